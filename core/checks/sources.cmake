@@ -1,0 +1,3 @@
+set(DIFUSOR_CHECKS_SOURCES
+    CheckCommand.h CheckCommand.cpp
+)

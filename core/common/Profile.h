@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace difusor {
+
+enum class AuthMethod { Key, Agent, Password, KeyboardInteractive };
+
+QString authMethodToString(AuthMethod method);
+std::optional<AuthMethod> authMethodFromString(const QString &text);
+
+// A connection profile: one difusor server and what to watch on it. Saved as JSON; the GUI,
+// the command line and the sandbox all use this one format. Unknown keys are kept on save.
+struct Profile
+{
+    QString name;
+    QString host;
+    int port = 22;
+    QString user;
+    AuthMethod auth = AuthMethod::Key;
+    QString keyFile;          // private key path (auth == Key)
+    QString knownHostsFile;   // empty: the console's own known_hosts in its data folder
+    QString publicationDir;   // where the IEPC pushes the cuts
+    QString accessLog;        // the difusor site's access log
+    QString difusorUrl;       // our public portal
+    QString officialUrl;      // the official PREP
+    int cutIntervalS = 900;
+    QStringList trustedIps;   // IEPC addresses allowed on 22/873/2873
+    QString groundTruth;      // sandbox only: path of the ground-truth log
+    QJsonObject extra;        // keys this version does not know, kept as they were
+
+    QJsonObject toJson() const;
+    static std::optional<Profile> fromJson(const QJsonObject &object, QString *error = nullptr);
+
+    // Read / write a profile file. Errors are returned as translated text.
+    static std::optional<Profile> load(const QString &path, QString *error = nullptr);
+    bool save(const QString &path, QString *error = nullptr) const;
+
+    bool operator==(const Profile &other) const;
+};
+
+} // namespace difusor

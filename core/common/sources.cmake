@@ -1,0 +1,6 @@
+set(DIFUSOR_COMMON_SOURCES
+    Profile.h Profile.cpp
+    MexicoTime.h MexicoTime.cpp
+    Tr.h
+    Translations.h Translations.cpp
+)

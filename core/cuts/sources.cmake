@@ -1,0 +1,3 @@
+set(DIFUSOR_CUTS_SOURCES
+    WatchCommand.h WatchCommand.cpp
+)

@@ -1,0 +1,3 @@
+set(DIFUSOR_REMOTE_SOURCES
+    RemoteHost.h RemoteHost.cpp
+)

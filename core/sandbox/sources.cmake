@@ -1,0 +1,3 @@
+set(DIFUSOR_SANDBOX_SOURCES
+    SandboxCommand.h SandboxCommand.cpp
+)

@@ -1,0 +1,2 @@
+set(DIFUSOR_STORE_SOURCES
+)

@@ -1,0 +1,3 @@
+set(DIFUSOR_TRAFFIC_SOURCES
+    StatsCommand.h StatsCommand.cpp
+)

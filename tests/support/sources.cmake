@@ -1,0 +1,3 @@
+set(DIFUSOR_TEST_SUPPORT_SOURCES
+    TestEnv.h TestEnv.cpp
+)
