@@ -1,3 +1,5 @@
 set(DIFUSOR_REMOTE_SOURCES
     RemoteHost.h RemoteHost.cpp
+    SshHost.h SshHost.cpp
+    LocalHost.h LocalHost.cpp
 )

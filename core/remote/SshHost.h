@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/Profile.h"
+#include "remote/RemoteHost.h"
+
+#include <memory>
+
+class QThread;
+
+namespace difusor::remote {
+
+// Liveness and reconnect timings. Defaults are the product's; tests shorten them.
+struct SshTimings
+{
+    int connectTimeoutMs = 10000;   // TCP connect + each blocking libssh step
+    int keepaliveIntervalMs = 15000; // a probe (channel open round trip) this often
+    int deadAfterMs = 45000;         // no answer for this long: the link is dead
+    int firstBackoffMs = 1000;       // reconnect waits 1, 2, 4 … capped at maxBackoffMs
+    int maxBackoffMs = 30000;
+};
+
+// A RemoteHost over SSH (libssh). One session per server, on its own worker thread; every libssh
+// call happens there. This object lives in the caller's (GUI) thread and only passes messages.
+class SshHost final : public RemoteHost
+{
+    Q_OBJECT
+public:
+    explicit SshHost(const difusor::Profile &profile, QObject *parent = nullptr);
+    ~SshHost() override;
+
+    // The console's own known_hosts (OpenSSH format). Default: the profile's known_hosts_file or,
+    // when empty, defaultKnownHostsFile(). Set before connectToHost().
+    void setKnownHostsFile(const QString &path);
+    QString knownHostsFile() const;
+    static QString defaultKnownHostsFile(); // <AppDataLocation>/known_hosts
+
+    // OpenSSH client config honoured where libssh can (default ~/.ssh/config; empty: none).
+    void setSshConfigFile(const QString &path);
+    void setTimings(const SshTimings &timings); // before connectToHost()
+    SshTimings timings() const;
+
+    // Output cap of run(), per stream (stdout, stderr). Default 16 MiB.
+    void setOutputCap(qint64 bytes);
+
+    void connectToHost() override;
+    void disconnectFromHost() override;
+    ConnectionState state() const override;
+    QString displayName() const override;
+
+    RemoteJob *run(const QString &command, const QByteArray &stdinData = {}, int timeoutMs = 30000) override;
+    RemoteJob *stream(const QString &command, const QByteArray &stdinData = {}) override;
+    RemoteJob *download(const QString &remotePath, const QString &localPath, qint64 offset = 0) override;
+
+    void answerHostKey(bool trustAndRemember) override;
+    void provideSecret(const QString &secret) override;
+    void cancelSecret() override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> m_d;
+};
+
+} // namespace difusor::remote
