@@ -1,3 +1,4 @@
 set(DIFUSOR_SANDBOX_SOURCES
+    Sandbox.h Sandbox.cpp
     SandboxCommand.h SandboxCommand.cpp
 )
