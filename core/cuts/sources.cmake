@@ -1,3 +1,7 @@
 set(DIFUSOR_CUTS_SOURCES
     WatchCommand.h WatchCommand.cpp
+    CutTime.h CutTime.cpp
+    PackageName.h PackageName.cpp
+    CsvRecordReader.h CsvRecordReader.cpp
+    PrepCsv.h PrepCsv.cpp
 )
