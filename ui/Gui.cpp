@@ -1,17 +1,111 @@
 #include "Gui.h"
 
 #include "MainWindow.h"
+#include "common/Profile.h"
+#include "common/Settings.h"
+#include "common/Translations.h"
+#include "widgets/Modal.h"
+
+#ifdef DIFUSOR_HAVE_SANDBOX
+#include "demo/DemoController.h"
+#endif
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <cstdio>
 
 namespace difusor::ui {
 
+namespace {
+
+QString optionValue(const QStringList &arguments, const QString &option)
+{
+    const qsizetype i = arguments.indexOf(option);
+    return i >= 0 && i + 1 < arguments.size() ? arguments.at(i + 1) : QString();
+}
+
+// DIFUSOR_SCREENSHOT=path[:delay_ms] writes the window's picture after the delay, then quits
+// (used to make packaging/screenshots/ reproducibly).
+void scheduleScreenshot(MainWindow &window)
+{
+    const QString spec = qEnvironmentVariable("DIFUSOR_SCREENSHOT");
+    if (spec.isEmpty())
+        return;
+    QString path = spec;
+    int delayMs = 3000;
+    const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        bool ok = false;
+        const int parsed = spec.mid(colon + 1).toInt(&ok);
+        if (ok) {
+            path = spec.left(colon);
+            delayMs = parsed;
+        }
+    }
+    QTimer::singleShot(delayMs, &window, [&window, path] {
+        const bool saved = window.grab().save(path);
+        std::fprintf(stderr, "%s %s\n", saved ? "screenshot written:" : "screenshot FAILED:", qPrintable(path));
+        window.close();
+    });
+}
+
+} // namespace
+
 int runGui(QApplication &app, const QStringList &arguments)
 {
-    Q_UNUSED(arguments)
+    // --lang and DIFUSOR_LANG were applied by main(); otherwise the language saved in the settings.
+    if (!arguments.contains(QStringLiteral("--lang")) && qEnvironmentVariableIsEmpty("DIFUSOR_LANG"))
+        installTranslations(Settings::instance().language());
+
     MainWindow window;
     window.show();
-    return app.exec();
+    scheduleScreenshot(window);
+
+    const QString profilePath = optionValue(arguments, QStringLiteral("--profile"));
+    if (!profilePath.isEmpty()) {
+        QString error;
+        const auto profile = Profile::load(profilePath, &error);
+        if (profile) {
+            QTimer::singleShot(0, &window, [&window, p = *profile] { window.connectProfile(p); });
+        } else {
+            QTimer::singleShot(0, &window, [&window, error] {
+                Modal::error(&window, MainWindow::tr("Perfil"), error);
+            });
+        }
+    }
+
+#ifdef DIFUSOR_HAVE_SANDBOX
+    DemoController *demo = nullptr;
+    if (arguments.contains(QStringLiteral("--demo"))) {
+        demo = new DemoController(&window);
+        QTimer::singleShot(0, demo, &DemoController::start);
+    }
+#else
+    if (arguments.contains(QStringLiteral("--demo"))) {
+        const QString message = MainWindow::tr("Esta compilación no incluye el difusor de prueba (área «sandbox»); "
+                                               "--demo no está disponible.");
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        window.statusBar()->showMessage(message);
+    }
+#endif
+
+    const int status = app.exec();
+
+#ifdef DIFUSOR_HAVE_SANDBOX
+    // The window is closed and disconnected; let the sandbox stop its servers cleanly (it kills
+    // whatever is left in its destructor anyway). This runs after the main loop, never inside it.
+    if (demo && demo->running()) {
+        QObject::connect(demo, &DemoController::stopped, &app, &QCoreApplication::quit);
+        QTimer::singleShot(5000, &app, &QCoreApplication::quit);
+        demo->stop();
+        app.exec();
+    }
+#endif
+    return status;
 }
 
 } // namespace difusor::ui

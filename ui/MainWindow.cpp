@@ -1,12 +1,219 @@
 #include "MainWindow.h"
 
+#include "commands/CommandLogDock.h"
+#include "common/Settings.h"
+#include "connection/ConnectionController.h"
+#include "connection/ConnectionPage.h"
+#include "connection/HostFactory.h"
+#include "connection/ProfileStore.h"
+#include "pages/PlaceholderPage.h"
+#include "remote/RemoteHost.h"
+#include "widgets/ConnectionStatus.h"
+#include "widgets/Modal.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
 namespace difusor::ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+using remote::ConnectionState;
+using remote::RemoteHost;
+
+namespace {
+struct PageInfo
 {
+    QString title;
+    QString description;
+};
+
+PageInfo pageInfo(MainWindow::Page page)
+{
+    using P = MainWindow::Page;
+    switch (page) {
+    case P::Connection: return {MainWindow::tr("Conexión"), {}};
+    case P::Summary:
+        return {MainWindow::tr("Resumen"),
+                MainWindow::tr("El estado del difusor de un vistazo: cumplimiento, último corte, desfase y tráfico.")};
+    case P::Infrastructure:
+        return {MainWindow::tr("Infraestructura"),
+                MainWindow::tr("El cumplimiento de cada requisito de infraestructura del anexo técnico, "
+                               "medido en el servidor.")};
+    case P::Cuts:
+        return {MainWindow::tr("Cortes y publicación"),
+                MainWindow::tr("La llegada de cada corte del PREP y el desfase de publicación frente al PREP "
+                               "oficial (un minuto como máximo).")};
+    case P::Traffic:
+        return {MainWindow::tr("Tráfico"),
+                MainWindow::tr("Visitas, páginas, ancho de banda y códigos de estado del portal, en vivo.")};
+    case P::Incidents:
+        return {MainWindow::tr("Incidentes"),
+                MainWindow::tr("Los incidentes detectados, para reconocerlos, anotarlos y resolverlos.")};
+    case P::Drills:
+        return {MainWindow::tr("Simulacros"),
+                MainWindow::tr("Simulacros con escenarios guionizados y su reporte.")};
+    case P::Export:
+        return {MainWindow::tr("Exportar"),
+                MainWindow::tr("La memoria técnica: PDF, CSV, JSON y las bitácoras de acceso, con un "
+                               "manifiesto SHA-256.")};
+    case P::Count: break;
+    }
+    return {};
+}
+} // namespace
+
+MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(std::make_unique<ProfileStore>(profilesDir.isEmpty() ? ProfileStore::defaultDirectory() : profilesDir))
+    , m_connection(new ConnectionController(this, this))
+    , m_nav(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_connectionPage(new ConnectionPage(*m_store, this))
+    , m_status(new ConnectionStatus(this))
+    , m_commandLog(new CommandLogDock(this, Settings::instance().commandLogLimit()))
+{
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Consola del difusor PREP"));
-    resize(1280, 800);
+    m_connection->setHostFactory(&createSshHost);
+
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setSpacing(2);
+    for (int i = 0; i < static_cast<int>(Page::Count); ++i) {
+        const auto page = static_cast<Page>(i);
+        const PageInfo info = pageInfo(page);
+        m_nav->addItem(info.title);
+        if (page == Page::Connection)
+            m_stack->addWidget(m_connectionPage);
+        else
+            m_stack->addWidget(new PlaceholderPage(info.title, info.description, m_stack));
+    }
+    m_nav->setFixedWidth(qMax(190, m_nav->sizeHintForColumn(0) + 40));
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_nav->setFont(navFont);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_nav);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_commandLog);
+    statusBar()->addPermanentWidget(m_status, 1);
+    buildMenus();
+
+    connect(m_connectionPage, &ConnectionPage::connectRequested, this, &MainWindow::connectProfile);
+    connect(m_connectionPage, &ConnectionPage::disconnectRequested, m_connection,
+            &ConnectionController::disconnectFromHost);
+    connect(m_connectionPage, &ConnectionPage::profileDeleted, m_connection, &ConnectionController::forgetSecrets);
+    connect(m_connection, &ConnectionController::hostChanged, this, &MainWindow::onHostChanged);
+    connect(m_connection, &ConnectionController::failed, this, [this](const QString &message) {
+        Modal::error(this, tr("Conexión"), message);
+    });
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *connectionMenu = menuBar()->addMenu(tr("&Conexión"));
+    QAction *profiles = connectionMenu->addAction(tr("&Perfiles…"));
+    connect(profiles, &QAction::triggered, this, [this] { showPage(Page::Connection); });
+    QAction *disconnectAction = connectionMenu->addAction(tr("&Desconectar"));
+    connect(disconnectAction, &QAction::triggered, m_connection, &ConnectionController::disconnectFromHost);
+    connectionMenu->addSeparator();
+    QAction *quit = connectionMenu->addAction(tr("&Salir"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&Ver"));
+    QAction *toggleLog = m_commandLog->toggleViewAction();
+    toggleLog->setText(tr("Panel «&Comandos»"));
+    view->addAction(toggleLog);
+
+    m_simulationMenu = menuBar()->addMenu(tr("&Simulación"));
+    m_simulationMenu->setObjectName(QStringLiteral("simulationMenu"));
+    m_simulationMenu->menuAction()->setVisible(false);
+}
+
+void MainWindow::restoreLayout()
+{
+    Settings &settings = Settings::instance();
+    const QByteArray geometry = settings.get(Settings::Key::WindowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    const QByteArray state = settings.get(Settings::Key::WindowState).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+    m_commandLog->setVisible(settings.get(Settings::Key::ShowCommandLog).toBool());
+    m_connectionPage->reload(settings.lastProfile());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings &settings = Settings::instance();
+    settings.set(Settings::Key::WindowGeometry, saveGeometry());
+    settings.set(Settings::Key::WindowState, saveState());
+    settings.set(Settings::Key::ShowCommandLog, m_commandLog->isVisible());
+    settings.sync();
+    m_connection->disconnectFromHost();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setPage(Page page, QWidget *widget)
+{
+    const int index = static_cast<int>(page);
+    QWidget *old = m_stack->widget(index);
+    m_stack->insertWidget(index, widget);
+    if (old) {
+        m_stack->removeWidget(old);
+        old->deleteLater();
+    }
+    if (m_nav->currentRow() == index)
+        m_stack->setCurrentIndex(index);
+}
+
+QWidget *MainWindow::page(Page page) const
+{
+    return m_stack->widget(static_cast<int>(page));
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(static_cast<int>(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_nav->currentRow());
+}
+
+void MainWindow::connectProfile(const Profile &profile)
+{
+    Settings::instance().set(Settings::Key::LastProfile, profile.name);
+    statusBar()->showMessage(tr("Conectando con el perfil «%1»…").arg(profile.name), 5000);
+    m_connection->connectProfile(profile);
+}
+
+void MainWindow::onHostChanged(RemoteHost *host)
+{
+    m_status->setHost(host);
+    m_commandLog->setHost(host);
+    m_connectionPage->setConnected(host != nullptr, host ? m_connection->profile().name : QString());
+    setWindowTitle(host ? tr("Consola del difusor PREP — %1").arg(host->displayName())
+                        : tr("Consola del difusor PREP"));
+    Q_EMIT hostChanged(host);
 }
 
 } // namespace difusor::ui

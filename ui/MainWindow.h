@@ -1,14 +1,74 @@
 #pragma once
 
+#include "common/Profile.h"
+
 #include <QMainWindow>
+
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace difusor::remote {
+class RemoteHost;
+}
 
 namespace difusor::ui {
 
+class CommandLogDock;
+class ConnectionController;
+class ConnectionPage;
+class ConnectionStatus;
+class ProfileStore;
+
+// The console's one window: page list on the left, the page, the "Comandos" dock and the status bar
+// (connection state, server, round trip).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum class Page { Connection, Summary, Infrastructure, Cuts, Traffic, Incidents, Drills, Export, Count };
+
+    // `profilesDir` empty: <AppDataLocation>/profiles.
+    explicit MainWindow(const QString &profilesDir = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Replaces a page's placeholder with the real page (the window takes ownership).
+    void setPage(Page page, QWidget *widget);
+    QWidget *page(Page page) const;
+    void showPage(Page page);
+    Page currentPage() const;
+
+    // Connects to `profile` (also from --profile FILE); remembers it as the last profile.
+    void connectProfile(const Profile &profile);
+
+    ConnectionController *connection() const { return m_connection; }
+    ConnectionPage *connectionPage() const { return m_connectionPage; }
+    ConnectionStatus *connectionStatus() const { return m_status; }
+    CommandLogDock *commandLog() const { return m_commandLog; }
+    QListWidget *navigation() const { return m_nav; }
+    ProfileStore &profileStore() const { return *m_store; }
+    // The "Simulación" menu (hidden until the demo fills it).
+    QMenu *simulationMenu() const { return m_simulationMenu; }
+
+Q_SIGNALS:
+    void hostChanged(difusor::remote::RemoteHost *host);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void onHostChanged(remote::RemoteHost *host);
+    void restoreLayout();
+
+    std::unique_ptr<ProfileStore> m_store;
+    ConnectionController *m_connection;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    ConnectionPage *m_connectionPage;
+    ConnectionStatus *m_status;
+    CommandLogDock *m_commandLog;
+    QMenu *m_simulationMenu = nullptr;
 };
 
 } // namespace difusor::ui

@@ -1,4 +1,22 @@
 set(DIFUSOR_UI_SOURCES
     Gui.h Gui.cpp
     MainWindow.h MainWindow.cpp
+    commands/CommandLogModel.h commands/CommandLogModel.cpp
+    commands/CommandLogDock.h commands/CommandLogDock.cpp
+    connection/ConnectionController.h connection/ConnectionController.cpp
+    connection/ConnectionPage.h connection/ConnectionPage.cpp
+    connection/HostFactory.h connection/HostFactory.cpp
+    connection/HostKeyDialog.h connection/HostKeyDialog.cpp
+    connection/ProfileDialog.h connection/ProfileDialog.cpp
+    connection/ProfileStore.h connection/ProfileStore.cpp
+    connection/SecretDialog.h connection/SecretDialog.cpp
+    connection/SecretStore.h connection/SecretStore.cpp
+    pages/PlaceholderPage.h pages/PlaceholderPage.cpp
+    widgets/ConnectionStatus.h widgets/ConnectionStatus.cpp
+    widgets/Modal.h widgets/Modal.cpp
+    widgets/StateIcon.h widgets/StateIcon.cpp
+)
+# Only with the sandbox area: `--demo` and the "Simulación" menu.
+set(DIFUSOR_UI_DEMO_SOURCES
+    demo/DemoController.h demo/DemoController.cpp
 )

@@ -1,0 +1,86 @@
+#include "ConnectionStatus.h"
+
+#include "StateIcon.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace difusor::ui {
+
+using remote::ConnectionState;
+
+ConnectionStatus::ConnectionStatus(QWidget *parent)
+    : QWidget(parent)
+    , m_icon(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_server(new QLabel(this))
+    , m_rtt(new QLabel(this))
+{
+    m_icon->setObjectName(QStringLiteral("stateIcon"));
+    m_state->setObjectName(QStringLiteral("stateText"));
+    m_server->setObjectName(QStringLiteral("serverText"));
+    m_rtt->setObjectName(QStringLiteral("rttText"));
+    m_server->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_icon);
+    layout->addWidget(m_state);
+    layout->addSpacing(12);
+    layout->addWidget(m_server);
+    layout->addSpacing(12);
+    layout->addWidget(m_rtt);
+    setHost(nullptr);
+}
+
+void ConnectionStatus::setHost(remote::RemoteHost *host)
+{
+    if (m_host)
+        disconnect(m_host, nullptr, this, nullptr);
+    m_host = host;
+    m_rtt->setText(tr("RTT: —"));
+    m_rtt->setToolTip(tr("Tiempo de ida y vuelta de la última medición con el servidor"));
+    if (!host) {
+        m_server->setText(tr("Sin servidor"));
+        showState(ConnectionState::Disconnected, {});
+        return;
+    }
+    m_server->setText(tr("Servidor: %1").arg(host->displayName()));
+    connect(host, &remote::RemoteHost::stateChanged, this, &ConnectionStatus::showState);
+    connect(host, &remote::RemoteHost::roundTripMeasured, this, &ConnectionStatus::showRoundTrip);
+    showState(host->state(), {});
+}
+
+void ConnectionStatus::showState(ConnectionState state, const QString &reason)
+{
+    m_icon->setPixmap(stateIcon(state, 16));
+    QString text = remote::connectionStateText(state);
+    if (state == ConnectionState::Failed && !reason.isEmpty())
+        text = tr("%1: %2").arg(text, reason);
+    m_state->setText(text);
+    m_state->setToolTip(reason);
+    if (state != ConnectionState::Connected)
+        m_rtt->setText(tr("RTT: —"));
+}
+
+void ConnectionStatus::showRoundTrip(qint64 milliseconds)
+{
+    m_rtt->setText(tr("RTT: %1 ms").arg(milliseconds));
+}
+
+QString ConnectionStatus::stateText() const
+{
+    return m_state->text();
+}
+
+QString ConnectionStatus::serverText() const
+{
+    return m_server->text();
+}
+
+QString ConnectionStatus::roundTripText() const
+{
+    return m_rtt->text();
+}
+
+} // namespace difusor::ui
