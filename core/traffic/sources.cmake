@@ -1,3 +1,20 @@
 set(DIFUSOR_TRAFFIC_SOURCES
     StatsCommand.h StatsCommand.cpp
+    StatsReport.h StatsReport.cpp
+    Classify.h Classify.cpp
+    FlatHash.h
+    LineSplitter.h
+    LogFormat.h LogFormat.cpp
+    LogIngest.h LogIngest.cpp
+    LogParser.h LogParser.cpp
+    LogRecord.h
+    ServeTimeHistogram.h ServeTimeHistogram.cpp
+    TopCounter.h TopCounter.cpp
+    TrafficCounter.h TrafficCounter.cpp
+    TrafficCounts.h
+    TrafficSeries.h TrafficSeries.cpp
 )
+
+# .gz history files: zlib directly (Qt's qUncompress only reads its own framing).
+find_package(ZLIB REQUIRED)
+target_link_libraries(difusor_core PUBLIC ZLIB::ZLIB)

@@ -1,0 +1,99 @@
+#include "Classify.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace difusor::traffic {
+
+namespace {
+
+inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool endsWithNoCase(std::string_view s, std::string_view suffix)
+{
+    if (s.size() < suffix.size())
+        return false;
+    const char *p = s.data() + s.size() - suffix.size();
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (lower(p[i]) != suffix[i])
+            return false;
+    return true;
+}
+
+// Crawlers, link checkers, monitors, scanners and HTTP libraries. Written for this project from the
+// tokens those clients publish in their own documentation; deliberately short and generic. A real
+// browser's user agent contains none of these.
+constexpr std::array<std::string_view, 44> kRobotTokens = {
+    "bot", "crawl", "spider", "slurp", "scrapy", "fetcher", "archiver", "facebookexternalhit",
+    "mediapartners", "adsbot", "feedfetcher", "yahoo! ", "baidu", "yandex", "sogou", "ia_archiver",
+    "semrush", "ahrefs", "mj12", "bytespider", "ccbot", "gptbot", "headlesschrome", "phantomjs",
+    "lighthouse", "pingdom", "uptime", "monitor", "nagios", "check_http", "zgrab", "masscan", "nmap",
+    "nikto", "sqlmap", "curl/", "wget/", "python-", "go-http-client", "java/", "libwww", "httpclient",
+    "okhttp", "apache-httpclient",
+};
+
+bool isWordChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Extensions (lowercase) that are not pages, sorted for binary search.
+constexpr std::array<std::string_view, 129> kAssetExtensions = {
+    "7z", "aac", "ace", "ai", "apk", "asf", "avi", "azw", "azw3", "bin", "bmp", "bz2", "cab", "cdr", "class",
+    "css", "csv", "deb", "divx", "dmg", "doc", "docx", "emz", "eot", "epub", "f4v", "flac", "flv", "frl",
+    "gif", "gpx", "gz", "heic", "ico", "iso", "jar", "jpeg", "jpg", "js", "kml", "kmz", "lit", "log", "lzma",
+    "m3u", "m4a", "m4v", "mdb", "mkv", "mobi", "mov", "mp3", "mp4", "mpeg", "mpg", "msi", "mso", "odb",
+    "odf", "odg", "odm", "odp", "ods", "odt", "oga", "ogg", "ogv", "ogx", "otg", "oth", "otp", "ots", "ott",
+    "ova", "ovf", "oxt", "pdf", "pkg", "png", "pps", "ppt", "pptx", "psd", "qcow2", "qt", "rar", "raw", "rm",
+    "rpm", "rpt", "rss", "rtf", "svg", "svgz", "swf", "sxc", "sxd", "sxg", "sxi", "sxm", "sxw", "tar",
+    "tbz2", "tgz", "tif", "tiff", "toast", "txt", "vcd", "vdi", "vhdx", "vmdk", "vpc", "wav", "webm", "webp",
+    "wma", "wmf", "wmv", "wmz", "woff", "woff2", "xls", "xlsx", "xml", "xsl", "xz", "z", "zip",
+};
+
+} // namespace
+
+bool isRobotUserAgent(std::string_view ua)
+{
+    if (ua.empty() || ua == "-")
+        return true;
+    char buf[512];
+    const std::size_t n = std::min(ua.size(), sizeof buf);
+    for (std::size_t i = 0; i < n; ++i)
+        buf[i] = lower(ua[i]);
+    const std::string_view l(buf, n);
+    for (std::string_view t : kRobotTokens)
+        if (l.find(t) != std::string_view::npos)
+            return true;
+    return false;
+}
+
+bool isAssetPath(std::string_view path)
+{
+    std::size_t i = path.size();
+    while (i > 0 && isWordChar(path[i - 1]) && path.size() - i < 7)
+        --i;
+    const std::size_t len = path.size() - i;
+    if (i == 0 || path[i - 1] != '.' || len == 0 || len > 6)
+        return false;
+    char ext[8];
+    for (std::size_t k = 0; k < len; ++k)
+        ext[k] = lower(path[i + k]);
+    const std::string_view e(ext, len);
+    return std::binary_search(kAssetExtensions.begin(), kAssetExtensions.end(), e);
+}
+
+bool isFavicon(std::string_view path) { return endsWithNoCase(path, "/favicon.ico"); }
+
+bool isRobotsTxt(std::string_view path) { return endsWithNoCase(path, "/robots.txt"); }
+
+bool isAwstatsMethod(std::string_view m)
+{
+    static constexpr std::array<std::string_view, 20> kMethods = {
+        "GET", "POST", "HEAD", "PROPFIND", "CHECKOUT", "LOCK", "PROPPATCH", "OPTIONS", "MKACTIVITY", "PUT",
+        "MERGE", "DELETE", "REPORT", "MKCOL", "COPY", "RPC_IN_DATA", "RPC_OUT_DATA", "OK", "ERR!", "PRIV",
+    };
+    return std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end();
+}
+
+} // namespace difusor::traffic

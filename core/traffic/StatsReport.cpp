@@ -1,0 +1,219 @@
+#include "StatsReport.h"
+
+#include "LogIngest.h"
+#include "common/Tr.h"
+
+#include <QJsonArray>
+
+namespace difusor::traffic {
+
+namespace {
+
+const char *modeName(TrafficCounter::Mode m) { return m == TrafficCounter::Mode::AwStats ? "awstats" : "raw"; }
+
+const char *periodName(TrafficCounter::Period p)
+{
+    switch (p) {
+    case TrafficCounter::Period::Day: return "day";
+    case TrafficCounter::Period::Hour: return "hour";
+    case TrafficCounter::Period::Minute: return "minute";
+    }
+    return "day";
+}
+
+QJsonObject countsJson(const TrafficCounts &c)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("hits"), double(c.hits));
+    o.insert(QStringLiteral("pages"), double(c.pages));
+    o.insert(QStringLiteral("visits"), double(c.visits));
+    o.insert(QStringLiteral("unique_visitors"), double(c.uniqueVisitors));
+    o.insert(QStringLiteral("bandwidth"), double(c.bandwidth));
+    o.insert(QStringLiteral("requests"), double(c.requests));
+    o.insert(QStringLiteral("robot_requests"), double(c.robotRequests));
+    QJsonObject s;
+    for (int i = 1; i <= 5; ++i)
+        s.insert(QString::number(i) + QLatin1String("xx"), double(c.status[static_cast<std::size_t>(i)]));
+    s.insert(QStringLiteral("other"), double(c.status[0]));
+    o.insert(QStringLiteral("status"), s);
+    return o;
+}
+
+} // namespace
+
+QString periodLabel(std::int64_t localStart, TrafficCounter::Period by)
+{
+    const CivilTime c = civilFromSeconds(localStart);
+    QString s = QStringLiteral("%1-%2-%3").arg(c.year, 4, 10, QLatin1Char('0')).arg(c.month, 2, 10, QLatin1Char('0')).arg(c.day, 2, 10, QLatin1Char('0'));
+    if (by != TrafficCounter::Period::Day)
+        s += QStringLiteral("T%1").arg(c.hour, 2, 10, QLatin1Char('0'));
+    if (by == TrafficCounter::Period::Minute)
+        s += QStringLiteral(":%1").arg(c.minute, 2, 10, QLatin1Char('0'));
+    return s;
+}
+
+std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error)
+{
+    StatsOptions o;
+    auto fail = [error](const QString &m) {
+        if (error)
+            *error = m;
+        return std::nullopt;
+    };
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](QString &out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        QString v;
+        if (a == QLatin1String("--mode")) {
+            if (!value(v) || (v != QLatin1String("awstats") && v != QLatin1String("raw")))
+                return fail(Tr::tr("--mode espera awstats o raw."));
+            o.mode = v == QLatin1String("raw") ? TrafficCounter::Mode::Raw : TrafficCounter::Mode::AwStats;
+        } else if (a == QLatin1String("--by")) {
+            if (!value(v))
+                return fail(Tr::tr("--by espera day, hour o minute."));
+            if (v == QLatin1String("day"))
+                o.by = TrafficCounter::Period::Day;
+            else if (v == QLatin1String("hour"))
+                o.by = TrafficCounter::Period::Hour;
+            else if (v == QLatin1String("minute"))
+                o.by = TrafficCounter::Period::Minute;
+            else
+                return fail(Tr::tr("--by espera day, hour o minute."));
+        } else if (a == QLatin1String("--format")) {
+            if (!value(v))
+                return fail(Tr::tr("--format espera json, csv o text."));
+            if (v == QLatin1String("json"))
+                o.format = StatsOptions::Format::Json;
+            else if (v == QLatin1String("csv"))
+                o.format = StatsOptions::Format::Csv;
+            else if (v == QLatin1String("text"))
+                o.format = StatsOptions::Format::Text;
+            else
+                return fail(Tr::tr("--format espera json, csv o text."));
+        } else if (a == QLatin1String("--log-format")) {
+            QString why;
+            std::optional<LogFormat> f;
+            if (value(v))
+                f = LogFormat::fromString(v, &why);
+            if (!f)
+                return fail(Tr::tr("--log-format no válido: %1").arg(why));
+            o.logFormat = *f;
+        } else if (a == QLatin1String("--top")) {
+            bool ok = false;
+            if (value(v))
+                o.top = v.toInt(&ok);
+            if (!ok || o.top < 0 || o.top > 10000)
+                return fail(Tr::tr("--top espera un número entre 0 y 10000."));
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return fail(Tr::tr("Opción desconocida: %1").arg(a));
+        } else {
+            o.files << a;
+        }
+    }
+    if (o.files.isEmpty())
+        return fail(Tr::tr("Indique al menos un archivo de bitácora."));
+    return o;
+}
+
+StatsResult computeStats(const StatsOptions &options)
+{
+    StatsResult r;
+    r.counter = std::make_unique<TrafficCounter>(options.mode, options.by);
+    LogIngest ingest(options.logFormat, *r.counter);
+    for (const QString &f : options.files)
+        if (auto e = ingestFile(f, ingest))
+            r.errors << *e;
+    r.parsedLines = ingest.parsedLines();
+    r.malformedLines = ingest.malformedLines();
+    r.malformedSamples = ingest.samples();
+    return r;
+}
+
+QJsonObject statsJson(const StatsOptions &options, const StatsResult &result)
+{
+    const TrafficCounter &c = *result.counter;
+    QJsonObject root;
+    root.insert(QStringLiteral("mode"), QLatin1String(modeName(options.mode)));
+    root.insert(QStringLiteral("by"), QLatin1String(periodName(options.by)));
+    QJsonArray periods;
+    for (const auto &[start, counts] : c.periods()) {
+        QJsonObject p = countsJson(counts);
+        p.insert(QStringLiteral("period"), periodLabel(start, options.by));
+        periods.append(p);
+    }
+    root.insert(QStringLiteral("periods"), periods);
+    const TrafficCounts t = c.totals();
+    QJsonObject totals = countsJson(t);
+    totals.insert(QStringLiteral("robot_share"), t.requests ? double(t.robotRequests) / double(t.requests) : 0.0);
+    root.insert(QStringLiteral("totals"), totals);
+    root.insert(QStringLiteral("malformed_lines"), double(result.malformedLines));
+    root.insert(QStringLiteral("malformed_samples"), QJsonArray::fromStringList(result.malformedSamples));
+
+    QJsonArray pages;
+    for (const auto &e : c.topPages().top(static_cast<std::size_t>(options.top)))
+        pages.append(QJsonObject{{QStringLiteral("path"), QString::fromUtf8(e.key.data(), qsizetype(e.key.size()))},
+                                 {QStringLiteral("count"), double(e.count)}});
+    root.insert(QStringLiteral("top_pages"), pages);
+    QJsonArray hosts;
+    for (const auto &e : c.topAddresses().top(static_cast<std::size_t>(options.top)))
+        hosts.append(QJsonObject{{QStringLiteral("address"), QString::fromLatin1(e.key.data(), qsizetype(e.key.size()))},
+                                 {QStringLiteral("requests"), double(e.count)}});
+    root.insert(QStringLiteral("top_addresses"), hosts);
+    const ServeTimeHistogram &h = c.serveTimes();
+    if (h.count() > 0) {
+        root.insert(QStringLiteral("serve_time_ms"),
+                    QJsonObject{{QStringLiteral("count"), double(h.count())},
+                                {QStringLiteral("p50"), double(h.quantile(0.50)) / 1000.0},
+                                {QStringLiteral("p95"), double(h.quantile(0.95)) / 1000.0},
+                                {QStringLiteral("p99"), double(h.quantile(0.99)) / 1000.0}});
+    }
+    return root;
+}
+
+QByteArray statsCsv(const StatsResult &result)
+{
+    const TrafficCounter &c = *result.counter;
+    QByteArray out("period,hits,pages,visits,unique_visitors,bandwidth\n");
+    auto row = [&out](const QString &label, const TrafficCounts &k) {
+        out += label.toLatin1() + ',' + QByteArray::number(k.hits) + ',' + QByteArray::number(k.pages) + ','
+            + QByteArray::number(k.visits) + ',' + QByteArray::number(k.uniqueVisitors) + ','
+            + QByteArray::number(k.bandwidth) + '\n';
+    };
+    for (const auto &[start, counts] : c.periods())
+        row(periodLabel(start, c.period()), counts);
+    row(QStringLiteral("total"), c.totals());
+    return out;
+}
+
+QString statsText(const StatsOptions &options, const StatsResult &result)
+{
+    const TrafficCounter &c = *result.counter;
+    QString out;
+    const auto line = [&out](const QString &a, const QString &b, const QString &cc, const QString &d, const QString &e, const QString &f) {
+        out += a.leftJustified(17) + b.rightJustified(12) + cc.rightJustified(12) + d.rightJustified(10)
+            + e.rightJustified(12) + f.rightJustified(16) + QLatin1Char('\n');
+    };
+    line(Tr::tr("Periodo"), Tr::tr("Hits"), Tr::tr("Páginas"), Tr::tr("Visitas"), Tr::tr("Visitantes"), Tr::tr("Bytes"));
+    const auto row = [&line](const QString &label, const TrafficCounts &k) {
+        line(label, QString::number(k.hits), QString::number(k.pages), QString::number(k.visits),
+             QString::number(k.uniqueVisitors), QString::number(k.bandwidth));
+    };
+    for (const auto &[start, counts] : c.periods())
+        row(periodLabel(start, options.by), counts);
+    const TrafficCounts t = c.totals();
+    row(Tr::tr("Total"), t);
+    out += Tr::tr("Modo: %1. Solicitudes: %2; de robots: %3. Líneas mal formadas: %4.")
+               .arg(QLatin1String(modeName(options.mode)))
+               .arg(t.requests)
+               .arg(t.robotRequests)
+               .arg(result.malformedLines)
+        + QLatin1Char('\n');
+    return out;
+}
+
+} // namespace difusor::traffic

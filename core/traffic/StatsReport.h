@@ -1,0 +1,48 @@
+#pragma once
+
+#include "LogFormat.h"
+#include "TrafficCounter.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace difusor::traffic {
+
+struct StatsOptions
+{
+    TrafficCounter::Mode mode = TrafficCounter::Mode::AwStats;
+    TrafficCounter::Period by = TrafficCounter::Period::Day;
+    enum class Format { Json, Csv, Text } format = Format::Json;
+    LogFormat logFormat = LogFormat::combined();
+    int top = 10;
+    QStringList files;
+};
+
+struct StatsResult
+{
+    std::unique_ptr<TrafficCounter> counter;
+    std::uint64_t parsedLines = 0;
+    std::uint64_t malformedLines = 0;
+    QStringList malformedSamples;
+    QStringList errors; // unreadable files (translated)
+};
+
+// Parses the command-line arguments of `stats` (without "stats"); error message on failure.
+std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error);
+
+// Reads and counts the files, one after the other, in one thread.
+StatsResult computeStats(const StatsOptions &options);
+
+// "2026-10-01", "2026-10-01T13" or "2026-10-01T13:05" for a period's local start.
+QString periodLabel(std::int64_t localStart, TrafficCounter::Period by);
+
+QJsonObject statsJson(const StatsOptions &options, const StatsResult &result);
+QByteArray statsCsv(const StatsResult &result);
+QString statsText(const StatsOptions &options, const StatsResult &result);
+
+} // namespace difusor::traffic

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "FlatHash.h"
+
+#include <string>
+#include <vector>
+
+namespace difusor::traffic {
+
+// Exact counts per key up to a cap of distinct keys (bounded memory under a flood of unique paths);
+// keys first seen after the cap are summed in overflow().
+class TopCounter final
+{
+public:
+    explicit TopCounter(std::size_t maxKeys = 200000) : m_maxKeys(maxKeys) {}
+
+    void add(std::uint64_t hash, std::string_view key, std::uint64_t n = 1)
+    {
+        bool inserted = false;
+        std::uint32_t &slot = m_index.findOrInsert(FlatMap<std::uint32_t>::nonZero(hash), inserted);
+        if (inserted) {
+            if (m_entries.size() >= m_maxKeys) {
+                slot = kOverflow;
+            } else {
+                slot = static_cast<std::uint32_t>(m_entries.size());
+                m_entries.push_back(Entry{std::string(key.substr(0, 512)), 0});
+            }
+        }
+        if (slot == kOverflow)
+            m_overflow += n;
+        else
+            m_entries[slot].count += n;
+    }
+
+    struct Entry
+    {
+        std::string key;
+        std::uint64_t count = 0;
+    };
+    std::vector<Entry> top(std::size_t n) const;
+    std::size_t distinct() const { return m_entries.size(); }
+    std::uint64_t overflow() const { return m_overflow; }
+
+private:
+    static constexpr std::uint32_t kOverflow = 0xffffffffU;
+    std::size_t m_maxKeys;
+    FlatMap<std::uint32_t> m_index;
+    std::vector<Entry> m_entries;
+    std::uint64_t m_overflow = 0;
+};
+
+} // namespace difusor::traffic

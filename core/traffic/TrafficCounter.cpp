@@ -1,0 +1,147 @@
+#include "TrafficCounter.h"
+
+#include "Classify.h"
+
+namespace difusor::traffic {
+
+TrafficCounter::TrafficCounter(Mode mode, Period period)
+    : m_mode(mode)
+    , m_period(period)
+{
+}
+
+void TrafficCounter::enableSeries()
+{
+    if (!m_series)
+        m_series = std::make_unique<TrafficSeries>();
+}
+
+std::int64_t TrafficCounter::periodLength() const
+{
+    switch (m_period) {
+    case Period::Day: return 86400;
+    case Period::Hour: return 3600;
+    case Period::Minute: return 60;
+    }
+    return 86400;
+}
+
+TrafficCounts &TrafficCounter::periodFor(std::int64_t localTime)
+{
+    const std::int64_t len = periodLength();
+    const std::int64_t key = (localTime >= 0 ? localTime / len : (localTime - len + 1) / len) * len;
+    if (key != m_lastPeriodKey) {
+        m_lastPeriodKey = key;
+        m_lastPeriod = &m_periods[key];
+    }
+    return *m_lastPeriod;
+}
+
+bool TrafficCounter::robotUserAgent(std::uint64_t uaHash, std::string_view ua)
+{
+    bool inserted = false;
+    std::uint8_t &v = m_robotCache.findOrInsert(FlatMap<std::uint8_t>::nonZero(uaHash), inserted);
+    if (inserted)
+        v = isRobotUserAgent(ua) ? 1 : 2;
+    return v == 1;
+}
+
+bool TrafficCounter::newVisit(std::uint64_t hostHash, const LogRecord &r)
+{
+    bool inserted = false;
+    VisitState &s = m_visits.findOrInsert(FlatMap<VisitState>::nonZero(hostHash), inserted);
+    const std::int64_t t = r.utcTime();
+    const std::int64_t day = r.localTime / 86400;
+    const bool fresh = inserted || day != s.lastDay || t - s.lastTime > 3600;
+    if (fresh || t > s.lastTime) {
+        s.lastTime = t; // an out-of-order earlier line never moves the visit back
+        s.lastDay = day;
+    }
+    return fresh;
+}
+
+void TrafficCounter::add(const LogRecord &r)
+{
+    TrafficCounts &p = periodFor(r.localTime);
+    TrafficCounts delta; // only for the series
+    const std::string_view path = r.pathNoQuery();
+    const std::string_view ua = r.hasUserAgent() ? r.userAgent : std::string_view("-");
+    const std::uint64_t uaHash = hashView(ua);
+    const std::uint64_t hostHash = hashView(r.host);
+    const bool robot = !r.hasUserAgent() || isRobotsTxt(path) || robotUserAgent(uaHash, ua);
+
+    ++p.requests;
+    p.addStatus(r.status);
+    if (robot)
+        ++p.robotRequests;
+    m_topAddresses.add(hostHash, r.host);
+    if (r.serveTimeUs >= 0)
+        m_serveTimes.add(r.serveTimeUs);
+
+    const std::int64_t periodKey = m_lastPeriodKey;
+    if (m_mode == Mode::AwStats) {
+        const bool hit = (r.status == 200 || r.status == 304) && !robot && !isFavicon(path) && isAwstatsMethod(r.method);
+        if (hit) {
+            const std::uint64_t bytes = r.status == 304 ? 0 : static_cast<std::uint64_t>(r.bytes);
+            ++p.hits;
+            p.bandwidth += bytes;
+            delta.hits = 1;
+            delta.bandwidth = bytes;
+            if (!isAssetPath(path)) {
+                ++p.pages;
+                delta.pages = 1;
+                const std::uint64_t pathHash = hashView(path);
+                m_topPages.add(pathHash, path);
+                if (newVisit(hostHash, r)) {
+                    ++p.visits;
+                    delta.visits = 1;
+                }
+                bool inserted = false;
+                m_periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), hostHash)), inserted);
+                if (inserted)
+                    ++p.uniqueVisitors;
+                m_totalUniques.findOrInsert(FlatSet::nonZero(hostHash), inserted);
+            }
+        }
+    } else {
+        ++p.hits;
+        p.bandwidth += static_cast<std::uint64_t>(r.bytes);
+        delta.hits = 1;
+        delta.bandwidth = static_cast<std::uint64_t>(r.bytes);
+        if (!isAssetPath(path)) {
+            ++p.pages;
+            delta.pages = 1;
+        }
+        m_topPages.add(hashView(path), path);
+        if (newVisit(hostHash, r)) {
+            ++p.visits;
+            delta.visits = 1;
+        }
+        if (r.status / 100 != 4) {
+            const std::uint64_t visitor = hashCombine(hostHash, uaHash);
+            bool inserted = false;
+            m_periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), visitor)), inserted);
+            if (inserted)
+                ++p.uniqueVisitors;
+            m_totalUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(r.localTime / 86400), visitor)), inserted);
+        }
+    }
+
+    if (m_series) {
+        delta.requests = 1;
+        delta.robotRequests = robot ? 1 : 0;
+        delta.addStatus(r.status);
+        m_series->add(r.utcTime(), delta);
+    }
+}
+
+TrafficCounts TrafficCounter::totals() const
+{
+    TrafficCounts t;
+    for (const auto &[key, c] : m_periods)
+        accumulate(t, c);
+    t.uniqueVisitors = m_totalUniques.size();
+    return t;
+}
+
+} // namespace difusor::traffic

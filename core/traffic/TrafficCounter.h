@@ -1,0 +1,90 @@
+#pragma once
+
+#include "FlatHash.h"
+#include "LogRecord.h"
+#include "ServeTimeHistogram.h"
+#include "TopCounter.h"
+#include "TrafficCounts.h"
+#include "TrafficSeries.h"
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace difusor::traffic {
+
+// Counting rules. Both modes see every parsed line (malformed lines are counted apart, never here).
+//
+// Robot (both modes): empty or "-" user agent; a request for a path ending in /robots.txt (that request
+//   only); or a user agent containing one of our crawler tokens (Classify.cpp).
+// Asset: path without query ending in an extension of AWStats' NotPageList (css js class gif jpg jpeg
+//   png bmp ico rss xml swf eot woff woff2) or of an image/download type (isAssetPath()).
+//
+// AwStats mode (the call's vocabulary; agrees with AWStats 7.8, LogFormat=1, default settings):
+//   hit        = status 200 or 304, method AWStats keeps (GET POST HEAD OPTIONS PUT DELETE …), not a
+//                robot, path not ending in /favicon.ico.
+//   page       = a hit whose path is not an asset.
+//   bandwidth  = bytes of hits; a 304 counts 0.
+//   visit      = a run of pages from one client address with no gap over 1 hour (3600 s) between
+//                consecutive pages; a new calendar day (log's own clock) also starts a new visit, as in
+//                AWStats. Counted in the period of its first page.
+//   unique visitor = distinct client address with at least one page in the period; the total is over
+//                the whole run.
+// Raw mode (GoAccess 1.7 defaults, --log-format=COMBINED):
+//   hit = every request; page = a request whose path is not an asset; bandwidth = bytes of every request.
+//   unique visitor = distinct (address, user agent) in the period, leaving out 4xx responses; the total
+//                is GoAccess' one: distinct (day, address, user agent), i.e. the sum of daily visitors.
+//   visit = a run of requests (any) from one address with no gap over 1 hour, split at day change.
+//
+// Periods are wall-clock days, hours or minutes as written in the log (its own offset).
+class TrafficCounter final
+{
+public:
+    enum class Mode { AwStats, Raw };
+    enum class Period { Day, Hour, Minute };
+
+    TrafficCounter(Mode mode, Period period);
+    // Also keep the per-second/minute/hour live series (off for batch statistics).
+    void enableSeries();
+
+    void add(const LogRecord &r);
+
+    Mode mode() const { return m_mode; }
+    Period period() const { return m_period; }
+    // Periods in chronological order, keyed by their local start (seconds since 1970, wall clock).
+    const std::map<std::int64_t, TrafficCounts> &periods() const { return m_periods; }
+    TrafficCounts totals() const;
+    const TopCounter &topPages() const { return m_topPages; }
+    const TopCounter &topAddresses() const { return m_topAddresses; }
+    const ServeTimeHistogram &serveTimes() const { return m_serveTimes; }
+    const TrafficSeries *series() const { return m_series.get(); }
+    std::int64_t periodLength() const;
+
+private:
+    struct VisitState
+    {
+        std::int64_t lastTime = 0;
+        std::int64_t lastDay = -1;
+    };
+    TrafficCounts &periodFor(std::int64_t localTime);
+    bool robotUserAgent(std::uint64_t uaHash, std::string_view ua);
+    bool newVisit(std::uint64_t hostHash, const LogRecord &r);
+
+    Mode m_mode;
+    Period m_period;
+    std::map<std::int64_t, TrafficCounts> m_periods;
+    std::int64_t m_lastPeriodKey = INT64_MIN;
+    TrafficCounts *m_lastPeriod = nullptr;
+    TrafficCounts m_totals;
+
+    FlatMap<std::uint8_t> m_robotCache; // user-agent hash -> 1 robot, 2 not
+    FlatMap<VisitState> m_visits;       // address hash -> last page
+    FlatSet m_periodUniques;            // hash(period, address[, agent])
+    FlatSet m_totalUniques;             // awstats: address; raw: (day, address, agent)
+    TopCounter m_topPages;
+    TopCounter m_topAddresses;
+    ServeTimeHistogram m_serveTimes;
+    std::unique_ptr<TrafficSeries> m_series;
+};
+
+} // namespace difusor::traffic
