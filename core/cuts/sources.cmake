@@ -4,4 +4,5 @@ set(DIFUSOR_CUTS_SOURCES
     PackageName.h PackageName.cpp
     CsvRecordReader.h CsvRecordReader.cpp
     PrepCsv.h PrepCsv.cpp
+    SiteCut.h SiteCut.cpp
 )
