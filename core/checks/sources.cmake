@@ -1,3 +1,12 @@
 set(DIFUSOR_CHECKS_SOURCES
     CheckCommand.h CheckCommand.cpp
+    CheckResult.h CheckResult.cpp
+    RequirementProfile.h RequirementProfile.cpp
+    Attestations.h Attestations.cpp
+    ProbeOutput.h ProbeOutput.cpp
+    FactText.h FactText.cpp
+    HardwareFacts.h HardwareFacts.cpp
+    SoftwareFacts.h SoftwareFacts.cpp
+    NetworkFacts.h NetworkFacts.cpp
+    FirewallFacts.h FirewallFacts.cpp
 )

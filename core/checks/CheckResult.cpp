@@ -1,0 +1,68 @@
+#include "CheckResult.h"
+
+#include "common/Tr.h"
+
+namespace difusor::checks {
+
+QString statusId(Status status)
+{
+    switch (status) {
+    case Status::Pass: return QStringLiteral("pass");
+    case Status::Warn: return QStringLiteral("warn");
+    case Status::Fail: return QStringLiteral("fail");
+    case Status::Unknown: return QStringLiteral("unknown");
+    case Status::Skipped: return QStringLiteral("skipped");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString statusText(Status status)
+{
+    switch (status) {
+    case Status::Pass: return Tr::tr("CUMPLE");
+    case Status::Warn: return Tr::tr("ADVERTENCIA");
+    case Status::Fail: return Tr::tr("NO CUMPLE");
+    case Status::Unknown: return Tr::tr("DESCONOCIDO");
+    case Status::Skipped: return Tr::tr("OMITIDO");
+    }
+    return {};
+}
+
+std::optional<Status> statusFromId(const QString &id)
+{
+    for (Status s : {Status::Pass, Status::Warn, Status::Fail, Status::Unknown, Status::Skipped}) {
+        if (statusId(s) == id)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QJsonObject CheckResult::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("title"), title);
+    o.insert(QStringLiteral("group"), group);
+    o.insert(QStringLiteral("status"), statusId(status));
+    o.insert(QStringLiteral("expected"), expected);
+    o.insert(QStringLiteral("actual"), actual);
+    o.insert(QStringLiteral("evidence"), evidence);
+    o.insert(QStringLiteral("remediation"), remediation);
+    if (estimated)
+        o.insert(QStringLiteral("estimated"), true);
+    return o;
+}
+
+int exitCodeFor(const QList<CheckResult> &results, bool runFailed)
+{
+    bool unknown = runFailed || results.isEmpty();
+    for (const CheckResult &r : results) {
+        if (r.status == Status::Fail)
+            return 1;
+        if (r.status == Status::Unknown)
+            unknown = true;
+    }
+    return unknown ? 2 : 0;
+}
+
+} // namespace difusor::checks

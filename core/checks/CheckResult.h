@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace difusor::checks {
+
+enum class Status { Pass, Warn, Fail, Unknown, Skipped };
+
+QString statusId(Status status);   // "pass", "warn", "fail", "unknown", "skipped" (JSON, junit)
+QString statusText(Status status); // translated label, e.g. "CUMPLE"
+std::optional<Status> statusFromId(const QString &id);
+
+// The verdict of one check, with what it rests on.
+struct CheckResult
+{
+    QString id;          // "hw.cpu.cores"
+    QString title;       // in the user's language
+    QString group;       // "hardware", "software", "network"
+    Status status = Status::Unknown;
+    QString expected;    // translated, e.g. "≥ 8 CPU lógicas"
+    QString actual;      // translated, e.g. "2 CPU lógicas (2 núcleos físicos)"
+    QString evidence;    // the commands, exit statuses and raw outputs it rests on (bounded)
+    QString remediation; // translated hint; empty on PASS
+    bool estimated = false; // a fallback source was used (e.g. current MHz instead of max MHz)
+
+    QJsonObject toJson() const;
+};
+
+// Exit code of `difusor-console check`: 0 all pass (warn/skipped allowed), 1 any fail, 2 none fail but
+// some unknown or the run failed.
+int exitCodeFor(const QList<CheckResult> &results, bool runFailed);
+
+} // namespace difusor::checks

@@ -1,0 +1,96 @@
+# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT).
+# Gathers every fact of the requirement profile in one round trip. Needs no root, installs nothing,
+# writes no file. Every command runs under `timeout`; each section is framed as
+#   ==>NONCE name
+#   $ command as run
+#   <raw output, stdout and stderr, at most MAXBYTES bytes>
+#   <==NONCE exit N
+# The nonce comes from the console, so a command's own output cannot fake a frame.
+# SUDO=1 lets the firewall sections (and only those) try `sudo -n`, which never asks for a password.
+
+N=${1:-probe}
+SUDO=${2:-0}
+MAX=${3:-65536}
+T=${4:-5}
+
+PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
+LC_ALL=C
+export PATH LC_ALL
+exec 4>&1
+
+if command -v timeout >/dev/null 2>&1; then TO="timeout -k 1 $T"; else TO=""; fi
+
+# sec NAME CMD...: runs CMD (no stdin, stderr merged), output bounded by head -c, exit status kept.
+sec() {
+    name=$1
+    shift
+    printf '==>%s %s\n$ %s\n' "$N" "$name" "$*"
+    st=$( { { $TO "$@" </dev/null 2>&1; echo "$?" >&3; } | head -c "$MAX" >&4; } 3>&1 )
+    printf '\n<==%s exit %s\n' "$N" "${st:-255}"
+}
+
+# Firewall rules need root: as root run directly; with SUDO=1 try sudo -n; else run as is
+# (the tool's own "you must be root" is the evidence, and the console says UNKNOWN).
+fw() {
+    name=$1
+    shift
+    if [ "$(id -u)" = 0 ]; then
+        sec "$name" "$@"
+    elif [ "$SUDO" = 1 ] && command -v sudo >/dev/null 2>&1; then
+        sec "$name" sudo -n "$@"
+    else
+        sec "$name" "$@"
+    fi
+}
+
+sec clock_start date +%s.%N
+sec probe sh -c 'echo "version=1"; echo "uid=$(id -u)"; echo "user=$(id -un)"; echo "groups=$(id -Gn)"; uname -srm'
+sec virt systemd-detect-virt
+
+# Hardware
+sec nproc nproc
+sec nproc_all nproc --all
+sec lscpu lscpu
+sec cpuinfo grep -E '^(processor|model name|cpu MHz|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
+sec cpufreq cat /sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq
+# One line per sh -c: the frame's "$ command" line must stay one line.
+sec cgroup_cpu sh -c 'if [ -r /sys/fs/cgroup/cpu.max ]; then echo "v2 $(cat /sys/fs/cgroup/cpu.max)"; elif [ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]; then echo "v1 $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)"; else echo none; fi'
+sec meminfo grep -E '^(MemTotal|MemAvailable|SwapTotal):' /proc/meminfo
+
+root=$($TO docker info --format '{{.DockerRootDir}}' 2>/dev/null </dev/null)
+case $root in
+/*) ;;
+*) if [ -d /var/lib/docker ]; then root=/var/lib/docker; else root=/; fi ;;
+esac
+sec docker_root echo "$root"
+sec df df -P -k "$root"
+dev=$(df -P "$root" 2>/dev/null | awk 'NR==2 {print $1}')
+case $dev in
+/dev/*) sec lsblk_fs lsblk -s -n -o NAME,ROTA,TYPE "$dev" ;;
+esac
+sec lsblk lsblk -d -o NAME,ROTA,TYPE
+sec blockdev sh -c 'for d in /sys/block/*; do [ -e "$d/device" ] || continue; drv=$(readlink "$d/device/driver" 2>/dev/null); ven=$(cat "$d/device/vendor" 2>/dev/null); echo "${d##*/} rota=$(cat "$d/queue/rotational" 2>/dev/null) driver=${drv##*/} vendor=$(echo $ven)"; done'
+
+# Software
+sec os_release cat /etc/os-release
+sec docker_version docker version
+sec docker_active systemctl is-active docker
+sec docker_socket sh -c 'ls -l /var/run/docker.sock; id'
+sec docker_ports docker ps --format '{{.Names}} {{.Ports}}'
+sec ssh_version ssh -V
+sec timedatectl timedatectl show
+sec chrony chronyc -n tracking
+sec ntpq ntpq -pn
+sec time_services systemctl is-active systemd-timesyncd chrony chronyd ntp ntpsec openntpd
+
+# Network
+sec ip_addr ip -o addr show
+sec ip_route ip route show default
+sec link_speed sh -c 'for i in /sys/class/net/*; do [ "${i##*/}" = lo ] && continue; echo "${i##*/} $(cat "$i/speed" 2>/dev/null || echo -1) $(cat "$i/operstate" 2>/dev/null)"; done'
+sec listen ss -ltnpH
+sec rsync_service systemctl is-active rsync
+fw ufw ufw status verbose
+fw iptables iptables-save
+fw nft nft list ruleset
+
+sec clock_end date +%s.%N
