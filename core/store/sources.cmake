@@ -1,2 +1,6 @@
 set(DIFUSOR_STORE_SOURCES
+    Records.h
+    Schema.h Schema.cpp
+    Store.h Store.cpp
+    StoreThread.h StoreThread.cpp
 )

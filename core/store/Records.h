@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace difusor::store {
+
+// One cut package as recorded. Invalid QDateTime = not known (NULL in the database).
+struct CutRecord
+{
+    qint64 id = 0;
+    QString package;             // "20240602_2115_PREP_DIP_LOC_DGO"
+    QDateTime cutTimeUtc;        // the cut line's instant
+    QDateTime arrivedServerUtc;  // file time on the server's clock
+    QDateTime arrivedConsoleUtc; // the same moment on the console's clock (measured offset applied)
+    QDateTime detectedUtc;       // when the console noticed it
+    QDateTime officialSeenUtc;   // first seen on the official PREP site
+    QDateTime difusorSeenUtc;    // first seen on our site
+    qint64 size = -1;
+    QString sha256;              // of the CSV, hex
+    QJsonObject summary;         // PrepCut::summaryJson()
+    bool caughtUp = false;       // found after a reconnect: arrival comes from the file's times
+
+    bool operator==(const CutRecord &other) const;
+};
+
+// An incident as kept: opened and (later) closed, with the technician's acknowledgement.
+struct IncidentRecord
+{
+    qint64 id = 0;
+    QString kind;    // stable id: "late_cut", "lag", "stale_site", …
+    QString subject; // what it is about: "difusor", "official", a cut time
+    QDateTime openedUtc;
+    QDateTime closedUtc; // invalid while open
+    QString detail;      // translated, for people
+    QDateTime acknowledgedUtc;
+    QString note;
+
+    bool isOpen() const { return !closedUtc.isValid(); }
+    bool operator==(const IncidentRecord &other) const;
+};
+
+// First time a site showed a cut (kept even when the cut never reached our disk).
+struct SightingRecord
+{
+    QString site; // "official" or "difusor"
+    QDateTime cutTimeUtc;
+    QDateTime firstSeenUtc;
+};
+
+} // namespace difusor::store

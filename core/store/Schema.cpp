@@ -1,0 +1,109 @@
+#include "Schema.h"
+
+#include "common/Tr.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace difusor::store {
+
+namespace {
+
+// Append-only: a released step is never edited; later issues add steps at the end.
+struct Step
+{
+    int version;
+    QStringList statements;
+};
+
+const QList<Step> &steps()
+{
+    static const QList<Step> list = {
+        {1,
+         {QStringLiteral("CREATE TABLE cuts ("
+                         " id INTEGER PRIMARY KEY,"
+                         " package TEXT NOT NULL UNIQUE,"
+                         " cut_time_utc INTEGER,"
+                         " arrived_server_utc INTEGER,"
+                         " arrived_console_utc INTEGER,"
+                         " detected_utc INTEGER,"
+                         " official_seen_utc INTEGER,"
+                         " difusor_seen_utc INTEGER,"
+                         " size INTEGER,"
+                         " sha256 TEXT,"
+                         " summary TEXT,"
+                         " caught_up INTEGER NOT NULL DEFAULT 0)"),
+          QStringLiteral("CREATE INDEX cuts_by_time ON cuts(cut_time_utc)"),
+          QStringLiteral("CREATE TABLE cut_sightings ("
+                         " site TEXT NOT NULL,"
+                         " cut_time_utc INTEGER NOT NULL,"
+                         " first_seen_utc INTEGER NOT NULL,"
+                         " PRIMARY KEY (site, cut_time_utc))"),
+          QStringLiteral("CREATE TABLE incidents ("
+                         " id INTEGER PRIMARY KEY,"
+                         " kind TEXT NOT NULL,"
+                         " subject TEXT,"
+                         " opened_utc INTEGER NOT NULL,"
+                         " closed_utc INTEGER,"
+                         " detail TEXT,"
+                         " acknowledged_utc INTEGER,"
+                         " note TEXT)"),
+          QStringLiteral("CREATE INDEX incidents_open ON incidents(closed_utc)")}},
+    };
+    return list;
+}
+
+int currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return steps().constLast().version;
+}
+
+bool migrate(QSqlDatabase &db, QString *error)
+{
+    auto fail = [&](const QString &what, const QSqlError &sqlError) {
+        if (error)
+            *error = Tr::tr("No se pudo preparar la base de datos (%1): %2").arg(what, sqlError.text());
+        db.rollback();
+        return false;
+    };
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+        return fail(QStringLiteral("schema_version"), q.lastError());
+    const int version = currentVersion(db);
+    if (version > latestSchemaVersion()) {
+        if (error)
+            *error = Tr::tr("La base de datos es de una versión más nueva de la consola (esquema %1).").arg(version);
+        return false;
+    }
+    for (const Step &step : steps()) {
+        if (step.version <= version)
+            continue;
+        if (!db.transaction())
+            return fail(QString::number(step.version), db.lastError());
+        for (const QString &statement : step.statements) {
+            if (!q.exec(statement))
+                return fail(QString::number(step.version), q.lastError());
+        }
+        q.exec(QStringLiteral("DELETE FROM schema_version"));
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
+        q.addBindValue(step.version);
+        if (!q.exec())
+            return fail(QString::number(step.version), q.lastError());
+        if (!db.commit())
+            return fail(QString::number(step.version), db.lastError());
+    }
+    return true;
+}
+
+} // namespace difusor::store

@@ -1,0 +1,420 @@
+#include "Store.h"
+
+#include "Schema.h"
+#include "common/Tr.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace difusor::store {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("difusor-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+const QString kCutColumns = QStringLiteral(
+    "id, package, cut_time_utc, arrived_server_utc, arrived_console_utc, detected_utc, official_seen_utc,"
+    " difusor_seen_utc, size, sha256, summary, caught_up");
+
+CutRecord readCut(const QSqlQuery &q)
+{
+    CutRecord c;
+    c.id = q.value(0).toLongLong();
+    c.package = q.value(1).toString();
+    c.cutTimeUtc = fromDbTime(q.value(2));
+    c.arrivedServerUtc = fromDbTime(q.value(3));
+    c.arrivedConsoleUtc = fromDbTime(q.value(4));
+    c.detectedUtc = fromDbTime(q.value(5));
+    c.officialSeenUtc = fromDbTime(q.value(6));
+    c.difusorSeenUtc = fromDbTime(q.value(7));
+    c.size = q.value(8).isNull() ? -1 : q.value(8).toLongLong();
+    c.sha256 = q.value(9).toString();
+    c.summary = QJsonDocument::fromJson(q.value(10).toByteArray()).object();
+    c.caughtUp = q.value(11).toInt() != 0;
+    return c;
+}
+
+const QString kIncidentColumns =
+    QStringLiteral("id, kind, subject, opened_utc, closed_utc, detail, acknowledged_utc, note");
+
+IncidentRecord readIncident(const QSqlQuery &q)
+{
+    IncidentRecord i;
+    i.id = q.value(0).toLongLong();
+    i.kind = q.value(1).toString();
+    i.subject = q.value(2).toString();
+    i.openedUtc = fromDbTime(q.value(3));
+    i.closedUtc = fromDbTime(q.value(4));
+    i.detail = q.value(5).toString();
+    i.acknowledgedUtc = fromDbTime(q.value(6));
+    i.note = q.value(7).toString();
+    return i;
+}
+
+QString siteColumn(const QString &site)
+{
+    if (site == QLatin1String("official"))
+        return QStringLiteral("official_seen_utc");
+    if (site == QLatin1String("difusor"))
+        return QStringLiteral("difusor_seen_utc");
+    return QString();
+}
+
+} // namespace
+
+QVariant toDbTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime fromDbTime(const QVariant &value)
+{
+    if (value.isNull())
+        return QDateTime();
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+bool CutRecord::operator==(const CutRecord &o) const
+{
+    return id == o.id && package == o.package && cutTimeUtc == o.cutTimeUtc && arrivedServerUtc == o.arrivedServerUtc
+        && arrivedConsoleUtc == o.arrivedConsoleUtc && detectedUtc == o.detectedUtc
+        && officialSeenUtc == o.officialSeenUtc && difusorSeenUtc == o.difusorSeenUtc && size == o.size
+        && sha256 == o.sha256 && summary == o.summary && caughtUp == o.caughtUp;
+}
+
+bool IncidentRecord::operator==(const IncidentRecord &o) const
+{
+    return id == o.id && kind == o.kind && subject == o.subject && openedUtc == o.openedUtc && closedUtc == o.closedUtc
+        && detail == o.detail && acknowledgedUtc == o.acknowledgedUtc && note == o.note;
+}
+
+Store::Store()
+    : m_connection(nextConnectionName())
+{
+}
+
+Store::~Store()
+{
+    close();
+}
+
+QSqlDatabase Store::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool Store::fail(const QString &text) const
+{
+    m_lastError = text;
+    return false;
+}
+
+bool Store::open(const QString &path, QString *error)
+{
+    close();
+    auto failOpen = [&](const QString &text) {
+        m_lastError = text;
+        if (error)
+            *error = text;
+        close();
+        return false;
+    };
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return failOpen(Tr::tr("No se pudo crear la carpeta %1.").arg(info.absolutePath()));
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        database.setDatabaseName(info.absoluteFilePath());
+        // Another reader (an export, a second window) may hold the lock for a moment.
+        database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!database.open())
+            return failOpen(Tr::tr("No se pudo abrir %1: %2").arg(path, database.lastError().text()));
+        QSqlQuery q(database);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()
+            || q.value(0).toString().toLower() != QLatin1String("wal"))
+            return failOpen(Tr::tr("La base de datos %1 no admite el modo WAL.").arg(path));
+        // FULL: each commit is fsync'ed, so "written" means "on disk" (NORMAL could lose the last
+        // commits on a power cut).
+        q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        QString migrateError;
+        if (!migrate(database, &migrateError))
+            return failOpen(migrateError);
+    }
+    m_path = info.absoluteFilePath();
+    return true;
+}
+
+void Store::close()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase database = QSqlDatabase::database(m_connection, false);
+            database.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_path.clear();
+}
+
+bool Store::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && db().isOpen();
+}
+
+int Store::schemaVersion() const
+{
+    if (!isOpen())
+        return 0;
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QString Store::journalMode() const
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next())
+        return QString();
+    return q.value(0).toString().toLower();
+}
+
+bool Store::transaction(const std::function<bool(QSqlDatabase &)> &work)
+{
+    QSqlDatabase database = db();
+    if (!database.isOpen())
+        return fail(Tr::tr("La base de datos no está abierta."));
+    if (!database.transaction())
+        return fail(database.lastError().text());
+    if (!work(database)) {
+        database.rollback();
+        return false;
+    }
+    if (!database.commit()) {
+        const QString text = database.lastError().text();
+        database.rollback();
+        return fail(text);
+    }
+    return true;
+}
+
+std::optional<qint64> Store::insertCut(const CutRecord &c)
+{
+    std::optional<qint64> id;
+    const bool ok = transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("SELECT id FROM cuts WHERE package = ?"));
+        q.addBindValue(c.package);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (q.next()) {
+            id = q.value(0).toLongLong();
+            return true;
+        }
+        q.prepare(QStringLiteral("INSERT INTO cuts (package, cut_time_utc, arrived_server_utc, arrived_console_utc,"
+                                 " detected_utc, official_seen_utc, difusor_seen_utc, size, sha256, summary, caught_up)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(c.package);
+        q.addBindValue(toDbTime(c.cutTimeUtc));
+        q.addBindValue(toDbTime(c.arrivedServerUtc));
+        q.addBindValue(toDbTime(c.arrivedConsoleUtc));
+        q.addBindValue(toDbTime(c.detectedUtc));
+        q.addBindValue(toDbTime(c.officialSeenUtc));
+        q.addBindValue(toDbTime(c.difusorSeenUtc));
+        q.addBindValue(c.size >= 0 ? QVariant(c.size) : QVariant());
+        q.addBindValue(c.sha256.isEmpty() ? QVariant() : QVariant(c.sha256));
+        q.addBindValue(c.summary.isEmpty() ? QVariant()
+                                           : QVariant(QJsonDocument(c.summary).toJson(QJsonDocument::Compact)));
+        q.addBindValue(c.caughtUp ? 1 : 0);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        id = q.lastInsertId().toLongLong();
+        // A site may have shown the cut before it reached our disk.
+        for (const QString &site : {QStringLiteral("official"), QStringLiteral("difusor")}) {
+            const QString column = siteColumn(site);
+            q.prepare(QStringLiteral("UPDATE cuts SET %1 = (SELECT first_seen_utc FROM cut_sightings"
+                                     " WHERE site = ? AND cut_time_utc = cuts.cut_time_utc)"
+                                     " WHERE id = ? AND %1 IS NULL")
+                          .arg(column));
+            q.addBindValue(site);
+            q.addBindValue(*id);
+            if (!q.exec())
+                return fail(q.lastError().text());
+        }
+        return true;
+    });
+    return ok ? id : std::nullopt;
+}
+
+std::optional<CutRecord> Store::cut(qint64 id) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE id = ?").arg(kCutColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readCut(q);
+}
+
+std::optional<CutRecord> Store::cutByPackage(const QString &package) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE package = ?").arg(kCutColumns));
+    q.addBindValue(package);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readCut(q);
+}
+
+std::optional<CutRecord> Store::latestCut() const
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM cuts ORDER BY cut_time_utc DESC, id DESC LIMIT 1").arg(kCutColumns))
+        || !q.next())
+        return std::nullopt;
+    return readCut(q);
+}
+
+QList<CutRecord> Store::cuts(int limit) const
+{
+    QList<CutRecord> list;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT * FROM (SELECT %1 FROM cuts ORDER BY cut_time_utc DESC, id DESC LIMIT ?)"
+                             " ORDER BY cut_time_utc ASC, id ASC")
+                  .arg(kCutColumns));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return list;
+    while (q.next())
+        list.append(readCut(q));
+    return list;
+}
+
+bool Store::recordSighting(const SightingRecord &s)
+{
+    const QString column = siteColumn(s.site);
+    if (column.isEmpty() || !s.cutTimeUtc.isValid() || !s.firstSeenUtc.isValid())
+        return fail(Tr::tr("Avistamiento no válido."));
+    return transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO cut_sightings (site, cut_time_utc, first_seen_utc)"
+                                 " VALUES (?, ?, ?)"));
+        q.addBindValue(s.site);
+        q.addBindValue(toDbTime(s.cutTimeUtc));
+        q.addBindValue(toDbTime(s.firstSeenUtc));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        q.prepare(QStringLiteral("UPDATE cuts SET %1 = (SELECT first_seen_utc FROM cut_sightings"
+                                 " WHERE site = ? AND cut_time_utc = cuts.cut_time_utc)"
+                                 " WHERE cut_time_utc = ? AND %1 IS NULL")
+                      .arg(column));
+        q.addBindValue(s.site);
+        q.addBindValue(toDbTime(s.cutTimeUtc));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        return true;
+    });
+}
+
+QList<SightingRecord> Store::sightings(const QString &site) const
+{
+    QList<SightingRecord> list;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT site, cut_time_utc, first_seen_utc FROM cut_sightings WHERE site = ?"
+                             " ORDER BY cut_time_utc"));
+    q.addBindValue(site);
+    if (!q.exec())
+        return list;
+    while (q.next())
+        list.append({q.value(0).toString(), fromDbTime(q.value(1)), fromDbTime(q.value(2))});
+    return list;
+}
+
+std::optional<qint64> Store::openIncident(const IncidentRecord &i)
+{
+    if (i.kind.isEmpty() || !i.openedUtc.isValid()) {
+        fail(Tr::tr("Incidente sin tipo o sin hora de apertura."));
+        return std::nullopt;
+    }
+    std::optional<qint64> id;
+    const bool ok = transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("INSERT INTO incidents (kind, subject, opened_utc, closed_utc, detail,"
+                                 " acknowledged_utc, note) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(i.kind);
+        q.addBindValue(i.subject);
+        q.addBindValue(toDbTime(i.openedUtc));
+        q.addBindValue(toDbTime(i.closedUtc));
+        q.addBindValue(i.detail);
+        q.addBindValue(toDbTime(i.acknowledgedUtc));
+        q.addBindValue(i.note.isEmpty() ? QVariant() : QVariant(i.note));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        id = q.lastInsertId().toLongLong();
+        return true;
+    });
+    return ok ? id : std::nullopt;
+}
+
+bool Store::closeIncident(qint64 id, const QDateTime &closedUtc)
+{
+    return transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("UPDATE incidents SET closed_utc = ? WHERE id = ? AND closed_utc IS NULL"));
+        q.addBindValue(toDbTime(closedUtc));
+        q.addBindValue(id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        return q.numRowsAffected() == 1 || fail(Tr::tr("El incidente %1 no existe o ya estaba cerrado.").arg(id));
+    });
+}
+
+bool Store::acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString &note)
+{
+    return transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("UPDATE incidents SET acknowledged_utc = ?, note = ? WHERE id = ?"));
+        q.addBindValue(toDbTime(atUtc));
+        q.addBindValue(note);
+        q.addBindValue(id);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        return q.numRowsAffected() == 1 || fail(Tr::tr("El incidente %1 no existe.").arg(id));
+    });
+}
+
+std::optional<IncidentRecord> Store::incident(qint64 id) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(kIncidentColumns));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readIncident(q);
+}
+
+QList<IncidentRecord> Store::incidents(bool openOnly, int limit) const
+{
+    QList<IncidentRecord> list;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY opened_utc, id LIMIT ?")
+                  .arg(kIncidentColumns, openOnly ? QStringLiteral("WHERE closed_utc IS NULL") : QString()));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return list;
+    while (q.next())
+        list.append(readIncident(q));
+    return list;
+}
+
+} // namespace difusor::store

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "Records.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace difusor::store {
+
+// The profile's SQLite database (one file per server profile). WAL journal with synchronous=FULL:
+// when a write call returns true, its transaction is on disk (survives a crash of the console and,
+// where the disk honours fsync, of the machine), so callers may show what they wrote.
+//
+// Threading: a Store belongs to the thread that opened it (Qt SQL connections are per thread).
+// Each write is one small transaction with an fsync (a few ms, more on a busy disk): the product
+// runs its Store on StoreThread, never on the GUI thread. Tests and headless commands may use it
+// directly.
+class Store final
+{
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens (creating if needed) and migrates to the newest schema. Errors are translated text.
+    bool open(const QString &path, QString *error = nullptr);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    int schemaVersion() const;     // 0 when closed
+    QString journalMode() const;   // "wal"
+    QString lastError() const { return m_lastError; }
+
+    // Cuts. insertCut keeps the first record of a package: inserting it again returns the old id.
+    std::optional<qint64> insertCut(const CutRecord &cut);
+    std::optional<CutRecord> cut(qint64 id) const;
+    std::optional<CutRecord> cutByPackage(const QString &package) const;
+    std::optional<CutRecord> latestCut() const; // greatest cut time
+    QList<CutRecord> cuts(int limit = 1000) const; // oldest first, the newest `limit`
+
+    // A site's first sighting of a cut. Later sightings of the same cut are ignored (returns true).
+    // Also fills cuts.official_seen_utc / difusor_seen_utc of the matching cut.
+    bool recordSighting(const SightingRecord &sighting);
+    QList<SightingRecord> sightings(const QString &site) const;
+
+    // Incidents.
+    std::optional<qint64> openIncident(const IncidentRecord &incident);
+    bool closeIncident(qint64 id, const QDateTime &closedUtc);
+    bool acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString &note);
+    std::optional<IncidentRecord> incident(qint64 id) const;
+    QList<IncidentRecord> incidents(bool openOnly = false, int limit = 5000) const;
+
+    // For later areas (checks runs, traffic): one transaction around their own statements, on the
+    // same connection. The function returns false to roll back.
+    bool transaction(const std::function<bool(QSqlDatabase &)> &work);
+
+private:
+    bool fail(const QString &text) const;
+    QSqlDatabase db() const;
+
+    QString m_connection;
+    QString m_path;
+    mutable QString m_lastError;
+};
+
+// Milliseconds since the epoch, UTC; invalid times are NULL.
+QVariant toDbTime(const QDateTime &time);
+QDateTime fromDbTime(const QVariant &value);
+
+} // namespace difusor::store
