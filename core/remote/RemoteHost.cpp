@@ -63,6 +63,7 @@ RemoteJob *RemoteHost::runScript(const QString &resourcePath, const QStringList 
     const QByteArray script = readScript(resourcePath);
     if (script.isEmpty())
         return nullptr;
+    m_scriptLabel = resourcePath;
     return run(scriptCommand(args), script, timeoutMs);
 }
 
@@ -71,6 +72,7 @@ RemoteJob *RemoteHost::streamScript(const QString &resourcePath, const QStringLi
     const QByteArray script = readScript(resourcePath);
     if (script.isEmpty())
         return nullptr;
+    m_scriptLabel = resourcePath;
     return stream(scriptCommand(args), script);
 }
 

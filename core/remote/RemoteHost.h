@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace difusor::remote {
 
 enum class ConnectionState { Disconnected, Connecting, Authenticating, Connected, Reconnecting, Failed };
@@ -122,6 +124,19 @@ public:
     virtual void answerHostKey(bool trustAndRemember) = 0;
     virtual void provideSecret(const QString &secret) = 0;
     virtual void cancelSecret() = 0;
+
+protected:
+    // For the audit log: set by runScript()/streamScript() around their run()/stream() call, so
+    // the entry reads "sh -s -- args < :/scripts/x.sh". Implementations use takeScriptLabel().
+    QString takeScriptLabel() { return std::exchange(m_scriptLabel, QString()); }
+    QString logCommand(const QString &command) // the command as the audit log shows it
+    {
+        const QString label = takeScriptLabel();
+        return label.isEmpty() ? command : command + QStringLiteral(" < ") + label;
+    }
+
+private:
+    QString m_scriptLabel;
 
 Q_SIGNALS:
     void stateChanged(difusor::remote::ConnectionState state, const QString &reason);

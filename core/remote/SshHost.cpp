@@ -1,81 +1,229 @@
 #include "SshHost.h"
 
+#include "SshWorker.h"
+#include "common/Tr.h"
+
 #include <QDir>
+#include <QPointer>
 #include <QStandardPaths>
-#include <QTimer>
+#include <QThread>
+
+#include <map>
 
 namespace difusor::remote {
 
 namespace {
-// Stub job until the worker lands: finishes at once with an error.
-class StubJob final : public RemoteJob
+// The GUI-side handle of a job: forwards cancel() to the worker.
+class SshJob final : public RemoteJob
 {
 public:
-    using RemoteJob::RemoteJob;
-    void cancel() override {}
+    SshJob(SshWorker *worker, quint64 id, QObject *parent) : RemoteJob(parent), m_worker(worker), m_id(id) {}
+    void cancel() override
+    {
+        if (m_cancelled)
+            return;
+        m_cancelled = true;
+        SshWorker *worker = m_worker;
+        const quint64 id = m_id;
+        QMetaObject::invokeMethod(worker, [worker, id] { worker->cancelJob(id); }, Qt::QueuedConnection);
+    }
+private:
+    SshWorker *m_worker;
+    quint64 m_id;
+    bool m_cancelled = false;
 };
 } // namespace
 
 struct SshHost::Private
 {
-    difusor::Profile profile;
-    QString knownHosts;
-    QString sshConfig;
-    SshTimings timings;
+    WorkerConfig config;
     qint64 outputCap = 16 * 1024 * 1024;
     ConnectionState state = ConnectionState::Disconnected;
+    QThread *thread = nullptr;
+    SshWorker *worker = nullptr;
+    quint64 nextId = 1;
+    std::map<quint64, QPointer<SshJob>> jobs;
+    std::map<quint64, CommandLogEntry> log;
+
+    template<typename F>
+    void post(F &&f)
+    {
+        SshWorker *w = worker;
+        QMetaObject::invokeMethod(w, [w, f = std::forward<F>(f)] { f(w); }, Qt::QueuedConnection);
+    }
 };
 
 SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
     : RemoteHost(parent)
     , m_d(std::make_unique<Private>())
 {
-    m_d->profile = profile;
-    m_d->knownHosts = profile.knownHostsFile.isEmpty() ? defaultKnownHostsFile() : profile.knownHostsFile;
-    m_d->sshConfig = QDir::homePath() + QStringLiteral("/.ssh/config");
+    m_d->config.profile = profile;
+    m_d->config.knownHostsFile = profile.knownHostsFile.isEmpty() ? defaultKnownHostsFile() : profile.knownHostsFile;
+    m_d->config.sshConfigFile = QDir::homePath() + QStringLiteral("/.ssh/config");
+
+    m_d->thread = new QThread;
+    m_d->thread->setObjectName(QStringLiteral("ssh ") + displayName());
+    m_d->worker = new SshWorker(m_d->config);
+    m_d->worker->moveToThread(m_d->thread);
+    SshWorker *w = m_d->worker;
+
+    connect(w, &SshWorker::stateChanged, this, [this](ConnectionState s, const QString &reason) {
+        m_d->state = s;
+        Q_EMIT stateChanged(s, reason);
+    });
+    connect(w, &SshWorker::roundTripMeasured, this, &SshHost::roundTripMeasured);
+    connect(w, &SshWorker::hostKeyUnknown, this, &SshHost::hostKeyUnknown);
+    connect(w, &SshWorker::hostKeyChanged, this, &SshHost::hostKeyChanged);
+    connect(w, &SshWorker::secretRequested, this, &SshHost::secretRequested);
+    connect(w, &SshWorker::jobLines, this, [this](quint64 id, const QList<QByteArray> &lines) {
+        const auto it = m_d->jobs.find(id);
+        if (it != m_d->jobs.end() && it->second)
+            Q_EMIT it->second->linesReady(lines);
+    });
+    connect(w, &SshWorker::jobProgress, this, [this](quint64 id, qint64 done, qint64 total) {
+        const auto it = m_d->jobs.find(id);
+        if (it != m_d->jobs.end() && it->second)
+            Q_EMIT it->second->progress(done, total);
+    });
+    connect(w, &SshWorker::jobFinished, this, [this](quint64 id, const CommandResult &result) {
+        const auto logIt = m_d->log.find(id);
+        if (logIt != m_d->log.end()) {
+            CommandLogEntry entry = logIt->second;
+            m_d->log.erase(logIt);
+            entry.durationMs = result.durationMs;
+            entry.exitStatus = result.exitStatus;
+            entry.error = result.error;
+            entry.errorText = result.errorText;
+            Q_EMIT commandEnded(entry);
+        }
+        const auto it = m_d->jobs.find(id);
+        if (it == m_d->jobs.end())
+            return;
+        QPointer<SshJob> job = it->second;
+        m_d->jobs.erase(it);
+        if (job) {
+            Q_EMIT job->finished(result);
+            job->deleteLater();
+        }
+    });
+    m_d->thread->start();
 }
 
-SshHost::~SshHost() = default;
+SshHost::~SshHost()
+{
+    SshWorker *w = m_d->worker;
+    QMetaObject::invokeMethod(
+        w,
+        [w] {
+            delete w; // in its own thread: timers and the session go with it
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_d->thread->wait();
+    delete m_d->thread;
+}
 
-void SshHost::setKnownHostsFile(const QString &path) { m_d->knownHosts = path; }
-QString SshHost::knownHostsFile() const { return m_d->knownHosts; }
+void SshHost::setKnownHostsFile(const QString &path)
+{
+    m_d->config.knownHostsFile = path;
+    const WorkerConfig c = m_d->config;
+    m_d->post([c](SshWorker *w) { w->setConfig(c); });
+}
+QString SshHost::knownHostsFile() const { return m_d->config.knownHostsFile; }
 QString SshHost::defaultKnownHostsFile()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/known_hosts");
 }
-void SshHost::setSshConfigFile(const QString &path) { m_d->sshConfig = path; }
-void SshHost::setTimings(const SshTimings &timings) { m_d->timings = timings; }
-SshTimings SshHost::timings() const { return m_d->timings; }
+void SshHost::setSshConfigFile(const QString &path)
+{
+    m_d->config.sshConfigFile = path;
+    const WorkerConfig c = m_d->config;
+    m_d->post([c](SshWorker *w) { w->setConfig(c); });
+}
+void SshHost::setTimings(const SshTimings &timings)
+{
+    m_d->config.timings = timings;
+    const WorkerConfig c = m_d->config;
+    m_d->post([c](SshWorker *w) { w->setConfig(c); });
+}
+SshTimings SshHost::timings() const { return m_d->config.timings; }
 void SshHost::setOutputCap(qint64 bytes) { m_d->outputCap = bytes; }
 
-void SshHost::connectToHost() {}
-void SshHost::disconnectFromHost() {}
+void SshHost::connectToHost()
+{
+    m_d->post([](SshWorker *w) { w->start(); });
+}
+void SshHost::disconnectFromHost()
+{
+    m_d->post([](SshWorker *w) { w->stop(Tr::tr("Desconectado por el usuario.")); });
+}
 ConnectionState SshHost::state() const { return m_d->state; }
 QString SshHost::displayName() const
 {
-    return m_d->profile.user + QLatin1Char('@') + m_d->profile.host + QLatin1Char(':')
-           + QString::number(m_d->profile.port);
+    const Profile &p = m_d->config.profile;
+    return (p.user.isEmpty() ? QString() : p.user + QLatin1Char('@')) + p.host + QLatin1Char(':')
+           + QString::number(p.port);
 }
 
-static RemoteJob *stubJob(QObject *parent)
+static RemoteJob *submitJob(SshHost *host, SshHost::Private &d, JobSpec spec, const QString &logCommand,
+                            const QString &kind)
 {
-    auto *job = new StubJob(parent);
-    QTimer::singleShot(0, job, [job] {
-        CommandResult result;
-        result.error = RemoteError::Other;
-        result.errorText = QStringLiteral("no implementado");
-        Q_EMIT job->finished(result);
-        job->deleteLater();
-    });
+    spec.id = d.nextId++;
+    spec.outputCap = d.outputCap;
+    auto *job = new SshJob(d.worker, spec.id, host);
+    d.jobs.emplace(spec.id, job);
+    CommandLogEntry entry;
+    entry.id = spec.id;
+    entry.command = logCommand;
+    entry.kind = kind;
+    entry.startedUtc = QDateTime::currentDateTimeUtc();
+    d.log.emplace(spec.id, entry);
+    Q_EMIT host->commandStarted(entry);
+    d.post([spec](SshWorker *w) { w->submit(spec); });
     return job;
 }
 
-RemoteJob *SshHost::run(const QString &, const QByteArray &, int) { return stubJob(this); }
-RemoteJob *SshHost::stream(const QString &, const QByteArray &) { return stubJob(this); }
-RemoteJob *SshHost::download(const QString &, const QString &, qint64) { return stubJob(this); }
+RemoteJob *SshHost::run(const QString &command, const QByteArray &stdinData, int timeoutMs)
+{
+    JobSpec spec;
+    spec.kind = JobSpec::Kind::Run;
+    spec.command = command;
+    spec.stdinData = stdinData;
+    spec.timeoutMs = qMax(0, timeoutMs);
+    return submitJob(this, *m_d, spec, logCommand(command), QStringLiteral("run"));
+}
 
-void SshHost::answerHostKey(bool) {}
-void SshHost::provideSecret(const QString &) {}
-void SshHost::cancelSecret() {}
+RemoteJob *SshHost::stream(const QString &command, const QByteArray &stdinData)
+{
+    JobSpec spec;
+    spec.kind = JobSpec::Kind::Stream;
+    spec.command = command;
+    spec.stdinData = stdinData;
+    return submitJob(this, *m_d, spec, logCommand(command), QStringLiteral("stream"));
+}
+
+RemoteJob *SshHost::download(const QString &remotePath, const QString &localPath, qint64 offset)
+{
+    JobSpec spec;
+    spec.kind = JobSpec::Kind::Download;
+    spec.command = downloadCommand(remotePath, qMax<qint64>(0, offset));
+    spec.remotePath = remotePath;
+    spec.localPath = localPath;
+    spec.offset = qMax<qint64>(0, offset);
+    return submitJob(this, *m_d, spec, spec.command, QStringLiteral("download"));
+}
+
+void SshHost::answerHostKey(bool trustAndRemember)
+{
+    m_d->post([trustAndRemember](SshWorker *w) { w->answerHostKey(trustAndRemember); });
+}
+void SshHost::provideSecret(const QString &secret)
+{
+    m_d->post([secret](SshWorker *w) { w->provideSecret(secret); });
+}
+void SshHost::cancelSecret()
+{
+    m_d->post([](SshWorker *w) { w->cancelSecret(); });
+}
 
 } // namespace difusor::remote

@@ -55,8 +55,9 @@ public:
     void provideSecret(const QString &secret) override;
     void cancelSecret() override;
 
+    struct Private; // worker thread, jobs in flight, audit entries
+
 private:
-    struct Private;
     std::unique_ptr<Private> m_d;
 };
 

@@ -1,0 +1,499 @@
+// SshWorker: jobs on channels of the one session, pumped without blocking.
+#include "SshJobState.h"
+
+#include "common/Tr.h"
+
+#include <QScopeGuard>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <utility>
+#include <vector>
+
+#include <sys/socket.h>
+
+namespace difusor::remote {
+
+namespace {
+// OpenSSH allows 10 sessions per connection (MaxSessions); keep two for the probe and kills.
+constexpr int MaxRunningJobs = 8;
+constexpr int ReadChunk = 64 * 1024;
+constexpr qint64 PumpBudgetBytes = 8 * 1024 * 1024; // per pump call, then back to the event loop
+constexpr qint64 CancelGraceMs = 10000;
+
+void onExitStatus(ssh_session, ssh_channel, int status, void *userdata)
+{
+    auto *job = static_cast<SshWorker::Job *>(userdata);
+    job->gotExit = true;
+    job->exitStatus = status;
+}
+
+void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char *, const char *, void *userdata)
+{
+    auto *job = static_cast<SshWorker::Job *>(userdata);
+    job->exitSignal = QString::fromUtf8(signal ? signal : "?");
+}
+
+void onClose(ssh_session, ssh_channel, void *userdata)
+{
+    static_cast<SshWorker::Job *>(userdata)->remoteClosed = true;
+}
+} // namespace
+
+void SshWorker::submit(const JobSpec &spec)
+{
+    auto job = std::make_unique<Job>(spec);
+    job->clock.start();
+    if (spec.kind == JobSpec::Kind::Download) {
+        // Resume: keep the local file up to offset, append the rest.
+        job->file.setFileName(spec.localPath);
+        const bool exists = job->file.exists();
+        QString problem;
+        if (spec.offset > 0 && (!exists || job->file.size() < spec.offset))
+            problem = Tr::tr("el archivo local %1 tiene menos de %2 bytes").arg(spec.localPath).arg(spec.offset);
+        else if (!job->file.open(spec.offset > 0 ? QIODevice::ReadWrite : QIODevice::WriteOnly | QIODevice::Truncate)
+                 || !job->file.resize(spec.offset) || !job->file.seek(spec.offset))
+            problem = job->file.errorString();
+        if (!problem.isEmpty()) {
+            CommandResult r;
+            r.error = RemoteError::LocalIo;
+            r.errorText = errorText(RemoteError::LocalIo, problem);
+            Q_EMIT jobFinished(spec.id, r);
+            return;
+        }
+        job->bytesDone = spec.offset;
+    }
+    if (m_phase == Phase::Idle || m_phase == Phase::Failed) {
+        CommandResult r;
+        r.error = RemoteError::Disconnected;
+        r.errorText = Tr::tr("No hay conexión con el servidor.");
+        Q_EMIT jobFinished(spec.id, r);
+        return;
+    }
+    m_queue.append(spec.id);
+    m_jobs.emplace(spec.id, std::move(job));
+    startQueued();
+    updatePumpTimers();
+}
+
+void SshWorker::startQueued()
+{
+    if (m_phase != Phase::Connected)
+        return;
+    int running = 0;
+    for (const auto &entry : m_jobs)
+        running += entry.second->channel ? 1 : 0;
+    while (!m_queue.isEmpty() && running < MaxRunningJobs && m_phase == Phase::Connected) {
+        const quint64 id = m_queue.takeFirst();
+        auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            continue;
+        if (openChannel(*it->second))
+            ++running;
+    }
+    updatePumpTimers();
+}
+
+bool SshWorker::openChannel(Job &job)
+{
+    const quint64 id = job.spec.id;
+    BlockingMode blocking(m_session, true);
+    ssh_channel channel = ssh_channel_new(m_session);
+    if (!channel || ssh_channel_open_session(channel) != SSH_OK) {
+        const QString detail = QString::fromUtf8(ssh_get_error(m_session));
+        if (channel)
+            ssh_channel_free(channel);
+        if (!ssh_is_connected(m_session)) {
+            m_queue.prepend(id); // retried after the reconnect
+            linkLost(detail);
+            return false;
+        }
+        CommandResult r;
+        r.error = RemoteError::ChannelRefused;
+        r.errorText = errorText(RemoteError::ChannelRefused, detail);
+        finishJob(id, r);
+        return false;
+    }
+    job.channel = channel;
+    ssh_callbacks_init(&job.callbacks);
+    job.callbacks.userdata = &job;
+    job.callbacks.channel_exit_status_function = onExitStatus;
+    job.callbacks.channel_exit_signal_function = onExitSignal;
+    job.callbacks.channel_close_function = onClose;
+    ssh_set_channel_callbacks(channel, &job.callbacks);
+
+    const QByteArray wrapped = wrapCommandForGroupKill(job.spec.command);
+    if (ssh_channel_request_exec(channel, wrapped.constData()) != SSH_OK) {
+        const QString detail = QString::fromUtf8(ssh_get_error(m_session));
+        CommandResult r;
+        r.error = RemoteError::ChannelRefused;
+        r.errorText = errorText(RemoteError::ChannelRefused, detail);
+        finishJob(id, r);
+        return false;
+    }
+    writeStdin(job);
+    return true;
+}
+
+void SshWorker::writeStdin(Job &job)
+{
+    if (job.eofSent || !job.channel)
+        return;
+    const QByteArray &data = job.spec.stdinData;
+    while (job.stdinPos < data.size()) {
+        // Only what the remote window takes now: a blocking write could wait forever.
+        const qint64 room = qMin<qint64>(ssh_channel_window_size(job.channel), data.size() - job.stdinPos);
+        if (room <= 0)
+            return;
+        const int n = ssh_channel_write(job.channel, data.constData() + job.stdinPos, quint32(qMin<qint64>(room, ReadChunk)));
+        if (n <= 0)
+            return;
+        job.stdinPos += n;
+    }
+    ssh_channel_send_eof(job.channel);
+    job.eofSent = true;
+}
+
+void SshWorker::handleStdout(Job &job, const QByteArray &chunk)
+{
+    QByteArray data = chunk;
+    if (!job.pidKnown || (job.spec.kind == JobSpec::Kind::Download && !job.sizeKnown)) {
+        job.header += data;
+        data.clear();
+        while (!job.pidKnown || (job.spec.kind == JobSpec::Kind::Download && !job.sizeKnown)) {
+            const int nl = job.header.indexOf('\n');
+            if (nl < 0) {
+                if (job.header.size() < 64)
+                    return; // wait for the rest of the header line
+                break;     // not our header after all: treat it as output
+            }
+            bool ok = false;
+            const qint64 value = job.header.left(nl).trimmed().toLongLong(&ok);
+            if (!ok)
+                break;
+            job.header.remove(0, nl + 1);
+            if (!job.pidKnown) {
+                job.pidKnown = true;
+                job.pgid = value;
+                if (job.reported && !job.killSent) {
+                    sendGroupKill(job.pgid);
+                    job.killSent = true;
+                }
+            } else {
+                job.sizeKnown = true;
+                job.bytesTotal = value;
+            }
+        }
+        job.pidKnown = true;
+        if (job.spec.kind == JobSpec::Kind::Download)
+            job.sizeKnown = true;
+        data = job.header;
+        job.header.clear();
+    }
+    if (data.isEmpty() || job.reported)
+        return;
+    switch (job.spec.kind) {
+    case JobSpec::Kind::Run: job.out.append(data); break;
+    case JobSpec::Kind::Stream: job.pendingLines += job.splitter.feed(data); break;
+    case JobSpec::Kind::Download:
+        if (!job.ioError && job.file.write(data) != data.size()) {
+            job.ioError = true;
+            job.ioErrorText = job.file.errorString();
+        }
+        job.bytesDone += data.size();
+        break;
+    }
+}
+
+bool SshWorker::drain(Job &job)
+{
+    bool any = false;
+    char buffer[ReadChunk];
+    for (int stream = 0; stream < 2; ++stream) {
+        for (int round = 0; round < 16; ++round) {
+            const int n = ssh_channel_read_nonblocking(job.channel, buffer, sizeof buffer, stream);
+            if (n <= 0)
+                break; // 0: nothing now; SSH_EOF: done; SSH_ERROR: the link check below sees it
+            any = true;
+            const QByteArray chunk(buffer, n);
+            if (stream == 0)
+                handleStdout(job, chunk);
+            else if (!job.reported)
+                job.err.append(chunk);
+        }
+    }
+    return any;
+}
+
+void SshWorker::releaseJob(Job &job)
+{
+    if (!job.channel)
+        return;
+    BlockingMode nb(m_session, false);
+    ssh_remove_channel_callbacks(job.channel, &job.callbacks);
+    ssh_channel_free(job.channel);
+    job.channel = nullptr;
+}
+
+CommandResult SshWorker::partialResult(Job &job, RemoteError error, const QString &text)
+{
+    CommandResult r;
+    r.durationMs = job.clock.elapsed();
+    r.exitStatus = job.gotExit ? job.exitStatus : -1;
+    r.stdOutTruncated = job.out.truncated();
+    r.stdOut = job.out.take();
+    r.stdErrTruncated = job.err.truncated();
+    r.stdErr = job.err.take();
+    if (job.spec.kind == JobSpec::Kind::Stream) {
+        job.pendingLines += job.splitter.flush();
+        if (!job.pendingLines.isEmpty())
+            Q_EMIT jobLines(job.spec.id, std::exchange(job.pendingLines, {}));
+    }
+    if (job.spec.kind == JobSpec::Kind::Download && job.file.isOpen()) {
+        job.file.close();
+        Q_EMIT jobProgress(job.spec.id, job.bytesDone, job.bytesTotal);
+    }
+    r.error = error;
+    r.errorText = text;
+    return r;
+}
+
+void SshWorker::finishJob(quint64 id, CommandResult result)
+{
+    auto it = m_jobs.find(id);
+    if (it != m_jobs.end()) {
+        releaseJob(*it->second);
+        m_jobs.erase(it);
+    }
+    m_queue.removeAll(id);
+    Q_EMIT jobFinished(id, result);
+    updatePumpTimers();
+}
+
+void SshWorker::completeJob(Job &job)
+{
+    CommandResult r = partialResult(job, RemoteError::None, {});
+    if (!job.gotExit) {
+        r.error = RemoteError::Other;
+        r.errorText = job.exitSignal.isEmpty()
+                          ? Tr::tr("El servidor cerró el canal sin dar el estado de salida.")
+                          : Tr::tr("La orden terminó por la señal %1.").arg(job.exitSignal);
+    } else if (job.spec.kind == JobSpec::Kind::Download) {
+        if (job.ioError) {
+            r.error = RemoteError::LocalIo;
+            r.errorText = errorText(RemoteError::LocalIo, job.ioErrorText);
+        } else if (r.exitStatus != 0) {
+            r.error = RemoteError::Other;
+            r.errorText = Tr::tr("No se pudo leer %1 en el servidor: %2")
+                              .arg(job.spec.remotePath, QString::fromUtf8(r.stdErr).trimmed());
+        }
+    }
+    classifyExit(r, job.spec.command);
+    finishJob(job.spec.id, r);
+}
+
+void SshWorker::stopJob(Job &job, RemoteError error, const QString &text)
+{
+    // Report now; the remote process group is killed as soon as its id is known.
+    if (job.reported)
+        return;
+    const CommandResult r = partialResult(job, error, text);
+    if (!job.channel) {
+        finishJob(job.spec.id, r);
+        return;
+    }
+    job.reported = true;
+    job.reportedAtMs = job.clock.elapsed();
+    {
+        BlockingMode nb(m_session, false);
+        ssh_channel_request_send_signal(job.channel, "TERM");
+    }
+    if (job.pidKnown && job.pgid > 0 && !job.killSent) {
+        sendGroupKill(job.pgid);
+        job.killSent = true;
+    }
+    Q_EMIT jobFinished(job.spec.id, r);
+}
+
+void SshWorker::cancelJob(quint64 id)
+{
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    stopJob(*it->second, RemoteError::Cancelled, errorText(RemoteError::Cancelled));
+    updatePumpTimers();
+}
+
+void SshWorker::sendGroupKill(qint64 pgid)
+{
+    if (m_phase != Phase::Connected || pgid <= 1)
+        return;
+    BlockingMode blocking(m_session, true);
+    ssh_channel channel = ssh_channel_new(m_session);
+    if (!channel)
+        return;
+    const QByteArray command = groupKillCommand(pgid);
+    if (ssh_channel_open_session(channel) != SSH_OK || ssh_channel_request_exec(channel, command.constData()) != SSH_OK) {
+        BlockingMode nb(m_session, false);
+        ssh_channel_free(channel);
+        return;
+    }
+    ssh_channel_send_eof(channel);
+    m_killChannels.append(channel);
+}
+
+void SshWorker::drainKillChannels()
+{
+    char buffer[4096];
+    for (int i = m_killChannels.size() - 1; i >= 0; --i) {
+        ssh_channel channel = m_killChannels.at(i);
+        while (ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 0) > 0) {
+        }
+        while (ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, 1) > 0) {
+        }
+        if (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)) {
+            ssh_channel_free(channel);
+            m_killChannels.removeAt(i);
+        }
+    }
+}
+
+void SshWorker::failAllJobs(RemoteError error, const QString &text, bool includeQueued)
+{
+    std::vector<quint64> ids;
+    for (const auto &entry : m_jobs)
+        ids.push_back(entry.first);
+    for (const quint64 id : ids) {
+        auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            continue;
+        Job &job = *it->second;
+        if (job.reported) {
+            releaseJob(job);
+            m_jobs.erase(it);
+        } else if (job.channel || includeQueued) {
+            finishJob(id, partialResult(job, error, text));
+        }
+    }
+    updatePumpTimers();
+}
+
+void SshWorker::releaseChannels()
+{
+    for (auto &entry : m_jobs)
+        releaseJob(*entry.second);
+    BlockingMode nb(m_session, false);
+    for (ssh_channel channel : std::as_const(m_killChannels))
+        ssh_channel_free(channel);
+    m_killChannels.clear();
+}
+
+void SshWorker::updatePumpTimers()
+{
+    const bool busy = !m_jobs.empty() || !m_killChannels.isEmpty();
+    if (busy && !m_pumpTimer->isActive())
+        m_pumpTimer->start();
+    else if (!busy)
+        m_pumpTimer->stop();
+    if (m_notifier && busy)
+        m_notifier->setEnabled(true);
+}
+
+void SshWorker::pump()
+{
+    if (m_pumping)
+        return;
+    m_pumping = true;
+    const auto done = qScopeGuard([this] { m_pumping = false; });
+
+    // Queued jobs may time out while we are not connected.
+    std::vector<quint64> ids;
+    for (const auto &entry : m_jobs)
+        ids.push_back(entry.first);
+    for (const quint64 id : ids) {
+        Job &job = *m_jobs.at(id);
+        if (!job.channel && !job.reported && job.spec.timeoutMs > 0 && job.clock.elapsed() > job.spec.timeoutMs)
+            finishJob(id, partialResult(job, RemoteError::Timeout,
+                                        Tr::tr("La orden no empezó en %1 s: no hay conexión.").arg(job.spec.timeoutMs / 1000.0)));
+    }
+    if (m_phase != Phase::Connected || !m_session)
+        return;
+
+    bool anyChannel = !m_killChannels.isEmpty();
+    for (const auto &entry : m_jobs)
+        anyChannel = anyChannel || entry.second->channel;
+    if (!anyChannel) {
+        // Idle: the socket woke us. EOF means the server went away; other data waits for the probe.
+        char c = 0;
+        const ssize_t n = ::recv(ssh_get_fd(m_session), &c, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (n == 0) {
+            linkLost(Tr::tr("El servidor cerró la conexión."));
+            return;
+        }
+        if (n > 0 && m_notifier)
+            m_notifier->setEnabled(false);
+        return;
+    }
+
+    BlockingMode nb(m_session, false);
+    for (int pass = 0; pass < 8; ++pass) {
+        bool progress = false;
+        for (auto &entry : m_jobs) {
+            Job &job = *entry.second;
+            if (!job.channel)
+                continue;
+            writeStdin(job);
+            progress = drain(job) || progress;
+        }
+        if (!progress)
+            break;
+    }
+    drainKillChannels();
+
+    ids.clear();
+    for (const auto &entry : m_jobs)
+        ids.push_back(entry.first);
+    for (const quint64 id : ids) {
+        auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            continue;
+        Job &job = *it->second;
+        if (!job.channel)
+            continue;
+        if (job.reported) {
+            const qint64 age = job.clock.elapsed() - job.reportedAtMs;
+            if (job.killSent || job.remoteClosed || ssh_channel_is_eof(job.channel) || age > CancelGraceMs
+                || (job.pidKnown && job.pgid <= 0)) {
+                releaseJob(job);
+                m_jobs.erase(it);
+            }
+            continue;
+        }
+        if (!job.pendingLines.isEmpty())
+            Q_EMIT jobLines(id, std::exchange(job.pendingLines, {}));
+        if (job.spec.kind == JobSpec::Kind::Download && job.clock.elapsed() - job.lastProgressMs >= 100) {
+            job.lastProgressMs = job.clock.elapsed();
+            Q_EMIT jobProgress(id, job.bytesDone, job.bytesTotal);
+        }
+        if (ssh_channel_is_eof(job.channel) || job.remoteClosed) {
+            // Exit status and close may still be in flight: a non-blocking call lets libssh read them.
+            if (!job.gotExit && job.exitSignal.isEmpty() && !job.remoteClosed)
+                ssh_channel_get_exit_status(job.channel);
+            if (job.gotExit || !job.exitSignal.isEmpty() || job.remoteClosed || ssh_channel_is_closed(job.channel)) {
+                completeJob(job);
+                continue;
+            }
+        }
+        if (job.spec.timeoutMs > 0 && job.clock.elapsed() > job.spec.timeoutMs)
+            stopJob(job, RemoteError::Timeout,
+                    Tr::tr("La orden no terminó en %1 s y se detuvo.").arg(job.spec.timeoutMs / 1000.0));
+    }
+    if (!ssh_is_connected(m_session)) {
+        linkLost(Tr::tr("Se cerró la conexión con el servidor."));
+        return;
+    }
+    startQueued();
+    updatePumpTimers();
+}
+
+} // namespace difusor::remote

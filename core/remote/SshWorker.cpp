@@ -1,0 +1,325 @@
+#include "SshWorker.h"
+
+#include "HostKeys.h"
+#include "KnownHosts.h"
+#include "SshJobState.h"
+#include "common/Tr.h"
+
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <algorithm>
+#include <mutex>
+
+#include <sys/socket.h>
+
+namespace difusor::remote {
+
+namespace {
+void initLibssh()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { ssh_init(); });
+}
+
+// Errors libssh reports as text only: sort them into what the technician can act on.
+RemoteError classifyConnectError(const QString &text)
+{
+    if (text.contains(QLatin1String("resolve hostname"), Qt::CaseInsensitive))
+        return RemoteError::DnsFailure;
+    if (text.contains(QLatin1String("refused"), Qt::CaseInsensitive))
+        return RemoteError::ConnectionRefused;
+    if (text.contains(QLatin1String("timeout"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
+        return RemoteError::Timeout;
+    return RemoteError::Other;
+}
+
+bool isTransient(RemoteError error)
+{
+    return error == RemoteError::DnsFailure || error == RemoteError::ConnectionRefused
+           || error == RemoteError::Timeout || error == RemoteError::Disconnected || error == RemoteError::Other;
+}
+} // namespace
+
+SshWorker::SshWorker(const WorkerConfig &config)
+    : m_config(config)
+    , m_backoff(config.timings.firstBackoffMs, config.timings.maxBackoffMs)
+{
+    initLibssh();
+    m_reconnectTimer = new QTimer(this);
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &SshWorker::attemptConnect);
+    m_keepaliveTimer = new QTimer(this);
+    m_keepaliveTimer->setInterval(config.timings.keepaliveIntervalMs);
+    connect(m_keepaliveTimer, &QTimer::timeout, this, &SshWorker::sendProbe);
+    m_pumpTimer = new QTimer(this);
+    m_pumpTimer->setInterval(10);
+    connect(m_pumpTimer, &QTimer::timeout, this, &SshWorker::pump);
+}
+
+SshWorker::~SshWorker()
+{
+    stop();
+    if (m_privateKey)
+        ssh_key_free(m_privateKey);
+    m_password.fill('\0');
+}
+
+void SshWorker::setState(ConnectionState state, const QString &reason)
+{
+    if (state == m_state && state != ConnectionState::Failed && state != ConnectionState::Reconnecting)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state, reason);
+}
+
+void SshWorker::setConfig(const WorkerConfig &config)
+{
+    m_config = config;
+    m_backoff = Backoff(config.timings.firstBackoffMs, config.timings.maxBackoffMs);
+    m_keepaliveTimer->setInterval(config.timings.keepaliveIntervalMs);
+}
+
+void SshWorker::start()
+{
+    if (m_phase != Phase::Idle && m_phase != Phase::Failed)
+        return;
+    m_everConnected = false;
+    m_backoff.reset();
+    attemptConnect();
+}
+
+void SshWorker::stop(const QString &reason)
+{
+    m_reconnectTimer->stop();
+    failAllJobs(RemoteError::Disconnected, reason.isEmpty() ? Tr::tr("Desconectado.") : reason, true);
+    dropSession();
+    m_phase = Phase::Idle;
+    m_secretFor = SecretFor::None;
+    setState(ConnectionState::Disconnected, reason);
+}
+
+void SshWorker::applyTimeout(int ms)
+{
+    if (!m_session)
+        return;
+    long seconds = ms / 1000;
+    long usec = (ms % 1000) * 1000L;
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &seconds);
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &usec);
+}
+
+void SshWorker::attemptConnect()
+{
+    dropSession();
+    const Profile &p = m_config.profile;
+    m_phase = Phase::Connecting;
+    if (!m_everConnected)
+        setState(ConnectionState::Connecting);
+
+    m_session = ssh_new();
+    if (!m_session) {
+        connectionFailed(RemoteError::Other, Tr::tr("No se pudo crear la sesión SSH."));
+        return;
+    }
+    const QByteArray host = p.host.toUtf8();
+    ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
+    // ~/.ssh/config first (Host blocks match the name typed), then the profile's explicit values win,
+    // as command-line options do in OpenSSH.
+    const QByteArray configPath = QFile::encodeName(m_config.sshConfigFile);
+    if (!configPath.isEmpty() && QFileInfo::exists(m_config.sshConfigFile)) {
+        ssh_options_parse_config(m_session, configPath.constData());
+    } else {
+        int no = 0;
+        ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    }
+    unsigned int port = unsigned(p.port > 0 ? p.port : 22);
+    ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    if (!p.user.isEmpty()) {
+        const QByteArray user = p.user.toUtf8();
+        ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
+    }
+    // Host keys are checked against our own file by KnownHosts; keep libssh away from ~/.ssh.
+    const QByteArray known = QFile::encodeName(m_config.knownHostsFile);
+    ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, known.constData());
+    ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, known.constData());
+    applyTimeout(m_config.timings.connectTimeoutMs);
+
+    if (ssh_connect(m_session) != SSH_OK) {
+        const QString detail = QString::fromUtf8(ssh_get_error(m_session));
+        const RemoteError kind = classifyConnectError(detail);
+        const QString where = p.host + QLatin1Char(':') + QString::number(port);
+        QString text;
+        switch (kind) {
+        case RemoteError::DnsFailure:
+            text = Tr::tr("No se encontró el servidor «%1»: el nombre no existe en el DNS.").arg(p.host);
+            break;
+        case RemoteError::ConnectionRefused:
+            text = Tr::tr("%1 rechazó la conexión: nada escucha en ese puerto o un firewall lo bloquea.").arg(where);
+            break;
+        case RemoteError::Timeout:
+            text = Tr::tr("%1 no respondió en %2 s.").arg(where).arg(m_config.timings.connectTimeoutMs / 1000.0);
+            break;
+        default: text = Tr::tr("No se pudo conectar con %1: %2").arg(where, detail); break;
+        }
+        connectionFailed(kind, text);
+        return;
+    }
+    if (checkHostKey())
+        beginAuth();
+}
+
+bool SshWorker::checkHostKey()
+{
+    ssh_key key = nullptr;
+    char *b64 = nullptr;
+    QByteArray blob;
+    if (ssh_get_server_publickey(m_session, &key) == SSH_OK && ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK)
+        blob = QByteArray::fromBase64(QByteArray(b64));
+    ssh_string_free_char(b64);
+    ssh_key_free(key);
+    const auto facts = describePublicKey(blob);
+    if (!facts) {
+        connectionFailed(RemoteError::HostKeyRejected, Tr::tr("El servidor presentó una llave de tipo desconocido."));
+        return false;
+    }
+    const Profile &p = m_config.profile;
+    HostKeyInfo info;
+    info.host = p.host;
+    info.port = p.port;
+    info.keyType = facts->keyType;
+    info.keyBits = facts->bits;
+    info.fingerprint = facts->fingerprint;
+    info.knownHostsFile = m_config.knownHostsFile;
+
+    const auto found = KnownHosts::lookupFile(m_config.knownHostsFile, p.host, p.port, blob);
+    switch (found.status) {
+    case KnownHosts::Status::Known: return true;
+    case KnownHosts::Status::Changed: {
+        const auto old = describePublicKey(found.oldBlob);
+        info.oldFingerprint = old ? fingerprintLine(*old) : sha256Fingerprint(found.oldBlob);
+        Q_EMIT hostKeyChanged(info);
+        connectionFailed(RemoteError::HostKeyChanged,
+                         Tr::tr("¡LA LLAVE DEL SERVIDOR %1 CAMBIÓ! Registrada: %2. Presentada ahora: %3. "
+                                "Puede ser un ataque de intermediario; no se conectó. Si el cambio es legítimo, "
+                                "borre la entrada vieja de %4.")
+                             .arg(KnownHosts::hostToken(p.host, p.port), info.oldFingerprint, fingerprintLine(*facts),
+                                  m_config.knownHostsFile));
+        return false;
+    }
+    case KnownHosts::Status::Unknown:
+        m_phase = Phase::WaitHostKey;
+        m_pendingKey = info;
+        m_pendingBlob = blob;
+        Q_EMIT hostKeyUnknown(info);
+        return false;
+    }
+    return false;
+}
+
+void SshWorker::answerHostKey(bool trust)
+{
+    if (m_phase != Phase::WaitHostKey)
+        return;
+    if (!trust) {
+        connectionFailed(RemoteError::HostKeyRejected,
+                         Tr::tr("No se aceptó la llave %1 del servidor.").arg(m_pendingKey.fingerprint));
+        return;
+    }
+    QString error;
+    if (!KnownHosts::append(m_config.knownHostsFile, m_config.profile.host, m_config.profile.port, m_pendingBlob,
+                            &error)) {
+        connectionFailed(RemoteError::LocalIo, error);
+        return;
+    }
+    beginAuth();
+}
+
+void SshWorker::connectionFailed(RemoteError error, const QString &text)
+{
+    dropSession();
+    m_secretFor = SecretFor::None;
+    if (m_everConnected && isTransient(error)) {
+        m_phase = Phase::WaitReconnect;
+        setState(ConnectionState::Reconnecting, text);
+        m_reconnectTimer->start(m_backoff.next());
+        return;
+    }
+    m_phase = Phase::Failed;
+    failAllJobs(error, text, true);
+    setState(ConnectionState::Failed, text);
+}
+
+void SshWorker::linkLost(const QString &reason)
+{
+    if (m_phase != Phase::Connected)
+        return;
+    failAllJobs(RemoteError::Disconnected, errorText(RemoteError::Disconnected, reason), false);
+    dropSession();
+    m_phase = Phase::WaitReconnect;
+    setState(ConnectionState::Reconnecting, reason);
+    m_reconnectTimer->start(m_backoff.next());
+}
+
+void SshWorker::becomeConnected()
+{
+    m_phase = Phase::Connected;
+    m_everConnected = true;
+    m_backoff.reset();
+    m_secretFor = SecretFor::None;
+    // From now on each blocking step (channel open, probe) may take at most this long.
+    const SshTimings &t = m_config.timings;
+    applyTimeout(std::max(500, std::min(t.connectTimeoutMs, t.deadAfterMs - t.keepaliveIntervalMs)));
+    m_notifier = new QSocketNotifier(qintptr(ssh_get_fd(m_session)), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &SshWorker::pump);
+    m_keepaliveTimer->start();
+    setState(ConnectionState::Connected);
+    QTimer::singleShot(0, this, &SshWorker::sendProbe); // a first round-trip figure right away
+    startQueued();
+}
+
+void SshWorker::sendProbe()
+{
+    if (m_phase != Phase::Connected)
+        return;
+    // A channel open needs the server's confirmation: a real round trip with no process started.
+    BlockingMode blocking(m_session, true);
+    QElapsedTimer clock;
+    clock.start();
+    ssh_channel channel = ssh_channel_new(m_session);
+    const int rc = channel ? ssh_channel_open_session(channel) : SSH_ERROR;
+    const qint64 elapsed = clock.elapsed();
+    if (channel) {
+        BlockingMode nb(m_session, false);
+        ssh_channel_free(channel);
+    }
+    if (rc != SSH_OK) {
+        const QString detail = QString::fromUtf8(ssh_get_error(m_session));
+        // An explicit refusal (MaxSessions…) still proves the link is alive; silence does not.
+        if (!ssh_is_connected(m_session) || !detail.contains(QLatin1String("Channel opening failure"))) {
+            linkLost(Tr::tr("El servidor dejó de responder en %1 ms.").arg(elapsed));
+            return;
+        }
+    }
+    if (m_notifier)
+        m_notifier->setEnabled(true);
+    Q_EMIT roundTripMeasured(elapsed);
+}
+
+void SshWorker::dropSession()
+{
+    m_keepaliveTimer->stop();
+    delete m_notifier;
+    m_notifier = nullptr;
+    releaseChannels();
+    if (m_session) {
+        ssh_silent_disconnect(m_session);
+        ssh_free(m_session);
+        m_session = nullptr;
+    }
+    updatePumpTimers();
+}
+
+} // namespace difusor::remote

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "common/Profile.h"
+#include "remote/Backoff.h"
+#include "remote/JobOutput.h"
+#include "remote/RemoteHost.h"
+#include "remote/SshHost.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QList>
+#include <QObject>
+
+#include <libssh/libssh.h>
+
+#include <map>
+#include <memory>
+
+class QSocketNotifier;
+class QTimer;
+
+namespace difusor::remote {
+
+// What the GUI side asks the worker to do for one job.
+struct JobSpec
+{
+    quint64 id = 0;
+    enum class Kind { Run, Stream, Download } kind = Kind::Run;
+    QString command;      // as the caller gave it (download: the generated tail command)
+    QByteArray stdinData;
+    int timeoutMs = 0;    // 0: none
+    qint64 outputCap = 16 * 1024 * 1024;
+    QString localPath;    // download
+    QString remotePath;   // download
+    qint64 offset = 0;    // download
+};
+
+struct WorkerConfig
+{
+    difusor::Profile profile;
+    QString knownHostsFile;
+    QString sshConfigFile;
+    SshTimings timings;
+};
+
+// Lives on the SSH thread and owns the libssh session: connect, host key, authentication,
+// channels, keepalive and reconnect. Everything it tells the outside goes through signals.
+class SshWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SshWorker(const WorkerConfig &config);
+    ~SshWorker() override;
+
+    // Called through queued invocations from SshHost.
+    void setConfig(const WorkerConfig &config); // applies from the next connect
+    void start();
+    void stop(const QString &reason = {});
+    void submit(const JobSpec &spec);
+    void cancelJob(quint64 id);
+    void answerHostKey(bool trust);
+    void provideSecret(const QString &secret);
+    void cancelSecret();
+
+    struct Job; // public only so libssh's C callbacks can name it
+
+Q_SIGNALS:
+    void stateChanged(difusor::remote::ConnectionState state, const QString &reason);
+    void roundTripMeasured(qint64 milliseconds);
+    void hostKeyUnknown(const difusor::remote::HostKeyInfo &info);
+    void hostKeyChanged(const difusor::remote::HostKeyInfo &info);
+    void secretRequested(const difusor::remote::SecretRequest &request);
+    void jobLines(quint64 id, const QList<QByteArray> &lines);
+    void jobProgress(quint64 id, qint64 done, qint64 total);
+    void jobFinished(quint64 id, const difusor::remote::CommandResult &result);
+
+private:
+    enum class Phase { Idle, Connecting, WaitHostKey, Authenticating, WaitSecret, Connected, WaitReconnect, Failed };
+
+    // Connection (SshWorker.cpp)
+    void setState(ConnectionState state, const QString &reason = {});
+    void attemptConnect();
+    bool checkHostKey();
+    void afterHostKey();
+    void connectionFailed(RemoteError error, const QString &text);
+    void linkLost(const QString &reason);
+    void becomeConnected();
+    void dropSession();
+    void sendProbe();
+    void applyTimeout(int ms);
+
+    // Authentication (SshAuth.cpp)
+    void beginAuth();
+    void continueAuth();
+    bool loadKey(const QByteArray &passphrase, bool *needPassphrase);
+    void askSecret(SecretRequest::Kind kind, const QString &prompt, bool echo);
+    QString offeredMethodsText() const;
+    void authRejected(const QString &what);
+    void kbdintStep();
+
+    // Channels (SshChannels.cpp)
+    void startQueued();
+    bool openChannel(Job &job);
+    void pump();
+    bool drain(Job &job);
+    void finishJob(quint64 id, CommandResult result);
+    void failAllJobs(RemoteError error, const QString &text, bool includeQueued);
+    void releaseChannels();
+    void writeStdin(Job &job);
+    void drainKillChannels();
+    void completeJob(Job &job);
+    CommandResult partialResult(Job &job, RemoteError error, const QString &text);
+    void releaseJob(Job &job);
+    void stopJob(Job &job, RemoteError error, const QString &text);
+    void sendGroupKill(qint64 pgid);
+    void handleStdout(Job &job, const QByteArray &data);
+    void updatePumpTimers();
+
+    WorkerConfig m_config;
+    ssh_session m_session = nullptr;
+    Phase m_phase = Phase::Idle;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    bool m_everConnected = false;
+    Backoff m_backoff;
+    QTimer *m_reconnectTimer = nullptr;
+    QTimer *m_keepaliveTimer = nullptr;
+    QTimer *m_pumpTimer = nullptr;
+    QSocketNotifier *m_notifier = nullptr;
+    HostKeyInfo m_pendingKey;
+    QByteArray m_pendingBlob;
+
+    // Authentication state, kept in memory across reconnects (never written anywhere).
+    ssh_key m_privateKey = nullptr;
+    QByteArray m_password;
+    int m_passphraseTries = 0;
+    int m_kbdPrompt = 0;
+    int m_kbdCount = 0;
+    bool m_pumping = false;
+    enum class SecretFor { None, Passphrase, Password, Kbdint } m_secretFor = SecretFor::None;
+
+    std::map<quint64, std::unique_ptr<Job>> m_jobs; // running (channel open) and queued
+    QList<quint64> m_queue;
+    QList<ssh_channel> m_killChannels; // fire-and-forget group kills still draining
+};
+
+} // namespace difusor::remote
