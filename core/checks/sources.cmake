@@ -9,4 +9,6 @@ set(DIFUSOR_CHECKS_SOURCES
     SoftwareFacts.h SoftwareFacts.cpp
     NetworkFacts.h NetworkFacts.cpp
     FirewallFacts.h FirewallFacts.cpp
+    ConsoleFacts.h Evaluator.h Evaluator.cpp EvalContext.h
+    EvaluateHardware.cpp EvaluateSoftware.cpp EvaluateNetwork.cpp
 )
