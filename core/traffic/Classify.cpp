@@ -68,19 +68,43 @@ bool isRobotUserAgent(std::string_view ua)
     return false;
 }
 
-bool isAssetPath(std::string_view path)
+namespace {
+
+// Lowercase extension of the path ("" when none), into buf.
+std::string_view extensionOf(std::string_view path, char (&buf)[8])
 {
     std::size_t i = path.size();
     while (i > 0 && isWordChar(path[i - 1]) && path.size() - i < 7)
         --i;
     const std::size_t len = path.size() - i;
     if (i == 0 || path[i - 1] != '.' || len == 0 || len > 6)
-        return false;
-    char ext[8];
+        return {};
     for (std::size_t k = 0; k < len; ++k)
-        ext[k] = lower(path[i + k]);
-    const std::string_view e(ext, len);
-    return std::binary_search(kAssetExtensions.begin(), kAssetExtensions.end(), e);
+        buf[k] = lower(path[i + k]);
+    return std::string_view(buf, len);
+}
+
+// NotPageList and image types: the assets that are not downloads.
+constexpr std::array<std::string_view, 21> kPageLikeAssets = {
+    "bmp", "class", "css", "eot", "gif", "heic", "ico", "jpeg", "jpg", "js", "png", "rss", "svg", "svgz",
+    "swf", "tif", "tiff", "webp", "woff", "woff2", "xml",
+};
+
+} // namespace
+
+bool isDownloadPath(std::string_view path)
+{
+    char buf[8];
+    const std::string_view e = extensionOf(path, buf);
+    return !e.empty() && std::binary_search(kAssetExtensions.begin(), kAssetExtensions.end(), e)
+        && std::find(kPageLikeAssets.begin(), kPageLikeAssets.end(), e) == kPageLikeAssets.end();
+}
+
+bool isAssetPath(std::string_view path)
+{
+    char buf[8];
+    const std::string_view e = extensionOf(path, buf);
+    return !e.empty() && std::binary_search(kAssetExtensions.begin(), kAssetExtensions.end(), e);
 }
 
 bool isFavicon(std::string_view path) { return endsWithNoCase(path, "/favicon.ico"); }

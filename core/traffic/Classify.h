@@ -15,6 +15,9 @@ bool isRobotUserAgent(std::string_view userAgent);
 // The extension is the last ".xxx" (1-6 word characters) at the end of the path, compared lowercase.
 bool isAssetPath(std::string_view pathNoQuery);
 
+// True for download types (archives, documents, media): AWStats counts the bytes of their 206 responses.
+bool isDownloadPath(std::string_view pathNoQuery);
+
 bool isFavicon(std::string_view pathNoQuery);   // ends with "/favicon.ico", any case
 bool isRobotsTxt(std::string_view pathNoQuery); // ends with "/robots.txt", any case
 

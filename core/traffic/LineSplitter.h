@@ -17,7 +17,7 @@ public:
     // onLine(line, overlong)
     using Sink = std::function<void(std::string_view, bool)>;
 
-    explicit LineSplitter(std::size_t maxLength);
+    explicit LineSplitter(std::size_t maxLength) : m_max(maxLength) {}
 
     // Feeds a chunk; calls sink for each complete line. Template-free hot path: the sink is called
     // once per line with a view into the chunk or into the carry-over buffer.

@@ -102,6 +102,10 @@ void TrafficCounter::add(const LogRecord &r)
                     ++p.uniqueVisitors;
                 m_totalUniques.findOrInsert(FlatSet::nonZero(hostHash), inserted);
             }
+        } else if (r.status == 206 && isDownloadPath(path) && !isFavicon(path) && isAwstatsMethod(r.method)) {
+            // AWStats adds the bytes of a resumed download to the bandwidth (not to hits), robots included.
+            p.bandwidth += static_cast<std::uint64_t>(r.bytes);
+            delta.bandwidth = static_cast<std::uint64_t>(r.bytes);
         }
     } else {
         ++p.hits;

@@ -24,7 +24,8 @@ namespace difusor::traffic {
 //   hit        = status 200 or 304, method AWStats keeps (GET POST HEAD OPTIONS PUT DELETE …), not a
 //                robot, path not ending in /favicon.ico.
 //   page       = a hit whose path is not an asset.
-//   bandwidth  = bytes of hits; a 304 counts 0.
+//   bandwidth  = bytes of hits; a 304 counts 0. As AWStats does, the bytes of a 206 (partial content) on a
+//                download type (zip, pdf, mp4…, isDownloadPath()) are added too, from any client.
 //   visit      = a run of pages from one client address with no gap over 1 hour (3600 s) between
 //                consecutive pages; a new calendar day (log's own clock) also starts a new visit, as in
 //                AWStats. Counted in the period of its first page.

@@ -1,0 +1,253 @@
+// Counting rules of both modes on recorded nginx lines and on hand-made sequences; the stats command
+// end to end (JSON/CSV/text, .gz input); serve-time percentiles and the live series.
+#include "LogGenerator.h"
+#include "TestEnv.h"
+#include "traffic/LogIngest.h"
+#include "traffic/StatsCommand.h"
+#include "traffic/StatsReport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+using namespace difusor::traffic;
+
+namespace {
+
+const QString kRecorded = QStringLiteral(DIFUSOR_TRAFFIC_DATA "/nginx_combined.log");
+
+StatsResult run(TrafficCounter::Mode mode, TrafficCounter::Period by, const QStringList &files)
+{
+    StatsOptions o;
+    o.mode = mode;
+    o.by = by;
+    o.files = files;
+    return computeStats(o);
+}
+
+// Feeds lines "HH:MM:SS host path status ua" on 2026-10-01 (-0600) to a counter.
+void feed(TrafficCounter &c, const QStringList &events, const QString &day = QStringLiteral("01"))
+{
+    LogIngest ingest(LogFormat::combined(), c);
+    for (const QString &e : events) {
+        const QStringList f = e.split(QLatin1Char(' '));
+        const QByteArray line = (f[1] + QStringLiteral(" - - [") + day + QStringLiteral("/Oct/2026:") + f[0]
+                                 + QStringLiteral(" -0600] \"GET ") + f[2] + QStringLiteral(" HTTP/1.1\" ") + f[3]
+                                 + QStringLiteral(" 100 \"-\" \"") + (f.size() > 4 ? f[4] : QStringLiteral("Mozilla/5.0")) + QStringLiteral("\""))
+                                    .toUtf8();
+        ingest.line(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
+    }
+}
+
+} // namespace
+
+class TstTrafficCounting final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordedAwstats()
+    {
+        const StatsResult r = run(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Day, {kRecorded});
+        QVERIFY(r.errors.isEmpty());
+        QCOMPARE(r.parsedLines, 12u);
+        QCOMPARE(r.malformedLines, 0u);
+        const TrafficCounts t = r.counter->totals();
+        // Hits: "/", "/img/a.png", "/index.html?q…", "/index.html" (200, browsers). Robots: Googlebot on
+        // robots.txt, two "-" agents, curl. Favicon, 401, 404, 405 are not hits.
+        QCOMPARE(t.requests, 12u);
+        QCOMPARE(t.hits, 4u);
+        QCOMPARE(t.pages, 3u);
+        QCOMPARE(t.bandwidth, 17u);
+        QCOMPARE(t.visits, 1u);
+        QCOMPARE(t.uniqueVisitors, 1u);
+        QCOMPARE(t.robotRequests, 4u);
+        QCOMPARE(t.status[2], 7u);
+        QCOMPARE(t.status[4], 5u);
+        QCOMPARE(r.counter->periods().size(), std::size_t(1));
+    }
+
+    void recordedRaw()
+    {
+        const StatsResult r = run(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day, {kRecorded});
+        const TrafficCounts t = r.counter->totals();
+        QCOMPARE(t.hits, 12u);
+        QCOMPARE(t.bandwidth, 837u);
+        // (address, agent) pairs outside 4xx: Firefox, Googlebot, "-", quoted agent, curl, Mozilla/5.0.
+        QCOMPARE(t.uniqueVisitors, 6u);
+    }
+
+    void visitsSplitByGapAndDay()
+    {
+        TrafficCounter c(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Day);
+        feed(c, {
+                    QStringLiteral("10:00:00 10.0.0.1 / 200"),
+                    QStringLiteral("11:00:00 10.0.0.1 /a 200"),      // exactly 1 h: same visit
+                    QStringLiteral("12:00:01 10.0.0.1 /b 200"),      // 1 h 1 s: new visit
+                    QStringLiteral("12:30:00 10.0.0.1 /x.css 200"),  // asset: not a page, no visit effect
+                    QStringLiteral("13:59:00 10.0.0.1 /c 304"),      // 304 page: hit, gap 1 h 59 m from /b
+                    QStringLiteral("14:00:00 10.0.0.2 /robots.txt 200"),
+                    QStringLiteral("14:00:00 10.0.0.2 /favicon.ico 200"),
+                    QStringLiteral("14:00:00 10.0.0.3 / 200 Googlebot/2.1"),
+                    QStringLiteral("14:00:00 10.0.0.4 / 404"),
+                    QStringLiteral("23:59:59 10.0.0.5 / 200"),
+                });
+        feed(c, {QStringLiteral("00:00:01 10.0.0.5 / 200")}, QStringLiteral("02")); // next day: new visit
+        const auto &p = c.periods();
+        QCOMPARE(p.size(), std::size_t(2));
+        const TrafficCounts d1 = p.begin()->second;
+        QCOMPARE(d1.hits, 6u);
+        QCOMPARE(d1.pages, 5u);
+        QCOMPARE(d1.visits, 4u);
+        QCOMPARE(d1.uniqueVisitors, 2u);
+        QCOMPARE(d1.bandwidth, 500u); // 5 hits of 100 bytes, the 304 counts 0
+        QCOMPARE(d1.robotRequests, 2u);
+        const TrafficCounts d2 = std::next(p.begin())->second;
+        QCOMPARE(d2.visits, 1u);
+        QCOMPARE(c.totals().uniqueVisitors, 2u);
+        QCOMPARE(c.topPages().top(1).front().key, std::string("/"));
+        QCOMPARE(c.topAddresses().top(1).front().key, std::string("10.0.0.1"));
+    }
+
+    void rawUniquesSkip4xx()
+    {
+        TrafficCounter c(TrafficCounter::Mode::Raw, TrafficCounter::Period::Hour);
+        feed(c, {
+                    QStringLiteral("10:00:00 10.0.0.1 / 200 A"),
+                    QStringLiteral("10:10:00 10.0.0.1 / 200 B"),
+                    QStringLiteral("10:20:00 10.0.0.2 / 404 A"),
+                    QStringLiteral("11:00:00 10.0.0.1 / 500 A"),
+                });
+        QCOMPARE(c.periods().size(), std::size_t(2));
+        QCOMPARE(c.periods().begin()->second.uniqueVisitors, 2u);
+        QCOMPARE(c.periods().begin()->second.hits, 3u);
+        QCOMPARE(c.totals().uniqueVisitors, 2u); // per day: (10.0.0.1,A), (10.0.0.1,B)
+    }
+
+    void statsJsonGzAndPeriods()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString plain = dir.filePath(QStringLiteral("access.log"));
+        difusor::test::LogGeneratorOptions g;
+        g.days = 2;
+        g.visitorsPerDay = 40;
+        g.malformedEvery = 50;
+        const auto gen = difusor::test::generateAccessLog(plain, g);
+        QVERIFY(gen.lines > 500);
+
+        // Same content as gzip, split in two members (as logrotate + cat would produce).
+        QFile in(plain);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray all = in.readAll();
+        const QString gz = dir.filePath(QStringLiteral("access.log.1.gz"));
+        for (int part = 0; part < 2; ++part) {
+            gzFile f = gzopen(QFile::encodeName(gz).constData(), part == 0 ? "wb" : "ab");
+            QVERIFY(f);
+            const QByteArray chunk = part == 0 ? all.left(all.size() / 2) : all.mid(all.size() / 2);
+            QCOMPARE(gzwrite(f, chunk.constData(), static_cast<unsigned>(chunk.size())), int(chunk.size()));
+            gzclose(f);
+        }
+
+        StatsOptions o;
+        o.files = {plain};
+        const StatsResult a = computeStats(o);
+        o.files = {gz};
+        const StatsResult b = computeStats(o);
+        QCOMPARE(a.malformedLines, std::uint64_t(gen.malformed));
+        QCOMPARE(a.parsedLines + a.malformedLines, std::uint64_t(gen.lines));
+        QCOMPARE(a.malformedSamples.size(), LogIngest::kMaxSamples);
+        const QJsonObject ja = statsJson(o, a), jb = statsJson(o, b);
+        QCOMPARE(ja, jb);
+        QCOMPARE(ja.value(QStringLiteral("mode")).toString(), QStringLiteral("awstats"));
+        QCOMPARE(ja.value(QStringLiteral("by")).toString(), QStringLiteral("day"));
+        const QJsonArray periods = ja.value(QStringLiteral("periods")).toArray();
+        QVERIFY(periods.size() >= 2);
+        QCOMPARE(periods.first().toObject().value(QStringLiteral("period")).toString(), QStringLiteral("2026-10-01"));
+        for (const char *k : {"period", "hits", "pages", "visits", "unique_visitors", "bandwidth"})
+            QVERIFY2(periods.first().toObject().contains(QLatin1String(k)), k);
+        QVERIFY(ja.value(QStringLiteral("totals")).toObject().value(QStringLiteral("hits")).toDouble() > 0);
+        QCOMPARE(ja.value(QStringLiteral("malformed_lines")).toDouble(), double(gen.malformed));
+
+        // Hour and minute periods add up to the day totals.
+        o.files = {plain};
+        o.by = TrafficCounter::Period::Minute;
+        const StatsResult m = computeStats(o);
+        QCOMPARE(m.counter->totals().hits, a.counter->totals().hits);
+        QCOMPARE(m.counter->totals().pages, a.counter->totals().pages);
+        QCOMPARE(m.counter->totals().uniqueVisitors, a.counter->totals().uniqueVisitors);
+        QVERIFY(m.counter->totals().visits >= a.counter->totals().visits - 0); // visits counted once each
+        QCOMPARE(m.counter->totals().visits, a.counter->totals().visits);
+        QCOMPARE(periodLabel(m.counter->periods().begin()->first, TrafficCounter::Period::Minute).size(), 16);
+        QVERIFY(periodLabel(m.counter->periods().begin()->first, TrafficCounter::Period::Hour).contains(QLatin1Char('T')));
+
+        const QByteArray csv = statsCsv(a);
+        QVERIFY(csv.startsWith("period,hits,pages,visits,unique_visitors,bandwidth\n2026-10-01,"));
+        QVERIFY(csv.contains("\ntotal,"));
+        QVERIFY(statsText(o, a).contains(QStringLiteral("2026-10-01")));
+    }
+
+    void commandArguments()
+    {
+        QString error;
+        QVERIFY(!parseStatsArguments({}, &error));
+        QVERIFY(!parseStatsArguments({QStringLiteral("--mode"), QStringLiteral("x"), QStringLiteral("f")}, &error));
+        QVERIFY(!parseStatsArguments({QStringLiteral("--by")}, &error));
+        QVERIFY(!parseStatsArguments({QStringLiteral("--bogus"), QStringLiteral("f")}, &error));
+        const auto o = parseStatsArguments({QStringLiteral("--mode"), QStringLiteral("raw"), QStringLiteral("--by"), QStringLiteral("hour"),
+                                            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("a.log"), QStringLiteral("b.log.gz")},
+                                           &error);
+        QVERIFY(o);
+        QCOMPARE(o->files.size(), 2);
+        QVERIFY(o->mode == TrafficCounter::Mode::Raw);
+        QVERIFY(o->by == TrafficCounter::Period::Hour);
+        QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("xml"), kRecorded}), 2);
+        QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("csv"), kRecorded}), 0);
+        QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("/nonexistent/x.log")}), 1);
+    }
+
+    void serveTimePercentiles()
+    {
+        ServeTimeHistogram h;
+        QCOMPARE(h.quantile(0.5), -1);
+        for (int i = 1; i <= 10000; ++i)
+            h.add(i * 100); // 0.1 ms … 1 s
+        auto near = [](std::int64_t got, double want) { return std::abs(double(got) - want) <= want * 0.02; };
+        QVERIFY2(near(h.quantile(0.50), 500000), qPrintable(QString::number(h.quantile(0.5))));
+        QVERIFY(near(h.quantile(0.95), 950000));
+        QVERIFY(near(h.quantile(0.99), 990000));
+
+        const StatsResult r = run(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day,
+                                  {QStringLiteral(DIFUSOR_TRAFFIC_DATA "/nginx_request_time.log")});
+        QCOMPARE(r.counter->serveTimes().count(), 12u);
+        QVERIFY(std::abs(r.counter->serveTimes().quantile(0.99) - 2000) <= 32); // bucket width 1.6 %
+    }
+
+    void liveSeries()
+    {
+        TrafficCounter c(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Day);
+        c.enableSeries();
+        QStringList ev;
+        for (int i = 0; i < 180; ++i)
+            ev << QStringLiteral("10:%1:%2 10.0.0.%3 /p%3 200").arg(i / 60, 2, 10, QLatin1Char('0')).arg(i % 60, 2, 10, QLatin1Char('0')).arg(i % 7);
+        feed(c, ev);
+        const TrafficSeries *s = c.series();
+        QVERIFY(s);
+        const std::int64_t t0 = daysFromCivil(2026, 10, 1) * 86400 + 16 * 3600; // 10:00 -0600 in UTC
+        const auto secs = s->range(TrafficSeries::Resolution::Second, t0, t0 + 3600);
+        QCOMPARE(secs.size(), std::size_t(180));
+        const auto mins = s->range(TrafficSeries::Resolution::Minute, t0, t0 + 3600);
+        QCOMPARE(mins.size(), std::size_t(3));
+        QCOMPARE(mins[0].counts.hits, 60u);
+        QCOMPARE(mins[0].counts.requests, 60u);
+        const auto hours = s->range(TrafficSeries::Resolution::Hour, t0 - 7200, t0 + 7200);
+        QCOMPARE(hours.size(), std::size_t(1));
+        QCOMPARE(hours[0].counts.pages, 180u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTrafficCounting)
+#include "tst_traffic_counting.moc"

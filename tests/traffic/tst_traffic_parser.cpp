@@ -1,0 +1,223 @@
+// Parser unit tests: recorded nginx lines (tests/traffic/data, written by a real nginx 1.22 with the
+// combined format and with `$request_time` appended), custom formats, malformed and hostile input.
+#include "traffic/Classify.h"
+#include "traffic/LineSplitter.h"
+#include "traffic/LogParser.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <string>
+
+using namespace difusor::traffic;
+
+namespace {
+
+QList<QByteArray> recordedLines(const char *name)
+{
+    QFile f(QStringLiteral(DIFUSOR_TRAFFIC_DATA "/") + QLatin1String(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QList<QByteArray> lines = f.readAll().split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+std::string_view view(const QByteArray &b) { return std::string_view(b.constData(), static_cast<std::size_t>(b.size())); }
+
+QString str(std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); }
+
+} // namespace
+
+class TstTrafficParser final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recordedCombined()
+    {
+        const QList<QByteArray> lines = recordedLines("nginx_combined.log");
+        QCOMPARE(lines.size(), 12);
+        LogParser parser;
+        LogRecord r;
+        for (const QByteArray &l : lines)
+            QCOMPARE(int(parser.parse(view(l), r)), int(ParseError::None));
+
+        QCOMPARE(int(parser.parse(view(lines[0]), r)), int(ParseError::None));
+        QCOMPARE(str(r.host), QStringLiteral("127.0.0.1"));
+        QCOMPARE(str(r.method), QStringLiteral("GET"));
+        QCOMPARE(str(r.path), QStringLiteral("/"));
+        QCOMPARE(str(r.protocol), QStringLiteral("HTTP/1.1"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.bytes, 5);
+        QCOMPARE(str(r.referer), QStringLiteral("http://127.0.0.1:18971/"));
+        QCOMPARE(str(r.userAgent), QStringLiteral("Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0"));
+        QCOMPARE(r.offsetMinutes, 0);
+        QCOMPARE(r.localTime, daysFromCivil(2026, 11, 28) * 86400 + 17 * 3600 + 55 * 60 + 11);
+        QCOMPARE(r.serveTimeUs, -1);
+
+        // nginx escapes quotes and backslashes in the request and user agent as \x22 and \x5C.
+        QVERIFY(parser.parse(view(lines[4]), r) == ParseError::None);
+        QCOMPARE(str(r.path), QStringLiteral("/index.html?q=a%20b&x=\\x221\\x22"));
+        QCOMPARE(str(r.pathNoQuery()), QStringLiteral("/index.html"));
+        QCOMPARE(str(r.userAgent), QStringLiteral("Mozilla/5.0 \\x22quoted\\x22 \\x5C back"));
+
+        // "-" user agent, HEAD, the remote user field, and a request line that is not HTTP.
+        QVERIFY(parser.parse(view(lines[3]), r) == ParseError::None);
+        QVERIFY(!r.hasUserAgent());
+        QVERIFY(parser.parse(view(lines[5]), r) == ParseError::None);
+        QCOMPARE(str(r.method), QStringLiteral("HEAD"));
+        QCOMPARE(r.bytes, 0);
+        QVERIFY(parser.parse(view(lines[7]), r) == ParseError::None);
+        QCOMPARE(r.status, 401);
+        QVERIFY(parser.parse(view(lines[11]), r) == ParseError::None);
+        QCOMPARE(str(r.method), QString());
+        QCOMPARE(str(r.path), QStringLiteral("GARBAGE"));
+        QCOMPARE(r.status, 400);
+    }
+
+    void recordedRequestTime()
+    {
+        const QList<QByteArray> lines = recordedLines("nginx_request_time.log");
+        QCOMPARE(lines.size(), 12);
+        LogParser parser; // combined: a trailing number is the serve time
+        LogRecord r;
+        for (const QByteArray &l : lines) {
+            QVERIFY(parser.parse(view(l), r) == ParseError::None);
+            QVERIFY(r.serveTimeUs >= 0);
+        }
+        QCOMPARE(r.serveTimeUs, 2000); // "0.002"
+
+        LogParser strict(*LogFormat::fromString(QStringLiteral("COMBINED_RT")));
+        QVERIFY(strict.parse(view(lines[11]), r) == ParseError::None);
+        QCOMPARE(r.serveTimeUs, 2000);
+        // The plain combined file has no serve time: COMBINED_RT refuses it, COMBINED accepts it.
+        const QList<QByteArray> plain = recordedLines("nginx_combined.log");
+        QCOMPARE(int(strict.parse(view(plain[0]), r)), int(ParseError::Layout));
+    }
+
+    void customFormat()
+    {
+        QString error;
+        auto f = LogFormat::fromString(QStringLiteral("%h [%d:%t %z] %m %U %H %s %b %L \"%u\""), &error);
+        QVERIFY2(f, qPrintable(error));
+        LogParser p(*f);
+        LogRecord r;
+        const QByteArray line("2001:db8::7 [05/Mar/2024:23:59:60 -0630] POST /api/x?y=1 HTTP/2.0 201 17 12.5 \"Mozilla/5.0\"");
+        QCOMPARE(int(p.parse(view(line), r)), int(ParseError::None));
+        QCOMPARE(str(r.host), QStringLiteral("2001:db8::7"));
+        QCOMPARE(str(r.method), QStringLiteral("POST"));
+        QCOMPARE(str(r.path), QStringLiteral("/api/x?y=1"));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.serveTimeUs, 12500);
+        QCOMPARE(r.offsetMinutes, -390);
+        QCOMPARE(r.utcTime() - r.localTime, 390 * 60);
+
+        QVERIFY(!LogFormat::fromString(QStringLiteral("%h %q"), &error));
+        QVERIFY(!LogFormat::fromString(QStringLiteral("%h %s"), &error)); // no date
+        QVERIFY(!LogFormat::fromString(QStringLiteral("%h%s [%x]"), &error)); // fields without separator
+        QVERIFY(!LogFormat::fromString(QStringLiteral("[%x] %"), &error));
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<int>("error");
+        const QByteArray ok = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"UA\"";
+        QTest::newRow("ok") << ok << int(ParseError::None);
+        QTest::newRow("empty") << QByteArray() << int(ParseError::Empty);
+        QTest::newRow("garbage") << QByteArray("esto no es una línea") << int(ParseError::Host);
+        QTest::newRow("no fields") << QByteArray("10.0.0.1") << int(ParseError::Layout);
+        QTest::newRow("truncated") << ok.left(60) << int(ParseError::Layout);
+        QTest::newRow("after status") << QByteArray("10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200") << int(ParseError::Layout);
+        QTest::newRow("hostname") << QByteArray(ok).replace("10.0.0.1", "example.org") << int(ParseError::Host);
+        QTest::newRow("bad ipv4") << QByteArray(ok).replace("10.0.0.1", "10.0.0.256") << int(ParseError::Host);
+        QTest::newRow("month") << QByteArray(ok).replace("Oct", "Foo") << int(ParseError::Date);
+        QTest::newRow("day 31 of Nov") << QByteArray(ok).replace("01/Oct", "31/Nov") << int(ParseError::Date);
+        QTest::newRow("hour") << QByteArray(ok).replace("10:00:00", "24:00:00") << int(ParseError::Date);
+        QTest::newRow("zone") << QByteArray(ok).replace("-0600", "-06:0") << int(ParseError::Date);
+        QTest::newRow("status letters") << QByteArray(ok).replace(" 200 ", " 2x0 ") << int(ParseError::Status);
+        QTest::newRow("status 999") << QByteArray(ok).replace(" 200 ", " 999 ") << int(ParseError::Status);
+        QTest::newRow("bytes") << QByteArray(ok).replace(" 10 ", " 1o ") << int(ParseError::Bytes);
+        QTest::newRow("bytes huge") << QByteArray(ok).replace(" 10 ", " 99999999999999999999999 ") << int(ParseError::Bytes);
+        QTest::newRow("empty request") << QByteArray(ok).replace("GET / HTTP/1.1", "") << int(ParseError::Request);
+        QTest::newRow("unterminated ua") << ok.left(ok.size() - 1) << int(ParseError::Layout);
+        QTest::newRow("too long") << QByteArray(ok).replace("GET /", QByteArray("GET /").append(QByteArray(40000, 'a'))) << int(ParseError::TooLong);
+        QTest::newRow("nul bytes") << QByteArray(ok).replace("UA", QByteArray("U\0A", 3)) << int(ParseError::None);
+        QTest::newRow("crlf") << ok + '\r' << int(ParseError::None);
+        QTest::newRow("apache escaped quote") << QByteArray(ok).replace("\"UA\"", "\"say \\\"hi\\\"\"") << int(ParseError::None);
+    }
+
+    void malformed()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(int, error);
+        LogParser p;
+        LogRecord r;
+        QCOMPARE(int(p.parse(view(line), r)), error);
+    }
+
+    void timestampCacheDoesNotLeak()
+    {
+        LogParser p;
+        LogRecord r;
+        const QByteArray a = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"UA\"";
+        const QByteArray b = "10.0.0.1 - - [01/Oct/2026:10:00:00 +0100] \"GET / HTTP/1.1\" 200 10 \"-\" \"UA\"";
+        QVERIFY(p.parse(view(a), r) == ParseError::None);
+        QCOMPARE(r.offsetMinutes, -360);
+        QVERIFY(p.parse(view(b), r) == ParseError::None);
+        QCOMPARE(r.offsetMinutes, 60);
+        QVERIFY(p.parse(view(QByteArray(a).replace("Oct", "Oxt")), r) == ParseError::Date);
+    }
+
+    void classification()
+    {
+        QVERIFY(isRobotUserAgent("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+        QVERIFY(isRobotUserAgent("curl/7.88.1"));
+        QVERIFY(isRobotUserAgent(""));
+        QVERIFY(isRobotUserAgent("-"));
+        QVERIFY(!isRobotUserAgent("Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0"));
+        QVERIFY(!isRobotUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1"));
+        QVERIFY(isAssetPath("/static/app.CSS"));
+        QVERIFY(isAssetPath("/f/roboto.woff2"));
+        QVERIFY(isAssetPath("/descargas/base.zip"));
+        QVERIFY(!isAssetPath("/"));
+        QVERIFY(!isAssetPath("/index.html"));
+        QVERIFY(!isAssetPath("/casilla.php"));
+        QVERIFY(!isAssetPath("/v1.2/estado"));
+        QVERIFY(!isAssetPath("/archivo.toolongext"));
+        QVERIFY(isDownloadPath("/a/acta.PDF"));
+        QVERIFY(!isDownloadPath("/img/a.png"));
+        QVERIFY(isFavicon("/FAVICON.ico"));
+        QVERIFY(isRobotsTxt("/robots.txt"));
+        QVERIFY(!isRobotsTxt("/robots.txt/x"));
+        QVERIFY(isIpAddress("::1"));
+        QVERIFY(!isIpAddress("1.2.3"));
+    }
+
+    void splitterBoundaries()
+    {
+        const std::string text = "uno\ndos\r\n\ntres largo largo\ncuatro";
+        for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+            LineSplitter s(12);
+            QStringList got;
+            auto sink = [&got](std::string_view l, bool overlong) {
+                got << (overlong ? QStringLiteral("!") : QString()) + str(l);
+            };
+            for (std::size_t i = 0; i < text.size(); i += chunk)
+                s.feed(text.data() + i, std::min(chunk, text.size() - i), sink);
+            s.finish(sink);
+            QCOMPARE(got.size(), 5);
+            QCOMPARE(got[0], QStringLiteral("uno"));
+            QCOMPARE(got[1], QStringLiteral("dos\r"));
+            QCOMPARE(got[2], QString());
+            QVERIFY(got[3].startsWith(QLatin1Char('!')));
+            QCOMPARE(got[4], QStringLiteral("cuatro"));
+            QVERIFY(s.pending() == 0);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTrafficParser)
+#include "tst_traffic_parser.moc"
