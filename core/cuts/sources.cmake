@@ -5,4 +5,6 @@ set(DIFUSOR_CUTS_SOURCES
     CsvRecordReader.h CsvRecordReader.cpp
     PrepCsv.h PrepCsv.cpp
     SiteCut.h SiteCut.cpp
+    IncidentRules.h IncidentRules.cpp
+    IncidentLog.h IncidentLog.cpp
 )

@@ -1,0 +1,35 @@
+#include "IncidentLog.h"
+
+#include "store/Store.h"
+
+namespace difusor::cuts {
+
+IncidentLog::IncidentLog(store::Store &store)
+    : m_store(store)
+{
+}
+
+bool IncidentLog::record(const QList<IncidentChange> &changes)
+{
+    for (const IncidentChange &change : changes) {
+        const Incident &i = change.incident;
+        if (change.type == IncidentChange::Type::Opened) {
+            store::IncidentRecord record;
+            record.kind = incidentKindId(i.kind);
+            record.subject = i.subject;
+            record.openedUtc = i.opened;
+            record.detail = i.detail;
+            const auto id = m_store.openIncident(record);
+            if (!id)
+                return false;
+            m_ids.insert(i.id, *id);
+        } else {
+            const qint64 id = m_ids.take(i.id);
+            if (id == 0 || !m_store.closeIncident(id, i.closed))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace difusor::cuts
