@@ -1,4 +1,2163 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="es_MX">
+<context>
+    <name>difusor::Tr</name>
+    <message>
+        <source>Una atestación necesita la verificación y quién la hace.</source>
+        <translation>An attestation needs the check and who makes it.</translation>
+    </message>
+    <message>
+        <source>No se pudieron leer las atestaciones %1: %2</source>
+        <translation>Could not read the attestations %1: %2</translation>
+    </message>
+    <message>
+        <source>El archivo de atestaciones %1 no es JSON válido.</source>
+        <translation>The attestations file %1 is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>No se pudieron escribir las atestaciones %1: %2</source>
+        <translation>Could not write the attestations %1: %2</translation>
+    </message>
+    <message>
+        <source>No se pudieron guardar las atestaciones %1: %2</source>
+        <translation>Could not save the attestations %1: %2</translation>
+    </message>
+    <message>
+        <source>La orden &quot;%1&quot; aún no está disponible en esta versión.</source>
+        <translation>The command &quot;%1&quot; is not available in this version yet.</translation>
+    </message>
+    <message>
+        <source>CUMPLE</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>ADVERTENCIA</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <source>NO CUMPLE</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>DESCONOCIDO</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>OMITIDO</source>
+        <translation>SKIPPED</translation>
+    </message>
+    <message>
+        <source>≥ %1 núcleos (CPU lógicas)</source>
+        <translation>≥ %1 cores (logical CPUs)</translation>
+    </message>
+    <message>
+        <source>no se pudo leer el número de CPU: %1</source>
+        <translation>could not read the number of CPUs: %1</translation>
+    </message>
+    <message>
+        <source>Verifique que el servidor tenga coreutils (nproc) y util-linux (lscpu).</source>
+        <translation>Check that the server has coreutils (nproc) and util-linux (lscpu).</translation>
+    </message>
+    <message>
+        <source>, limitadas a %1 por el cgroup (cpu.max)</source>
+        <translation>, limited to %1 by the cgroup (cpu.max)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU lógica(s)</source>
+        <translation>
+            <numerusform>%n logical CPU</numerusform>
+            <numerusform>%n logical CPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n núcleo(s) físico(s))</source>
+        <translation>
+            <numerusform> (%n physical core)</numerusform>
+            <numerusform> (%n physical cores)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asigne al menos %1 núcleos al servidor (plan del proveedor o configuración de la VM).</source>
+        <translation>Assign at least %1 cores to the server (provider plan or VM settings).</translation>
+    </message>
+    <message>
+        <source>≥ %1 MHz</source>
+        <translation>≥ %1 MHz</translation>
+    </message>
+    <message>
+        <source>nombre del modelo</source>
+        <translation>model name</translation>
+    </message>
+    <message>
+        <source>frecuencia actual (/proc/cpuinfo)</source>
+        <translation>current frequency (/proc/cpuinfo)</translation>
+    </message>
+    <message>
+        <source>el servidor no informa la frecuencia (común en VMs)</source>
+        <translation>the server does not report the frequency (common in VMs)</translation>
+    </message>
+    <message>
+        <source>Consulte la frecuencia de los vCPU con su proveedor.</source>
+        <translation>Ask your provider for the vCPU frequency.</translation>
+    </message>
+    <message>
+        <source>%1 MHz según %2</source>
+        <translation>%1 MHz according to %2</translation>
+    </message>
+    <message>
+        <source> (estimado)</source>
+        <translation> (estimated)</translation>
+    </message>
+    <message>
+        <source>La frecuencia actual es baja; confirme la frecuencia máxima con su proveedor.</source>
+        <translation>The current frequency is low; confirm the maximum frequency with your provider.</translation>
+    </message>
+    <message>
+        <source>Use procesadores de %1 MHz o más.</source>
+        <translation>Use processors of %1 MHz or more.</translation>
+    </message>
+    <message>
+        <source>%1 GB (MemTotal ≥ %2)</source>
+        <translation>%1 GB (MemTotal ≥ %2)</translation>
+    </message>
+    <message>
+        <source>MemTotal no aparece en /proc/meminfo</source>
+        <translation>MemTotal is missing from /proc/meminfo</translation>
+    </message>
+    <message>
+        <source>%1 (MemTotal %2 kB)</source>
+        <translation>%1 (MemTotal %2 kB)</translation>
+    </message>
+    <message>
+        <source>Amplíe la memoria del servidor a %1 GB o más.</source>
+        <translation>Increase the server&apos;s memory to %1 GB or more.</translation>
+    </message>
+    <message>
+        <source>%1 GB para los datos de Docker (sistema de archivos ≥ %2)</source>
+        <translation>%1 GB for Docker&apos;s data (file system ≥ %2)</translation>
+    </message>
+    <message>
+        <source>no se entendió la salida de df</source>
+        <translation>could not understand the output of df</translation>
+    </message>
+    <message>
+        <source>%1 en %2 (%3), %4 libres</source>
+        <translation>%1 on %2 (%3), %4 free</translation>
+    </message>
+    <message>
+        <source>Amplíe el disco que guarda los datos de Docker a %1 GB o más.</source>
+        <translation>Grow the disk holding Docker&apos;s data to %1 GB or more.</translation>
+    </message>
+    <message>
+        <source>disco de estado sólido (ROTA = 0)</source>
+        <translation>solid-state disk (ROTA = 0)</translation>
+    </message>
+    <message>
+        <source>no se encontró el disco</source>
+        <translation>disk not found</translation>
+    </message>
+    <message>
+        <source> (todos los discos: no se pudo ubicar el que guarda los datos)</source>
+        <translation> (all disks: could not tell which one holds the data)</translation>
+    </message>
+    <message>
+        <source>Mueva los datos de Docker a un disco de estado sólido.</source>
+        <translation>Move Docker&apos;s data to a solid-state disk.</translation>
+    </message>
+    <message>
+        <source>; un disco virtual (virtio) informa ROTA=1 aunque esté en SSD</source>
+        <translation>; a virtual disk (virtio) reports ROTA=1 even on SSD</translation>
+    </message>
+    <message>
+        <source>Confirme con su proveedor que el almacenamiento es SSD y registre una atestación.</source>
+        <translation>Confirm with your provider that the storage is SSD and record an attestation.</translation>
+    </message>
+    <message>
+        <source>opcional: redundancia de energía y climatización (atestación)</source>
+        <translation>optional: redundant power and cooling (attestation)</translation>
+    </message>
+    <message>
+        <source>sin atestación registrada</source>
+        <translation>no attestation recorded</translation>
+    </message>
+    <message>
+        <source>Si el centro de datos cuenta con energía y climatización redundantes, registre una atestación.</source>
+        <translation>If the data centre has redundant power and cooling, record an attestation.</translation>
+    </message>
+    <message>
+        <source>Opcional: considere UPS/planta de energía y climatización redundantes.</source>
+        <translation>Optional: consider a UPS/generator and redundant cooling.</translation>
+    </message>
+    <message>
+        <source>%1: sin respuesta</source>
+        <translation>%1: no answer</translation>
+    </message>
+    <message>
+        <source>%1 requiere root (%2)</source>
+        <translation>%1 needs root (%2)</translation>
+    </message>
+    <message>
+        <source>%1 no está instalado</source>
+        <translation>%1 is not installed</translation>
+    </message>
+    <message>
+        <source>%1 falló (%2)</source>
+        <translation>%1 failed (%2)</translation>
+    </message>
+    <message>
+        <source>%1 acepta conexiones desde la consola</source>
+        <translation>%1 accepts connections from the console</translation>
+    </message>
+    <message>
+        <source>%1 rechaza la conexión (nada escucha)</source>
+        <translation>%1 refuses the connection (nothing listens)</translation>
+    </message>
+    <message>
+        <source>%1 no responde (filtrado)</source>
+        <translation>%1 does not answer (filtered)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cualquier origen</source>
+        <translation>any source</translation>
+    </message>
+    <message>
+        <source>cerrado</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>≥ %1 Mb/s simétricos</source>
+        <translation>≥ %1 Mb/s symmetric</translation>
+    </message>
+    <message>
+        <source>enlace %1 %2 Mb/s</source>
+        <translation>link %1 %2 Mb/s</translation>
+    </message>
+    <message>
+        <source>velocidad del enlace %1 desconocida (-1)</source>
+        <translation>link speed of %1 unknown (-1)</translation>
+    </message>
+    <message>
+        <source>medido desde la consola: ↑ %1 Mb/s, ↓ %2 Mb/s (indicativo)</source>
+        <translation>measured from the console: ↑ %1 Mb/s, ↓ %2 Mb/s (indicative)</translation>
+    </message>
+    <message>
+        <source>Contrate un enlace de %1 Mb/s simétricos o más.</source>
+        <translation>Get a link of %1 Mb/s symmetric or more.</translation>
+    </message>
+    <message>
+        <source>; la red de la consola puede limitar la medición</source>
+        <translation>; the console&apos;s network may limit the measurement</translation>
+    </message>
+    <message>
+        <source>Confirme con el proveedor que el servidor tiene %1 Mb/s simétricos.</source>
+        <translation>Confirm with the provider that the server has %1 Mb/s symmetric.</translation>
+    </message>
+    <message>
+        <source>Confirme con el proveedor el ancho de banda contratado.</source>
+        <translation>Confirm the contracted bandwidth with the provider.</translation>
+    </message>
+    <message>
+        <source>una dirección IP pública</source>
+        <translation>a public IP address</translation>
+    </message>
+    <message>
+        <source>pública en el servidor: %1</source>
+        <translation>public on the server: %1</translation>
+    </message>
+    <message>
+        <source>la consola llegó por %1 (pública); el servidor solo tiene %2 (NAT 1:1)</source>
+        <translation>the console came in through %1 (public); the server only has %2 (1:1 NAT)</translation>
+    </message>
+    <message>
+        <source>solo direcciones no públicas: %1</source>
+        <translation>only non-public addresses: %1</translation>
+    </message>
+    <message>
+        <source>; se llegó por %1</source>
+        <translation>; reached through %1</translation>
+    </message>
+    <message>
+        <source>Puede haber NAT 1:1: conecte la consola por la IP pública del servidor para comprobarla.</source>
+        <translation>There may be 1:1 NAT: connect the console through the server&apos;s public IP to check it.</translation>
+    </message>
+    <message>
+        <source>TCP %1 abiertos a cualquier origen</source>
+        <translation>TCP %1 open to any source</translation>
+    </message>
+    <message>
+        <source>Permita la entrada a TCP %1 desde cualquier origen (p. ej. sudo ufw allow %1/tcp).</source>
+        <translation>Allow incoming TCP %1 from any source (e.g. sudo ufw allow %1/tcp).</translation>
+    </message>
+    <message>
+        <source>, pero nada escucha</source>
+        <translation>, but nothing listens</translation>
+    </message>
+    <message>
+        <source>El sitio del difusor aún no escucha en %1.</source>
+        <translation>The difusor site does not listen on %1 yet.</translation>
+    </message>
+    <message>
+        <source>%1: sin datos</source>
+        <translation>%1: no data</translation>
+    </message>
+    <message>
+        <source>Permita a la consola leer las reglas (sudo -n para ufw, iptables-save o nft) o pruebe los puertos desde fuera.</source>
+        <translation>Let the console read the rules (sudo -n for ufw, iptables-save or nft) or test the ports from outside.</translation>
+    </message>
+    <message>
+        <source> (reglas no legibles: %1)</source>
+        <translation> (rules not readable: %1)</translation>
+    </message>
+    <message>
+        <source> (reglas de %1)</source>
+        <translation> (rules of %1)</translation>
+    </message>
+    <message>
+        <source> (ningún firewall activo en el servidor)</source>
+        <translation> (no firewall active on the server)</translation>
+    </message>
+    <message>
+        <source>TCP %1 solo desde IP de confianza (%2)</source>
+        <translation>TCP %1 only from trusted IPs (%2)</translation>
+    </message>
+    <message>
+        <source>lista vacía</source>
+        <translation>empty list</translation>
+    </message>
+    <message>
+        <source>%1: publicado por Docker (evita ufw)</source>
+        <translation>%1: published by Docker (bypasses ufw)</translation>
+    </message>
+    <message>
+        <source>Publique el puerto %1 de Docker solo en 127.0.0.1 o filtre en la cadena DOCKER-USER.</source>
+        <translation>Publish Docker&apos;s port %1 on 127.0.0.1 only, or filter in the DOCKER-USER chain.</translation>
+    </message>
+    <message>
+        <source>reglas no legibles (%1); %2</source>
+        <translation>rules not readable (%1); %2</translation>
+    </message>
+    <message>
+        <source>reglas no legibles: %1</source>
+        <translation>rules not readable: %1</translation>
+    </message>
+    <message>
+        <source>Permita sudo -n para ufw/iptables-save/nft al usuario de la consola, o registre una atestación del firewall perimetral.</source>
+        <translation>Allow sudo -n for ufw/iptables-save/nft to the console&apos;s user, or record an attestation of the perimeter firewall.</translation>
+    </message>
+    <message>
+        <source> (nada escucha ahora)</source>
+        <translation> (nothing listens now)</translation>
+    </message>
+    <message>
+        <source>Limite TCP %1 a las IP de confianza (p. ej. sudo ufw allow from IP to any port %1 proto tcp, y quite la regla abierta).</source>
+        <translation>Limit TCP %1 to the trusted IPs (e.g. sudo ufw allow from IP to any port %1 proto tcp, and remove the open rule).</translation>
+    </message>
+    <message>
+        <source>Registre en el perfil las IP de confianza que publique el instituto.</source>
+        <translation>Record in the profile the trusted IPs that the institute publishes.</translation>
+    </message>
+    <message>
+        <source> (no son de confianza: %1)</source>
+        <translation> (not trusted: %1)</translation>
+    </message>
+    <message>
+        <source>Quite el acceso a TCP %1 de las direcciones que no son de confianza.</source>
+        <translation>Remove access to TCP %1 from the addresses that are not trusted.</translation>
+    </message>
+    <message>
+        <source> también para las IP de confianza</source>
+        <translation> also for the trusted IPs</translation>
+    </message>
+    <message>
+        <source>Permita TCP %1 desde las IP de confianza.</source>
+        <translation>Allow TCP %1 from the trusted IPs.</translation>
+    </message>
+    <message>
+        <source>servicio rsync escuchando en TCP %1</source>
+        <translation>rsync service listening on TCP %1</translation>
+    </message>
+    <message>
+        <source> o </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>escucha en %1</source>
+        <translation>listens on %1</translation>
+    </message>
+    <message>
+        <source>solo escucha en la interfaz local: %1</source>
+        <translation>only listens on the local interface: %1</translation>
+    </message>
+    <message>
+        <source>Configure rsync (address en rsyncd.conf) para escuchar en la interfaz pública.</source>
+        <translation>Configure rsync (address in rsyncd.conf) to listen on the public interface.</translation>
+    </message>
+    <message>
+        <source>nada escucha en TCP %1</source>
+        <translation>nothing listens on TCP %1</translation>
+    </message>
+    <message>
+        <source>Active el servicio rsync (sudo systemctl enable --now rsync) o el contenedor que indique el instituto.</source>
+        <translation>Enable the rsync service (sudo systemctl enable --now rsync) or the container the institute specifies.</translation>
+    </message>
+    <message>
+        <source>recomendado: filtro DDoS, WAF y CDN</source>
+        <translation>recommended: DDoS filter, WAF and CDN</translation>
+    </message>
+    <message>
+        <source>Recomendado: ponga el portal detrás de un CDN con WAF y protección DDoS.</source>
+        <translation>Recommended: put the portal behind a CDN with WAF and DDoS protection.</translation>
+    </message>
+    <message>
+        <source>detectado en las cabeceras del portal: %1</source>
+        <translation>detected in the portal&apos;s headers: %1</translation>
+    </message>
+    <message>
+        <source>no detectado en las cabeceras del portal y sin atestación</source>
+        <translation>not detected in the portal&apos;s headers and no attestation</translation>
+    </message>
+    <message>
+        <source>Recomendado: ponga el portal detrás de un CDN con WAF y protección DDoS, o registre una atestación.</source>
+        <translation>Recommended: put the portal behind a CDN with WAF and DDoS protection, or record an attestation.</translation>
+    </message>
+    <message>
+        <source>URL del portal por HTTPS, certificado válido por más de %1 días</source>
+        <translation>portal URL over HTTPS, certificate valid for more than %1 days</translation>
+    </message>
+    <message>
+        <source>el perfil de conexión no define la URL del portal</source>
+        <translation>the connection profile does not define the portal URL</translation>
+    </message>
+    <message>
+        <source>Defina la URL del portal (difusor_url) en el perfil de conexión.</source>
+        <translation>Set the portal URL (difusor_url) in the connection profile.</translation>
+    </message>
+    <message>
+        <source>%1 no se consultó</source>
+        <translation>%1 was not queried</translation>
+    </message>
+    <message>
+        <source>%1 responde HTTP %2 sin HTTPS</source>
+        <translation>%1 answers HTTP %2 without HTTPS</translation>
+    </message>
+    <message>
+        <source>Publique el portal por HTTPS (p. ej. certificado de Let&apos;s Encrypt).</source>
+        <translation>Publish the portal over HTTPS (e.g. a Let&apos;s Encrypt certificate).</translation>
+    </message>
+    <message>
+        <source>certificado no válido: %1</source>
+        <translation>invalid certificate: %1</translation>
+    </message>
+    <message>
+        <source>Instale un certificado válido para el nombre del portal, con su cadena completa.</source>
+        <translation>Install a valid certificate for the portal&apos;s name, with its full chain.</translation>
+    </message>
+    <message>
+        <source>%1 no respondió: %2</source>
+        <translation>%1 did not answer: %2</translation>
+    </message>
+    <message>
+        <source>Revise que el portal esté publicado y que TCP 443 esté abierto.</source>
+        <translation>Check that the portal is published and that TCP 443 is open.</translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP %1; certificado de %2 emitido por %3, vence el %4 (%n día(s))</source>
+        <translation>
+            <numerusform>HTTP %1; certificate for %2 issued by %3, expires on %4 (%n day)</numerusform>
+            <numerusform>HTTP %1; certificate for %2 issued by %3, expires on %4 (%n days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>El portal responde con error del servidor; revise el sitio.</source>
+        <translation>The portal answers with a server error; check the site.</translation>
+    </message>
+    <message>
+        <source>Renueve el certificado antes de la jornada electoral.</source>
+        <translation>Renew the certificate before election day.</translation>
+    </message>
+    <message>
+        <source>ID=%1</source>
+        <translation>ID=%1</translation>
+    </message>
+    <message>
+        <source>ID=%1 (recomendada %2)</source>
+        <translation>ID=%1 (recommended %2)</translation>
+    </message>
+    <message>
+        <source>/etc/os-release no tiene ID</source>
+        <translation>/etc/os-release has no ID</translation>
+    </message>
+    <message>
+        <source>%1 (ID=%2, VERSION_ID=%3)</source>
+        <translation>%1 (ID=%2, VERSION_ID=%3)</translation>
+    </message>
+    <message>
+        <source>Se recomienda %1 %2.</source>
+        <translation>%1 %2 is recommended.</translation>
+    </message>
+    <message>
+        <source>; derivado de %1</source>
+        <translation>; derived from %1</translation>
+    </message>
+    <message>
+        <source>La convocatoria pide un sistema basado en %1; confirme con el instituto.</source>
+        <translation>The call asks for a system based on %1; confirm with the institute.</translation>
+    </message>
+    <message>
+        <source>Instale %1 %2 en el servidor.</source>
+        <translation>Install %1 %2 on the server.</translation>
+    </message>
+    <message>
+        <source>Docker instalado, servicio activo y versión legible</source>
+        <translation>Docker installed, service active and version readable</translation>
+    </message>
+    <message>
+        <source>Docker %1 en ejecución (cliente %2)</source>
+        <translation>Docker %1 running (client %2)</translation>
+    </message>
+    <message>
+        <source>no hay orden docker en el servidor</source>
+        <translation>there is no docker command on the server</translation>
+    </message>
+    <message>
+        <source>Instale Docker Engine (https://docs.docker.com/engine/install/ubuntu/).</source>
+        <translation>Install Docker Engine (https://docs.docker.com/engine/install/ubuntu/).</translation>
+    </message>
+    <message>
+        <source>servicio activo; el usuario no puede usar el socket de Docker (cliente %1)</source>
+        <translation>service active; the user cannot use the Docker socket (client %1)</translation>
+    </message>
+    <message>
+        <source>Agregue el usuario de la consola al grupo docker (usermod -aG docker USUARIO) para leer la versión.</source>
+        <translation>Add the console&apos;s user to the docker group (usermod -aG docker USER) to read the version.</translation>
+    </message>
+    <message>
+        <source>sin permiso sobre el socket de Docker; estado del servicio: %1</source>
+        <translation>no permission on the Docker socket; service state: %1</translation>
+    </message>
+    <message>
+        <source>desconocido</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Agregue el usuario de la consola al grupo docker (usermod -aG docker USUARIO).</source>
+        <translation>Add the console&apos;s user to the docker group (usermod -aG docker USER).</translation>
+    </message>
+    <message>
+        <source>cliente %1 instalado; el servicio no responde%2</source>
+        <translation>client %1 installed; the service does not answer%2</translation>
+    </message>
+    <message>
+        <source>Inicie Docker: sudo systemctl enable --now docker</source>
+        <translation>Start Docker: sudo systemctl enable --now docker</translation>
+    </message>
+    <message>
+        <source>no se entendió la salida de docker version (estado %1)</source>
+        <translation>could not understand the output of docker version (status %1)</translation>
+    </message>
+    <message>
+        <source>acceso por SSH (contraseña o llave)</source>
+        <translation>SSH access (password or key)</translation>
+    </message>
+    <message>
+        <source>ejecución local: sshd escucha en el puerto 22 (conexión no probada)</source>
+        <translation>local run: sshd listens on port 22 (connection not tested)</translation>
+    </message>
+    <message>
+        <source>ejecución local: no se probó una conexión SSH</source>
+        <translation>local run: no SSH connection was tested</translation>
+    </message>
+    <message>
+        <source>la consola se conectó como %1</source>
+        <translation>the console connected as %1</translation>
+    </message>
+    <message>
+        <source>sin conexión a %1: %2</source>
+        <translation>no connection to %1: %2</translation>
+    </message>
+    <message>
+        <source>Revise el servidor, el puerto, el usuario y la llave del perfil de conexión.</source>
+        <translation>Check the server, port, user and key of the connection profile.</translation>
+    </message>
+    <message>
+        <source>cliente NTP sincronizado; desfase con la consola &lt; %1 ms</source>
+        <translation>NTP client synchronised; offset from the console &lt; %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>ntpq: %n par(es), ninguno elegido</source>
+        <translation>
+            <numerusform>ntpq: %n peer, none selected</numerusform>
+            <numerusform>ntpq: %n peers, none selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; desfase con la consola %1 ms (± %2 ms)</source>
+        <translation>; offset from the console %1 ms (± %2 ms)</translation>
+    </message>
+    <message>
+        <source>Instale y active un cliente NTP (sudo apt install chrony) y permita UDP 123 de salida.</source>
+        <translation>Install and enable an NTP client (sudo apt install chrony) and allow outgoing UDP 123.</translation>
+    </message>
+    <message>
+        <source>sincronizado (%1)</source>
+        <translation>synchronised (%1)</translation>
+    </message>
+    <message>
+        <source>El reloj del servidor difiere del de la consola; verifique ambos relojes.</source>
+        <translation>The server&apos;s clock differs from the console&apos;s; check both clocks.</translation>
+    </message>
+    <message>
+        <source>cliente presente sin sincronizar (%1)</source>
+        <translation>client present but not synchronised (%1)</translation>
+    </message>
+    <message>
+        <source>Permita UDP 123 de salida y revise los servidores NTP configurados.</source>
+        <translation>Allow outgoing UDP 123 and check the configured NTP servers.</translation>
+    </message>
+    <message>
+        <source>no se pudo leer ningún cliente NTP (timedatectl, chronyc, ntpq)</source>
+        <translation>could not read any NTP client (timedatectl, chronyc, ntpq)</translation>
+    </message>
+    <message>
+        <source>la sonda no se ejecutó: %1</source>
+        <translation>the probe did not run: %1</translation>
+    </message>
+    <message>
+        <source>la sección &quot;%1&quot; no llegó en la salida de la sonda</source>
+        <translation>the section &quot;%1&quot; did not arrive in the probe&apos;s output</translation>
+    </message>
+    <message>
+        <source>la salida de &quot;%1&quot; llegó cortada</source>
+        <translation>the output of &quot;%1&quot; arrived cut short</translation>
+    </message>
+    <message>
+        <source>la orden &quot;%1&quot; no existe en el servidor</source>
+        <translation>the command &quot;%1&quot; does not exist on the server</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; excedió el tiempo límite</source>
+        <translation>&quot;%1&quot; exceeded the time limit</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; terminó con estado %2</source>
+        <translation>&quot;%1&quot; ended with status %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; no devolvió nada</source>
+        <translation>&quot;%1&quot; returned nothing</translation>
+    </message>
+    <message>
+        <source>La sonda no se ejecutó: %1</source>
+        <translation>The probe did not run: %1</translation>
+    </message>
+    <message>
+        <source>atestado por %1 el %2: %3</source>
+        <translation>attested by %1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>desactivada en el perfil de requisitos</source>
+        <translation>disabled in the requirement profile</translation>
+    </message>
+    <message>
+        <source>esta versión no sabe verificar &quot;%1&quot;</source>
+        <translation>this version cannot check &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Formato de perfil de requisitos no soportado: %1.</source>
+        <translation>Unsupported requirement profile format: %1.</translation>
+    </message>
+    <message>
+        <source>El perfil de requisitos no tiene verificaciones (clave &quot;checks&quot;).</source>
+        <translation>The requirement profile has no checks (&quot;checks&quot; key).</translation>
+    </message>
+    <message>
+        <source>El perfil de requisitos tiene demasiadas verificaciones (%1).</source>
+        <translation>The requirement profile has too many checks (%1).</translation>
+    </message>
+    <message>
+        <source>Una verificación del perfil no tiene &quot;id&quot;.</source>
+        <translation>A check of the profile has no &quot;id&quot;.</translation>
+    </message>
+    <message>
+        <source>La verificación &quot;%1&quot; aparece dos veces.</source>
+        <translation>The check &quot;%1&quot; appears twice.</translation>
+    </message>
+    <message>
+        <source>Severidad desconocida &quot;%1&quot; en &quot;%2&quot;.</source>
+        <translation>Unknown severity &quot;%1&quot; in &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el perfil de requisitos %1: %2</source>
+        <translation>Could not open the requirement profile %1: %2</translation>
+    </message>
+    <message>
+        <source>El perfil de requisitos %1 es demasiado grande.</source>
+        <translation>The requirement profile %1 is too large.</translation>
+    </message>
+    <message>
+        <source>El perfil de requisitos %1 no es un objeto JSON válido: %2</source>
+        <translation>The requirement profile %1 is not a valid JSON object: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo escribir el perfil de requisitos %1: %2</source>
+        <translation>Could not write the requirement profile %1: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el perfil de requisitos %1: %2</source>
+        <translation>Could not save the requirement profile %1: %2</translation>
+    </message>
+    <message>
+        <source>Dirección IP de confianza no válida: &quot;%1&quot;.</source>
+        <translation>Invalid trusted IP address: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>El perfil no tiene servidor (clave &quot;host&quot;).</source>
+        <translation>The profile has no server (&quot;host&quot; key).</translation>
+    </message>
+    <message>
+        <source>Puerto fuera de rango: %1.</source>
+        <translation>Port out of range: %1.</translation>
+    </message>
+    <message>
+        <source>Método de autenticación desconocido: &quot;%1&quot;.</source>
+        <translation>Unknown authentication method: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Intervalo de cortes no válido: %1 s.</source>
+        <translation>Invalid cut interval: %1 s.</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el perfil %1: %2</source>
+        <translation>Could not open the profile %1: %2</translation>
+    </message>
+    <message>
+        <source>El perfil %1 es demasiado grande.</source>
+        <translation>The profile %1 is too large.</translation>
+    </message>
+    <message>
+        <source>El perfil %1 no es un objeto JSON válido: %2</source>
+        <translation>The profile %1 is not a valid JSON object: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo escribir el perfil %1: %2</source>
+        <translation>Could not write the profile %1: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el perfil %1: %2</source>
+        <translation>Could not save the profile %1: %2</translation>
+    </message>
+    <message>
+        <source>El archivo está vacío.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>Falta la línea con la fecha y hora del corte.</source>
+        <translation>The line with the cut&apos;s date and time is missing.</translation>
+    </message>
+    <message>
+        <source>La línea del corte no se entiende: «%1».</source>
+        <translation>The cut line cannot be understood: “%1”.</translation>
+    </message>
+    <message>
+        <source>El archivo mide %1 bytes, más que el límite de %2.</source>
+        <translation>The file is %1 bytes, more than the limit of %2.</translation>
+    </message>
+    <message>
+        <source>El archivo no es texto (contiene bytes nulos).</source>
+        <translation>The file is not text (it contains null bytes).</translation>
+    </message>
+    <message>
+        <source>Falta la tabla de resumen (ACTAS_ESPERADAS…).</source>
+        <translation>The summary table (ACTAS_ESPERADAS…) is missing.</translation>
+    </message>
+    <message>
+        <source>La tabla de resumen no tiene valores.</source>
+        <translation>The summary table has no values.</translation>
+    </message>
+    <message>
+        <source>El nombre del paquete «%1» no sigue la forma AAAAMMDD_HHMM_PREP….</source>
+        <translation>The package name “%1” does not follow the form YYYYMMDD_HHMM_PREP….</translation>
+    </message>
+    <message>
+        <source>El paquete %1 no coincide con el corte del archivo (%2).</source>
+        <translation>The package %1 does not match the file&apos;s cut (%2).</translation>
+    </message>
+    <message>
+        <source>La tabla de resumen tiene %1 encabezados y %2 valores.</source>
+        <translation>The summary table has %1 headers and %2 values.</translation>
+    </message>
+    <message>
+        <source>Falta %1 en el resumen.</source>
+        <translation>%1 is missing from the summary.</translation>
+    </message>
+    <message>
+        <source>%1 no es un número: «%2».</source>
+        <translation>%1 is not a number: “%2”.</translation>
+    </message>
+    <message>
+        <source>El archivo no trae la tabla de casillas.</source>
+        <translation>The file does not carry the polling-station table.</translation>
+    </message>
+    <message>
+        <source>Fila con %1 campos en lugar de %2.</source>
+        <translation>Row with %1 fields instead of %2.</translation>
+    </message>
+    <message>
+        <source>Se leyeron solo las primeras %1 filas.</source>
+        <translation>Only the first %1 rows were read.</translation>
+    </message>
+    <message>
+        <source>Voto no reconocido en %1: «%2».</source>
+        <translation>Unrecognised vote in %1: “%2”.</translation>
+    </message>
+    <message>
+        <source>%1 fuera de rango: %2.</source>
+        <translation>%1 out of range: %2.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) es mayor que ACTAS_ESPERADAS (%3).</source>
+        <translation>%1 (%2) is greater than ACTAS_ESPERADAS (%3).</translation>
+    </message>
+    <message>
+        <source>El archivo trae %1 filas de casilla y ACTAS_REGISTRADAS dice %2.</source>
+        <translation>The file carries %1 polling-station rows and ACTAS_REGISTRADAS says %2.</translation>
+    </message>
+    <message>
+        <source>La expresión regular no es válida: %1.</source>
+        <translation>The regular expression is not valid: %1.</translation>
+    </message>
+    <message>
+        <source>La página no muestra la hora de corte.</source>
+        <translation>The page does not show the cut time.</translation>
+    </message>
+    <message>
+        <source>La hora de corte de la página no se entiende: «%1».</source>
+        <translation>The page&apos;s cut time cannot be understood: “%1”.</translation>
+    </message>
+    <message>
+        <source>El JSON no es válido: %1.</source>
+        <translation>The JSON is not valid: %1.</translation>
+    </message>
+    <message>
+        <source>El JSON no trae «%1».</source>
+        <translation>The JSON does not carry “%1”.</translation>
+    </message>
+    <message>
+        <source>La hora de corte del JSON no se entiende: «%1».</source>
+        <translation>The JSON&apos;s cut time cannot be understood: “%1”.</translation>
+    </message>
+    <message>
+        <source>La expresión regular necesita un grupo (?&lt;corte&gt;…) o (?&lt;fecha&gt;…)(?&lt;hora&gt;…).</source>
+        <translation>The regular expression needs a group (?&lt;corte&gt;…) or (?&lt;fecha&gt;…)(?&lt;hora&gt;…).</translation>
+    </message>
+    <message>
+        <source>Tipo de regla desconocido: «%1».</source>
+        <translation>Unknown rule type: “%1”.</translation>
+    </message>
+    <message>
+        <source>Desfase horario no válido: «%1».</source>
+        <translation>Invalid time offset: “%1”.</translation>
+    </message>
+    <message>
+        <source>La respuesta mide %1 bytes, más que el límite.</source>
+        <translation>The answer is %1 bytes, more than the limit.</translation>
+    </message>
+    <message>
+        <source>[… salida truncada en %1 bytes]</source>
+        <translation>[… output truncated at %1 bytes]</translation>
+    </message>
+    <message>
+        <source>No se encontró el servidor: el nombre no existe en el DNS.</source>
+        <translation>Server not found: the name does not exist in DNS.</translation>
+    </message>
+    <message>
+        <source>El servidor rechazó la conexión: nada escucha en ese puerto o un firewall lo bloquea.</source>
+        <translation>The server refused the connection: nothing listens on that port or a firewall blocks it.</translation>
+    </message>
+    <message>
+        <source>Se agotó el tiempo de espera.</source>
+        <translation>Timed out.</translation>
+    </message>
+    <message>
+        <source>El servidor rechazó la autenticación.</source>
+        <translation>The server rejected the authentication.</translation>
+    </message>
+    <message>
+        <source>¡La llave del servidor CAMBIÓ! Puede ser un ataque de intermediario; no se conectó.</source>
+        <translation>The server&apos;s key CHANGED! It may be a man-in-the-middle attack; not connected.</translation>
+    </message>
+    <message>
+        <source>No se aceptó la llave del servidor.</source>
+        <translation>The server&apos;s key was not accepted.</translation>
+    </message>
+    <message>
+        <source>El servidor rechazó abrir un canal para la orden.</source>
+        <translation>The server refused to open a channel for the command.</translation>
+    </message>
+    <message>
+        <source>La orden no existe en el servidor (estado 127).</source>
+        <translation>The command does not exist on the server (status 127).</translation>
+    </message>
+    <message>
+        <source>Cancelada.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Se perdió la conexión con el servidor.</source>
+        <translation>The connection to the server was lost.</translation>
+    </message>
+    <message>
+        <source>Error al escribir en este equipo.</source>
+        <translation>Error writing on this computer.</translation>
+    </message>
+    <message>
+        <source>Error.</source>
+        <translation>Error.</translation>
+    </message>
+    <message>
+        <source>La llave del servidor no tiene un formato conocido.</source>
+        <translation>The server&apos;s key has an unknown format.</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la carpeta de %1.</source>
+        <translation>Could not create the folder of %1.</translation>
+    </message>
+    <message>
+        <source>No se pudo escribir %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Desconectado</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Conectando</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Autenticando</source>
+        <translation>Authenticating</translation>
+    </message>
+    <message>
+        <source>Conectado</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Reconectando</source>
+        <translation>Reconnecting</translation>
+    </message>
+    <message>
+        <source>Falló</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Falló la autenticación: %1</source>
+        <translation>Authentication failed: %1</translation>
+    </message>
+    <message>
+        <source>ninguno</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>(usuario por omisión)</source>
+        <translation>(default user)</translation>
+    </message>
+    <message>
+        <source>El servidor rechazó la autenticación de «%1» con %2. Métodos que ofrece: %3.</source>
+        <translation>The server rejected the authentication of “%1” with %2. Methods it offers: %3.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer la llave privada %1.</source>
+        <translation>Could not read the private key %1.</translation>
+    </message>
+    <message>
+        <source>La llave privada %1 no tiene un formato reconocido (OpenSSH o PEM).</source>
+        <translation>The private key %1 has an unrecognised format (OpenSSH or PEM).</translation>
+    </message>
+    <message>
+        <source>llave</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>Frase de paso de la llave %1</source>
+        <translation>Passphrase of the key %1</translation>
+    </message>
+    <message>
+        <source>el agente SSH</source>
+        <translation>the SSH agent</translation>
+    </message>
+    <message>
+        <source>No hay agente SSH en esta sesión (SSH_AUTH_SOCK vacío).</source>
+        <translation>There is no SSH agent in this session (SSH_AUTH_SOCK is empty).</translation>
+    </message>
+    <message>
+        <source>contraseña</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>Contraseña de %1@%2</source>
+        <translation>Password of %1@%2</translation>
+    </message>
+    <message>
+        <source>teclado interactivo</source>
+        <translation>keyboard-interactive</translation>
+    </message>
+    <message>
+        <source>Frase de paso incorrecta (3 intentos).</source>
+        <translation>Wrong passphrase (3 attempts).</translation>
+    </message>
+    <message>
+        <source>Frase de paso incorrecta. Frase de paso de la llave %1</source>
+        <translation>Wrong passphrase. Passphrase of the key %1</translation>
+    </message>
+    <message>
+        <source>Autenticación cancelada por el usuario.</source>
+        <translation>Authentication cancelled by the user.</translation>
+    </message>
+    <message>
+        <source>el archivo local %1 tiene menos de %2 bytes</source>
+        <translation>the local file %1 has fewer than %2 bytes</translation>
+    </message>
+    <message>
+        <source>No hay conexión con el servidor.</source>
+        <translation>There is no connection to the server.</translation>
+    </message>
+    <message>
+        <source>El servidor cerró el canal sin dar el estado de salida.</source>
+        <translation>The server closed the channel without giving the exit status.</translation>
+    </message>
+    <message>
+        <source>La orden terminó por la señal %1.</source>
+        <translation>The command ended by signal %1.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer %1 en el servidor: %2</source>
+        <translation>Could not read %1 on the server: %2</translation>
+    </message>
+    <message>
+        <source>La orden no empezó en %1 s: no hay conexión.</source>
+        <translation>The command did not start within %1 s: there is no connection.</translation>
+    </message>
+    <message>
+        <source>El servidor cerró la conexión.</source>
+        <translation>The server closed the connection.</translation>
+    </message>
+    <message>
+        <source>La orden no terminó en %1 s y se detuvo.</source>
+        <translation>The command did not end within %1 s and was stopped.</translation>
+    </message>
+    <message>
+        <source>Se cerró la conexión con el servidor.</source>
+        <translation>The connection to the server was closed.</translation>
+    </message>
+    <message>
+        <source>Desconectado por el usuario.</source>
+        <translation>Disconnected by the user.</translation>
+    </message>
+    <message>
+        <source>Desconectado.</source>
+        <translation>Disconnected.</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la sesión SSH.</source>
+        <translation>Could not create the SSH session.</translation>
+    </message>
+    <message>
+        <source>No se encontró el servidor «%1»: el nombre no existe en el DNS.</source>
+        <translation>Server “%1” not found: the name does not exist in DNS.</translation>
+    </message>
+    <message>
+        <source>%1 rechazó la conexión: nada escucha en ese puerto o un firewall lo bloquea.</source>
+        <translation>%1 refused the connection: nothing listens on that port or a firewall blocks it.</translation>
+    </message>
+    <message>
+        <source>%1 no respondió en %2 s.</source>
+        <translation>%1 did not answer within %2 s.</translation>
+    </message>
+    <message>
+        <source>No se pudo conectar con %1: %2</source>
+        <translation>Could not connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>El servidor presentó una llave de tipo desconocido.</source>
+        <translation>The server presented a key of an unknown type.</translation>
+    </message>
+    <message>
+        <source>¡LA LLAVE DEL SERVIDOR %1 CAMBIÓ! Registrada: %2. Presentada ahora: %3. Puede ser un ataque de intermediario; no se conectó. Si el cambio es legítimo, borre la entrada vieja de %4.</source>
+        <translation>THE KEY OF SERVER %1 CHANGED! On record: %2. Presented now: %3. It may be a man-in-the-middle attack; not connected. If the change is legitimate, remove the old entry from %4.</translation>
+    </message>
+    <message>
+        <source>No se aceptó la llave %1 del servidor.</source>
+        <translation>The server&apos;s key %1 was not accepted.</translation>
+    </message>
+    <message>
+        <source>El servidor dejó de responder en %1 ms.</source>
+        <translation>The server stopped answering for %1 ms.</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el registro de eventos %1: %2</source>
+        <translation>Could not open the event log %1: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo preparar el vigilante de procesos en %1.</source>
+        <translation>Could not prepare the process watchdog in %1.</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la tubería del vigilante de procesos.</source>
+        <translation>Could not create the process watchdog&apos;s pipe.</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la carpeta %1.</source>
+        <translation>Could not create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Estos servidores del simulador no respondieron a tiempo: %1.</source>
+        <translation>These simulator servers did not answer in time: %1.</translation>
+    </message>
+    <message>
+        <source>No se pudo preparar la base de datos (%1): %2</source>
+        <translation>Could not prepare the database (%1): %2</translation>
+    </message>
+    <message>
+        <source>La base de datos es de una versión más nueva de la consola (esquema %1).</source>
+        <translation>The database is from a newer version of the console (schema %1).</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir %1: %2</source>
+        <translation>Could not open %1: %2</translation>
+    </message>
+    <message>
+        <source>La base de datos %1 no admite el modo WAL.</source>
+        <translation>The database %1 does not support WAL mode.</translation>
+    </message>
+    <message>
+        <source>La base de datos no está abierta.</source>
+        <translation>The database is not open.</translation>
+    </message>
+    <message>
+        <source>Avistamiento no válido.</source>
+        <translation>Invalid sighting.</translation>
+    </message>
+    <message>
+        <source>Incidente sin tipo o sin hora de apertura.</source>
+        <translation>Incident without a kind or an opening time.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 no existe o ya estaba cerrado.</source>
+        <translation>The incident %1 does not exist or was already closed.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 no existe.</source>
+        <translation>The incident %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>El formato termina con un &apos;%&apos; suelto.</source>
+        <translation>The format ends with a stray &apos;%&apos;.</translation>
+    </message>
+    <message>
+        <source>Especificador desconocido en el formato: %%1</source>
+        <translation>Unknown specifier in the format: %%1</translation>
+    </message>
+    <message>
+        <source>Dos campos seguidos sin separador en el formato.</source>
+        <translation>Two fields in a row without a separator in the format.</translation>
+    </message>
+    <message>
+        <source>El formato no tiene fecha (%x o %d).</source>
+        <translation>The format has no date (%x or %d).</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir %1.</source>
+        <translation>Could not open %1.</translation>
+    </message>
+    <message>
+        <source>Error al leer %1: %2</source>
+        <translation>Error reading %1: %2</translation>
+    </message>
+    <message>
+        <source>Uso: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMATO] [--top N] ARCHIVO…</source>
+        <translation>Usage: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMAT] [--top N] FILE…</translation>
+    </message>
+    <message>
+        <source>--mode espera awstats o raw.</source>
+        <translation>--mode expects awstats or raw.</translation>
+    </message>
+    <message>
+        <source>--by espera day, hour o minute.</source>
+        <translation>--by expects day, hour or minute.</translation>
+    </message>
+    <message>
+        <source>--format espera json, csv o text.</source>
+        <translation>--format expects json, csv or text.</translation>
+    </message>
+    <message>
+        <source>--log-format no válido: %1</source>
+        <translation>Invalid --log-format: %1</translation>
+    </message>
+    <message>
+        <source>--top espera un número entre 0 y 10000.</source>
+        <translation>--top expects a number between 0 and 10000.</translation>
+    </message>
+    <message>
+        <source>Opción desconocida: %1</source>
+        <translation>Unknown option: %1</translation>
+    </message>
+    <message>
+        <source>Indique al menos un archivo de bitácora.</source>
+        <translation>Give at least one log file.</translation>
+    </message>
+    <message>
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <source>Páginas</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Visitas</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Visitantes</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Modo: %1. Solicitudes: %2; de robots: %3. Líneas mal formadas: %4.</source>
+        <translation>Mode: %1. Requests: %2; from robots: %3. Malformed lines: %4.</translation>
+    </message>
+    <message>
+        <source>El nombre del perfil no sirve como nombre de archivo.</source>
+        <translation>The profile&apos;s name cannot be used as a file name.</translation>
+    </message>
+    <message>
+        <source>Ya existe un perfil llamado «%1».</source>
+        <translation>A profile named “%1” already exists.</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la carpeta de perfiles %1.</source>
+        <translation>Could not create the profiles folder %1.</translation>
+    </message>
+    <message>
+        <source>No se pudo borrar el perfil «%1».</source>
+        <translation>Could not delete the profile “%1”.</translation>
+    </message>
+    <message>
+        <source>No se pudo borrar el archivo de perfil «%1».</source>
+        <translation>Could not delete the profile file “%1”.</translation>
+    </message>
+    <message>
+        <source>Sí</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>URL no válida: %1</source>
+        <translation>Invalid URL: %1</translation>
+    </message>
+    <message>
+        <source>sin respuesta</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>Corte retrasado</source>
+        <translation>Late cut</translation>
+    </message>
+    <message>
+        <source>Corte omitido</source>
+        <translation>Skipped cut</translation>
+    </message>
+    <message>
+        <source>Desfase mayor al permitido</source>
+        <translation>Lag over the limit</translation>
+    </message>
+    <message>
+        <source>Sitio con corte viejo</source>
+        <translation>Site with an old cut</translation>
+    </message>
+    <message>
+        <source>Corte hacia atrás</source>
+        <translation>Cut going backwards</translation>
+    </message>
+    <message>
+        <source>Reloj desfasado</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>Sitio inalcanzable</source>
+        <translation>Site unreachable</translation>
+    </message>
+    <message>
+        <source>Error HTTP del sitio</source>
+        <translation>Site HTTP error</translation>
+    </message>
+    <message>
+        <source>Problema de certificado</source>
+        <translation>Certificate problem</translation>
+    </message>
+    <message>
+        <source>El sitio no muestra el corte</source>
+        <translation>The site does not show the cut</translation>
+    </message>
+    <message>
+        <source>El corte %1 tiene hora %2 s en el futuro.</source>
+        <translation>The cut %1 has a time %2 s in the future.</translation>
+    </message>
+    <message>
+        <source>El reloj del servidor difiere %1 s del de la consola.</source>
+        <translation>The server&apos;s clock differs from the console&apos;s by %1 s.</translation>
+    </message>
+    <message>
+        <source>Llegó el corte %1, más viejo que el más reciente (%2).</source>
+        <translation>The cut %1 arrived, older than the most recent one (%2).</translation>
+    </message>
+    <message>
+        <source>El corte %1 trae %2 actas capturadas; el anterior traía %3.</source>
+        <translation>The cut %1 carries %2 captured actas; the previous one carried %3.</translation>
+    </message>
+    <message>
+        <source>Faltan %1 corte(s) entre %2 y %3.</source>
+        <translation>%1 cut(s) missing between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>No ha llegado un corte nuevo desde %1 (último: %2).</source>
+        <translation>No new cut has arrived since %1 (last: %2).</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio mostró el corte %1 %2 s después del PREP oficial.</source>
+        <translation>Our site showed the cut %1 %2 s after the official PREP.</translation>
+    </message>
+    <message>
+        <source>El PREP oficial muestra el corte %1 desde %2 y nuestro sitio aún no.</source>
+        <translation>The official PREP shows the cut %1 since %2 and our site does not yet.</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio muestra el corte %1 y en disco está el %2 desde %3.</source>
+        <translation>Our site shows the cut %1 and the disk has %2 since %3.</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el canal de control %1: %2</source>
+        <translation>Could not open the control channel %1: %2</translation>
+    </message>
+    <message>
+        <source>Petición no válida: %1</source>
+        <translation>Invalid request: %1</translation>
+    </message>
+    <message>
+        <source>Falla desconocida: &quot;%1&quot;.</source>
+        <translation>Unknown fault: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Los argumentos de la falla no pueden ser negativos.</source>
+        <translation>The fault&apos;s arguments cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Falta el tipo de falla.</source>
+        <translation>The fault kind is missing.</translation>
+    </message>
+    <message>
+        <source>Argumento desconocido o sin valor: &quot;%1&quot;.</source>
+        <translation>Unknown argument or argument without a value: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Valor no válido para %1: &quot;%2&quot;.</source>
+        <translation>Invalid value for %1: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Use --copytruncate o --reopen.</source>
+        <translation>Use --copytruncate or --reopen.</translation>
+    </message>
+    <message>
+        <source>Argumento desconocido: &quot;%1&quot;.</source>
+        <translation>Unknown argument: &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::sandbox::ControlClient</name>
+    <message>
+        <source>El simulador respondió algo que no se entiende.</source>
+        <translation>The simulator answered something that cannot be understood.</translation>
+    </message>
+    <message>
+        <source>No se pudo hablar con el simulador (%1): %2</source>
+        <translation>Could not talk to the simulator (%1): %2</translation>
+    </message>
+    <message>
+        <source>El simulador cerró el canal de control sin responder.</source>
+        <translation>The simulator closed the control channel without answering.</translation>
+    </message>
+    <message>
+        <source>El simulador no respondió.</source>
+        <translation>The simulator did not answer.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::sandbox::Sandbox</name>
+    <message>
+        <source>El simulador aún no está disponible.</source>
+        <translation>The simulator is not available yet.</translation>
+    </message>
+    <message>
+        <source>El simulador no está en marcha.</source>
+        <translation>The simulator is not running.</translation>
+    </message>
+    <message>
+        <source>Corte retrasado</source>
+        <translation>Late cut</translation>
+    </message>
+    <message>
+        <source>El siguiente corte llega al difusor con retraso (el PREP oficial lo publica a tiempo).</source>
+        <translation>The next cut reaches the difusor late (the official PREP publishes it on time).</translation>
+    </message>
+    <message>
+        <source>Corte omitido</source>
+        <translation>Skipped cut</translation>
+    </message>
+    <message>
+        <source>El siguiente corte no se publica.</source>
+        <translation>The next cut is not published.</translation>
+    </message>
+    <message>
+        <source>Sitio desactualizado</source>
+        <translation>Stale site</translation>
+    </message>
+    <message>
+        <source>Los cortes llegan, pero la página del difusor sigue mostrando el anterior.</source>
+        <translation>Cuts arrive, but the difusor&apos;s page keeps showing the previous one.</translation>
+    </message>
+    <message>
+        <source>Sitio caído</source>
+        <translation>Site down</translation>
+    </message>
+    <message>
+        <source>Se detiene el nginx del difusor y se vuelve a iniciar después.</source>
+        <translation>The difusor&apos;s nginx is stopped and started again later.</translation>
+    </message>
+    <message>
+        <source>Ráfaga de errores 5xx</source>
+        <translation>Burst of 5xx errors</translation>
+    </message>
+    <message>
+        <source>El difusor responde 503 a las páginas durante un tiempo.</source>
+        <translation>The difusor answers 503 to pages for a while.</translation>
+    </message>
+    <message>
+        <source>Pico de tráfico</source>
+        <translation>Traffic spike</translation>
+    </message>
+    <message>
+        <source>Los visitantes se multiplican durante un tiempo.</source>
+        <translation>Visitors multiply for a while.</translation>
+    </message>
+    <message>
+        <source>Corte que retrocede</source>
+        <translation>Cut going backwards</translation>
+    </message>
+    <message>
+        <source>El siguiente corte lleva una hora anterior (y menos actas) que el último.</source>
+        <translation>The next cut carries an earlier time (and fewer actas) than the last one.</translation>
+    </message>
+    <message>
+        <source>Reloj desfasado</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>Las horas publicadas por el difusor se desfasan durante un tiempo.</source>
+        <translation>The times published by the difusor are offset for a while.</translation>
+    </message>
+    <message>
+        <source>Rotación del registro de accesos</source>
+        <translation>Access log rotation</translation>
+    </message>
+    <message>
+        <source>Se rota el access.log del difusor (renombrar y reabrir, o copiar y truncar).</source>
+        <translation>The difusor&apos;s access.log is rotated (rename and reopen, or copy and truncate).</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::sandbox::ServerSet</name>
+    <message>
+        <source>Generando las llaves SSH del simulador…</source>
+        <translation>Generating the simulator&apos;s SSH keys…</translation>
+    </message>
+    <message>
+        <source>ssh-keygen no pudo generar %1: %2</source>
+        <translation>ssh-keygen could not generate %1: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo ejecutar ssh-keygen: %1</source>
+        <translation>Could not run ssh-keygen: %1</translation>
+    </message>
+    <message>
+        <source>No se pudo escribir %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>No hay puertos libres en 127.0.0.1: %1</source>
+        <translation>There are no free ports on 127.0.0.1: %1</translation>
+    </message>
+    <message>
+        <source>Iniciando sshd, rsync y nginx…</source>
+        <translation>Starting sshd, rsync and nginx…</translation>
+    </message>
+    <message>
+        <source>No se pudo escribir la configuración %1.</source>
+        <translation>Could not write the configuration %1.</translation>
+    </message>
+    <message>
+        <source>No se pudo ejecutar %1: %2</source>
+        <translation>Could not run %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 terminó al iniciar: %2</source>
+        <translation>%1 ended while starting: %2</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CommandLogDock</name>
+    <message>
+        <source>Comandos</source>
+        <translation>Commands</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CommandLogModel</name>
+    <message>
+        <source>en curso</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>salida %1: %2</source>
+        <translation>exit %1: %2</translation>
+    </message>
+    <message>
+        <source>sin estado de salida</source>
+        <translation>no exit status</translation>
+    </message>
+    <message>
+        <source>salida %1</source>
+        <translation>exit %1</translation>
+    </message>
+    <message>
+        <source>comando</source>
+        <translation>command</translation>
+    </message>
+    <message>
+        <source>flujo</source>
+        <translation>stream</translation>
+    </message>
+    <message>
+        <source>descarga</source>
+        <translation>download</translation>
+    </message>
+    <message>
+        <source>Hora (UTC-6)</source>
+        <translation>Time (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Comando</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Duración</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ConnectionController</name>
+    <message>
+        <source>No se pudo preparar la conexión a %1.</source>
+        <translation>Could not prepare the connection to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ConnectionPage</name>
+    <message>
+        <source>llave privada</source>
+        <translation>private key</translation>
+    </message>
+    <message>
+        <source>agente SSH</source>
+        <translation>SSH agent</translation>
+    </message>
+    <message>
+        <source>contraseña</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>teclado interactivo</source>
+        <translation>keyboard-interactive</translation>
+    </message>
+    <message>
+        <source>&amp;Nuevo…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Editar…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>E&amp;liminar</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <source>&amp;Conectar</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>&amp;Desconectar</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Conexión&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Connection&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Elija el perfil del servidor del difusor y conéctese por SSH. Cada comando que la consola ejecute quedará en el panel «Comandos».</source>
+        <translation>Choose the profile of the difusor&apos;s server and connect over SSH. Every command the console runs will be listed in the “Commands” pane.</translation>
+    </message>
+    <message>
+        <source>Perfil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>%1 (no se pudo leer)</source>
+        <translation>%1 (could not be read)</translation>
+    </message>
+    <message>
+        <source>Perfiles guardados en %1</source>
+        <translation>Profiles saved in %1</translation>
+    </message>
+    <message>
+        <source>Aún no hay perfiles. Cree uno con «Nuevo…».</source>
+        <translation>There are no profiles yet. Create one with “New…”.</translation>
+    </message>
+    <message>
+        <source>Este archivo de perfil no se pudo leer: %1</source>
+        <translation>This profile file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Autenticación</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <source>Llave</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>las de ~/.ssh</source>
+        <translation>the ones in ~/.ssh</translation>
+    </message>
+    <message>
+        <source>Carpeta de publicación</source>
+        <translation>Publication folder</translation>
+    </message>
+    <message>
+        <source>Bitácora de accesos</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>URL del difusor</source>
+        <translation>Difusor URL</translation>
+    </message>
+    <message>
+        <source>URL del PREP oficial</source>
+        <translation>Official PREP URL</translation>
+    </message>
+    <message>
+        <source>Intervalo entre cortes</source>
+        <translation>Interval between cuts</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>IP de confianza</source>
+        <translation>Trusted IPs</translation>
+    </message>
+    <message>
+        <source>Eliminar perfil</source>
+        <translation>Delete profile</translation>
+    </message>
+    <message>
+        <source>¿Eliminar el perfil «%1»? Las contraseñas recordadas para él también se olvidan.</source>
+        <translation>Delete the profile “%1”? The passwords remembered for it are forgotten too.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ConnectionStatus</name>
+    <message>
+        <source>RTT: —</source>
+        <translation>RTT: —</translation>
+    </message>
+    <message>
+        <source>Tiempo de ida y vuelta de la última medición con el servidor</source>
+        <translation>Round-trip time of the last measurement with the server</translation>
+    </message>
+    <message>
+        <source>Sin servidor</source>
+        <translation>No server</translation>
+    </message>
+    <message>
+        <source>Servidor: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>RTT: %1 ms</source>
+        <translation>RTT: %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::DemoController</name>
+    <message>
+        <source>Simulación: %1</source>
+        <translation>Simulation: %1</translation>
+    </message>
+    <message>
+        <source>Simulación: arrancando el difusor de prueba…</source>
+        <translation>Simulation: starting the test difusor…</translation>
+    </message>
+    <message>
+        <source>Difusor de prueba</source>
+        <translation>Test difusor</translation>
+    </message>
+    <message>
+        <source>Simulación lista: difusor de prueba en %1:%2</source>
+        <translation>Simulation ready: test difusor at %1:%2</translation>
+    </message>
+    <message>
+        <source>Simulación</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>No se pudo arrancar el difusor de prueba:
+%1</source>
+        <translation>Could not start the test difusor:
+%1</translation>
+    </message>
+    <message>
+        <source>Falla inyectada: %1</source>
+        <translation>Fault injected: %1</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::HostKeyDialog</name>
+    <message>
+        <source>Llave de servidor desconocida</source>
+        <translation>Unknown server key</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Esta consola no conoce la llave del servidor %1.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;This console does not know the key of server %1.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Antes de confiar, compare esta huella con la que le dé el administrador del servidor (en el servidor: &lt;code&gt;ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub&lt;/code&gt;).</source>
+        <translation>Before trusting it, compare this fingerprint with the one the server&apos;s administrator gives you (on the server: &lt;code&gt;ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub&lt;/code&gt;).</translation>
+    </message>
+    <message>
+        <source>¿Confiar y recordar?</source>
+        <translation>Trust and remember?</translation>
+    </message>
+    <message>
+        <source>Confiar y recordar</source>
+        <translation>Trust and remember</translation>
+    </message>
+    <message>
+        <source>No conectar</source>
+        <translation>Do not connect</translation>
+    </message>
+    <message>
+        <source>¡La llave del servidor cambió!</source>
+        <translation>The server&apos;s key changed!</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#c01c28&quot;&gt;&lt;b&gt;¡La llave del servidor %1 cambió! La conexión se rechazó.&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#c01c28&quot;&gt;&lt;b&gt;The key of server %1 changed! The connection was refused.&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#c01c28&quot;&gt;Alguien podría estar interceptando la conexión (ataque de intermediario), o el servidor se reinstaló. No se envió ninguna contraseña.&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#c01c28&quot;&gt;Someone could be intercepting the connection (man-in-the-middle attack), or the server was reinstalled. No password was sent.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Llave registrada: %1</source>
+        <translation>Key on record: %1</translation>
+    </message>
+    <message>
+        <source>Llave presentada: %1</source>
+        <translation>Key presented: %1</translation>
+    </message>
+    <message>
+        <source>Si el administrador confirma que la llave nueva es legítima, borre la entrada anterior y vuelva a conectar; la consola le preguntará entonces por la llave nueva:</source>
+        <translation>If the administrator confirms that the new key is legitimate, remove the old entry and connect again; the console will then ask you about the new key:</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::MainWindow</name>
+    <message>
+        <source>Perfil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Esta compilación no incluye el difusor de prueba (área «sandbox»); --demo no está disponible.</source>
+        <translation>This build does not include the test difusor (“sandbox” area); --demo is not available.</translation>
+    </message>
+    <message>
+        <source>Conexión</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>El estado del difusor de un vistazo: cumplimiento, último corte, desfase y tráfico.</source>
+        <translation>The difusor&apos;s state at a glance: compliance, last cut, lag and traffic.</translation>
+    </message>
+    <message>
+        <source>Infraestructura</source>
+        <translation>Infrastructure</translation>
+    </message>
+    <message>
+        <source>El cumplimiento de cada requisito de infraestructura del anexo técnico, medido en el servidor.</source>
+        <translation>Compliance with each infrastructure requirement of the technical annex, measured on the server.</translation>
+    </message>
+    <message>
+        <source>Cortes y publicación</source>
+        <translation>Cuts and publication</translation>
+    </message>
+    <message>
+        <source>La llegada de cada corte del PREP y el desfase de publicación frente al PREP oficial (un minuto como máximo).</source>
+        <translation>The arrival of each PREP cut and the publication lag against the official PREP (one minute at most).</translation>
+    </message>
+    <message>
+        <source>Tráfico</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Visitas, páginas, ancho de banda y códigos de estado del portal, en vivo.</source>
+        <translation>Visits, pages, bandwidth and status codes of the portal, live.</translation>
+    </message>
+    <message>
+        <source>Incidentes</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Los incidentes detectados, para reconocerlos, anotarlos y resolverlos.</source>
+        <translation>The incidents detected, to acknowledge, annotate and resolve them.</translation>
+    </message>
+    <message>
+        <source>Simulacros</source>
+        <translation>Drills</translation>
+    </message>
+    <message>
+        <source>Simulacros con escenarios guionizados y su reporte.</source>
+        <translation>Drills with scripted scenarios and their report.</translation>
+    </message>
+    <message>
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>La memoria técnica: PDF, CSV, JSON y las bitácoras de acceso, con un manifiesto SHA-256.</source>
+        <translation>The technical report (memoria técnica): PDF, CSV, JSON and the access logs, with a SHA-256 manifest.</translation>
+    </message>
+    <message>
+        <source>Consola del difusor PREP</source>
+        <translation>PREP difusor console</translation>
+    </message>
+    <message>
+        <source>&amp;Conexión</source>
+        <translation>&amp;Connection</translation>
+    </message>
+    <message>
+        <source>&amp;Perfiles…</source>
+        <translation>&amp;Profiles…</translation>
+    </message>
+    <message>
+        <source>&amp;Desconectar</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <source>&amp;Salir</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Ver</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Panel «&amp;Comandos»</source>
+        <translation>“&amp;Commands” pane</translation>
+    </message>
+    <message>
+        <source>&amp;Simulación</source>
+        <translation>&amp;Simulation</translation>
+    </message>
+    <message>
+        <source>Conectando con el perfil «%1»…</source>
+        <translation>Connecting with the profile “%1”…</translation>
+    </message>
+    <message>
+        <source>Consola del difusor PREP — %1</source>
+        <translation>PREP difusor console — %1</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::PlaceholderPage</name>
+    <message>
+        <source>Disponible próximamente</source>
+        <translation>Coming soon</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ProfileDialog</name>
+    <message>
+        <source>Editar perfil de conexión</source>
+        <translation>Edit connection profile</translation>
+    </message>
+    <message>
+        <source>Nuevo perfil de conexión</source>
+        <translation>New connection profile</translation>
+    </message>
+    <message>
+        <source>p. ej. Difusor UNAM</source>
+        <translation>e.g. UNAM difusor</translation>
+    </message>
+    <message>
+        <source>nombre o dirección IP</source>
+        <translation>name or IP address</translation>
+    </message>
+    <message>
+        <source>Llave privada</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <source>Agente SSH (ssh-agent)</source>
+        <translation>SSH agent (ssh-agent)</translation>
+    </message>
+    <message>
+        <source>Contraseña</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Teclado interactivo</source>
+        <translation>Keyboard-interactive</translation>
+    </message>
+    <message>
+        <source>vacío: las llaves de ~/.ssh</source>
+        <translation>empty: the keys in ~/.ssh</translation>
+    </message>
+    <message>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Nombre:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Servidor:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Puerto:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Usuario:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Autenticación:</source>
+        <translation>&amp;Authentication:</translation>
+    </message>
+    <message>
+        <source>Archivo de &amp;llave:</source>
+        <translation>&amp;Key file:</translation>
+    </message>
+    <message>
+        <source>Las contraseñas y frases de paso nunca se guardan en el perfil; la consola las pide al conectar y solo las recuerda en el llavero del sistema si usted lo indica.</source>
+        <translation>Passwords and passphrases are never saved in the profile; the console asks for them when connecting and only remembers them in the system keychain if you say so.</translation>
+    </message>
+    <message>
+        <source>Avanzado</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>vacío: el known_hosts propio de la consola</source>
+        <translation>empty: the console&apos;s own known_hosts</translation>
+    </message>
+    <message>
+        <source>p. ej. /srv/prep/publicacion</source>
+        <translation>e.g. /srv/prep/publicacion</translation>
+    </message>
+    <message>
+        <source>p. ej. /var/log/nginx/access.log</source>
+        <translation>e.g. /var/log/nginx/access.log</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>una dirección o red por línea, p. ej. 192.0.2.10 o 192.0.2.0/24</source>
+        <translation>one address or network per line, e.g. 192.0.2.10 or 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <source>Archivo known_hosts:</source>
+        <translation>known_hosts file:</translation>
+    </message>
+    <message>
+        <source>Carpeta de publicación:</source>
+        <translation>Publication folder:</translation>
+    </message>
+    <message>
+        <source>Bitácora de accesos:</source>
+        <translation>Access log:</translation>
+    </message>
+    <message>
+        <source>URL del difusor:</source>
+        <translation>Difusor URL:</translation>
+    </message>
+    <message>
+        <source>URL del PREP oficial:</source>
+        <translation>Official PREP URL:</translation>
+    </message>
+    <message>
+        <source>Intervalo entre cortes:</source>
+        <translation>Interval between cuts:</translation>
+    </message>
+    <message>
+        <source>IP de confianza (IEPC):</source>
+        <translation>Trusted IPs (IEPC):</translation>
+    </message>
+    <message>
+        <source>Elegir llave privada</source>
+        <translation>Choose private key</translation>
+    </message>
+    <message>
+        <source>Escriba un nombre para el perfil.</source>
+        <translation>Write a name for the profile.</translation>
+    </message>
+    <message>
+        <source>El nombre no puede empezar con un punto.</source>
+        <translation>The name cannot start with a dot.</translation>
+    </message>
+    <message>
+        <source>Escriba el servidor (nombre o dirección IP).</source>
+        <translation>Write the server (name or IP address).</translation>
+    </message>
+    <message>
+        <source>El servidor «%1» no es un nombre ni una dirección válidos.</source>
+        <translation>The server “%1” is not a valid name or address.</translation>
+    </message>
+    <message>
+        <source>El usuario «%1» no es válido.</source>
+        <translation>The user “%1” is not valid.</translation>
+    </message>
+    <message>
+        <source>«%1» no es una URL http(s) válida.</source>
+        <translation>“%1” is not a valid http(s) URL.</translation>
+    </message>
+    <message>
+        <source>«%1» no es una dirección IP ni una red válida.</source>
+        <translation>“%1” is not a valid IP address or network.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el perfil.</source>
+        <translation>Could not save the profile.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::SecretDialog</name>
+    <message>
+        <source>Recordar en el llavero del sistema</source>
+        <translation>Remember in the system keychain</translation>
+    </message>
+    <message>
+        <source>Frase de paso de la llave</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <source>Contraseña</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>El servidor pregunta</source>
+        <translation>The server asks</translation>
+    </message>
+    <message>
+        <source>Servidor: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Continuar</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
 </TS>
