@@ -25,7 +25,8 @@ namespace difusor::traffic {
 //                robot, path not ending in /favicon.ico.
 //   page       = a hit whose path is not an asset.
 //   bandwidth  = bytes of hits; a 304 counts 0. As AWStats does, the bytes of a 206 (partial content) on a
-//                download type (zip, pdf, mp4…, isDownloadPath()) are added too, from any client.
+//                download type (zip, pdf, mp4…, isDownloadPath()) are added once, from any client
+//                (AWStats 7.8 adds them twice: its only known bandwidth residue against us).
 //   visit      = a run of pages from one client address with no gap over 1 hour (3600 s) between
 //                consecutive pages; a new calendar day (log's own clock) also starts a new visit, as in
 //                AWStats. Counted in the period of its first page.
