@@ -475,7 +475,8 @@ void SshWorker::pump()
             job.lastProgressMs = job.clock.elapsed();
             Q_EMIT jobProgress(id, job.bytesDone, job.bytesTotal);
         }
-        if (ssh_channel_is_eof(job.channel) || job.remoteClosed) {
+        // is_eof: the remote sent EOF (or closed) and every buffered byte has been read.
+        if (ssh_channel_is_eof(job.channel)) {
             // Exit status and close may still be in flight: a non-blocking call lets libssh read them.
             if (!job.gotExit && job.exitSignal.isEmpty() && !job.remoteClosed)
                 ssh_channel_get_exit_status(job.channel);

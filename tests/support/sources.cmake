@@ -1,3 +1,4 @@
 set(DIFUSOR_TEST_SUPPORT_SOURCES
     TestEnv.h TestEnv.cpp
+    SshdFixture.h SshdFixture.cpp
 )
