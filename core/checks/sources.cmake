@@ -11,4 +11,7 @@ set(DIFUSOR_CHECKS_SOURCES
     FirewallFacts.h FirewallFacts.cpp
     ConsoleFacts.h Evaluator.h Evaluator.cpp EvalContext.h
     EvaluateHardware.cpp EvaluateSoftware.cpp EvaluateNetwork.cpp
+    ConsoleProbes.h ConsoleProbes.cpp
+    CheckRunner.h CheckRunner.cpp
+    ReportFormat.h ReportFormat.cpp
 )
