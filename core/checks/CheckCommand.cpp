@@ -26,6 +26,7 @@ struct Options
     QString requirements;
     QString format = QStringLiteral("text");
     QString attestations;
+    QString output; // empty: stdout
     QString language = QStringLiteral("es");
     bool trustNewHostKey = false;
     bool evidence = false;
@@ -36,7 +37,7 @@ struct Options
 QString usage()
 {
     return Tr::tr("Uso: difusor-console check --profile PERFIL.json [--requirements REQUISITOS.json]\n"
-                  "       [--format text|json|junit] [--attestations ATESTACIONES.json] [--evidence]\n"
+                  "       [--format text|json|junit] [--attestations ATESTACIONES.json] [--evidence] [--output ARCHIVO]\n"
                   "       [--trust-new-host-key] [--no-console-probes] [--timeout S] [--lang es|en]\n"
                   "Un perfil con \"host\": \"local\" verifica esta máquina sin SSH.\n"
                   "Salida: 0 todo cumple, 1 algo no cumple, 2 nada falla pero hay desconocidos o la verificación falló.");
@@ -67,6 +68,9 @@ std::optional<Options> parse(const QStringList &args, QString *error)
                 return std::nullopt;
         } else if (a == QLatin1String("--attestations")) {
             if (!value(&o.attestations))
+                return std::nullopt;
+        } else if (a == QLatin1String("--output")) {
+            if (!value(&o.output))
                 return std::nullopt;
         } else if (a == QLatin1String("--lang")) {
             if (!value(&o.language))
@@ -169,8 +173,11 @@ int runCheckCommand(const QStringList &args)
     runner.setOverallTimeoutMs(options->timeoutS * 1000);
     int exitCode = 2;
     QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckReport &report) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly)) {
+        QFile out(options->output);
+        const bool opened = options->output.isEmpty() ? out.open(stdout, QIODevice::WriteOnly)
+                                                      : out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        if (!opened) {
+            err << Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) << Qt::endl;
             QCoreApplication::exit(2);
             return;
         }
