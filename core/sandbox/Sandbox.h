@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -102,6 +103,12 @@ Q_SIGNALS:
     void groundTruthEvent(const QJsonObject &record); // each ground-truth line as it is written
 
 private:
+    void onServersReady();
+    void shutDown();
+    QJsonObject handleControl(const QJsonObject &request);
+    void endFault(FaultKind kind, const QString &cut = QString());
+    void endFaultAfter(FaultKind kind, int seconds, const std::function<void()> &undo);
+
     std::unique_ptr<SandboxPrivate> d;
 };
 
