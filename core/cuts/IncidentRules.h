@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -125,3 +126,6 @@ private:
 };
 
 } // namespace difusor::cuts
+
+Q_DECLARE_METATYPE(difusor::cuts::Site)
+Q_DECLARE_METATYPE(difusor::cuts::SiteErrorKind)

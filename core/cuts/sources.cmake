@@ -7,4 +7,5 @@ set(DIFUSOR_CUTS_SOURCES
     SiteCut.h SiteCut.cpp
     IncidentRules.h IncidentRules.cpp
     IncidentLog.h IncidentLog.cpp
+    LagProbe.h LagProbe.cpp
 )

@@ -1,0 +1,259 @@
+#include "cuts/IncidentRules.h"
+#include "cuts/LagProbe.h"
+
+#include "NginxFixture.h"
+#include "TestEnv.h"
+
+#include <QFile>
+#include <QTcpServer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace difusor::cuts;
+using difusor::test::NginxFixture;
+
+namespace {
+
+// 02/06/2024 21:15 (UTC-6) and the next cut.
+const QDateTime kCutA = QDateTime(QDate(2024, 6, 3), QTime(3, 15), Qt::UTC);
+const QDateTime kCutB = kCutA.addSecs(15 * 60);
+
+QByteArray page(const QDateTime &cut)
+{
+    const QDateTime local = cut.toOffsetFromUtc(-6 * 3600);
+    return "<!doctype html><html><head><title>PREP 2024 Durango</title></head><body>\n"
+           "<header><span class=\"corte\">Fecha y hora de corte: "
+           + local.toString(QStringLiteral("dd/MM/yyyy HH:mm")).toUtf8()
+           + " (UTC-6)</span></header>\n<main>Diputaciones locales</main></body></html>\n";
+}
+
+QByteArray avance(const QDateTime &cut)
+{
+    const QDateTime local = cut.toOffsetFromUtc(-6 * 3600);
+    return "{\"ultimoCorte\":{\"fecha\":\"" + local.toString(QStringLiteral("dd/MM/yyyy")).toUtf8()
+           + "\",\"hora\":\"" + local.toString(QStringLiteral("HH:mm")).toUtf8()
+           + " (UTC-6)\"},\"actasCapturadas\":120}";
+}
+
+// nginx's validators (ETag, Last-Modified) have one-second resolution: give the first version of a
+// file an older time, so a change in the same second as the first poll is still a new version.
+void ageFile(const QString &path)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadWrite))
+        file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60), QFileDevice::FileModificationTime);
+}
+
+} // namespace
+
+class TestLagProbe final : public QObject
+{
+    Q_OBJECT
+private:
+    bool startNginx(NginxFixture &nginx, bool tls = false)
+    {
+        QString error;
+        if (!nginx.start(m_nginx, tls, &error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        if (!nginx.writeFile(QStringLiteral("official"), QStringLiteral("avance.json"), avance(kCutA))
+            || !nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), page(kCutA)))
+            return false;
+        ageFile(nginx.filePath(QStringLiteral("official"), QStringLiteral("avance.json")));
+        ageFile(nginx.filePath(QStringLiteral("difusor"), QStringLiteral("index.html")));
+        return true;
+    }
+
+    QString m_nginx;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(nginx, "nginx");
+        m_nginx = nginx;
+    }
+
+    void firstSeenWithinOneSecondAndLagIsRight()
+    {
+        NginxFixture nginx;
+        QVERIFY(startNginx(nginx));
+        LagProbeConfig config;
+        config.officialUrl = nginx.url(QStringLiteral("official"), QStringLiteral("avance.json"));
+        config.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
+        LagProbe probe(config); // defaults: 5 s normal, 250 ms fast
+
+        RuleConfig rulesConfig;
+        rulesConfig.maxLagMs = 1500;
+        IncidentRules rules(rulesConfig);
+        QList<IncidentChange> changes;
+        connect(&probe, &LagProbe::siteShowed, this, [&](Site site, const QDateTime &cut, const QDateTime &at) {
+            changes += rules.siteShowed(site, cut, at);
+        });
+        QSignalSpy lags(&probe, &LagProbe::lagMeasured);
+
+        probe.start();
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Official), kCutA, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutA, 5000);
+        QVERIFY(!probe.isFast());
+
+        // A new cut lands on our disk: the probe quickens before either site changes.
+        probe.expectCut(kCutB);
+        QVERIFY(probe.isFast());
+        QTest::qWait(1200);
+
+        const QDateTime officialChanged = QDateTime::currentDateTimeUtc();
+        QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("avance.json"), avance(kCutB)));
+        QTest::qWait(2500);
+        const QDateTime difusorChanged = QDateTime::currentDateTimeUtc();
+        QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), page(kCutB)));
+
+        QTRY_VERIFY_WITH_TIMEOUT(probe.lagMs(kCutB).has_value(), 5000);
+        const qint64 officialDelay = officialChanged.msecsTo(probe.firstSeen(Site::Official, kCutB));
+        const qint64 difusorDelay = difusorChanged.msecsTo(probe.firstSeen(Site::Difusor, kCutB));
+        const qint64 trueLag = officialChanged.msecsTo(difusorChanged);
+        qInfo("official seen +%lld ms, ours seen +%lld ms, lag %lld ms (true %lld ms)", officialDelay, difusorDelay,
+              *probe.lagMs(kCutB), trueLag);
+        QVERIFY2(officialDelay > -100 && officialDelay < 1000, qPrintable(QString::number(officialDelay)));
+        QVERIFY2(difusorDelay > -100 && difusorDelay < 1000, qPrintable(QString::number(difusorDelay)));
+        QVERIFY(std::llabs(*probe.lagMs(kCutB) - trueLag) < 1000);
+        QCOMPARE(lags.size(), 2); // cut A at start-up, then cut B
+        QCOMPARE(lags.last().at(0).toDateTime(), kCutB);
+        QCOMPARE(lags.last().at(1).toLongLong(), *probe.lagMs(kCutB));
+
+        // Both show the cut: back to gentle polling.
+        QTRY_VERIFY_WITH_TIMEOUT(!probe.isFast(), 2000);
+        // Conditional GETs: nginx answered 304 to the unchanged polls.
+        QVERIFY(probe.notModifiedCount(Site::Official) > 0);
+        QVERIFY(probe.notModifiedCount(Site::Difusor) > 0);
+        QFile log(nginx.accessLogPath());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("\" 304 "));
+
+        // Fed to the rules, the 2.5 s lag over a 1.5 s limit is one incident, opened and closed.
+        int opened = 0;
+        int closed = 0;
+        for (const IncidentChange &c : changes) {
+            if (c.incident.kind == IncidentKind::Lag)
+                (c.type == IncidentChange::Type::Opened ? opened : closed)++;
+        }
+        QCOMPARE(opened, 1);
+        QCOMPARE(closed, 1);
+        probe.stop();
+    }
+
+    void officialAheadQuickensUntilOursFollows()
+    {
+        NginxFixture nginx;
+        QVERIFY(startNginx(nginx));
+        LagProbeConfig config;
+        config.officialUrl = nginx.url(QStringLiteral("official"), QStringLiteral("avance.json"));
+        config.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
+        config.normalIntervalMs = 3000;
+        LagProbe probe(config);
+        probe.start();
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutA, 5000);
+        QTest::qWait(1100); // a later second than the first version's validators
+
+        QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("avance.json"), avance(kCutB)));
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Official), kCutB, 4000); // at normal pace
+        QVERIFY(probe.isFast()); // the official site is ahead of ours
+        QTest::qWait(1500);
+        const QDateTime difusorChanged = QDateTime::currentDateTimeUtc();
+        QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), page(kCutB)));
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutB, 4000);
+        const qint64 delay = difusorChanged.msecsTo(probe.firstSeen(Site::Difusor, kCutB));
+        qInfo("ours seen +%lld ms after the change (normal interval %d ms)", delay, config.normalIntervalMs);
+        QVERIFY2(delay > -100 && delay < 1000, qPrintable(QString::number(delay)));
+        QTRY_VERIFY_WITH_TIMEOUT(!probe.isFast(), 2000);
+    }
+
+    void siteFailures()
+    {
+        NginxFixture nginx;
+        QVERIFY(startNginx(nginx));
+        QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("blank.html"), "<html>Mantenimiento</html>"));
+        LagProbeConfig config;
+        config.officialUrl = nginx.url(QStringLiteral("official"), QStringLiteral("blank.html"));
+        config.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("missing.html"));
+        config.normalIntervalMs = 500;
+        LagProbe probe(config);
+        QSignalSpy failures(&probe, &LagProbe::siteFailed);
+        probe.start();
+        QTRY_VERIFY_WITH_TIMEOUT(failures.size() >= 2, 5000);
+        QMap<Site, SiteErrorKind> kinds;
+        for (const auto &f : failures)
+            kinds.insert(f.at(0).value<Site>(), f.at(1).value<SiteErrorKind>());
+        QCOMPARE(kinds.value(Site::Official), SiteErrorKind::NoCut);
+        QCOMPARE(kinds.value(Site::Difusor), SiteErrorKind::Http);
+        probe.stop();
+
+        // Nobody listening.
+        LagProbeConfig down;
+        down.officialUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(difusor::test::freePort()));
+        LagProbe downProbe(down);
+        QSignalSpy downFailures(&downProbe, &LagProbe::siteFailed);
+        downProbe.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!downFailures.isEmpty(), 5000);
+        QCOMPARE(downFailures.first().at(1).value<SiteErrorKind>(), SiteErrorKind::Unreachable);
+    }
+
+    void timeoutIsUnreachable()
+    {
+        // A listener that never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        LagProbeConfig config;
+        config.officialUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort()));
+        config.timeoutMs = 600;
+        LagProbe probe(config);
+        QSignalSpy failures(&probe, &LagProbe::siteFailed);
+        probe.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!failures.isEmpty(), 5000);
+        QCOMPARE(failures.first().at(1).value<SiteErrorKind>(), SiteErrorKind::Unreachable);
+    }
+
+    void tlsIsVerified()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(openssl, "openssl");
+        NginxFixture nginx;
+        QVERIFY(startNginx(nginx, true));
+        const auto certificates = QSslCertificate::fromPath(nginx.certificatePath());
+        QCOMPARE(certificates.size(), 1);
+
+        // Self-signed and not trusted: a certificate incident, never a silent pass.
+        {
+            LagProbeConfig config;
+            config.difusorUrl = nginx.tlsUrl(QStringLiteral("index.html"));
+            LagProbe probe(config);
+            QSignalSpy failures(&probe, &LagProbe::siteFailed);
+            probe.start();
+            QTRY_VERIFY_WITH_TIMEOUT(!failures.isEmpty(), 5000);
+            QCOMPARE(failures.first().at(1).value<SiteErrorKind>(), SiteErrorKind::Certificate);
+            QVERIFY(!probe.shownCut(Site::Difusor).isValid());
+        }
+        // Trusted CA: the page is read over HTTPS.
+        {
+            LagProbeConfig config;
+            config.difusorUrl = nginx.tlsUrl(QStringLiteral("index.html"));
+            config.extraCaCertificates = certificates;
+            LagProbe probe(config);
+            probe.start();
+            QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutA, 5000);
+        }
+        // Trusted CA but the wrong name: still a certificate problem.
+        {
+            LagProbeConfig config;
+            config.difusorUrl = nginx.tlsUrl(QStringLiteral("index.html"), QStringLiteral("localhost"));
+            config.extraCaCertificates = certificates;
+            LagProbe probe(config);
+            QSignalSpy failures(&probe, &LagProbe::siteFailed);
+            probe.start();
+            QTRY_VERIFY_WITH_TIMEOUT(!failures.isEmpty(), 5000);
+            QCOMPARE(failures.first().at(1).value<SiteErrorKind>(), SiteErrorKind::Certificate);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLagProbe)
+#include "tst_lagprobe.moc"
