@@ -2,6 +2,7 @@
 
 #include "commands/CommandLogDock.h"
 #include "common/Settings.h"
+#include "common/Translations.h"
 #include "connection/ConnectionController.h"
 #include "connection/ConnectionPage.h"
 #include "connection/HostFactory.h"
@@ -12,6 +13,7 @@
 #include "widgets/Modal.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
@@ -26,6 +28,7 @@ namespace difusor::ui {
 
 using remote::ConnectionState;
 using remote::RemoteHost;
+using remote::RemoteJob;
 
 namespace {
 struct PageInfo
@@ -141,10 +144,32 @@ void MainWindow::buildMenus()
     QAction *toggleLog = m_commandLog->toggleViewAction();
     toggleLog->setText(tr("Panel «&Comandos»"));
     view->addAction(toggleLog);
+    buildLanguageMenu(view->addMenu(tr("&Idioma")));
 
     m_simulationMenu = menuBar()->addMenu(tr("&Simulación"));
     m_simulationMenu->setObjectName(QStringLiteral("simulationMenu"));
     m_simulationMenu->menuAction()->setVisible(false);
+}
+
+void MainWindow::buildLanguageMenu(QMenu *menu)
+{
+    // The language in effect: --lang / DIFUSOR_LANG when given (main() applied them), else the setting.
+    const QStringList arguments = QCoreApplication::arguments();
+    const bool overridden = arguments.contains(QStringLiteral("--lang")) || !qEnvironmentVariableIsEmpty("DIFUSOR_LANG");
+    const QString current = (overridden ? chooseLanguage(arguments) : Settings::instance().language()).left(2);
+    auto *group = new QActionGroup(menu);
+    const QList<QPair<QString, QString>> languages = {{QStringLiteral("es"), QStringLiteral("Español (México)")},
+                                                      {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto &[code, name] : languages) {
+        QAction *action = menu->addAction(name); // each language in its own words, not translated
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            Settings::instance().set(Settings::Key::Language, code);
+            statusBar()->showMessage(tr("El idioma cambiará la próxima vez que abra la consola."), 8000);
+        });
+    }
 }
 
 void MainWindow::restoreLayout()
@@ -206,6 +231,21 @@ void MainWindow::connectProfile(const Profile &profile)
     m_connection->connectProfile(profile);
 }
 
+void MainWindow::identifyServer(RemoteHost *host)
+{
+    // One cheap command right after connecting: it tells the technician which machine this is and
+    // proves the link runs commands (it shows in the "Comandos" pane like every other).
+    RemoteJob *job = host->run(QStringLiteral("uname -snrm"), {}, 15000);
+    if (!job)
+        return;
+    connect(job, &RemoteJob::finished, this, [this, host](const remote::CommandResult &result) {
+        if (host != m_connection->host())
+            return;
+        m_connectionPage->showRemoteSystem(result.ok() ? QString::fromUtf8(result.stdOut.left(300)).trimmed()
+                                                       : result.errorText);
+    });
+}
+
 void MainWindow::onHostChanged(RemoteHost *host)
 {
     m_status->setHost(host);
@@ -213,6 +253,13 @@ void MainWindow::onHostChanged(RemoteHost *host)
     m_connectionPage->setConnected(host != nullptr, host ? m_connection->profile().name : QString());
     setWindowTitle(host ? tr("Consola del difusor PREP — %1").arg(host->displayName())
                         : tr("Consola del difusor PREP"));
+    m_connectionPage->showRemoteSystem({});
+    if (host) {
+        connect(host, &RemoteHost::stateChanged, this, [this, host](ConnectionState state) {
+            if (state == ConnectionState::Connected)
+                identifyServer(host);
+        });
+    }
     Q_EMIT hostChanged(host);
 }
 

@@ -58,7 +58,9 @@ protected:
 
 private:
     void buildMenus();
+    void buildLanguageMenu(QMenu *menu);
     void onHostChanged(remote::RemoteHost *host);
+    void identifyServer(remote::RemoteHost *host);
     void restoreLayout();
 
     std::unique_ptr<ProfileStore> m_store;

@@ -36,6 +36,7 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
     , m_list(new QListWidget(this))
     , m_details(new QLabel(this))
     , m_dirNote(new QLabel(this))
+    , m_remoteSystem(new QLabel(this))
     , m_new(new QPushButton(tr("&Nuevo…"), this))
     , m_edit(new QPushButton(tr("&Editar…"), this))
     , m_delete(new QPushButton(tr("E&liminar"), this))
@@ -56,6 +57,11 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
     m_dirNote->setWordWrap(true);
     m_dirNote->setEnabled(false);
     m_connect->setDefault(true);
+    m_remoteSystem->setObjectName(QStringLiteral("remoteSystem"));
+    m_remoteSystem->setWordWrap(true);
+    m_remoteSystem->setTextFormat(Qt::PlainText); // the server wrote it
+    m_remoteSystem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_remoteSystem->setVisible(false);
 
     auto *title = new QLabel(tr("<h2>Conexión</h2>"), this);
     auto *intro = new QLabel(tr("Elija el perfil del servidor del difusor y conéctese por SSH. "
@@ -74,6 +80,7 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
     auto *detailsBox = new QGroupBox(tr("Perfil"), this);
     auto *detailsLayout = new QVBoxLayout(detailsBox);
     detailsLayout->addWidget(m_details);
+    detailsLayout->addWidget(m_remoteSystem);
     detailsLayout->addStretch(1);
 
     auto *middle = new QHBoxLayout;
@@ -144,6 +151,12 @@ void ConnectionPage::setConnected(bool connected, const QString &profileName)
     m_connected = connected;
     Q_UNUSED(profileName)
     updateDetails();
+}
+
+void ConnectionPage::showRemoteSystem(const QString &text)
+{
+    m_remoteSystem->setText(tr("Sistema del servidor conectado: %1").arg(text));
+    m_remoteSystem->setVisible(!text.isEmpty());
 }
 
 void ConnectionPage::updateDetails()

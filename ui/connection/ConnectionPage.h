@@ -22,6 +22,8 @@ public:
     void reload(const QString &selectName = {});
     std::optional<Profile> selectedProfile() const;
     void setConnected(bool connected, const QString &profileName);
+    // What the server said about itself after connecting (uname); empty hides it.
+    void showRemoteSystem(const QString &text);
 
     QListWidget *list() const { return m_list; }
     QPushButton *newButton() const { return m_new; }
@@ -46,6 +48,7 @@ private:
     QListWidget *m_list;
     QLabel *m_details;
     QLabel *m_dirNote;
+    QLabel *m_remoteSystem;
     QPushButton *m_new;
     QPushButton *m_edit;
     QPushButton *m_delete;
