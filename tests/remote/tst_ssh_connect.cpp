@@ -1,0 +1,393 @@
+// Integration: connecting with SshHost to a real OpenSSH sshd: host keys (unknown, changed),
+// authentication (key, encrypted keys, wrong key, password, keyboard-interactive), clear errors,
+// and the link dropping (sshd killed, or frozen) with reconnect.
+#include "RemoteTestUtil.h"
+#include "SshdFixture.h"
+#include "TestEnv.h"
+#include "remote/SshHost.h"
+
+#include <QFile>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <memory>
+
+#include <unistd.h>
+
+using namespace difusor;
+using namespace difusor::remote;
+using difusor::test::JobWatch;
+using difusor::test::SshdFixture;
+
+namespace {
+std::unique_ptr<SshHost> makeHost(const Profile &profile)
+{
+    auto host = std::make_unique<SshHost>(profile);
+    host->setSshConfigFile({});
+    return host;
+}
+
+QString lastReason(const QSignalSpy &spy)
+{
+    return spy.isEmpty() ? QString() : spy.last().at(1).toString();
+}
+
+QList<ConnectionState> states(const QSignalSpy &spy)
+{
+    QList<ConnectionState> out;
+    for (const auto &args : spy)
+        out.append(args.first().value<ConnectionState>());
+    return out;
+}
+
+// "256 SHA256:abc comment (ED25519)" -> "256 SHA256:abc (ED25519)"
+QString withoutComment(const QString &keygenLine)
+{
+    const QStringList f = keygenLine.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return f.size() < 3 ? keygenLine : f.at(0) + QLatin1Char(' ') + f.at(1) + QLatin1Char(' ') + f.last();
+}
+} // namespace
+
+class TestSshConnect final : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<SshdFixture> m_sshd;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
+        m_sshd = std::make_unique<SshdFixture>();
+        QString error;
+        QVERIFY2(m_sshd->start(&error), qPrintable(error));
+    }
+    void cleanupTestCase() { m_sshd.reset(); }
+
+    void unknownHostKeyAsksAndRemembers()
+    {
+        QFile::remove(m_sshd->knownHostsPath());
+        auto host = makeHost(m_sshd->profile());
+        QSignalSpy unknown(host.get(), &RemoteHost::hostKeyUnknown);
+        host->connectToHost();
+        QVERIFY(unknown.wait(10000));
+        const auto info = unknown.first().first().value<HostKeyInfo>();
+        const QString keygen = m_sshd->hostKeyFingerprintLine();
+        QCOMPARE(QStringLiteral("%1 %2 (%3)").arg(info.keyBits).arg(info.fingerprint, info.keyType), withoutComment(keygen));
+        QCOMPARE(info.keyType, QStringLiteral("ED25519"));
+        QCOMPARE(info.port, m_sshd->port());
+        QVERIFY(!QFile::exists(m_sshd->knownHostsPath())); // nothing remembered before consent
+        host->answerHostKey(true);
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        QFile known(m_sshd->knownHostsPath());
+        QVERIFY(known.open(QIODevice::ReadOnly));
+        QVERIFY(known.readAll().startsWith(QByteArray("[127.0.0.1]:" + QByteArray::number(m_sshd->port()) + " ssh-ed25519 ")));
+
+        // Next time: no question. And ssh-keygen -F agrees with what we wrote.
+        auto again = makeHost(m_sshd->profile());
+        QSignalSpy unknown2(again.get(), &RemoteHost::hostKeyUnknown);
+        again->connectToHost();
+        QVERIFY(test::waitForState(*again, ConnectionState::Connected, 10000));
+        QVERIFY(unknown2.isEmpty());
+        QVERIFY(SshdFixture::runTool(QStringLiteral("ssh-keygen"),
+                                     {QStringLiteral("-F"), QStringLiteral("[127.0.0.1]:%1").arg(m_sshd->port()),
+                                      QStringLiteral("-f"), m_sshd->knownHostsPath()}));
+    }
+
+    void refusedHostKeyFails()
+    {
+        QFile::remove(m_sshd->knownHostsPath());
+        auto host = makeHost(m_sshd->profile());
+        QSignalSpy unknown(host.get(), &RemoteHost::hostKeyUnknown);
+        QSignalSpy changes(host.get(), &RemoteHost::stateChanged);
+        host->connectToHost();
+        QVERIFY(unknown.wait(10000));
+        host->answerHostKey(false);
+        QVERIFY(test::waitForState(*host, ConnectionState::Failed, 10000));
+        QVERIFY(!QFile::exists(m_sshd->knownHostsPath()));
+        QVERIFY(!lastReason(changes).isEmpty());
+    }
+
+    void wrongKeyIsRefusedClearly()
+    {
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        const QString other = m_sshd->path(QStringLiteral("other_key"));
+        QVERIFY(SshdFixture::runTool(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"),
+                                     QStringLiteral("ed25519"), QStringLiteral("-N"), QString(), QStringLiteral("-f"), other}));
+        Profile p = m_sshd->profile();
+        p.keyFile = other;
+        auto host = makeHost(p);
+        QSignalSpy changes(host.get(), &RemoteHost::stateChanged);
+        host->connectToHost();
+        QVERIFY(test::waitForState(*host, ConnectionState::Failed, 10000));
+        const QString reason = lastReason(changes);
+        QVERIFY2(reason.contains(QStringLiteral("rechazó la autenticación")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("publickey")), qPrintable(reason));
+        QVERIFY(states(changes).contains(ConnectionState::Authenticating));
+    }
+
+    void encryptedKeysAskForPassphrase_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("OpenSSH") << QStringLiteral("RFC4716"); // ssh-keygen's default new format
+        QTest::newRow("PEM") << QStringLiteral("PEM");
+    }
+    void encryptedKeysAskForPassphrase()
+    {
+        QFETCH(QString, format);
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        const QString key = m_sshd->path(QStringLiteral("enc_") + format);
+        QFile::remove(key);
+        QStringList args = {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ecdsa"), QStringLiteral("-N"),
+                            QStringLiteral("s3cr3t frase"), QStringLiteral("-f"), key};
+        if (format == QLatin1String("PEM"))
+            args << QStringLiteral("-m") << QStringLiteral("PEM");
+        QVERIFY(SshdFixture::runTool(QStringLiteral("ssh-keygen"), args));
+        QFile pub(key + QStringLiteral(".pub"));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        QFile auth(m_sshd->path(QStringLiteral("authorized_keys")));
+        QVERIFY(auth.open(QIODevice::Append));
+        auth.write(pub.readAll());
+        auth.close();
+
+        Profile p = m_sshd->profile();
+        p.keyFile = key;
+        auto host = makeHost(p);
+        QSignalSpy asks(host.get(), &RemoteHost::secretRequested);
+        host->connectToHost();
+        QVERIFY(asks.wait(10000));
+        QCOMPARE(asks.first().first().value<SecretRequest>().kind, SecretRequest::Kind::KeyPassphrase);
+        host->provideSecret(QStringLiteral("wrong"));
+        QVERIFY(asks.wait(10000)); // asked again
+        QVERIFY(asks.last().first().value<SecretRequest>().prompt.contains(QStringLiteral("incorrecta")));
+        host->provideSecret(QStringLiteral("s3cr3t frase"));
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        const auto r = test::runAndWait(*host, QStringLiteral("echo ok"));
+        QVERIFY(r && r->ok());
+    }
+
+    void changedHostKeyIsRefused()
+    {
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        const QString oldLine = withoutComment(m_sshd->hostKeyFingerprintLine());
+        QString error;
+        QVERIFY2(m_sshd->regenerateHostKey(&error), qPrintable(error));
+        QVERIFY2(m_sshd->restart(&error), qPrintable(error));
+        const QString newLine = withoutComment(m_sshd->hostKeyFingerprintLine());
+        QVERIFY(oldLine != newLine);
+
+        auto host = makeHost(m_sshd->profile());
+        QSignalSpy changed(host.get(), &RemoteHost::hostKeyChanged);
+        QSignalSpy unknown(host.get(), &RemoteHost::hostKeyUnknown);
+        QSignalSpy stateSpy(host.get(), &RemoteHost::stateChanged);
+        host->connectToHost();
+        QVERIFY(test::waitForState(*host, ConnectionState::Failed, 10000));
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(unknown.isEmpty());
+        const auto info = changed.first().first().value<HostKeyInfo>();
+        QCOMPARE(info.oldFingerprint, oldLine);
+        QCOMPARE(QStringLiteral("%1 %2 (%3)").arg(info.keyBits).arg(info.fingerprint, info.keyType), newLine);
+        const QString reason = lastReason(stateSpy);
+        QVERIFY2(reason.contains(QStringLiteral("CAMBIÓ")), qPrintable(reason));
+        QVERIFY(reason.contains(info.oldFingerprint.section(QLatin1Char(' '), 1, 1)));
+        QVERIFY(reason.contains(info.fingerprint));
+        // And nothing was rewritten: the old entry stays until a person deletes it.
+        QFile known(m_sshd->knownHostsPath());
+        QVERIFY(known.open(QIODevice::ReadOnly));
+        const QByteArray content = known.readAll();
+        QCOMPARE(content.count('\n'), 1);
+    }
+
+    void clearConnectErrors()
+    {
+        Profile p = m_sshd->profile();
+        // DNS
+        p.host = QStringLiteral("no-such-host.invalid");
+        auto dns = makeHost(p);
+        QSignalSpy dnsSpy(dns.get(), &RemoteHost::stateChanged);
+        dns->connectToHost();
+        QVERIFY(test::waitForState(*dns, ConnectionState::Failed, 15000));
+        QVERIFY2(lastReason(dnsSpy).contains(QStringLiteral("DNS")), qPrintable(lastReason(dnsSpy)));
+        // Refused port
+        p = m_sshd->profile();
+        p.port = test::freePort();
+        auto refused = makeHost(p);
+        QSignalSpy refusedSpy(refused.get(), &RemoteHost::stateChanged);
+        refused->connectToHost();
+        QVERIFY(test::waitForState(*refused, ConnectionState::Failed, 15000));
+        QVERIFY2(lastReason(refusedSpy).contains(QStringLiteral("rechazó la conexión")), qPrintable(lastReason(refusedSpy)));
+        // Timeout: a port that accepts but never says a word.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        p.port = silent.serverPort();
+        auto mute = makeHost(p);
+        SshTimings t;
+        t.connectTimeoutMs = 1500;
+        mute->setTimings(t);
+        QSignalSpy muteSpy(mute.get(), &RemoteHost::stateChanged);
+        mute->connectToHost();
+        QVERIFY(test::waitForState(*mute, ConnectionState::Failed, 15000));
+        QVERIFY2(lastReason(muteSpy).contains(QStringLiteral("no respondió")), qPrintable(lastReason(muteSpy)));
+        // Jobs asked of a failed host end at once, with an error.
+        const auto r = test::runAndWait(*mute, QStringLiteral("true"), {}, 1000, 5000);
+        QVERIFY(r && r->error == RemoteError::Disconnected);
+    }
+
+    void channelRefusedIsReported()
+    {
+        SshdFixture one;
+        one.setExtraOptions({QStringLiteral("MaxSessions=1")});
+        QString error;
+        QVERIFY2(one.start(&error), qPrintable(error));
+        QVERIFY(one.trustHostKey());
+        auto host = makeHost(one.profile());
+        SshTimings t;
+        t.keepaliveIntervalMs = 600000; // no probe in the way
+        host->setTimings(t);
+        QSignalSpy rtt(host.get(), &RemoteHost::roundTripMeasured);
+        host->connectToHost();
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        QVERIFY(rtt.wait(5000) || !rtt.isEmpty());
+        QTest::qWait(300); // the probe's channel is closed on both sides
+        QObject context;
+        JobWatch holder(host->stream(QStringLiteral("echo up; sleep 30")), &context);
+        const bool settled = QTest::qWaitFor([&] { return !holder.lines.isEmpty() || holder.result; }, 10000);
+        Q_UNUSED(settled)
+        QVERIFY2(!holder.lines.isEmpty(), holder.result ? qPrintable(holder.result->errorText) : "no line");
+        const auto r = test::runAndWait(*host, QStringLiteral("true"), {}, 10000, 15000);
+        QVERIFY(r);
+        QCOMPARE(r->error, RemoteError::ChannelRefused);
+        QVERIFY(!r->errorText.isEmpty());
+        host.reset();
+    }
+
+    void reconnectsAfterSshdIsKilled()
+    {
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        auto host = makeHost(m_sshd->profile());
+        SshTimings t;
+        t.keepaliveIntervalMs = 1000;
+        t.deadAfterMs = 3000;
+        t.firstBackoffMs = 200;
+        t.maxBackoffMs = 800;
+        host->setTimings(t);
+        QSignalSpy stateSpy(host.get(), &RemoteHost::stateChanged);
+        host->connectToHost();
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        QObject context;
+        JobWatch ticks(host->stream(QStringLiteral("while :; do echo tick; sleep 0.1; done")), &context);
+        QVERIFY(QTest::qWaitFor([&] { return ticks.lines.size() >= 3; }, 10000));
+
+        m_sshd->killHard();
+        QVERIFY(ticks.wait(10000));
+        QCOMPARE(ticks.result->error, RemoteError::Disconnected);
+        QVERIFY(test::waitForState(*host, ConnectionState::Reconnecting, 5000));
+        QTest::qWait(1500); // a few failed attempts with backoff
+        QCOMPARE(host->state(), ConnectionState::Reconnecting);
+        QString error;
+        QVERIFY2(m_sshd->restart(&error), qPrintable(error));
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        const auto r = test::runAndWait(*host, QStringLiteral("echo back"));
+        QVERIFY(r && r->stdOut == "back\n");
+        const auto seen = states(stateSpy);
+        const int rec = seen.indexOf(ConnectionState::Reconnecting);
+        QVERIFY(rec > 0);
+        QVERIFY(seen.indexOf(ConnectionState::Connected, rec) > rec);
+        QVERIFY(!seen.mid(rec).contains(ConnectionState::Failed));
+    }
+
+    void frozenLinkIsNoticed()
+    {
+        // No FIN, no RST: the server side just stops answering (SIGSTOP). Only the keepalive sees it.
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        auto host = makeHost(m_sshd->profile());
+        SshTimings t;
+        t.keepaliveIntervalMs = 500;
+        t.deadAfterMs = 2000;
+        t.firstBackoffMs = 200;
+        t.maxBackoffMs = 800;
+        host->setTimings(t);
+        QSignalSpy rtt(host.get(), &RemoteHost::roundTripMeasured);
+        host->connectToHost();
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        QVERIFY(rtt.wait(3000));
+        const QList<qint64> sessions = SshdFixture::descendantsOf(m_sshd->sshdPid());
+        QVERIFY(!sessions.isEmpty());
+        for (qint64 pid : sessions)
+            ::kill(pid_t(pid), SIGSTOP);
+        QElapsedTimer clock;
+        clock.start();
+        const bool noticed = test::waitForState(*host, ConnectionState::Reconnecting, 8000);
+        const qint64 took = clock.elapsed();
+        for (qint64 pid : sessions)
+            ::kill(pid_t(pid), SIGCONT);
+        QVERIFY(noticed);
+        qInfo("frozen link noticed after %lld ms (keepalive 500 ms, dead after 2000 ms)", took);
+        QVERIFY(took <= 2000 + 500);
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+    }
+
+    void passwordAndKeyboardInteractive()
+    {
+        if (::getuid() != 0)
+            QSKIP("not root: cannot create a throwaway user for password login");
+        SshdFixture pw;
+        QString user;
+        QString error;
+        QVERIFY2(pw.createPasswordUser(QStringLiteral("Cl4ve difusor"), &user, &error), qPrintable(error));
+        pw.setExtraOptions({QStringLiteral("PasswordAuthentication=yes"), QStringLiteral("KbdInteractiveAuthentication=yes"),
+                            QStringLiteral("UsePAM=yes"), QStringLiteral("PermitRootLogin=no")});
+        QVERIFY2(pw.start(&error), qPrintable(error));
+        QVERIFY(pw.trustHostKey());
+
+        Profile p = pw.profile();
+        p.user = user;
+        p.auth = AuthMethod::Password;
+        p.keyFile.clear();
+        {
+            auto host = makeHost(p);
+            QSignalSpy asks(host.get(), &RemoteHost::secretRequested);
+            host->connectToHost();
+            QVERIFY2(asks.wait(10000), qPrintable(pw.log()));
+            QCOMPARE(asks.first().first().value<SecretRequest>().kind, SecretRequest::Kind::Password);
+            host->provideSecret(QStringLiteral("Cl4ve difusor"));
+            QVERIFY2(test::waitForState(*host, ConnectionState::Connected, 15000), qPrintable(pw.log()));
+            const auto r = test::runAndWait(*host, QStringLiteral("id -un"));
+            QVERIFY(r);
+            QCOMPARE(r->stdOut.trimmed(), user.toUtf8());
+        }
+        {
+            auto host = makeHost(p);
+            QSignalSpy asks(host.get(), &RemoteHost::secretRequested);
+            QSignalSpy stateSpy(host.get(), &RemoteHost::stateChanged);
+            host->connectToHost();
+            QVERIFY(asks.wait(10000));
+            host->provideSecret(QStringLiteral("mala"));
+            QVERIFY(test::waitForState(*host, ConnectionState::Failed, 15000));
+            const QString reason = lastReason(stateSpy);
+            QVERIFY2(reason.contains(QStringLiteral("password")) && reason.contains(QStringLiteral("keyboard-interactive")),
+                     qPrintable(reason));
+        }
+        p.auth = AuthMethod::KeyboardInteractive;
+        {
+            auto host = makeHost(p);
+            QSignalSpy asks(host.get(), &RemoteHost::secretRequested);
+            host->connectToHost();
+            QVERIFY2(asks.wait(10000), qPrintable(pw.log()));
+            const auto request = asks.first().first().value<SecretRequest>();
+            QCOMPARE(request.kind, SecretRequest::Kind::KeyboardInteractive);
+            QVERIFY(!request.echo);
+            qInfo("keyboard-interactive prompt: %s", qPrintable(request.prompt));
+            host->provideSecret(QStringLiteral("Cl4ve difusor"));
+            QVERIFY2(test::waitForState(*host, ConnectionState::Connected, 15000), qPrintable(pw.log()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSshConnect)
+#include "tst_ssh_connect.moc"
