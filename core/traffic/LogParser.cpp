@@ -21,6 +21,23 @@ bool allDigits(const char *p, std::size_t n)
     return true;
 }
 
+// Equality of short spans without a libc call (timestamps: 20 or 26 bytes).
+inline bool sameBytes(const char *a, const char *b, std::size_t n)
+{
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y)
+            return false;
+    }
+    for (; i < n; ++i)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 int monthFromName(const char *p)
 {
     // Case-sensitive English abbreviations, as Apache and nginx write them (%b of strftime in C locale).
@@ -87,16 +104,36 @@ bool parseUnsigned(std::string_view v, std::int64_t &out)
 }
 
 // Finds where a field ends: at the next occurrence of the literal that follows it (the whole literal).
-// In a quoted field a quote preceded by an odd run of backslashes is part of the value.
+// In a quoted field a quote preceded by an odd run of backslashes is part of the value. Short fields
+// (address, status, bytes) are scanned inline; long ones (agent, referer) with memchr.
+inline bool literalAt(const char *q, const char *end, const std::string &literal)
+{
+    const std::size_t n = literal.size();
+    if (static_cast<std::size_t>(end - q) < n)
+        return false;
+    for (std::size_t k = 1; k < n; ++k)
+        if (q[k] != literal[k])
+            return false;
+    return true;
+}
+
 const char *findFieldEnd(const char *p, const char *end, const std::string &literal, bool quoted)
 {
     const char first = literal[0];
     const char *q = p;
+    const char *inlineEnd = end - p > 24 ? p + 24 : end;
     while (q < end) {
-        q = static_cast<const char *>(std::memchr(q, first, static_cast<std::size_t>(end - q)));
-        if (!q)
-            return nullptr;
-        if (quoted && first == '"') {
+        if (q < inlineEnd) {
+            if (*q != first) {
+                ++q;
+                continue;
+            }
+        } else {
+            q = static_cast<const char *>(std::memchr(q, first, static_cast<std::size_t>(end - q)));
+            if (!q)
+                return nullptr;
+        }
+        if (quoted && first == '"' && q > p && q[-1] == '\\') {
             std::size_t backslashes = 0;
             for (const char *b = q; b > p && b[-1] == '\\'; --b)
                 ++backslashes;
@@ -105,8 +142,7 @@ const char *findFieldEnd(const char *p, const char *end, const std::string &lite
                 continue;
             }
         }
-        if (static_cast<std::size_t>(end - q) >= literal.size()
-            && std::memcmp(q, literal.data(), literal.size()) == 0)
+        if (literalAt(q, end, literal))
             return q;
         ++q;
     }
@@ -125,7 +161,8 @@ void splitRequest(std::string_view r, LogRecord &out)
     out.method = r.substr(0, sp);
     std::string_view rest = r.substr(sp + 1);
     const std::size_t last = rest.rfind(' ');
-    if (last != std::string_view::npos && rest.substr(last + 1).substr(0, 5) == "HTTP/") {
+    if (last != std::string_view::npos && rest.size() - last > 5 && rest[last + 1] == 'H' && rest[last + 2] == 'T'
+        && rest[last + 3] == 'T' && rest[last + 4] == 'P' && rest[last + 5] == '/') {
         out.protocol = rest.substr(last + 1);
         out.path = rest.substr(0, last);
     } else {
@@ -245,7 +282,7 @@ LogParser::LogParser(LogFormat format)
 
 bool LogParser::parseDateTime(std::string_view v, LogRecord &out)
 {
-    if (v.size() == m_lastStampLength && std::memcmp(v.data(), m_lastStamp, v.size()) == 0) {
+    if (v.size() == m_lastStampLength && sameBytes(v.data(), m_lastStamp, v.size())) {
         out.localTime = m_lastLocal;
         out.offsetMinutes = m_lastOffset;
         return true;
@@ -279,14 +316,16 @@ ParseError LogParser::parse(std::string_view line, LogRecord &out)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const LogFormat::Token &t = tokens[i];
         if (t.field == Field::Literal) {
-            if (static_cast<std::size_t>(end - p) < t.literal.size()
-                || std::memcmp(p, t.literal.data(), t.literal.size()) != 0)
+            if (p >= end || *p != t.literal[0] || !literalAt(p, end, t.literal))
                 return ParseError::Layout;
             p += t.literal.size();
             continue;
         }
         const char *fieldEnd = end;
-        if (i + 1 < tokens.size()) {
+        if (t.field == Field::DateTime && i + 1 < tokens.size() && end - p > 26 && p[26] == tokens[i + 1].literal[0]
+            && literalAt(p + 26, end, tokens[i + 1].literal)) {
+            fieldEnd = p + 26; // "10/Oct/2000:13:55:36 -0700": fixed width, no search
+        } else if (i + 1 < tokens.size()) {
             const bool quoted = i > 0 && !tokens[i - 1].literal.empty() && tokens[i - 1].literal.back() == '"';
             fieldEnd = findFieldEnd(p, end, tokens[i + 1].literal, quoted);
             if (!fieldEnd)
@@ -338,7 +377,7 @@ ParseError LogParser::parse(std::string_view line, LogRecord &out)
             break;
         }
         case Field::Bytes:
-            if (v != "-" && !parseUnsigned(v, out.bytes))
+            if (!(v.size() == 1 && v[0] == '-') && !parseUnsigned(v, out.bytes))
                 return ParseError::Bytes;
             break;
         case Field::Referer: out.referer = v; break;

@@ -24,7 +24,7 @@ struct LogRecord
     std::int64_t serveTimeUs = -1; // -1: absent
 
     std::int64_t utcTime() const { return localTime - std::int64_t(offsetMinutes) * 60; }
-    bool hasUserAgent() const { return !userAgent.empty() && userAgent != "-"; }
+    bool hasUserAgent() const { return !userAgent.empty() && !(userAgent.size() == 1 && userAgent[0] == '-'); }
     // Path without query string (AWStats' URLQuerySeparators "?;") and without "#anchor".
     std::string_view pathNoQuery() const
     {

@@ -6,7 +6,7 @@
 // The generated bots are ones both robot lists recognise (see LogGenerator.cpp), so there is no residue
 // from robot detection. The one known residue is bandwidth: AWStats 7.8 adds the bytes of a 206 on a
 // download type twice (in its status-code branch and again in its date/hour branch, awstats.pl lines 19036
-// and 19282 of Debian's 7.8)); we add them once. The test checks that the bandwidth difference is exactly those bytes.
+// and 19282 of Debian's 7.8); we add them once. The test checks that the bandwidth difference is exactly those bytes.
 #include "LogGenerator.h"
 #include "TestEnv.h"
 #include "traffic/Classify.h"

@@ -1,0 +1,172 @@
+// Throughput and peak memory of `difusor-console stats --mode awstats` (same code path: computeStats +
+// JSON report, one thread, in a child process of its own) against `goaccess FILE --log-format=COMBINED
+// -o out.json` (GoAccess 1.7 parses in one thread) on a generated 1M-line combined log with many distinct
+// user agents and addresses. Peak memory is the child's ru_maxrss from wait4().
+//
+//   bench_traffic [--lines N] [--keep FILE]       (defaults: 1,000,000 lines, temporary file)
+#include "LogGenerator.h"
+#include "TestEnv.h"
+#include "traffic/StatsReport.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <vector>
+
+extern char **environ;
+
+using namespace difusor::traffic;
+
+namespace {
+
+struct Run
+{
+    double seconds = 0;
+    double cpuSeconds = 0; // user + system of the child: the fair figure on a shared, loaded machine
+    long maxRssKb = 0;
+    int status = -1;
+};
+
+Run spawnAndWait(const QStringList &argv, const QString &stdoutFile)
+{
+    std::vector<QByteArray> store;
+    for (const QString &a : argv)
+        store.push_back(a.toLocal8Bit());
+    std::vector<char *> args;
+    for (QByteArray &b : store)
+        args.push_back(b.data());
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    const QByteArray out = stdoutFile.toLocal8Bit();
+    posix_spawn_file_actions_addopen(&fa, 1, out.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    Run r;
+    QElapsedTimer t;
+    t.start();
+    pid_t pid = 0;
+    if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) != 0) {
+        posix_spawn_file_actions_destroy(&fa);
+        return r;
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    int status = 0;
+    rusage ru{};
+    wait4(pid, &status, 0, &ru);
+    r.seconds = double(t.nsecsElapsed()) / 1e9;
+    r.maxRssKb = ru.ru_maxrss;
+    r.cpuSeconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+int childStats(const QString &file)
+{
+    StatsOptions o;
+    o.files = {file};
+    const StatsResult r = computeStats(o);
+    const QByteArray json = QJsonDocument(statsJson(o, r)).toJson();
+    std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+    return r.errors.isEmpty() ? 0 : 1;
+}
+
+// Generation runs in a child too: on Linux a spawned child inherits its parent's peak RSS as its own
+// ru_maxrss at exec, so the parent must stay small for the memory figures to mean anything.
+int childGenerate(const QString &log, std::int64_t lines)
+{
+    difusor::test::LogGeneratorOptions g;
+    g.days = 25;
+    g.visitorsPerDay = int(lines / 25 / 22) + 10;
+    g.manyUserAgents = true;
+    g.malformedEvery = 10000;
+    g.maxLines = lines;
+    g.seed = 2024;
+    const auto gen = difusor::test::generateAccessLog(log, g);
+    std::printf("%lld\n", static_cast<long long>(gen.lines));
+    return gen.lines > 0 ? 0 : 1;
+}
+
+Run best(const QStringList &argv, const QString &out, int times)
+{
+    Run b;
+    for (int i = 0; i < times; ++i) {
+        const Run r = spawnAndWait(argv, out);
+        if (r.status != 0)
+            return r;
+        if (b.status != 0 || r.seconds < b.seconds)
+            b.seconds = r.seconds;
+        if (b.status != 0 || r.cpuSeconds < b.cpuSeconds)
+            b.cpuSeconds = r.cpuSeconds;
+        b.maxRssKb = std::max(b.maxRssKb, r.maxRssKb);
+        b.status = 0;
+    }
+    return b;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() == 3 && args[1] == QLatin1String("--child-stats"))
+        return childStats(args[2]);
+    if (args.size() == 4 && args[1] == QLatin1String("--child-generate"))
+        return childGenerate(args[2], args[3].toLongLong());
+
+    std::int64_t lines = 1000000;
+    QString keep;
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lines"))
+            lines = args[++i].toLongLong();
+        else if (args[i] == QLatin1String("--keep"))
+            keep = args[++i];
+    }
+    QTemporaryDir dir(difusor::test::tempTemplate());
+    const QString log = keep.isEmpty() ? dir.filePath(QStringLiteral("access.log")) : keep;
+    std::printf("generating %lld lines...\n", static_cast<long long>(lines));
+    std::fflush(stdout);
+    const QString countFile = dir.filePath(QStringLiteral("lines.txt"));
+    if (spawnAndWait({app.applicationFilePath(), QStringLiteral("--child-generate"), log, QString::number(lines)}, countFile).status != 0)
+        return 1;
+    QFile cf(countFile);
+    cf.open(QIODevice::ReadOnly);
+    struct
+    {
+        std::int64_t lines;
+    } gen{cf.readAll().trimmed().toLongLong()};
+    const double mb = double(QFileInfo(log).size()) / 1e6;
+    std::printf("log: %lld lines, %.1f MB, %s\n", static_cast<long long>(gen.lines), mb, qPrintable(log));
+
+    const Run ours = best({app.applicationFilePath(), QStringLiteral("--child-stats"), log}, dir.filePath(QStringLiteral("ours.json")), 3);
+    const auto report = [&](const char *name, const Run &r) {
+        std::printf("%s: wall %.3f s (%.1f MB/s, %.0f lines/s), CPU %.3f s (%.1f MB/s, %.0f lines/s), peak RSS %.1f MB, exit %d\n",
+                    name, r.seconds, mb / r.seconds, double(gen.lines) / r.seconds, r.cpuSeconds, mb / r.cpuSeconds,
+                    double(gen.lines) / r.cpuSeconds, double(r.maxRssKb) / 1024.0, r.status);
+        std::fflush(stdout);
+    };
+    report("difusor stats --mode awstats", ours);
+    std::fflush(stdout);
+
+    const QString goaccess = difusor::test::findProgram(QStringLiteral("goaccess"));
+    if (goaccess.isEmpty()) {
+        std::printf("goaccess not installed: no ratio\n");
+        return ours.status == 0 ? 0 : 1;
+    }
+    const Run theirs = best({goaccess, log, QStringLiteral("--log-format=COMBINED"), QStringLiteral("--no-global-config"),
+                             QStringLiteral("-o"), dir.filePath(QStringLiteral("goaccess.json"))},
+                            dir.filePath(QStringLiteral("goaccess.out")), 1);
+    report("goaccess 1.7 --log-format=COMBINED -o json", theirs);
+    std::printf("ratio: throughput %.1fx GoAccess by CPU time, %.1fx by wall time (goal >= 20x); peak memory %.2fx GoAccess's (goal <= 1x)\n",
+                theirs.cpuSeconds / ours.cpuSeconds, theirs.seconds / ours.seconds, double(ours.maxRssKb) / double(theirs.maxRssKb));
+    return ours.status == 0 && theirs.status == 0 ? 0 : 1;
+}
