@@ -4,12 +4,7 @@
 
 namespace difusor::cuts {
 
-IncidentLog::IncidentLog(store::Store &store)
-    : m_store(store)
-{
-}
-
-bool IncidentLog::record(const QList<IncidentChange> &changes)
+bool IncidentLog::record(store::Store &store, const QList<IncidentChange> &changes)
 {
     for (const IncidentChange &change : changes) {
         const Incident &i = change.incident;
@@ -19,13 +14,13 @@ bool IncidentLog::record(const QList<IncidentChange> &changes)
             record.subject = i.subject;
             record.openedUtc = i.opened;
             record.detail = i.detail;
-            const auto id = m_store.openIncident(record);
+            const auto id = store.openIncident(record);
             if (!id)
                 return false;
             m_ids.insert(i.id, *id);
         } else {
-            const qint64 id = m_ids.take(i.id);
-            if (id == 0 || !m_store.closeIncident(id, i.closed))
+            const qint64 id = m_ids.value(i.id, 0);
+            if (id == 0 || !store.closeIncident(id, i.closed))
                 return false;
         }
     }

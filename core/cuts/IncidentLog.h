@@ -15,15 +15,12 @@ namespace difusor::cuts {
 class IncidentLog final
 {
 public:
-    explicit IncidentLog(store::Store &store);
-
     // False on the first failed write (the store's lastError() says why); later changes are not written.
-    bool record(const QList<IncidentChange> &changes);
+    bool record(store::Store &store, const QList<IncidentChange> &changes);
     qint64 storeId(quint64 localId) const { return m_ids.value(localId, 0); }
 
 private:
-    store::Store &m_store;
-    QHash<quint64, qint64> m_ids;
+    QHash<quint64, qint64> m_ids; // incidents are few (tens a night): kept for the session
 };
 
 } // namespace difusor::cuts

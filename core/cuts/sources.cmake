@@ -8,4 +8,5 @@ set(DIFUSOR_CUTS_SOURCES
     IncidentRules.h IncidentRules.cpp
     IncidentLog.h IncidentLog.cpp
     LagProbe.h LagProbe.cpp
+    CutMonitor.h CutMonitor.cpp
 )

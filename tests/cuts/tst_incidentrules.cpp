@@ -279,14 +279,14 @@ private Q_SLOTS:
         QTemporaryDir dir(difusor::test::tempTemplate());
         difusor::store::Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
-        IncidentLog log(store);
+        IncidentLog log;
         IncidentRules rules;
-        QVERIFY(log.record(rules.cutArrived(cut(0, 20))));
-        QVERIFY(log.record(rules.tick(t(20 + 18 * kMin))));
+        QVERIFY(log.record(store, rules.cutArrived(cut(0, 20))));
+        QVERIFY(log.record(store, rules.tick(t(20 + 18 * kMin))));
         QCOMPARE(store.incidents(true).size(), 1);
         QCOMPARE(store.incidents(true).first().kind, QStringLiteral("late_cut"));
         QCOMPARE(store.incidents(true).first().openedUtc, t(20 + 17 * kMin));
-        QVERIFY(log.record(rules.cutArrived(cut(45 * kMin, 45 * kMin + 5)))); // closes late, skipped point
+        QVERIFY(log.record(store, rules.cutArrived(cut(45 * kMin, 45 * kMin + 5)))); // closes late, skipped point
         QVERIFY(store.incidents(true).isEmpty());
         const auto all = store.incidents();
         QCOMPARE(all.size(), 2);

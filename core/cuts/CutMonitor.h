@@ -1,0 +1,64 @@
+#pragma once
+
+#include "IncidentRules.h"
+#include "LagProbe.h"
+
+#include "store/Records.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace difusor::store {
+class StoreThread;
+}
+
+namespace difusor::cuts {
+
+class IncidentLog;
+
+// Ties the lag probe and the incident rules to the store. Every measurement is committed on the
+// store thread first and announced (signals below) only after the commit: what the page or the
+// watch command shows is always already on disk.
+//
+// Lives on the GUI (or main) thread; the rules run here (they are cheap and pure), the writes
+// run on the StoreThread.
+class CutMonitor final : public QObject
+{
+    Q_OBJECT
+public:
+    CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, store::StoreThread *store,
+               QObject *parent = nullptr);
+    ~CutMonitor() override;
+
+    void start();
+    void stop();
+
+    // A cut package found on our disk (from the cut watcher): stored, judged, and the probe quickens.
+    void cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas);
+
+    LagProbe *probe() { return &m_probe; }
+    const IncidentRules &rules() const { return m_rules; }
+
+Q_SIGNALS:
+    void cutRecorded(const difusor::store::CutRecord &record);
+    void sightingRecorded(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
+    void lagRecorded(const QDateTime &cutUtc, qint64 lagMs);
+    void incidentRecorded(const difusor::cuts::IncidentChange &change, qint64 storeId);
+    void storeFailed(const QString &error);
+
+private:
+    void apply(const QList<IncidentChange> &changes);
+
+    IncidentRules m_rules;
+    LagProbe m_probe;
+    store::StoreThread *m_store;
+    std::shared_ptr<IncidentLog> m_log; // used only on the store thread
+    QTimer m_tick;
+};
+
+} // namespace difusor::cuts
+
+Q_DECLARE_METATYPE(difusor::cuts::IncidentChange)
+Q_DECLARE_METATYPE(difusor::store::CutRecord)
