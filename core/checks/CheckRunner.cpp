@@ -14,8 +14,10 @@
 namespace difusor::checks {
 
 namespace {
-constexpr int ClockSamples = 3;
 constexpr qint64 MaxThroughputBytes = 16 * 1024 * 1024;
+constexpr qint64 MaxProbeBytes = 8 * 1024 * 1024;
+constexpr int ProbeTimeoutMs = 30000;
+constexpr qint64 BatchingUs = 20000;
 
 qint64 nowUs()
 {
@@ -64,6 +66,7 @@ void CheckRunner::start()
         return;
     }
     connect(m_host, &remote::RemoteHost::hostKeyUnknown, this, [this] { m_hostKeyUnknown = true; });
+    connect(m_host, &remote::RemoteHost::roundTripMeasured, this, [this](qint64 ms) { m_rttMs = double(ms); });
     if (m_host->state() == remote::ConnectionState::Connected) {
         onConnected();
         return;
@@ -90,17 +93,29 @@ void CheckRunner::onConnected()
     m_report.console.sshTarget = m_host->displayName();
     m_report.target = m_report.console.sshTarget;
 
+    const CheckSpec *bw = m_requirements.check(QStringLiteral("net.bandwidth"));
+    const qint64 bytes = (bw && bw->enabled)
+        ? std::clamp<qint64>(qint64(bw->number(QStringLiteral("probe_bytes"), 4194304)), 0, MaxThroughputBytes)
+        : 0;
+    m_downloadBytes = bytes;
     const QStringList args{QString::fromLatin1(m_nonce), m_requirements.sudoForFirewall() ? QStringLiteral("1") : QStringLiteral("0"),
-                           QString::number(m_probeCap), QStringLiteral("5")};
-    remote::RemoteJob *job = m_host->runScript(QStringLiteral(":/scripts/probe.sh"), args, 30000);
-    if (!job) {
+                           QString::number(m_probeCap), QStringLiteral("5"), QString::number(bytes)};
+    m_probeSentUs = nowUs();
+    m_probeJob = m_host->streamScript(QStringLiteral(":/scripts/probe.sh"), args);
+    if (!m_probeJob) {
         m_probeError = Tr::tr("falta el recurso :/scripts/probe.sh");
     } else {
         ++m_pending;
-        connect(job, &remote::RemoteJob::finished, this, &CheckRunner::onProbeFinished);
+        connect(m_probeJob, &remote::RemoteJob::linesReady, this, &CheckRunner::onProbeLines);
+        connect(m_probeJob, &remote::RemoteJob::finished, this, &CheckRunner::onProbeFinished);
+        QTimer::singleShot(ProbeTimeoutMs, this, [this] {
+            if (m_probeJob && !m_done) {
+                m_probeError = Tr::tr("la sonda no terminó en %1 s").arg(ProbeTimeoutMs / 1000);
+                m_probeJob->cancel();
+            }
+        });
     }
-    ++m_pending; // clock samples, then throughput
-    nextClockSample();
+    startUpload(bytes); // in parallel: its own channel
     partDone();
 }
 
@@ -118,13 +133,64 @@ void CheckRunner::onConnectFailed(const QString &reason, bool definite)
     partDone();
 }
 
+void CheckRunner::onProbeLines(const QList<QByteArray> &lines)
+{
+    const qint64 now = nowUs();
+    if (m_firstLineUs == 0)
+        m_firstLineUs = now;
+    const QByteArray open = "==>" + m_nonce + ' ';
+    const QByteArray close = "<==" + m_nonce + " exit ";
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(open)) {
+            m_section = line.mid(open.size());
+            m_afterCommandLine = false;
+        } else if (line.startsWith(close)) {
+            if (m_section == "download")
+                m_downloadEndUs = now;
+            m_section.clear();
+        } else if (!m_afterCommandLine && line.startsWith("$ ")) {
+            m_afterCommandLine = true;
+            if (m_section == "download")
+                m_downloadStartUs = now; // the command starts right after this line is written
+        } else if (m_section == "download") {
+            // Counted, not kept: a hostile server cannot grow memory through this section.
+            m_downloadSeen += line.size() + 1;
+            if (m_downloadSeen > 2 * m_downloadBytes + 65536 && m_probeJob)
+                m_probeJob->cancel();
+            continue;
+        } else if ((m_section == "clock_start" || m_section == "clock_end") && m_afterCommandLine) {
+            bool ok = false;
+            const double server = line.trimmed().toDouble(&ok);
+            if (ok && server > 1e9) {
+                // The date was taken at most one transport round trip (plus the reader's batching,
+                // ~20 ms) before the line arrived.
+                const qint64 window = qint64(std::max(0.0, m_rttMs) * 1000) + BatchingUs;
+                m_clock.append(ClockSample{now - window, now, server});
+            }
+        }
+        if (m_raw.size() + line.size() + 1 > MaxProbeBytes) {
+            m_rawCapped = true;
+            if (m_probeJob)
+                m_probeJob->cancel();
+            break;
+        }
+        m_raw += line;
+        m_raw += '\n';
+    }
+}
+
 void CheckRunner::onProbeFinished(const remote::CommandResult &result)
 {
     if (m_done)
         return;
-    m_report.probe = parseProbeOutput(result.stdOut, m_nonce, m_probeCap);
+    m_probeJob = nullptr;
+    m_report.probe = parseProbeOutput(m_raw, m_nonce, m_probeCap);
+    if (m_rawCapped)
+        ++m_report.probe.malformedFrames;
     if (m_report.probe.isEmpty()) {
-        if (!result.errorText.isEmpty())
+        if (!m_probeError.isEmpty())
+            ; // timeout already said why
+        else if (!result.errorText.isEmpty())
             m_probeError = result.errorText;
         else if (!result.stdErr.trimmed().isEmpty())
             m_probeError = firstLine(result.stdErr);
@@ -134,76 +200,54 @@ void CheckRunner::onProbeFinished(const remote::CommandResult &result)
     partDone();
 }
 
-void CheckRunner::nextClockSample()
+void CheckRunner::startUpload(qint64 bytes)
 {
-    if (m_done || !m_host)
+    if (bytes <= 0 || m_done)
         return;
-    if (m_clock.size() >= ClockSamples) {
-        if (const auto off = clockOffset(m_clock)) {
-            m_report.console.clockOffsetMs = off->offsetMs;
-            m_report.console.clockUncertaintyMs = off->uncertaintyMs;
-            m_commandOverheadMs = off->uncertaintyMs * 2;
-        }
-        QStringList lines;
-        for (const ClockSample &s : m_clock)
-            lines.append(QStringLiteral("$ date +%s.%N → %1 (ida y vuelta %2 ms)")
-                             .arg(s.serverSeconds, 0, 'f', 6).arg(double(s.receivedUs - s.sentUs) / 1000.0, 0, 'f', 1));
-        m_report.console.clockEvidence = lines.join(QLatin1Char('\n'));
-        startThroughput();
-        return;
-    }
+    ++m_pending;
+    m_uploadBytes = bytes;
     const qint64 sent = nowUs();
-    remote::RemoteJob *job = m_host->run(QStringLiteral("date +%s.%N"), {}, 10000);
-    connect(job, &remote::RemoteJob::finished, this, [this, sent](const remote::CommandResult &result) {
-        const qint64 received = nowUs();
-        bool ok = false;
-        const double server = result.stdOut.trimmed().toDouble(&ok);
-        if (result.ok() && ok)
-            m_clock.append(ClockSample{sent, received, server});
-        else
-            m_clock.append(ClockSample{sent, sent - 1, 0}); // counted, never chosen
-        nextClockSample();
+    remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), QByteArray(bytes, '\0'), 30000);
+    connect(up, &remote::RemoteJob::finished, this, [this, sent](const remote::CommandResult &result) {
+        m_uploadElapsedUs = nowUs() - sent;
+        m_uploadExit = result.ok() ? 0 : (result.exitStatus == 0 ? -1 : result.exitStatus);
+        partDone();
     });
 }
 
-void CheckRunner::startThroughput()
+void CheckRunner::computeConsoleFigures()
 {
-    const CheckSpec *spec = m_requirements.check(QStringLiteral("net.bandwidth"));
-    const qint64 bytes = std::clamp<qint64>(qint64(spec ? spec->number(QStringLiteral("probe_bytes"), 4194304) : 0),
-                                            0, MaxThroughputBytes);
-    if (!spec || !spec->enabled || bytes <= 0 || m_done) {
-        partDone();
-        return;
+    ConsoleFacts &con = m_report.console;
+    if (const auto off = clockOffset(m_clock)) {
+        con.clockOffsetMs = off->offsetMs;
+        con.clockUncertaintyMs = off->uncertaintyMs;
     }
-    auto upTimer = std::make_shared<QElapsedTimer>();
-    upTimer->start();
-    remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), QByteArray(bytes, '\0'), 30000);
-    connect(up, &remote::RemoteJob::finished, this, [this, bytes, upTimer](const remote::CommandResult &upResult) {
-        const double upMs = double(upTimer->nsecsElapsed()) / 1e6;
-        QStringList ev;
-        if (upResult.ok())
-            m_report.console.uploadMbps = throughputMbps(bytes, upMs, m_commandOverheadMs);
-        ev.append(QStringLiteral("$ cat > /dev/null  (%1 bytes → servidor) %2 ms, exit %3")
-                      .arg(bytes).arg(upMs, 0, 'f', 1).arg(upResult.exitStatus));
-        if (m_done || !m_host) {
-            partDone();
-            return;
-        }
-        auto downTimer = std::make_shared<QElapsedTimer>();
-        downTimer->start();
-        remote::RemoteJob *down = m_host->run(QStringLiteral("head -c %1 /dev/zero").arg(bytes), {}, 30000);
-        connect(down, &remote::RemoteJob::finished, this,
-                [this, bytes, downTimer, ev](const remote::CommandResult &downResult) mutable {
-                    const double downMs = double(downTimer->nsecsElapsed()) / 1e6;
-                    if (downResult.ok() && downResult.stdOut.size() == bytes)
-                        m_report.console.downloadMbps = throughputMbps(bytes, downMs, m_commandOverheadMs);
-                    ev.append(QStringLiteral("$ head -c %1 /dev/zero  (%2 bytes ← servidor) %3 ms, exit %4")
-                                  .arg(bytes).arg(downResult.stdOut.size()).arg(downMs, 0, 'f', 1).arg(downResult.exitStatus));
-                    ev.append(QStringLiteral("costo fijo de una orden: %1 ms").arg(m_commandOverheadMs, 0, 'f', 1));
-                    m_report.console.throughputEvidence = ev.join(QLatin1Char('\n'));
-                    partDone();
-                });
-    });
+    QStringList clock;
+    for (const ClockSample &s : m_clock)
+        clock.append(QStringLiteral("date +%s.%N → %1; llegó a la consola a %2 (ventana %3 ms)")
+                         .arg(s.serverSeconds, 0, 'f', 6).arg(double(s.receivedUs) / 1e6, 0, 'f', 6)
+                         .arg(double(s.receivedUs - s.sentUs) / 1000.0, 0, 'f', 1));
+    if (m_rttMs >= 0)
+        clock.append(QStringLiteral("ida y vuelta del transporte: %1 ms").arg(m_rttMs, 0, 'f', 1));
+    con.clockEvidence = clock.join(QLatin1Char('\n'));
+
+    QStringList tp;
+    const double fixedMs = m_firstLineUs > 0 ? double(m_firstLineUs - m_probeSentUs) / 1000.0 : 0;
+    if (m_downloadBytes > 0) {
+        const double ms = double(m_downloadEndUs - m_downloadStartUs) / 1000.0;
+        if (m_downloadStartUs > 0 && m_downloadEndUs > m_downloadStartUs && m_downloadSeen >= m_downloadBytes)
+            con.downloadMbps = throughputMbps(m_downloadSeen, ms, 0);
+        tp.append(QStringLiteral("servidor → consola: %1 bytes en líneas de texto, %2 ms (en el mismo canal de la sonda)")
+                      .arg(m_downloadSeen).arg(ms, 0, 'f', 1));
+    }
+    if (m_uploadBytes > 0) {
+        const double ms = double(m_uploadElapsedUs) / 1000.0;
+        if (m_uploadElapsedUs > 0 && m_uploadExit == 0)
+            con.uploadMbps = throughputMbps(m_uploadBytes, ms, fixedMs);
+        tp.append(QStringLiteral("consola → servidor: $ cat > /dev/null con %1 bytes, %2 ms, menos %3 ms de arranque del canal; exit %4")
+                      .arg(m_uploadBytes).arg(ms, 0, 'f', 1).arg(fixedMs, 0, 'f', 1).arg(m_uploadExit));
+    }
+    con.throughputEvidence = tp.join(QLatin1Char('\n'));
 }
 
 void CheckRunner::startConsoleProbes()
@@ -248,6 +292,9 @@ void CheckRunner::finish()
     if (m_done)
         return;
     m_done = true;
+    if (m_probeJob)
+        m_probeJob->cancel();
+    computeConsoleFigures();
     EvaluationInput in;
     in.profile = m_requirements;
     in.probe = m_report.probe;

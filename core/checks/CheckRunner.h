@@ -17,6 +17,7 @@
 
 namespace difusor::remote {
 class RemoteHost;
+class RemoteJob;
 struct CommandResult;
 }
 
@@ -60,10 +61,11 @@ Q_SIGNALS:
 private:
     void onConnected();
     void onConnectFailed(const QString &reason, bool definite);
+    void onProbeLines(const QList<QByteArray> &lines);
     void onProbeFinished(const remote::CommandResult &result);
-    void nextClockSample();
-    void startThroughput();
+    void startUpload(qint64 bytes);
     void startConsoleProbes();
+    void computeConsoleFigures();
     void partDone();
     void finish();
 
@@ -81,8 +83,23 @@ private:
     QElapsedTimer m_elapsed;
     CheckReport m_report;
     QString m_probeError;
+    // The probe is read as it streams: clock lines and the download section are timed on arrival.
+    QPointer<remote::RemoteJob> m_probeJob;
+    QByteArray m_raw;
+    bool m_rawCapped = false;
+    QByteArray m_section;       // section being read
+    bool m_afterCommandLine = false;
+    qint64 m_probeSentUs = 0;
+    qint64 m_firstLineUs = 0;   // channel + shell start-up: the fixed cost of any command
+    double m_rttMs = -1;        // the transport's round trip (RemoteHost::roundTripMeasured)
     QList<ClockSample> m_clock;
-    double m_commandOverheadMs = -1;
+    qint64 m_downloadBytes = 0; // asked for
+    qint64 m_downloadSeen = 0;
+    qint64 m_downloadStartUs = 0;
+    qint64 m_downloadEndUs = 0;
+    qint64 m_uploadBytes = 0;
+    qint64 m_uploadElapsedUs = -1;
+    int m_uploadExit = -1;
     int m_pending = 0;
     bool m_started = false;
     bool m_connectHandled = false;

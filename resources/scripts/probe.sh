@@ -1,4 +1,4 @@
-# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT).
+# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT DLBYTES).
 # Gathers every fact of the requirement profile in one round trip. Needs no root, installs nothing,
 # writes no file. Every command runs under `timeout`; each section is framed as
 #   ==>NONCE name
@@ -7,13 +7,17 @@
 #   <==NONCE exit N
 # The nonce comes from the console, so a command's own output cannot fake a frame.
 # SUDO=1 lets the firewall sections (and only those) try `sudo -n`, which never asks for a password.
+# DLBYTES > 0 ends with a "download" section of that many bytes (as 4 KiB text lines) so the console,
+# which reads this output as it streams, can time the server-to-console throughput; the two "date"
+# sections let it compare clocks. Both are timed on arrival, on this same channel.
 
 N=${1:-probe}
 SUDO=${2:-0}
 MAX=${3:-65536}
 T=${4:-5}
+DL=${5:-0}
 
-PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
+PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin:/snap/bin
 LC_ALL=C
 export PATH LC_ALL
 exec 4>&1
@@ -57,6 +61,7 @@ sec cpufreq cat /sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq
 sec cgroup_cpu sh -c 'if [ -r /sys/fs/cgroup/cpu.max ]; then echo "v2 $(cat /sys/fs/cgroup/cpu.max)"; elif [ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]; then echo "v1 $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)"; else echo none; fi'
 sec meminfo grep -E '^(MemTotal|MemAvailable|SwapTotal):' /proc/meminfo
 
+# Docker's data root, when the daemon answers; else its default folder, else /.
 root=$($TO docker info --format '{{.DockerRootDir}}' 2>/dev/null </dev/null)
 case $root in
 /*) ;;
@@ -74,9 +79,11 @@ sec blockdev sh -c 'for d in /sys/block/*; do [ -e "$d/device" ] || continue; dr
 # Software
 sec os_release cat /etc/os-release
 sec docker_version docker version
+dv=$st
 sec docker_active systemctl is-active docker
 sec docker_socket sh -c 'ls -l /var/run/docker.sock; id'
-sec docker_ports docker ps --format '{{.Names}} {{.Ports}}'
+# Published ports only when the daemon answered (saves a slow client start otherwise).
+[ "$dv" != 0 ] || sec docker_ports docker ps --format '{{.Names}} {{.Ports}}'
 sec ssh_version ssh -V
 sec timedatectl timedatectl show
 sec chrony chronyc -n tracking
@@ -94,3 +101,14 @@ fw iptables iptables-save
 fw nft nft list ruleset
 
 sec clock_end date +%s.%N
+
+# Not bounded by MAXBYTES: the console counts these lines and keeps none of them.
+case $DL in
+'' | *[!0-9]*) ;;
+0) ;;
+*)
+    printf '==>%s download\n$ head -c %s /dev/zero | tr \\0 a | fold -w 4096\n' "$N" "$DL"
+    st=$( { { $TO head -c "$DL" /dev/zero | tr '\0' a | fold -w 4096; echo "$?" >&3; } >&4; } 3>&1 )
+    printf '\n<==%s exit %s\n' "$N" "${st:-255}"
+    ;;
+esac
