@@ -36,7 +36,8 @@ inline std::uint64_t hashBytes(const char *p, std::size_t n, std::uint64_t seed 
         n -= 8;
     }
     std::uint64_t k = 0;
-    std::memcpy(&k, p, n);
+    if (n) // an empty view may have a null data pointer (found by fuzzing)
+        std::memcpy(&k, p, n);
     h ^= k * 0x4cf5ad432745937fULL;
     return mix64(h);
 }
