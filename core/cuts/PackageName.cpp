@@ -20,14 +20,10 @@ bool isEntityAbbreviation(const QString &token)
     return entities.contains(token.toUpper());
 }
 
-std::optional<PackageName> parsePackageName(const QString &nameOrPath)
+namespace {
+
+std::optional<PackageName> parseOneName(const QString &name)
 {
-    if (nameOrPath.size() > 1024)
-        return std::nullopt;
-    QString name = nameOrPath;
-    while (name.endsWith(QLatin1Char('/')))
-        name.chop(1);
-    name = name.mid(name.lastIndexOf(QLatin1Char('/')) + 1);
     static const QRegularExpression re(
         QStringLiteral(R"(^(?<date>\d{8})_(?<hhmm>\d{4})_PREP(?:_(?<rest>[A-Za-z0-9_\-]{1,120}?))?)"
                        R"((?:\.zip|\.tar\.gz|\.tgz|\.csv)?$)"),
@@ -43,11 +39,26 @@ std::optional<PackageName> parsePackageName(const QString &nameOrPath)
         return std::nullopt;
     QStringList rest = match.captured(u"rest").split(QLatin1Char('_'), Qt::SkipEmptyParts);
     // The entity comes last; an election may itself be one token ("PRES") or several ("DIP_LOC").
-    if (!rest.isEmpty() && isEntityAbbreviation(rest.constLast()) && rest.size() >= 1) {
+    if (!rest.isEmpty() && isEntityAbbreviation(rest.constLast()))
         package.entity = rest.takeLast().toUpper();
-    }
     package.election = rest.join(QLatin1Char('_')).toUpper();
     return package;
+}
+
+} // namespace
+
+std::optional<PackageName> parsePackageName(const QString &nameOrPath)
+{
+    if (nameOrPath.size() > 1024)
+        return std::nullopt;
+    // "…/20240603_2000_PREP_DIP_LOC_PUE/PUE_DIP_LOC_2024.csv": the package is the nearest folder
+    // (or file) whose name has the form.
+    const QStringList parts = nameOrPath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (qsizetype i = parts.size() - 1; i >= 0 && i >= parts.size() - 3; --i) {
+        if (auto package = parseOneName(parts.at(i)))
+            return package;
+    }
+    return std::nullopt;
 }
 
 bool packageAgreesWithCut(const PackageName &package, const CutTime &cut)

@@ -3,6 +3,8 @@
 #include "CsvRecordReader.h"
 #include "common/Tr.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -424,6 +426,26 @@ PrepParseResult parsePrepCsv(const QByteArray &data, const QString &packageName,
 {
     Parser parser(data, limits);
     return parser.run(packageName);
+}
+
+PrepFile loadPrepCsvFile(const QString &path, const QString &packageName, const PrepCsvLimits &limits)
+{
+    PrepFile result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.parsed.error = Tr::tr("No se pudo leer %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    const QByteArray data = file.read(limits.maxBytes + 1);
+    result.size = file.size();
+    if (data.size() > limits.maxBytes) {
+        result.parsed.error = Tr::tr("El archivo mide %1 bytes, más que el límite de %2.").arg(result.size).arg(limits.maxBytes);
+        return result;
+    }
+    result.sha256Hex = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    const QString package = packageName.isEmpty() && parsePackageName(path) ? parsePackageName(path)->name : packageName;
+    result.parsed = parsePrepCsv(data, package, limits);
+    return result;
 }
 
 QString prepIssueKindName(PrepIssueKind kind)

@@ -105,4 +105,14 @@ struct PrepParseResult
 PrepParseResult parsePrepCsv(const QByteArray &data, const QString &packageName = {},
                              const PrepCsvLimits &limits = {});
 
+// A CSV file on this machine (a downloaded package): read bounded, hashed, parsed. packageName
+// empty: taken from the path ("…/20240603_2000_PREP_DIP_LOC_PUE/PUE_DIP_LOC_2024.csv").
+struct PrepFile
+{
+    PrepParseResult parsed;
+    qint64 size = -1;
+    QByteArray sha256Hex; // of the file's bytes as read
+};
+PrepFile loadPrepCsvFile(const QString &path, const QString &packageName = {}, const PrepCsvLimits &limits = {});
+
 } // namespace difusor::cuts

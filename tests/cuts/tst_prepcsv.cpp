@@ -2,7 +2,12 @@
 #include "cuts/PackageName.h"
 #include "cuts/PrepCsv.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
+
+#include "TestEnv.h"
 #include <QJsonObject>
 #include <QTest>
 
@@ -83,6 +88,7 @@ private Q_SLOTS:
         QTest::newRow("zip path") << QStringLiteral("/srv/prep/20240602_2115_PREP_DIP_LOC_DGO.zip") << QStringLiteral("DIP_LOC") << QStringLiteral("DGO") << QStringLiteral("2115");
         QTest::newRow("bare") << QStringLiteral("20240602_2115_PREP") << QString() << QString() << QStringLiteral("2115");
         QTest::newRow("election only") << QStringLiteral("20240602_2115_PREP_PRES/") << QStringLiteral("PRES") << QString() << QStringLiteral("2115");
+        QTest::newRow("csv inside") << QStringLiteral("/srv/prep/20240603_2000_PREP_DIP_LOC_PUE/PUE_DIP_LOC_2024.csv") << QStringLiteral("DIP_LOC") << QStringLiteral("PUE") << QStringLiteral("2000");
         QTest::newRow("tar.gz") << QStringLiteral("20240602_0005_PREP_AYUN_DGO.tar.gz") << QStringLiteral("AYUN") << QStringLiteral("DGO") << QStringLiteral("0005");
     }
     void packageName()
@@ -261,6 +267,25 @@ private Q_SLOTS:
         QVERIFY(bigResult.cut);
         QCOMPARE(bigResult.cut->casillaRows, 24);
         QVERIFY(bigResult.cut->malformedRows >= 1);
+    }
+
+    void loadsFileWithHash()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO")));
+        const QString path = dir.filePath(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO/DGO_DIP_LOC_2024.csv"));
+        const QByteArray data = readData("dgo_dip_loc_2024_crlf.csv");
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(data);
+        out.close();
+        const PrepFile file = loadPrepCsvFile(path);
+        QVERIFY2(file.parsed.cut, qPrintable(file.parsed.error));
+        QCOMPARE(file.size, data.size());
+        QCOMPARE(file.sha256Hex, QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+        QVERIFY(file.parsed.cut->package);
+        QVERIFY(file.parsed.cut->issues.isEmpty()); // the folder's name agrees with the cut line
+        QVERIFY(!loadPrepCsvFile(dir.filePath(QStringLiteral("none.csv"))).parsed.cut);
     }
 
     void everyPrefixIsSafe()
