@@ -84,6 +84,12 @@ void SshWorker::setConfig(const WorkerConfig &config)
 
 void SshWorker::start()
 {
+    if (m_phase == Phase::WaitReconnect) {
+        // Asked again while waiting out the backoff: try now.
+        m_reconnectTimer->stop();
+        attemptConnect();
+        return;
+    }
     if (m_phase != Phase::Idle && m_phase != Phase::Failed)
         return;
     m_everConnected = false;
@@ -135,8 +141,11 @@ void SshWorker::attemptConnect()
         int no = 0;
         ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &no);
     }
-    unsigned int port = unsigned(p.port > 0 ? p.port : 22);
-    ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    // Port 22 is also the profile's default: then a Port line of ~/.ssh/config may still apply.
+    if (p.port > 0 && p.port != 22) {
+        const unsigned int port = unsigned(p.port);
+        ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    }
     if (!p.user.isEmpty()) {
         const QByteArray user = p.user.toUtf8();
         ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
@@ -147,10 +156,20 @@ void SshWorker::attemptConnect()
     ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, known.constData());
     applyTimeout(m_config.timings.connectTimeoutMs);
 
+    // What the config made of the name: known_hosts is keyed by the real host and port, as OpenSSH does.
+    unsigned int port = 22;
+    ssh_options_get_port(m_session, &port);
+    m_effectivePort = int(port);
+    m_effectiveHost = p.host;
+    char *resolved = nullptr;
+    if (ssh_options_get(m_session, SSH_OPTIONS_HOST, &resolved) == SSH_OK && resolved)
+        m_effectiveHost = QString::fromUtf8(resolved);
+    ssh_string_free_char(resolved);
+
     if (ssh_connect(m_session) != SSH_OK) {
         const QString detail = QString::fromUtf8(ssh_get_error(m_session));
         const RemoteError kind = classifyConnectError(detail);
-        const QString where = p.host + QLatin1Char(':') + QString::number(port);
+        const QString where = m_effectiveHost + QLatin1Char(':') + QString::number(port);
         QString text;
         switch (kind) {
         case RemoteError::DnsFailure:
@@ -185,16 +204,15 @@ bool SshWorker::checkHostKey()
         connectionFailed(RemoteError::HostKeyRejected, Tr::tr("El servidor presentó una llave de tipo desconocido."));
         return false;
     }
-    const Profile &p = m_config.profile;
     HostKeyInfo info;
-    info.host = p.host;
-    info.port = p.port;
+    info.host = m_effectiveHost;
+    info.port = m_effectivePort;
     info.keyType = facts->keyType;
     info.keyBits = facts->bits;
     info.fingerprint = facts->fingerprint;
     info.knownHostsFile = m_config.knownHostsFile;
 
-    const auto found = KnownHosts::lookupFile(m_config.knownHostsFile, p.host, p.port, blob);
+    const auto found = KnownHosts::lookupFile(m_config.knownHostsFile, m_effectiveHost, m_effectivePort, blob);
     switch (found.status) {
     case KnownHosts::Status::Known: return true;
     case KnownHosts::Status::Changed: {
@@ -205,7 +223,7 @@ bool SshWorker::checkHostKey()
                          Tr::tr("¡LA LLAVE DEL SERVIDOR %1 CAMBIÓ! Registrada: %2. Presentada ahora: %3. "
                                 "Puede ser un ataque de intermediario; no se conectó. Si el cambio es legítimo, "
                                 "borre la entrada vieja de %4.")
-                             .arg(KnownHosts::hostToken(p.host, p.port), info.oldFingerprint, fingerprintLine(*facts),
+                             .arg(KnownHosts::hostToken(m_effectiveHost, m_effectivePort), info.oldFingerprint, fingerprintLine(*facts),
                                   m_config.knownHostsFile));
         return false;
     }
@@ -229,8 +247,7 @@ void SshWorker::answerHostKey(bool trust)
         return;
     }
     QString error;
-    if (!KnownHosts::append(m_config.knownHostsFile, m_config.profile.host, m_config.profile.port, m_pendingBlob,
-                            &error)) {
+    if (!KnownHosts::append(m_config.knownHostsFile, m_effectiveHost, m_effectivePort, m_pendingBlob, &error)) {
         connectionFailed(RemoteError::LocalIo, error);
         return;
     }

@@ -126,6 +126,8 @@ private:
     QTimer *m_keepaliveTimer = nullptr;
     QTimer *m_pumpTimer = nullptr;
     QSocketNotifier *m_notifier = nullptr;
+    QString m_effectiveHost; // after ~/.ssh/config (HostName, Port)
+    int m_effectivePort = 22;
     HostKeyInfo m_pendingKey;
     QByteArray m_pendingBlob;
 

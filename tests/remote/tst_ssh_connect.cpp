@@ -62,7 +62,16 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sshd->start(&error), qPrintable(error));
     }
-    void cleanupTestCase() { m_sshd.reset(); }
+    void cleanupTestCase()
+    {
+        const QString dir = m_sshd ? m_sshd->dir() : QString();
+        m_sshd.reset();
+        // Nothing we started survives: no sshd (or session child) naming the fixture's folder.
+        if (!dir.isEmpty())
+            QVERIFY(SshdFixture::findProcesses([&dir](qint64, const QByteArray &cmdline, const QByteArray &) {
+                        return cmdline.contains(dir.toUtf8());
+                    }).isEmpty());
+    }
 
     void unknownHostKeyAsksAndRemembers()
     {
@@ -92,6 +101,34 @@ private Q_SLOTS:
         QVERIFY(SshdFixture::runTool(QStringLiteral("ssh-keygen"),
                                      {QStringLiteral("-F"), QStringLiteral("[127.0.0.1]:%1").arg(m_sshd->port()),
                                       QStringLiteral("-f"), m_sshd->knownHostsPath()}));
+    }
+
+    void sshConfigIsHonoured()
+    {
+        // "Host difusor-alias" with HostName, Port and User from an OpenSSH config file.
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        const QString config = m_sshd->path(QStringLiteral("ssh_config"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Host difusor-alias\n  HostName 127.0.0.1\n  Port %1\n  User %2\n")
+                    .arg(m_sshd->port())
+                    .arg(m_sshd->userName())
+                    .toUtf8());
+        f.close();
+        Profile p = m_sshd->profile();
+        p.host = QStringLiteral("difusor-alias");
+        p.port = 22;
+        p.user.clear();
+        SshHost host(p);
+        host.setSshConfigFile(config);
+        QSignalSpy unknown(&host, &RemoteHost::hostKeyUnknown);
+        host.connectToHost();
+        QVERIFY(test::waitForState(host, ConnectionState::Connected, 10000));
+        QVERIFY(unknown.isEmpty()); // keyed by the real host and port, as OpenSSH does
+        const auto r = test::runAndWait(host, QStringLiteral("id -un"));
+        QVERIFY(r);
+        QCOMPARE(r->stdOut.trimmed(), m_sshd->userName().toUtf8());
     }
 
     void refusedHostKeyFails()
@@ -328,7 +365,7 @@ private Q_SLOTS:
             ::kill(pid_t(pid), SIGCONT);
         QVERIFY(noticed);
         qInfo("frozen link noticed after %lld ms (keepalive 500 ms, dead after 2000 ms)", took);
-        QVERIFY(took <= 2000 + 500);
+        QVERIFY(took <= 2000 + 1000); // dead-after plus slack for a loaded machine
         QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
     }
 

@@ -52,9 +52,12 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_host.reset();
-        if (m_sshd)
-            m_sshd->stop();
+        const QString dir = m_sshd ? m_sshd->dir() : QString();
         m_sshd.reset();
+        if (!dir.isEmpty())
+            QVERIFY(SshdFixture::findProcesses([&dir](qint64, const QByteArray &cmdline, const QByteArray &) {
+                        return cmdline.contains(dir.toUtf8());
+                    }).isEmpty());
     }
 
     void exitCodesAndOutputAreExact()
