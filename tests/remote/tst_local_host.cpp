@@ -49,6 +49,22 @@ private Q_SLOTS:
         QCOMPARE(missing->error, RemoteError::CommandNotFound);
     }
 
+    void runScriptSendsScriptOnStdinWithQuotedArgs()
+    {
+        LocalHost host;
+        QSignalSpy started(&host, &RemoteHost::commandStarted);
+        QObject context;
+        RemoteJob *job = host.runScript(QStringLiteral(":/test-scripts/echo_args.sh"),
+                                        {QStringLiteral("a b"), QStringLiteral("$(id)"), QStringLiteral("-x'y")});
+        QVERIFY(job);
+        JobWatch watch(job, &context);
+        QVERIFY(watch.wait(10000));
+        QCOMPARE(watch.result->stdOut, QByteArray("[a b][$(id)][-x'y]\n"));
+        QCOMPARE(started.first().first().value<CommandLogEntry>().command,
+                 QStringLiteral("sh -s -- 'a b' '$(id)' '-x'\\''y' < :/test-scripts/echo_args.sh"));
+        QVERIFY(!host.runScript(QStringLiteral(":/test-scripts/missing.sh")));
+    }
+
     void capMarksTruncation()
     {
         LocalHost host;

@@ -7,6 +7,8 @@
 #include "remote/SshHost.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -129,6 +131,38 @@ private Q_SLOTS:
         const auto r = test::runAndWait(host, QStringLiteral("id -un"));
         QVERIFY(r);
         QCOMPARE(r->stdOut.trimmed(), m_sshd->userName().toUtf8());
+    }
+
+    void agentAuthentication()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(agentProgram, "ssh-agent");
+        QFile::remove(m_sshd->knownHostsPath());
+        QVERIFY(m_sshd->trustHostKey());
+        const QString socket = m_sshd->path(QStringLiteral("agent.sock"));
+        QProcess agent;
+        agent.start(agentProgram, {QStringLiteral("-D"), QStringLiteral("-a"), socket});
+        QVERIFY(agent.waitForStarted(5000));
+        const auto stopAgent = qScopeGuard([&agent] {
+            agent.kill();
+            agent.waitForFinished(3000);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(socket); }, 5000));
+        const QByteArray oldSock = qgetenv("SSH_AUTH_SOCK");
+        qputenv("SSH_AUTH_SOCK", socket.toUtf8());
+        const auto restoreEnv = qScopeGuard([oldSock] { qputenv("SSH_AUTH_SOCK", oldSock); });
+        QProcess add;
+        add.start(test::findProgram(QStringLiteral("ssh-add")), {m_sshd->userKeyPath()});
+        QVERIFY(add.waitForFinished(10000));
+        QCOMPARE(add.exitCode(), 0);
+
+        Profile p = m_sshd->profile();
+        p.auth = AuthMethod::Agent;
+        p.keyFile.clear();
+        auto host = makeHost(p);
+        host->connectToHost();
+        QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        const auto r = test::runAndWait(*host, QStringLiteral("echo agent"));
+        QVERIFY(r && r->stdOut == "agent\n");
     }
 
     void refusedHostKeyFails()

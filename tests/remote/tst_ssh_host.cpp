@@ -102,6 +102,17 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(r->stdOut), hostile);
     }
 
+    void runScriptOverSsh()
+    {
+        QObject context;
+        RemoteJob *job = m_host->runScript(QStringLiteral(":/test-scripts/echo_args.sh"),
+                                           {QStringLiteral("uno dos"), QStringLiteral("`tres`"), QStringLiteral("ñ\n")});
+        QVERIFY(job);
+        JobWatch watch(job, &context);
+        QVERIFY(watch.wait(10000));
+        QCOMPARE(QString::fromUtf8(watch.result->stdOut), QStringLiteral("[uno dos][`tres`][ñ\n]\n"));
+    }
+
     void commandNotFoundIsNamed()
     {
         const auto r = test::runAndWait(*m_host, QStringLiteral("no-such-program-difusor --x"));
