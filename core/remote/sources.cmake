@@ -5,6 +5,6 @@ set(DIFUSOR_REMOTE_SOURCES
     JobOutput.h JobOutput.cpp
     Backoff.h Backoff.cpp
     SshHost.h SshHost.cpp
-    SshWorker.h SshWorker.cpp SshAuth.cpp SshChannels.cpp SshJobState.h
+    SshWorker.h SshWorker.cpp SshAuth.cpp SshChannels.cpp SshJobs.cpp SshJobState.h
     LocalHost.h LocalHost.cpp
 )
