@@ -37,7 +37,7 @@ private:
 // The remote command line actually sent: prints the process group id first, then execs the
 // command, so cancel can end the whole group (sshd makes each session's shell a session leader).
 QByteArray wrapCommandForGroupKill(const QString &command);
-// The kill sent on a separate channel: TERM to the group, KILL a second later if it survives.
+// The kill sent on a separate channel: TERM to the group, KILL about a second later if it survives.
 QByteArray groupKillCommand(qint64 pgid);
 // download(): the file's size on the first line, then its bytes from offset on (POSIX tail).
 QString downloadCommand(const QString &remotePath, qint64 offset);

@@ -15,8 +15,10 @@
 namespace difusor::remote {
 
 namespace {
-// OpenSSH allows 10 sessions per connection (MaxSessions); keep two for the probe and kills.
-constexpr int MaxRunningJobs = 8;
+// OpenSSH allows 10 sessions per connection (MaxSessions). The probe keeps one free; jobs may
+// take at most 8, so a cancel always finds a channel for its kill.
+constexpr int MaxChannels = 9;
+constexpr int MaxJobChannels = 8;
 constexpr int ReadChunk = 64 * 1024;
 constexpr qint64 CancelGraceMs = 10000;
 
@@ -39,20 +41,23 @@ void onClose(ssh_session, ssh_channel, void *userdata)
 }
 } // namespace
 
+int SshWorker::channelsInUse() const
+{
+    int n = int(m_killChannels.size());
+    for (const auto &entry : m_jobs)
+        n += entry.second->channel ? 1 : 0;
+    return n;
+}
+
 void SshWorker::startQueued()
 {
-    if (m_phase != Phase::Connected)
-        return;
-    int running = 0;
-    for (const auto &entry : m_jobs)
-        running += entry.second->channel ? 1 : 0;
-    while (!m_queue.isEmpty() && running < MaxRunningJobs && m_phase == Phase::Connected) {
+    flushKills();
+    while (!m_queue.isEmpty() && m_phase == Phase::Connected
+           && channelsInUse() + int(m_pendingKills.size()) < MaxJobChannels) {
         const quint64 id = m_queue.takeFirst();
         auto it = m_jobs.find(id);
-        if (it == m_jobs.end())
-            continue;
-        if (openChannel(*it->second))
-            ++running;
+        if (it != m_jobs.end())
+            openChannel(*it->second);
     }
     updatePumpTimers();
 }
@@ -190,20 +195,40 @@ bool SshWorker::drain(Job &job)
 
 void SshWorker::sendGroupKill(qint64 pgid)
 {
-    if (m_phase != Phase::Connected || pgid <= 1)
-        return;
-    BlockingMode blocking(m_session, true);
-    ssh_channel channel = ssh_channel_new(m_session);
-    if (!channel)
-        return;
-    const QByteArray command = groupKillCommand(pgid);
-    if (ssh_channel_open_session(channel) != SSH_OK || ssh_channel_request_exec(channel, command.constData()) != SSH_OK) {
-        BlockingMode nb(m_session, false);
-        ssh_channel_free(channel);
-        return;
+    if (pgid > 1)
+        m_pendingKills.append(pgid);
+    flushKills();
+}
+
+void SshWorker::killRunningGroups()
+{
+    for (auto &entry : m_jobs) {
+        Job &job = *entry.second;
+        if (job.channel && job.pidKnown && job.pgid > 1 && !job.killSent) {
+            m_pendingKills.append(job.pgid);
+            job.killSent = true;
+        }
     }
-    ssh_channel_send_eof(channel);
-    m_killChannels.append(channel);
+}
+
+void SshWorker::flushKills()
+{
+    while (!m_pendingKills.isEmpty() && m_phase == Phase::Connected && channelsInUse() < MaxChannels) {
+        BlockingMode blocking(m_session, true);
+        ssh_channel channel = ssh_channel_new(m_session);
+        if (!channel)
+            return;
+        const QByteArray command = groupKillCommand(m_pendingKills.first());
+        if (ssh_channel_open_session(channel) != SSH_OK
+            || ssh_channel_request_exec(channel, command.constData()) != SSH_OK) {
+            BlockingMode nb(m_session, false);
+            ssh_channel_free(channel);
+            return; // refused for now (the server's own limit): the next pump tries again
+        }
+        m_pendingKills.removeFirst();
+        ssh_channel_send_eof(channel);
+        m_killChannels.append(channel);
+    }
 }
 
 void SshWorker::drainKillChannels()
@@ -234,7 +259,7 @@ void SshWorker::releaseChannels()
 
 void SshWorker::updatePumpTimers()
 {
-    const bool busy = !m_jobs.empty() || !m_killChannels.isEmpty();
+    const bool busy = !m_jobs.empty() || !m_killChannels.isEmpty() || !m_pendingKills.isEmpty();
     if (busy && !m_pumpTimer->isActive())
         m_pumpTimer->start();
     else if (!busy)

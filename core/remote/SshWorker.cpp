@@ -100,6 +100,8 @@ void SshWorker::start()
 void SshWorker::stop(const QString &reason)
 {
     m_reconnectTimer->stop();
+    killRunningGroups(); // the user leaves: what we started on the server stops too
+    flushKills();
     failAllJobs(RemoteError::Disconnected, reason.isEmpty() ? Tr::tr("Desconectado.") : reason, true);
     dropSession();
     m_phase = Phase::Idle;
@@ -273,6 +275,9 @@ void SshWorker::linkLost(const QString &reason)
 {
     if (m_phase != Phase::Connected)
         return;
+    // A process that writes nothing (sleep, a quiet tail) would outlive the dropped session:
+    // its group is killed as soon as we are back.
+    killRunningGroups();
     failAllJobs(RemoteError::Disconnected, errorText(RemoteError::Disconnected, reason), false);
     dropSession();
     m_phase = Phase::WaitReconnect;

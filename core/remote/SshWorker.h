@@ -113,6 +113,9 @@ private:
     void releaseJob(Job &job);
     void stopJob(Job &job, RemoteError error, const QString &text);
     void sendGroupKill(qint64 pgid);
+    void flushKills();
+    void killRunningGroups();
+    int channelsInUse() const;
     void handleStdout(Job &job, const QByteArray &data);
     void updatePumpTimers();
 
@@ -143,6 +146,7 @@ private:
     std::map<quint64, std::unique_ptr<Job>> m_jobs; // running (channel open) and queued
     QList<quint64> m_queue;
     QList<ssh_channel> m_killChannels; // fire-and-forget group kills still draining
+    QList<qint64> m_pendingKills;      // process groups to kill when a channel is free
 };
 
 } // namespace difusor::remote

@@ -392,6 +392,17 @@ private Q_SLOTS:
         host->connectToHost();
         QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
         QVERIFY(rtt.wait(3000));
+        // A quiet process (it never writes, so no SIGPIPE ends it) must not outlive the dead session.
+        const QByteArray mark = "frozen" + QByteArray::number(::getpid());
+        QObject context;
+        JobWatch quiet(host->stream(QStringLiteral("echo up; DIFUSOR_MARK=%1 sleep 600").arg(QString::fromLatin1(mark))), &context);
+        QVERIFY(QTest::qWaitFor([&] { return !quiet.lines.isEmpty(); }, 5000));
+        auto marked = [&mark] {
+            return SshdFixture::findProcesses([&mark](qint64, const QByteArray &, const QByteArray &environ) {
+                return environ.split('\0').contains("DIFUSOR_MARK=" + mark);
+            });
+        };
+        QVERIFY(!marked().isEmpty());
         const QList<qint64> sessions = SshdFixture::descendantsOf(m_sshd->sshdPid());
         QVERIFY(!sessions.isEmpty());
         for (qint64 pid : sessions)
@@ -405,7 +416,10 @@ private Q_SLOTS:
         QVERIFY(noticed);
         qInfo("frozen link noticed after %lld ms (keepalive 500 ms, dead after 2000 ms)", took);
         QVERIFY(took <= 2000 + 1000); // dead-after plus slack for a loaded machine
+        QVERIFY(quiet.wait(1000));
+        QCOMPARE(quiet.result->error, RemoteError::Disconnected);
         QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+        QVERIFY2(QTest::qWaitFor([&] { return marked().isEmpty(); }, 5000), "the quiet process outlived the link");
     }
 
     void passwordAndKeyboardInteractive()

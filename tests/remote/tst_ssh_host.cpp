@@ -196,13 +196,25 @@ private Q_SLOTS:
 
     void manyChannelsAtOnce()
     {
+        // 20 jobs on one session (OpenSSH allows 10 channels: the rest wait their turn); cancelling
+        // a few, running or queued, must not starve the others of channels for their kills.
         QObject context;
         std::vector<std::unique_ptr<JobWatch>> watches;
-        for (int i = 0; i < 20; ++i)
-            watches.push_back(std::make_unique<JobWatch>(
-                m_host->run(QStringLiteral("sleep 0.2; echo %1").arg(i)), &context));
+        std::vector<RemoteJob *> jobs;
+        for (int i = 0; i < 20; ++i) {
+            jobs.push_back(m_host->run(QStringLiteral("sleep 0.3; echo %1").arg(i)));
+            watches.push_back(std::make_unique<JobWatch>(jobs.back(), &context));
+        }
+        QTest::qWait(100);
+        for (int i : {0, 3, 12, 19})
+            jobs[size_t(i)]->cancel();
         for (int i = 0; i < 20; ++i) {
             QVERIFY(watches[size_t(i)]->wait(20000));
+            if (i == 0 || i == 3 || i == 12 || i == 19) {
+                QCOMPARE(watches[size_t(i)]->result->error, RemoteError::Cancelled);
+                continue;
+            }
+            QVERIFY2(watches[size_t(i)]->result->ok(), qPrintable(watches[size_t(i)]->result->errorText));
             QCOMPARE(watches[size_t(i)]->result->stdOut, QByteArray::number(i) + '\n');
         }
     }
