@@ -4,6 +4,7 @@
 #include "HostKeys.h"
 #include "common/Tr.h"
 
+#include <QDir>
 #include <QFile>
 #include <QStringList>
 
@@ -71,7 +72,9 @@ void SshWorker::askSecret(SecretRequest::Kind kind, const QString &prompt, bool 
 bool SshWorker::loadKey(const QByteArray &passphrase, bool *needPassphrase)
 {
     *needPassphrase = false;
-    const QString path = m_config.profile.keyFile;
+    QString path = m_config.profile.keyFile;
+    if (path.startsWith(QLatin1String("~/")))
+        path = QDir::homePath() + path.mid(1);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() > MaxKeyFileBytes) {
         connectionFailed(RemoteError::AuthRejected, Tr::tr("No se pudo leer la llave privada %1.").arg(path));

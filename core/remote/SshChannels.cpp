@@ -71,9 +71,10 @@ bool SshWorker::openChannel(Job &job)
         const QString detail = QString::fromUtf8(ssh_get_error(m_session));
         if (channel)
             ssh_channel_free(channel);
-        if (!ssh_is_connected(m_session)) {
+        // Only an explicit refusal is the server's answer; silence until the timeout is a dead link.
+        if (!ssh_is_connected(m_session) || !detail.contains(QLatin1String("Channel opening failure"))) {
             m_queue.prepend(id); // retried after the reconnect
-            linkLost(detail);
+            linkLost(Tr::tr("El servidor no respondió al abrir un canal (%1).").arg(detail));
             return false;
         }
         CommandResult r;

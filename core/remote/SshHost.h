@@ -21,6 +21,18 @@ struct SshTimings
 
 // A RemoteHost over SSH (libssh). One session per server, on its own worker thread; every libssh
 // call happens there. This object lives in the caller's (GUI) thread and only passes messages.
+//
+// How it works, briefly:
+// - Every command runs wrapped as `exec sh -c 'echo $$; exec sh -c "$1"' sh <command>`: the first
+//   line is the process group sshd created for the session, so cancel() and timeouts kill the whole
+//   group (`kill -TERM -- -pgid`, then KILL) on a second channel, not just the channel.
+// - download() is `wc -c < f && tail -c +N f` on an exec channel rather than SFTP: the SFTP
+//   subsystem is often disabled on hardened servers (and absent with `sshd -f /dev/null`), and one
+//   non-blocking channel pump serves commands, streams and downloads alike.
+// - Liveness: every keepaliveIntervalMs a channel open (a full round trip, no process started)
+//   measures roundTripMeasured(); no answer within deadAfterMs - keepaliveIntervalMs means the link
+//   is dead: running jobs end with RemoteError::Disconnected and the host reconnects with backoff.
+// - Host keys are checked against our own known_hosts (KnownHosts), never libssh's defaults.
 class SshHost final : public RemoteHost
 {
     Q_OBJECT
