@@ -73,9 +73,10 @@ QByteArray wrapCommandForGroupKill(const QString &command)
 QByteArray groupKillCommand(qint64 pgid)
 {
     // TERM, then up to ~1 s for the group to go, then KILL: the channel is usually done at once.
+    // "kill -s SIG -- -pgid" is the spelling dash, bash and busybox all accept ("kill -TERM --" is not).
     const QByteArray g = QByteArray::number(pgid);
-    return "kill -TERM -- -" + g + " 2>/dev/null || exit 0; for i in 1 2 3 4 5; do kill -0 -- -" + g
-           + " 2>/dev/null || exit 0; sleep 0.2 2>/dev/null || sleep 1; done; kill -KILL -- -" + g + " 2>/dev/null; true";
+    return "kill -s TERM -- -" + g + " 2>/dev/null || exit 0; for i in 1 2 3 4 5; do kill -s 0 -- -" + g
+           + " 2>/dev/null || exit 0; sleep 0.2 2>/dev/null || sleep 1; done; kill -s KILL -- -" + g + " 2>/dev/null; true";
 }
 
 QString downloadCommand(const QString &remotePath, qint64 offset)

@@ -14,6 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <unistd.h>
+
 using namespace difusor::remote;
 
 namespace {
@@ -37,6 +41,23 @@ QByteArray shellOutput(const QString &shell, const QString &command)
     p.start(shell, {QStringLiteral("-c"), command});
     p.waitForFinished(10000);
     return p.readAllStandardOutput();
+}
+
+// Processes of a process group that are not zombies (a container's init may reap late).
+int livingGroupMembers(qint64 pgid)
+{
+    int n = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        QFile f(QStringLiteral("/proc/") + e + QStringLiteral("/stat"));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp
+        if (fields.size() > 2 && fields.at(2).toLongLong() == pgid && fields.at(0) != "Z")
+            ++n;
+    }
+    return n;
 }
 
 QStringList shells()
@@ -336,6 +357,44 @@ private Q_SLOTS:
         ok.exitStatus = 1;
         classifyExit(ok, QStringLiteral("false"));
         QCOMPARE(ok.error, RemoteError::None);
+    }
+
+    void wrapperPrintsItsProcessGroupThenRunsTheCommand()
+    {
+        // As sshd would: the wrapper is the command line of a shell that leads its own session.
+        QProcess p;
+        p.setChildProcessModifier([] { ::setsid(); });
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), QString::fromUtf8(wrapCommandForGroupKill(QStringLiteral("cat; echo \"[$1]\" \"it's\"")))});
+        QVERIFY(p.waitForStarted(5000));
+        const qint64 pid = p.processId();
+        p.write("from stdin\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(10000));
+        const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+        QCOMPARE(lines.value(0).toLongLong(), pid);
+        QCOMPARE(lines.value(1), QByteArray("from stdin"));
+        QCOMPARE(lines.value(2), QByteArray("[] it's"));
+    }
+
+    void groupKillEndsAPipeline()
+    {
+        // Under every shell we have: the kill runs in the user's login shell on the server.
+        for (const QString &shell : shells()) {
+            QProcess group;
+            group.setChildProcessModifier([] { ::setsid(); });
+            group.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("sleep 600 | cat")});
+            QVERIFY(group.waitForStarted(5000));
+            const qint64 pgid = group.processId();
+            QTest::qWait(200);
+            const QStringList parts = shell.split(QLatin1Char(' '));
+            QProcess killer;
+            killer.start(parts.first(), parts.mid(1) << QStringLiteral("-c") << QString::fromUtf8(groupKillCommand(pgid)));
+            QVERIFY(killer.waitForFinished(10000));
+            QCOMPARE(killer.exitCode(), 0);
+            QVERIFY2(group.waitForFinished(5000), qPrintable(shell));
+            QVERIFY(QTest::qWaitFor([pgid] { return livingGroupMembers(pgid) == 0; }, 3000));
+        }
     }
 
     void downloadCommandQuotesThePath()
