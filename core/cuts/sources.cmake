@@ -3,7 +3,7 @@ set(DIFUSOR_CUTS_SOURCES
     CutTime.h CutTime.cpp
     PackageName.h PackageName.cpp
     CsvRecordReader.h CsvRecordReader.cpp
-    PrepCsv.h PrepCsv.cpp
+    PrepCsv.h PrepCsv.cpp PrepCut.cpp
     SiteCut.h SiteCut.cpp
     IncidentRules.h IncidentRules.cpp
     IncidentLog.h IncidentLog.cpp

@@ -1,6 +1,6 @@
 // libFuzzer target: the PREP CSV parser (core/cuts/PrepCsv) on arbitrary bytes.
 // Seeds: tests/fuzz/corpus/prep_csv/ (the realistic samples of tests/cuts/data plus small edge cases).
-// FUZZ_SOURCES: core/cuts/PrepCsv.cpp core/cuts/CutTime.cpp core/cuts/PackageName.cpp core/cuts/CsvRecordReader.cpp
+// FUZZ_SOURCES: core/cuts/PrepCsv.cpp core/cuts/PrepCut.cpp core/cuts/CutTime.cpp core/cuts/PackageName.cpp core/cuts/CsvRecordReader.cpp
 #include "cuts/CutTime.h"
 #include "cuts/PackageName.h"
 #include "cuts/PrepCsv.h"
