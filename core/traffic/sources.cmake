@@ -18,3 +18,8 @@ set(DIFUSOR_TRAFFIC_SOURCES
 # .gz history files: zlib directly (Qt's qUncompress only reads its own framing).
 find_package(ZLIB REQUIRED)
 target_link_libraries(difusor_core PUBLIC ZLIB::ZLIB)
+
+# The live tail runs over difusor::remote (SSH or local); only when that area is built.
+if("remote" IN_LIST DIFUSOR_CORE_AREAS)
+    list(APPEND DIFUSOR_TRAFFIC_SOURCES LogTail.h LogTail.cpp LogTailScript.h LogTailScript.cpp)
+endif()

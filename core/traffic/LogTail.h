@@ -1,0 +1,80 @@
+#pragma once
+
+#include "LogIngest.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace difusor::remote {
+class RemoteHost;
+class RemoteJob;
+struct CommandResult;
+enum class ConnectionState;
+} // namespace difusor::remote
+
+namespace difusor::traffic {
+
+// Where the tail has read up to: the file's inode and the byte offset just past the last counted line.
+struct TailPosition
+{
+    quint64 inode = 0; // 0: none yet
+    qint64 offset = 0;
+    bool operator==(const TailPosition &o) const { return inode == o.inode && offset == o.offset; }
+};
+
+// Follows an access log on a RemoteHost (SSH or local) on one stream channel, across rotation by rename
+// and by copytruncate, feeding complete lines to a LogIngest. Lines are counted in batches, and the
+// position moves with each batch (committed()), so after a dropped link the tail resumes exactly where
+// the counts stand: no line lost, none counted twice. The remote side is LogTailScript.h; it reads at
+// most 4 MiB per batch, so memory here is bounded and a slow consumer slows the reader (backpressure
+// through the channel).
+class LogTail final : public QObject
+{
+    Q_OBJECT
+public:
+    LogTail(remote::RemoteHost *host, const QString &path, LogIngest *ingest, QObject *parent = nullptr);
+    ~LogTail() override;
+
+    // from.inode == 0: start a new tail at the end of the file (fromEnd) or at its beginning.
+    void start(TailPosition from = {}, bool fromEnd = true);
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    TailPosition position() const { return m_position; }
+    quint64 rotations() const { return m_rotations; }
+    quint64 truncations() const { return m_truncations; }
+    quint64 gaps() const { return m_gaps; }
+    quint64 restarts() const { return m_restarts; }
+    qint64 remotePid() const { return m_remotePid; } // of the script on the server, for diagnosis and tests
+
+Q_SIGNALS:
+    void committed(difusor::traffic::TailPosition position, quint64 lines); // after each counted batch
+    void rotated();
+    void truncated();
+    void gap();                                  // lines may have been lost (file gone before read)
+    void interrupted(const QString &reason);     // the stream ended; it restarts by itself
+
+private:
+    void launch();
+    void onLines(const QList<QByteArray> &lines);
+    void onFinished(const remote::CommandResult &result);
+    void onHostState(remote::ConnectionState state);
+    void control(const QByteArray &line);
+
+    QPointer<remote::RemoteHost> m_host;
+    QString m_path;
+    LogIngest *m_ingest;
+    QPointer<remote::RemoteJob> m_job;
+    TailPosition m_position;
+    bool m_fromEnd = true;
+    bool m_running = false;
+    bool m_started = false; // the script announced its starting point
+    QList<QByteArray> m_batch;
+    qsizetype m_batchBytes = 0;
+    quint64 m_rotations = 0, m_truncations = 0, m_gaps = 0, m_restarts = 0;
+    qint64 m_remotePid = -1;
+};
+
+} // namespace difusor::traffic

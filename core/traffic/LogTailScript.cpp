@@ -1,0 +1,72 @@
+#include "LogTailScript.h"
+
+namespace difusor::traffic {
+
+QByteArray logTailScript()
+{
+    return QByteArrayLiteral(R"SH(
+f=$1; ino=$2; off=$3; from_end=$4
+max=4194304
+exec 4>&1
+printf '\001I %s\n' "$$"
+inode_of() { stat -c %i -- "$1" 2>/dev/null || ls -di -- "$1" 2>/dev/null | awk '{print $1}'; }
+size_of() { stat -c %s -- "$1" 2>/dev/null || wc -c < "$1" 2>/dev/null; }
+find_by_inode() {
+  for g in "$f" "$f".1 "$f"-* "$f".*; do
+    case $g in *.gz|*.bz2|*.xz|*.zst|*.Z) continue;; esac
+    if [ -f "$g" ] && [ "$(inode_of "$g")" = "$1" ]; then printf '%s\n' "$g"; return 0; fi
+  done
+  return 1
+}
+full=0
+drain() {
+  full=0
+  sz=$(size_of "$1") || return 1
+  [ -n "$sz" ] || return 1
+  if [ "$sz" -lt "$off" ]; then off=0; printf '\001T %s\n' "$ino"; fi
+  [ "$sz" -gt "$off" ] || return 0
+  len=$((sz - off)); [ "$len" -gt "$max" ] && len=$max
+  n=$(tail -c +$((off + 1)) -- "$1" | head -c "$len" | tr -dc '\n' | wc -c)
+  n=$((n + 0))
+  if [ "$n" -eq 0 ]; then
+    if [ "$len" -eq "$max" ]; then off=$((off + len)); printf '\001X %s\n\001P %s %s\n' "$len" "$ino" "$off"; full=1; fi
+    return 0
+  fi
+  b=$(tail -c +$((off + 1)) -- "$1" | head -n "$n" | tee /dev/fd/4 | wc -c)
+  off=$((off + b))
+  printf '\001P %s %s\n' "$ino" "$off"
+  [ "$len" -eq "$max" ] && full=1
+  return 0
+}
+cur=$(inode_of "$f")
+if [ "$ino" = 0 ]; then
+  ino=${cur:-0}; off=0
+  if [ "$from_end" = 1 ] && [ -n "$cur" ]; then off=$(size_of "$f"); fi
+elif [ "$cur" != "$ino" ] && ! find_by_inode "$ino" >/dev/null; then
+  printf '\001G\n'; ino=${cur:-0}; off=0
+fi
+printf '\001R %s %s\n' "$ino" "$off"
+stable=0
+while :; do
+  cur=$(inode_of "$f")
+  if [ -n "$cur" ] && [ "$cur" != "$ino" ]; then
+    old=""
+    [ "$ino" != 0 ] && old=$(find_by_inode "$ino")
+    if [ -n "$old" ]; then
+      before=$off
+      drain "$old"
+      if [ "$off" = "$before" ]; then stable=$((stable + 1)); else stable=0; fi
+      if [ "$stable" -lt 3 ]; then [ "$full" = 1 ] || sleep 0.2; continue; fi
+    elif [ "$ino" != 0 ]; then
+      printf '\001G\n'
+    fi
+    ino=$cur; off=0; stable=0
+    printf '\001R %s %s\n' "$ino" "$off"
+  fi
+  if [ -n "$cur" ]; then drain "$f"; fi
+  [ "$full" = 1 ] || sleep 0.2
+done
+)SH");
+}
+
+} // namespace difusor::traffic

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace difusor::traffic {
+
+// The POSIX sh program LogTail runs on the server (`sh -s -- FILE INODE OFFSET FROM_END`, script on
+// stdin). It follows FILE by inode and byte offset, polling every 0.2 s, and writes batches of
+// complete lines, each batch closed by a control line (first byte \001, which nginx and Apache escape
+// in log data):
+//   \001I <pid>             the script's process id (first line)
+//   \001R <inode> <offset>  now reading this inode from this offset (start, or after a rotation)
+//   \001P <inode> <offset>  the lines since the previous control line end at this offset: commit
+//   \001T <inode>           the file shrank below the offset (copytruncate): reading again from 0
+//   \001X <bytes>           a line longer than the batch cap (4 MiB) was skipped
+//   \001G                   the file we were reading is gone (rotated and removed or compressed before
+//                           we finished it): its unread tail, if any, is lost
+// Rotation by rename: the old inode is found among FILE, FILE.1, FILE-*, FILE.* (not compressed) and
+// drained until it has stopped growing for three polls (the server may write to it until it reopens
+// its log), then the new FILE is read from 0.
+QByteArray logTailScript();
+
+} // namespace difusor::traffic

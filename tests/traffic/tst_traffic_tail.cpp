@@ -1,0 +1,163 @@
+// LogTail over a real RemoteHost (LocalHost: the same sh script and stream channel as over SSH) on a
+// log that grows, is rotated by rename (the writer keeps appending to the old file for a while), is
+// interrupted by killing the remote script mid-stream, resumed by a new LogTail from the committed
+// position, and rotated by copytruncate. At the end the counts equal `stats` over all lines written.
+#include "LogGenerator.h"
+#include "TestEnv.h"
+#include "remote/LocalHost.h"
+#include "traffic/LogTail.h"
+#include "traffic/StatsReport.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
+
+using namespace difusor::traffic;
+
+namespace {
+
+void append(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::Append));
+    QCOMPARE(f.write(data), data.size());
+}
+
+} // namespace
+
+class TstTrafficTail final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rotationKillAndResume()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString source = dir.filePath(QStringLiteral("source.log"));
+        difusor::test::LogGeneratorOptions g;
+        g.days = 2;
+        g.visitorsPerDay = 60;
+        g.malformedEvery = 97;
+        const auto gen = difusor::test::generateAccessLog(source, g);
+        QFile s(source);
+        QVERIFY(s.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = s.readAll().split('\n');
+        lines.removeLast();
+        QCOMPARE(qint64(lines.size()), gen.lines);
+        const int parts = 7;
+        QList<QByteArray> chunk(parts);
+        for (int i = 0; i < lines.size(); ++i)
+            chunk[i * parts / lines.size()] += lines[i] + '\n';
+
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, chunk[0]);
+
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Hour);
+        LogIngest ingest(LogFormat::combined(), counter);
+        auto seen = [&ingest] { return qint64(ingest.parsedLines() + ingest.malformedLines()); };
+        qint64 expected = 0;
+        auto linesIn = [](const QByteArray &b) { return qint64(b.count('\n')); };
+
+        auto tail = std::make_unique<LogTail>(&host, log, &ingest);
+        tail->start({}, false);
+        expected += linesIn(chunk[0]);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), expected, 20000);
+
+        // Rotation by rename; the server writes to the old file until it reopens its log.
+        QVERIFY(QFile::rename(log, log + QStringLiteral(".1")));
+        append(log + QStringLiteral(".1"), chunk[1]);
+        QTest::qWait(300);
+        append(log, chunk[2]);
+        expected += linesIn(chunk[1]) + linesIn(chunk[2]);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), expected, 20000);
+        QCOMPARE(tail->rotations(), 1u);
+
+        // The link drops mid-stream (remote script killed while lines keep coming): it resumes by itself.
+        QVERIFY(tail->remotePid() > 0);
+        const QList<QByteArray> part3 = chunk[3].split('\n');
+        append(log, QList<QByteArray>(part3.begin(), part3.begin() + part3.size() / 2).join('\n') + '\n');
+        QCOMPARE(::kill(pid_t(tail->remotePid()), SIGKILL), 0);
+        append(log, QList<QByteArray>(part3.begin() + part3.size() / 2, part3.end()).join('\n'));
+        expected += linesIn(chunk[3]);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), expected, 20000);
+        QVERIFY(tail->restarts() >= 1);
+
+        // The console restarts: a new tail from the committed position, lines written in between.
+        const TailPosition saved = tail->position();
+        tail.reset();
+        append(log, chunk[4]);
+        expected += linesIn(chunk[4]);
+        tail = std::make_unique<LogTail>(&host, log, &ingest);
+        tail->start(saved);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), expected, 20000);
+
+        // copytruncate: copy, empty the file in place, and the writer goes on in the same inode.
+        QVERIFY(QFile::copy(log, log + QStringLiteral(".2")));
+        QFile truncate(log);
+        QVERIFY(truncate.resize(0));
+        QSignalSpy truncated(tail.get(), &LogTail::truncated);
+        QTRY_COMPARE_WITH_TIMEOUT(truncated.size(), 1, 10000);
+        append(log, chunk[5]);
+        append(log, chunk[6]);
+        expected += linesIn(chunk[5]) + linesIn(chunk[6]);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), expected, 20000);
+        QCOMPARE(expected, gen.lines);
+        QCOMPARE(tail->gaps(), 0u);
+        tail.reset();
+
+        // Same numbers as `stats` over every line written.
+        StatsOptions o;
+        o.by = TrafficCounter::Period::Hour;
+        o.files = {source};
+        const StatsResult ref = computeStats(o);
+        QCOMPARE(ingest.malformedLines(), ref.malformedLines);
+        QCOMPARE(ingest.parsedLines(), ref.parsedLines);
+        QCOMPARE(counter.periods().size(), ref.counter->periods().size());
+        auto it = ref.counter->periods().begin();
+        for (const auto &[start, c] : counter.periods()) {
+            QCOMPARE(start, it->first);
+            QCOMPARE(c.requests, it->second.requests);
+            QCOMPARE(c.hits, it->second.hits);
+            QCOMPARE(c.pages, it->second.pages);
+            QCOMPARE(c.visits, it->second.visits);
+            QCOMPARE(c.uniqueVisitors, it->second.uniqueVisitors);
+            QCOMPARE(c.bandwidth, it->second.bandwidth);
+            ++it;
+        }
+    }
+
+    void startsAtEndByDefault()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        const QByteArray old = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
+        append(log, old + old);
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy committed(&tail, &LogTail::committed);
+        tail.start();
+        QTRY_VERIFY_WITH_TIMEOUT(committed.size() >= 1, 10000);
+        QCOMPARE(tail.position().offset, qint64(2 * old.size()));
+        append(log, old);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 1u, 10000);
+        // A partial line is not counted until its newline arrives.
+        append(log, old.left(30));
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 1u);
+        append(log, old.mid(30));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 2u, 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTrafficTail)
+#include "tst_traffic_tail.moc"
