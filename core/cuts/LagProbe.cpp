@@ -222,6 +222,14 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
         } else {
             p.etag = reply->rawHeader("ETag").left(200);
             p.lastModified = reply->rawHeader("Last-Modified").left(100);
+            // Validators have one-second resolution (nginx: ETag = mtime-size). A page modified in
+            // the very second it was served could change again within that second with the same
+            // size and the same validators: stay unconditional until its second is over.
+            const QByteArray date = reply->rawHeader("Date");
+            if (!date.isEmpty() && date == p.lastModified) {
+                p.etag.clear();
+                p.lastModified.clear();
+            }
             showed(p, result.cut->utc, at);
         }
     }

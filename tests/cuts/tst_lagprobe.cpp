@@ -168,6 +168,34 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!probe.isFast(), 2000);
     }
 
+    void changeWithinTheSameSecondIsSeen()
+    {
+        // nginx's validators (ETag = mtime-size, Last-Modified) have one-second resolution: two
+        // versions of the same size written in one second look alike to a conditional GET.
+        NginxFixture nginx;
+        QString error;
+        QVERIFY2(nginx.start(m_nginx, false, &error), qPrintable(error));
+        LagProbeConfig config;
+        config.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
+        config.normalIntervalMs = 100;
+        LagProbe probe(config);
+        while (QDateTime::currentMSecsSinceEpoch() % 1000 > 100)
+            QTest::qWait(5);
+        const qint64 second = QDateTime::currentSecsSinceEpoch();
+        QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), page(kCutA)));
+        probe.start();
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutA, 2000);
+        QTest::qWait(250); // a few more polls of version A
+        const QByteArray b = page(kCutB);
+        QCOMPARE(b.size(), page(kCutA).size());
+        QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), b));
+        if (QDateTime::currentSecsSinceEpoch() != second)
+            QSKIP("the machine was too slow to write both versions within one second");
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutB, 3000);
+        // Once the second is over, conditional GETs resume.
+        QTRY_VERIFY_WITH_TIMEOUT(probe.notModifiedCount(Site::Difusor) > 0, 4000);
+    }
+
     void siteFailures()
     {
         NginxFixture nginx;
