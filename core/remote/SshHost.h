@@ -17,6 +17,14 @@ struct SshTimings
     int deadAfterMs = 45000;         // no answer for this long: the link is dead
     int firstBackoffMs = 1000;       // reconnect waits 1, 2, 4 … capped at maxBackoffMs
     int maxBackoffMs = 30000;
+
+    // How long one probe (or any blocking step once connected) may wait for the server: a dead link
+    // is then noticed at most keepaliveIntervalMs + probeTimeoutMs() <= deadAfterMs after it died.
+    int probeTimeoutMs() const
+    {
+        const int budget = deadAfterMs - keepaliveIntervalMs;
+        return budget < 500 ? 500 : (connectTimeoutMs < budget ? connectTimeoutMs : budget);
+    }
 };
 
 // A RemoteHost over SSH (libssh). One session per server, on its own worker thread; every libssh

@@ -292,8 +292,7 @@ void SshWorker::becomeConnected()
     m_backoff.reset();
     m_secretFor = SecretFor::None;
     // From now on each blocking step (channel open, probe) may take at most this long.
-    const SshTimings &t = m_config.timings;
-    applyTimeout(std::max(500, std::min(t.connectTimeoutMs, t.deadAfterMs - t.keepaliveIntervalMs)));
+    applyTimeout(m_config.timings.probeTimeoutMs());
     m_notifier = new QSocketNotifier(qintptr(ssh_get_fd(m_session)), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SshWorker::pump);
     m_keepaliveTimer->start();

@@ -7,6 +7,7 @@
 #include "remote/JobOutput.h"
 #include "remote/KnownHosts.h"
 #include "remote/RemoteHost.h"
+#include "remote/SshHost.h"
 
 #include <QDir>
 #include <QFile>
@@ -315,6 +316,21 @@ private Q_SLOTS:
         Backoff many;
         for (int i = 0; i < 1000; ++i)
             QVERIFY(many.next() <= 30000);
+    }
+
+    void deadLinkIsNoticedWithin45Seconds()
+    {
+        const SshTimings defaults;
+        QCOMPARE(defaults.keepaliveIntervalMs, 15000);
+        QCOMPARE(defaults.deadAfterMs, 45000);
+        QVERIFY(defaults.keepaliveIntervalMs + defaults.probeTimeoutMs() <= defaults.deadAfterMs);
+        SshTimings fast;
+        fast.keepaliveIntervalMs = 500;
+        fast.deadAfterMs = 2000;
+        QCOMPARE(fast.probeTimeoutMs(), 1500);
+        SshTimings odd;
+        odd.deadAfterMs = odd.keepaliveIntervalMs; // nonsense settings still leave a usable timeout
+        QCOMPARE(odd.probeTimeoutMs(), 500);
     }
 
     void stateTextsAreTranslatedSpanish()

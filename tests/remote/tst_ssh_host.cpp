@@ -261,6 +261,24 @@ private Q_SLOTS:
         QVERIFY(!missing.result->errorText.isEmpty());
     }
 
+    void disconnectEndsRemoteProcesses()
+    {
+        const QByteArray mark = "disc" + QByteArray::number(QRandomGenerator::global()->generate());
+        SshHost other(m_sshd->profile());
+        other.setSshConfigFile({});
+        other.connectToHost();
+        QVERIFY(test::waitForState(other, ConnectionState::Connected, 10000));
+        QObject context;
+        JobWatch watch(other.stream(QStringLiteral("echo up; DIFUSOR_MARK=%1 sleep 600").arg(QString::fromLatin1(mark))), &context);
+        QVERIFY(QTest::qWaitFor([&] { return !watch.lines.isEmpty(); }, 10000));
+        QVERIFY(!markedProcesses(mark).isEmpty());
+        other.disconnectFromHost();
+        QVERIFY(watch.wait(5000));
+        QCOMPARE(watch.result->error, RemoteError::Disconnected);
+        QVERIFY(test::waitForState(other, ConnectionState::Disconnected, 5000));
+        QVERIFY2(QTest::qWaitFor([&] { return markedProcesses(mark).isEmpty(); }, 5000), "sleep outlived disconnect");
+    }
+
     void guiLoopNeverStallsDuringCommand()
     {
         // A 10 ms timer on this (GUI) thread records the longest gap between ticks. On a shared,
