@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace difusor::store {
 
 // One cut package as recorded. Invalid QDateTime = not known (NULL in the database).
@@ -21,6 +23,11 @@ struct CutRecord
     QString sha256;              // of the CSV, hex
     QJsonObject summary;         // PrepCut::summaryJson()
     bool caughtUp = false;       // found after a reconnect: arrival comes from the file's times
+
+    // Publication lag: ours first seen minus official first seen (the one-minute rule).
+    std::optional<qint64> lagMs() const;
+    // Arrival on our server (console clock) to first seen on our site.
+    std::optional<qint64> servedAfterArrivalMs() const;
 
     bool operator==(const CutRecord &other) const;
 };

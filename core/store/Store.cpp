@@ -83,6 +83,20 @@ QDateTime fromDbTime(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+std::optional<qint64> CutRecord::lagMs() const
+{
+    if (!officialSeenUtc.isValid() || !difusorSeenUtc.isValid())
+        return std::nullopt;
+    return officialSeenUtc.msecsTo(difusorSeenUtc);
+}
+
+std::optional<qint64> CutRecord::servedAfterArrivalMs() const
+{
+    if (!arrivedConsoleUtc.isValid() || !difusorSeenUtc.isValid())
+        return std::nullopt;
+    return arrivedConsoleUtc.msecsTo(difusorSeenUtc);
+}
+
 bool CutRecord::operator==(const CutRecord &o) const
 {
     return id == o.id && package == o.package && cutTimeUtc == o.cutTimeUtc && arrivedServerUtc == o.arrivedServerUtc

@@ -133,6 +133,9 @@ private Q_SLOTS:
         QVERIFY(store.recordSighting({QStringLiteral("difusor"), cutTime, at("2024-06-03T03:20:09.500Z")}));
         QVERIFY(store.recordSighting({QStringLiteral("difusor"), cutTime, at("2024-06-03T03:25:00Z")})); // later: ignored
         QCOMPARE(store.cut(*id)->difusorSeenUtc, at("2024-06-03T03:20:09.500Z"));
+        QCOMPARE(store.cut(*id)->lagMs(), std::optional<qint64>(8250));
+        // sampleCut arrives at 03:16:35.083 on the console's clock.
+        QCOMPARE(store.cut(*id)->servedAfterArrivalMs(), std::optional<qint64>(214417));
         QCOMPARE(store.sightings(QStringLiteral("difusor")).size(), 1);
         QVERIFY(!store.recordSighting({QStringLiteral("elsewhere"), cutTime, cutTime}));
     }
