@@ -21,6 +21,7 @@ constexpr int MaxChannels = 9;
 constexpr int MaxJobChannels = 8;
 constexpr int ReadChunk = 64 * 1024;
 constexpr qint64 CancelGraceMs = 10000;
+constexpr qsizetype MaxLinesPerBatch = 20000;
 
 void onExitStatus(ssh_session, ssh_channel, int status, void *userdata)
 {
@@ -189,6 +190,9 @@ bool SshWorker::drain(Job &job)
                 handleStdout(job, chunk);
             else if (!job.reported)
                 job.err.append(chunk);
+            // Batches stay small enough for the GUI thread to take in one go.
+            if (job.pendingLines.size() >= MaxLinesPerBatch)
+                Q_EMIT jobLines(job.spec.id, std::exchange(job.pendingLines, {}));
         }
     }
     return any;
