@@ -47,6 +47,7 @@ elif [ "$cur" != "$ino" ] && ! find_by_inode "$ino" >/dev/null; then
 fi
 printf '\001R %s %s\n' "$ino" "$off"
 stable=0
+quiet=0
 while :; do
   cur=$(inode_of "$f")
   if [ -n "$cur" ] && [ "$cur" != "$ino" ]; then
@@ -63,7 +64,11 @@ while :; do
     ino=$cur; off=0; stable=0
     printf '\001R %s %s\n' "$ino" "$off"
   fi
+  before=$off
   if [ -n "$cur" ]; then drain "$f"; fi
+  # A heartbeat every ~2 s of silence: if the link is gone, the write fails (SIGPIPE) and we end.
+  if [ "$off" = "$before" ]; then quiet=$((quiet + 1)); else quiet=0; fi
+  if [ "$quiet" -ge 10 ]; then printf '\001H\n'; quiet=0; fi
   [ "$full" = 1 ] || sleep 0.2
 done
 )SH");

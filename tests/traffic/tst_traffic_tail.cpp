@@ -4,7 +4,9 @@
 // position, and rotated by copytruncate. At the end the counts equal `stats` over all lines written.
 #include "LogGenerator.h"
 #include "TestEnv.h"
+#include "SshdFixture.h"
 #include "remote/LocalHost.h"
+#include "remote/SshHost.h"
 #include "traffic/LogTail.h"
 #include "traffic/StatsReport.h"
 
@@ -156,6 +158,75 @@ private Q_SLOTS:
         QCOMPARE(ingest.parsedLines(), 1u);
         append(log, old.mid(30));
         QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 2u, 10000);
+    }
+
+    // Over a real sshd: the link dies (sshd and its session killed) while lines are being written; the
+    // host reconnects and the tail resumes from its last commit. Counts equal `stats` over the file.
+    void overSshAcrossDroppedLink()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
+        difusor::test::SshdFixture server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY(server.trustHostKey());
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString source = dir.filePath(QStringLiteral("source.log"));
+        difusor::test::LogGeneratorOptions g;
+        g.days = 1;
+        g.visitorsPerDay = 80;
+        g.malformedEvery = 53;
+        const auto gen = difusor::test::generateAccessLog(source, g);
+        QFile s(source);
+        QVERIFY(s.open(QIODevice::ReadOnly));
+        const QByteArray all = s.readAll();
+        const qsizetype cut1 = all.indexOf('\n', all.size() / 3) + 1;
+        const qsizetype cut2 = all.indexOf('\n', 2 * all.size() / 3) + 1;
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, all.left(cut1));
+
+        difusor::remote::SshHost host(server.profile());
+        host.setSshConfigFile({});
+        difusor::remote::SshTimings t;
+        t.keepaliveIntervalMs = 1000;
+        t.deadAfterMs = 3000;
+        t.firstBackoffMs = 200;
+        t.maxBackoffMs = 800;
+        host.setTimings(t);
+        host.connectToHost();
+        QTRY_VERIFY_WITH_TIMEOUT(host.state() == difusor::remote::ConnectionState::Connected, 15000);
+
+        TrafficCounter counter(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Minute);
+        LogIngest ingest(LogFormat::combined(), counter);
+        auto seen = [&ingest] { return qint64(ingest.parsedLines() + ingest.malformedLines()); };
+        LogTail tail(&host, log, &ingest);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), qint64(all.left(cut1).count('\n')), 20000);
+
+        append(log, all.mid(cut1, (cut2 - cut1) / 2));
+        server.killHard();
+        append(log, all.mid(cut1 + (cut2 - cut1) / 2, cut2 - cut1 - (cut2 - cut1) / 2));
+        QTRY_VERIFY_WITH_TIMEOUT(host.state() != difusor::remote::ConnectionState::Connected, 15000);
+        QVERIFY2(server.restart(&error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(host.state() == difusor::remote::ConnectionState::Connected, 15000);
+        append(log, all.mid(cut2));
+        QTRY_COMPARE_WITH_TIMEOUT(seen(), gen.lines, 30000);
+        QVERIFY(tail.restarts() >= 1);
+        tail.stop();
+
+        StatsOptions o;
+        o.by = TrafficCounter::Period::Minute;
+        o.files = {source};
+        const StatsResult ref = computeStats(o);
+        QCOMPARE(ingest.malformedLines(), ref.malformedLines);
+        const TrafficCounts a = counter.totals(), b = ref.counter->totals();
+        QCOMPARE(a.requests, b.requests);
+        QCOMPARE(a.hits, b.hits);
+        QCOMPARE(a.pages, b.pages);
+        QCOMPARE(a.visits, b.visits);
+        QCOMPARE(a.uniqueVisitors, b.uniqueVisitors);
+        QCOMPARE(a.bandwidth, b.bandwidth);
+        QCOMPARE(counter.periods().size(), ref.counter->periods().size());
+        host.disconnectFromHost();
     }
 };
 
