@@ -37,8 +37,21 @@ TrafficCounts &TrafficCounter::periodFor(std::int64_t localTime)
     return *m_lastPeriod;
 }
 
+TrafficCounter::DayState &TrafficCounter::dayFor(std::int64_t day)
+{
+    if (day != m_lastDay) {
+        m_lastDay = day;
+        m_lastDayState = &m_days[day];
+        while (!m_days.empty() && m_days.begin()->first < m_days.rbegin()->first - 1 && m_days.begin()->first != day)
+            m_days.erase(m_days.begin());
+    }
+    return *m_lastDayState;
+}
+
 bool TrafficCounter::robotUserAgent(std::uint64_t uaHash, std::string_view ua)
 {
+    if (m_robotCache.size() > 500000)
+        m_robotCache.clear(); // a flood of distinct agents must not grow memory without bound
     bool inserted = false;
     std::uint8_t &v = m_robotCache.findOrInsert(FlatMap<std::uint8_t>::nonZero(uaHash), inserted);
     if (inserted)
@@ -46,17 +59,14 @@ bool TrafficCounter::robotUserAgent(std::uint64_t uaHash, std::string_view ua)
     return v == 1;
 }
 
-bool TrafficCounter::newVisit(std::uint64_t hostHash, const LogRecord &r)
+bool TrafficCounter::newVisit(DayState &day, std::uint64_t hostHash, const LogRecord &r)
 {
     bool inserted = false;
-    VisitState &s = m_visits.findOrInsert(FlatMap<VisitState>::nonZero(hostHash), inserted);
+    VisitState &s = day.visits.findOrInsert(FlatMap<VisitState>::nonZero(hostHash), inserted);
     const std::int64_t t = r.utcTime();
-    const std::int64_t day = r.localTime / 86400;
-    const bool fresh = inserted || day != s.lastDay || t - s.lastTime > 3600;
-    if (fresh || t > s.lastTime) {
+    const bool fresh = inserted || t - s.lastTime > 3600;
+    if (fresh || t > s.lastTime)
         s.lastTime = t; // an out-of-order earlier line never moves the visit back
-        s.lastDay = day;
-    }
     return fresh;
 }
 
@@ -79,6 +89,7 @@ void TrafficCounter::add(const LogRecord &r)
         m_serveTimes.add(r.serveTimeUs);
 
     const std::int64_t periodKey = m_lastPeriodKey;
+    DayState &day = dayFor(r.localTime / 86400);
     if (m_mode == Mode::AwStats) {
         const bool hit = (r.status == 200 || r.status == 304) && !robot && !isFavicon(path) && isAwstatsMethod(r.method);
         if (hit) {
@@ -92,12 +103,12 @@ void TrafficCounter::add(const LogRecord &r)
                 delta.pages = 1;
                 const std::uint64_t pathHash = hashView(path);
                 m_topPages.add(pathHash, path);
-                if (newVisit(hostHash, r)) {
+                if (newVisit(day, hostHash, r)) {
                     ++p.visits;
                     delta.visits = 1;
                 }
                 bool inserted = false;
-                m_periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), hostHash)), inserted);
+                day.periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), hostHash)), inserted);
                 if (inserted)
                     ++p.uniqueVisitors;
                 m_totalUniques.findOrInsert(FlatSet::nonZero(hostHash), inserted);
@@ -117,17 +128,19 @@ void TrafficCounter::add(const LogRecord &r)
             delta.pages = 1;
         }
         m_topPages.add(hashView(path), path);
-        if (newVisit(hostHash, r)) {
+        if (newVisit(day, hostHash, r)) {
             ++p.visits;
             delta.visits = 1;
         }
         if (r.status / 100 != 4) {
             const std::uint64_t visitor = hashCombine(hostHash, uaHash);
             bool inserted = false;
-            m_periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), visitor)), inserted);
+            day.periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), visitor)), inserted);
             if (inserted)
                 ++p.uniqueVisitors;
-            m_totalUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(r.localTime / 86400), visitor)), inserted);
+            day.dailyUniques.findOrInsert(FlatSet::nonZero(visitor), inserted);
+            if (inserted)
+                ++m_rawTotalUniques;
         }
     }
 
@@ -144,7 +157,7 @@ TrafficCounts TrafficCounter::totals() const
     TrafficCounts t;
     for (const auto &[key, c] : m_periods)
         accumulate(t, c);
-    t.uniqueVisitors = m_totalUniques.size();
+    t.uniqueVisitors = m_mode == Mode::AwStats ? m_totalUniques.size() : m_rawTotalUniques;
     return t;
 }
 

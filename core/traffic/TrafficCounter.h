@@ -66,11 +66,20 @@ private:
     struct VisitState
     {
         std::int64_t lastTime = 0;
-        std::int64_t lastDay = -1;
+    };
+    // What only matters within one wall-clock day: a visit never spans days and every period lies in
+    // one day. Days older than the newest two are dropped, so a live tail's memory stays bounded (a
+    // line arriving more than a day late may then count one extra visit or visitor).
+    struct DayState
+    {
+        FlatMap<VisitState> visits;  // address hash -> last page
+        FlatSet periodUniques;       // hash(period, address[, agent])
+        FlatSet dailyUniques;        // raw mode: hash(address, agent)
     };
     TrafficCounts &periodFor(std::int64_t localTime);
+    DayState &dayFor(std::int64_t day);
     bool robotUserAgent(std::uint64_t uaHash, std::string_view ua);
-    bool newVisit(std::uint64_t hostHash, const LogRecord &r);
+    bool newVisit(DayState &day, std::uint64_t hostHash, const LogRecord &r);
 
     Mode m_mode;
     Period m_period;
@@ -80,9 +89,13 @@ private:
     TrafficCounts m_totals;
 
     FlatMap<std::uint8_t> m_robotCache; // user-agent hash -> 1 robot, 2 not
-    FlatMap<VisitState> m_visits;       // address hash -> last page
-    FlatSet m_periodUniques;            // hash(period, address[, agent])
-    FlatSet m_totalUniques;             // awstats: address; raw: (day, address, agent)
+    std::map<std::int64_t, DayState> m_days;
+    std::int64_t m_lastDay = INT64_MIN;
+    DayState *m_lastDayState = nullptr;
+    // awstats mode: every address with a page (the one structure that grows with distinct addresses,
+    // 16 bytes each); raw mode: a running count of (day, address, agent).
+    FlatSet m_totalUniques;
+    std::uint64_t m_rawTotalUniques = 0;
     TopCounter m_topPages;
     TopCounter m_topAddresses;
     ServeTimeHistogram m_serveTimes;
