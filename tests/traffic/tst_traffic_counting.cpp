@@ -206,6 +206,8 @@ private Q_SLOTS:
         QVERIFY(o->by == TrafficCounter::Period::Hour);
         QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("xml"), kRecorded}), 2);
         QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("csv"), kRecorded}), 0);
+        QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("text"), QStringLiteral("--by"), QStringLiteral("minute"), kRecorded}), 0);
+        QCOMPARE(runStatsCommand({QStringLiteral("--mode"), QStringLiteral("raw"), QStringLiteral("--top"), QStringLiteral("2"), kRecorded}), 0);
         QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("/nonexistent/x.log")}), 1);
     }
 
