@@ -4,9 +4,17 @@
 // user agents and addresses. Peak memory is the child's ru_maxrss from wait4().
 //
 //   bench_traffic [--lines N] [--keep FILE]       (defaults: 1,000,000 lines, temporary file)
+//   bench_traffic --tail [--lines N]              live tail throughput: LogTail over LocalHost (the same
+//                                                 sh script as over SSH) following a file written as fast
+//                                                 as possible; lines/s until every line is counted
 #include "LogGenerator.h"
 #include "TestEnv.h"
 #include "traffic/StatsReport.h"
+#ifdef DIFUSOR_BENCH_TAIL
+#include "remote/LocalHost.h"
+#include "traffic/LogTail.h"
+#include <QTimer>
+#endif
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -95,6 +103,56 @@ int childGenerate(const QString &log, std::int64_t lines)
     return gen.lines > 0 ? 0 : 1;
 }
 
+#ifdef DIFUSOR_BENCH_TAIL
+int benchTail(QCoreApplication &app, const QString &dirPath, std::int64_t lines)
+{
+    const QString source = dirPath + QStringLiteral("/source.log");
+    const QString log = dirPath + QStringLiteral("/access.log");
+    if (childGenerate(source, lines) != 0)
+        return 1;
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return 1;
+    QFile out(log);
+    if (!out.open(QIODevice::WriteOnly))
+        return 1;
+    difusor::remote::LocalHost host;
+    host.connectToHost();
+    TrafficCounter counter(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Minute);
+    counter.enableSeries();
+    LogIngest ingest(LogFormat::combined(), counter);
+    LogTail tail(&host, log, &ingest);
+    QElapsedTimer clock;
+    clock.start();
+    tail.start({}, false);
+    // The writer appends 1 MiB per event-loop turn, as fast as it can, in this thread.
+    QTimer writer;
+    QObject::connect(&writer, &QTimer::timeout, &app, [&] {
+        const QByteArray chunk = in.read(1 << 20);
+        if (chunk.isEmpty()) {
+            writer.stop();
+            return;
+        }
+        out.write(chunk);
+        out.flush();
+    });
+    writer.start(0);
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &app, [&] {
+        if (std::int64_t(ingest.parsedLines() + ingest.malformedLines()) >= lines || clock.elapsed() > 300000)
+            app.quit();
+    });
+    check.start(20);
+    app.exec();
+    const double s = double(clock.nsecsElapsed()) / 1e9;
+    const auto counted = ingest.parsedLines() + ingest.malformedLines();
+    std::printf("live tail (LocalHost, sh script): %llu of %lld lines counted in %.2f s: %.0f lines/s, %.1f MB/s\n",
+                static_cast<unsigned long long>(counted), static_cast<long long>(lines), s, double(counted) / s,
+                double(in.size()) / 1e6 / s);
+    return std::int64_t(counted) == lines ? 0 : 1;
+}
+#endif
+
 Run best(const QStringList &argv, const QString &out, int times)
 {
     Run b;
@@ -132,6 +190,10 @@ int main(int argc, char **argv)
             keep = args[++i];
     }
     QTemporaryDir dir(difusor::test::tempTemplate());
+#ifdef DIFUSOR_BENCH_TAIL
+    if (args.contains(QLatin1String("--tail")))
+        return benchTail(app, dir.path(), lines);
+#endif
     const QString log = keep.isEmpty() ? dir.filePath(QStringLiteral("access.log")) : keep;
     std::printf("generating %lld lines...\n", static_cast<long long>(lines));
     std::fflush(stdout);
