@@ -94,6 +94,7 @@ void SshWorker::start()
         return;
     m_everConnected = false;
     m_backoff.reset();
+    m_passphraseTries = 0;
     attemptConnect();
 }
 
