@@ -282,6 +282,20 @@ private Q_SLOTS:
         QVERIFY2(QTest::qWaitFor([&] { return markedProcesses(mark).isEmpty(); }, 5000), "sleep outlived disconnect");
     }
 
+    void destroyingTheHostEndsRemoteProcesses()
+    {
+        const QByteArray mark = "dtor" + QByteArray::number(QRandomGenerator::global()->generate());
+        auto other = std::make_unique<SshHost>(m_sshd->profile());
+        other->setSshConfigFile({});
+        other->connectToHost();
+        QVERIFY(test::waitForState(*other, ConnectionState::Connected, 10000));
+        QObject context;
+        JobWatch watch(other->stream(QStringLiteral("echo up; DIFUSOR_MARK=%1 sleep 600").arg(QString::fromLatin1(mark))), &context);
+        QVERIFY(QTest::qWaitFor([&] { return !watch.lines.isEmpty(); }, 10000));
+        other.reset(); // the job goes with its host; the remote process must too
+        QVERIFY2(QTest::qWaitFor([&] { return markedProcesses(mark).isEmpty(); }, 5000), "sleep outlived its host");
+    }
+
     void guiLoopNeverStallsDuringCommand()
     {
         // A 10 ms timer on this (GUI) thread; what is asserted is the stall our code causes, net of
