@@ -21,7 +21,8 @@ constexpr int MaxChannels = 9;
 constexpr int MaxJobChannels = 8;
 constexpr int ReadChunk = 64 * 1024;
 constexpr qint64 CancelGraceMs = 10000;
-constexpr qsizetype MaxLinesPerBatch = 20000;
+constexpr qsizetype MaxLinesPerBatch = 5000;
+constexpr int MaxBatchesInFlight = 8;
 
 void onExitStatus(ssh_session, ssh_channel, int status, void *userdata)
 {
@@ -175,12 +176,32 @@ void SshWorker::handleStdout(Job &job, const QByteArray &chunk)
     }
 }
 
+void SshWorker::emitLines(Job &job)
+{
+    ++job.batchesInFlight;
+    Q_EMIT jobLines(job.spec.id, std::exchange(job.pendingLines, {}));
+}
+
+void SshWorker::ackLines(quint64 id)
+{
+    const auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    Job &job = *it->second;
+    if (job.batchesInFlight > 0 && --job.batchesInFlight == MaxBatchesInFlight - 1)
+        pump(); // reading was paused: go on now
+}
+
 bool SshWorker::drain(Job &job)
 {
     bool any = false;
     char buffer[ReadChunk];
     for (int stream = 0; stream < 2; ++stream) {
         for (int round = 0; round < 16; ++round) {
+            // Back-pressure: while the GUI has not taken earlier batches, stdout stays in the SSH
+            // window, so a fast producer (a huge log) cannot pile up memory in queued signals.
+            if (stream == 0 && job.batchesInFlight >= MaxBatchesInFlight)
+                break;
             const int n = ssh_channel_read_nonblocking(job.channel, buffer, sizeof buffer, stream);
             if (n <= 0)
                 break; // 0: nothing now; SSH_EOF: done; SSH_ERROR: the link check below sees it
@@ -192,7 +213,7 @@ bool SshWorker::drain(Job &job)
                 job.err.append(chunk);
             // Batches stay small enough for the GUI thread to take in one go.
             if (job.pendingLines.size() >= MaxLinesPerBatch)
-                Q_EMIT jobLines(job.spec.id, std::exchange(job.pendingLines, {}));
+                emitLines(job);
         }
     }
     return any;
@@ -344,7 +365,7 @@ void SshWorker::pump()
             continue;
         }
         if (!job.pendingLines.isEmpty())
-            Q_EMIT jobLines(id, std::exchange(job.pendingLines, {}));
+            emitLines(job);
         if (job.spec.kind == JobSpec::Kind::Download && job.clock.elapsed() - job.lastProgressMs >= 100) {
             job.lastProgressMs = job.clock.elapsed();
             Q_EMIT jobProgress(id, job.bytesDone, job.bytesTotal);

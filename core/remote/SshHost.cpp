@@ -79,6 +79,7 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
         const auto it = m_d->jobs.find(id);
         if (it != m_d->jobs.end() && it->second)
             Q_EMIT it->second->linesReady(lines);
+        m_d->post([id](SshWorker *worker) { worker->ackLines(id); }); // taken: the worker may read on
     });
     connect(w, &SshWorker::jobProgress, this, [this](quint64 id, qint64 done, qint64 total) {
         const auto it = m_d->jobs.find(id);

@@ -65,6 +65,7 @@ struct SshWorker::Job
     CappedBuffer err;
     LineSplitter splitter;
     QList<QByteArray> pendingLines;
+    int batchesInFlight = 0;   // jobLines() emitted, not yet acknowledged by the GUI side
     QFile file;
     qint64 bytesDone = 0;      // download: absolute position in the file
     qint64 bytesTotal = -1;

@@ -58,6 +58,7 @@ public:
     void stop(const QString &reason = {});
     void submit(const JobSpec &spec);
     void cancelJob(quint64 id);
+    void ackLines(quint64 id); // the GUI took one jobLines() batch
     void answerHostKey(bool trust);
     void provideSecret(const QString &secret);
     void cancelSecret();
@@ -117,6 +118,7 @@ private:
     void killRunningGroups();
     int channelsInUse() const;
     void handleStdout(Job &job, const QByteArray &data);
+    void emitLines(Job &job);
     void updatePumpTimers();
 
     WorkerConfig m_config;
