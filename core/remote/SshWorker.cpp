@@ -158,6 +158,9 @@ void SshWorker::attemptConnect()
     ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, known.constData());
     ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, known.constData());
     applyTimeout(m_config.timings.connectTimeoutMs);
+    // Small request/reply packets (channel opens, exec) must not wait for Nagle's delayed ACK (~40 ms).
+    int noDelay = 1;
+    ssh_options_set(m_session, SSH_OPTIONS_NODELAY, &noDelay);
 
     // What the config made of the name: known_hosts is keyed by the real host and port, as OpenSSH does.
     unsigned int port = 22;
