@@ -14,13 +14,15 @@ QList<InterfaceAddress> parseIpAddr(const QByteArray &out)
         const QList<QByteArray> f = line.simplified().split(' ');
         if (f.size() < 4 || !f[0].endsWith(':') || (f[2] != "inet" && f[2] != "inet6"))
             continue;
-        const auto subnet = QHostAddress::parseSubnet(QString::fromLatin1(f[3].left(64)));
-        if (subnet.first.isNull())
+        // parseSubnet() would give the network; the interface's own address is before the '/'.
+        const QByteArray cidr = f[3].left(64);
+        const QHostAddress address(QString::fromLatin1(cidr.left(cidr.indexOf('/') < 0 ? cidr.size() : cidr.indexOf('/'))));
+        if (address.isNull())
             continue;
         InterfaceAddress a;
         a.interface = QString::fromUtf8(f[1].left(32));
-        a.address = subnet.first;
-        a.prefix = subnet.second;
+        a.address = address;
+        a.prefix = cidr.contains('/') ? cidr.mid(cidr.indexOf('/') + 1).toInt() : 0;
         const qsizetype scope = f.indexOf("scope");
         if (scope > 0 && scope + 1 < f.size())
             a.scope = QString::fromLatin1(f[scope + 1].left(16));
