@@ -112,7 +112,7 @@ MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
     setCentralWidget(central);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_commandLog);
-    statusBar()->addPermanentWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_status);
     buildMenus();
 
     connect(m_connectionPage, &ConnectionPage::connectRequested, this, &MainWindow::connectProfile);
@@ -256,8 +256,10 @@ void MainWindow::onHostChanged(RemoteHost *host)
     m_connectionPage->showRemoteSystem({});
     if (host) {
         connect(host, &RemoteHost::stateChanged, this, [this, host](ConnectionState state) {
-            if (state == ConnectionState::Connected)
+            if (state == ConnectionState::Connected) {
+                statusBar()->clearMessage(); // "Conectando…" is over
                 identifyServer(host);
+            }
         });
     }
     Q_EMIT hostChanged(host);

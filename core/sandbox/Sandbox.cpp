@@ -78,6 +78,11 @@ Sandbox::~Sandbox()
 
 QString Sandbox::missingProgramsMessage()
 {
+    return missingProgramsMessage([](const QString &program) { return !findProgram(program).isEmpty(); });
+}
+
+QString Sandbox::missingProgramsMessage(const std::function<bool(const QString &)> &installed)
+{
     struct Need
     {
         const char *program;
@@ -87,7 +92,7 @@ QString Sandbox::missingProgramsMessage()
                           {"rsync", "rsync"}};
     QStringList programs, packages;
     for (const Need &need : needs) {
-        if (findProgram(QString::fromLatin1(need.program)).isEmpty()) {
+        if (!installed(QString::fromLatin1(need.program))) {
             programs << QString::fromLatin1(need.program);
             if (!packages.contains(QString::fromLatin1(need.package)))
                 packages << QString::fromLatin1(need.package);

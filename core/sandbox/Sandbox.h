@@ -94,6 +94,8 @@ public:
     // Empty when sshd, nginx, rsync, ssh-keygen are all installed; else one translated message naming
     // the Debian packages to install.
     static QString missingProgramsMessage();
+    // The same, with the lookup given (tests): installed("nginx") tells whether that program exists.
+    static QString missingProgramsMessage(const std::function<bool(const QString &program)> &installed);
 
 Q_SIGNALS:
     void progress(const QString &message); // translated, for a splash or status bar

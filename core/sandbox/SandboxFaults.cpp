@@ -94,6 +94,7 @@ void Sandbox::endFaultAfter(FaultKind kind, int seconds, const std::function<voi
 {
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early: a fault must last its time
     d->faultTimers.insert(int(kind), timer);
     connect(timer, &QTimer::timeout, this, [this, kind, timer, undo] {
         d->faultTimers.remove(int(kind));

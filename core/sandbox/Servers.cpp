@@ -273,7 +273,10 @@ void ServerSet::launch(Server server)
               QStringLiteral("UsePAM=no"), QStringLiteral("StrictModes=no"), QStringLiteral("PidFile=none"),
               QStringLiteral("PasswordAuthentication=no"), QStringLiteral("KbdInteractiveAuthentication=no"),
               QStringLiteral("PermitRootLogin=prohibit-password"), QStringLiteral("Subsystem=sftp internal-sftp"),
-              QStringLiteral("MaxStartups=50:30:100"), QStringLiteral("LogLevel=INFO")}) {
+              QStringLiteral("MaxStartups=50:30:100"), QStringLiteral("LogLevel=INFO"),
+              // A ~/.bashrc running `pyenv init` rehashes in every session; one killed in that window
+              // leaves a lock that makes every later shell wait 60 s. Cap the wait (no effect without pyenv).
+              QStringLiteral("SetEnv=PYENV_REHASH_TIMEOUT=1")}) {
             args << QStringLiteral("-o") << option;
         }
         break;

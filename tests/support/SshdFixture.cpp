@@ -170,6 +170,10 @@ bool SshdFixture::launch(QString *error)
         QStringLiteral("PidFile=none"),
         QStringLiteral("LogLevel=VERBOSE"),
         QStringLiteral("MaxStartups=100"),
+        // Machines whose ~/.bashrc runs `pyenv init` rehash in every SSH session: a session killed in
+        // that window (the tests kill many) leaves pyenv's lock behind and every later shell would wait
+        // 60 s for it. Cap that wait; harmless where pyenv is absent.
+        QStringLiteral("SetEnv=PYENV_REHASH_TIMEOUT=1"),
     };
     // Extra options first: for most keywords sshd keeps the first value it reads.
     for (const QString &o : m_extraOptions)

@@ -2,6 +2,7 @@
 
 #include "StateIcon.h"
 
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -24,11 +25,17 @@ ConnectionStatus::ConnectionStatus(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(6);
+    auto separator = [this] {
+        auto *line = new QFrame(this);
+        line->setFrameShape(QFrame::VLine);
+        line->setFrameShadow(QFrame::Sunken);
+        return line;
+    };
     layout->addWidget(m_icon);
     layout->addWidget(m_state);
-    layout->addSpacing(12);
+    layout->addWidget(separator());
     layout->addWidget(m_server);
-    layout->addSpacing(12);
+    layout->addWidget(separator());
     layout->addWidget(m_rtt);
     setHost(nullptr);
 }
@@ -58,6 +65,7 @@ void ConnectionStatus::showState(ConnectionState state, const QString &reason)
     if (state == ConnectionState::Failed && !reason.isEmpty())
         text = tr("%1: %2").arg(text, reason);
     m_state->setText(text);
+    m_icon->setAccessibleName(text);
     m_state->setToolTip(reason);
     if (state != ConnectionState::Connected)
         m_rtt->setText(tr("RTT: —"));
