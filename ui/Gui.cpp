@@ -4,6 +4,8 @@
 #include "common/Profile.h"
 #include "common/Settings.h"
 #include "common/Translations.h"
+#include "pages/PageContext.h"
+#include "store/StoreThread.h"
 #include "widgets/Modal.h"
 
 #ifdef DIFUSOR_HAVE_SANDBOX
@@ -13,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -61,7 +64,25 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (!arguments.contains(QStringLiteral("--lang")) && qEnvironmentVariableIsEmpty("DIFUSOR_LANG"))
         installTranslations(Settings::instance().language());
 
+    // The console's one store (cuts, sightings, incidents, check runs): DIFUSOR_STORE, else the data
+    // folder; the demo keeps its rehearsal data apart from the real nights.
+    store::StoreThread store;
+    QString storePath = qEnvironmentVariable("DIFUSOR_STORE");
+    if (storePath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        storePath = dir + (arguments.contains(QStringLiteral("--demo")) ? QStringLiteral("/difusor-demo.sqlite")
+                                                                         : QStringLiteral("/difusor.sqlite"));
+    }
+    store.open(storePath);
+
     MainWindow window;
+    QObject::connect(&store, &store::StoreThread::opened, &window, [&window, storePath](bool ok, const QString &error) {
+        if (!ok)
+            Modal::error(&window, MainWindow::tr("Base de datos"),
+                         MainWindow::tr("No se pudo abrir %1: %2. Nada de lo medido podrá guardarse.").arg(storePath, error));
+    });
+    installPages(PageContext{&window, &store});
     window.show();
     scheduleScreenshot(window);
 

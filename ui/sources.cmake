@@ -12,6 +12,7 @@ set(DIFUSOR_UI_SOURCES
     connection/SecretDialog.h connection/SecretDialog.cpp
     connection/SecretStore.h connection/SecretStore.cpp
     pages/PlaceholderPage.h pages/PlaceholderPage.cpp
+    pages/PageContext.h pages/Pages.cpp
     widgets/ConnectionStatus.h widgets/ConnectionStatus.cpp
     widgets/Modal.h widgets/Modal.cpp
     widgets/StateIcon.h widgets/StateIcon.cpp
@@ -20,3 +21,10 @@ set(DIFUSOR_UI_SOURCES
 set(DIFUSOR_UI_DEMO_SOURCES
     demo/DemoController.h demo/DemoController.cpp
 )
+
+# Live pages: each area keeps its own list in ui/pages/<area>/sources.cmake.
+foreach(page infrastructure cuts traffic)
+    include(${CMAKE_CURRENT_LIST_DIR}/pages/${page}/sources.cmake)
+    string(TOUPPER ${page} PAGE)
+    list(APPEND DIFUSOR_UI_SOURCES ${DIFUSOR_UI_${PAGE}_SOURCES})
+endforeach()

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/Profile.h"
+
+#include <QObject>
+#include <QString>
+
+namespace difusor::remote {
+class RemoteHost;
+}
+namespace difusor::store {
+class StoreThread;
+}
+
+namespace difusor::cuts {
+
+class CutMonitor;
+
+// Everything the console watches about cuts for one connected profile: the remote cut watcher on
+// the profile's publication_dir (one long-lived channel; inotifywait or a 1 s stat loop; catch-up
+// after a reconnect), the lag probe on difusor_url / official_url, the incident rules and the store
+// (through CutMonitor). Used by the "Cortes y publicación" page and by `difusor-console watch`.
+//
+// Lives on the GUI (or main) thread; nothing here blocks it.
+class CutSession final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class WatcherState { Stopped, Starting, Watching, Reconnecting, Failed };
+    Q_ENUM(WatcherState)
+
+    // `host` must outlive the session (or the session is destroyed with it).
+    CutSession(remote::RemoteHost *host, const Profile &profile, store::StoreThread *store,
+               QObject *parent = nullptr);
+    ~CutSession() override;
+
+    void start();
+    void stop();
+
+    // Never null; its signals (cutRecorded, sightingRecorded, lagRecorded, incidentRecorded) are the
+    // live feed, each emitted only after the store committed it.
+    CutMonitor *monitor() const;
+    WatcherState watcherState() const;
+    // How the watcher watches: "inotifywait", "stat loop" (translated), empty before it started.
+    QString watcherMethod() const;
+
+Q_SIGNALS:
+    void watcherStateChanged(difusor::cuts::CutSession::WatcherState state, const QString &detail);
+
+private:
+    class Private;
+    Private *d;
+};
+
+} // namespace difusor::cuts

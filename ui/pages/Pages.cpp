@@ -1,0 +1,16 @@
+#include "PageContext.h"
+
+#include "cuts/CutsPage.h"
+#include "infrastructure/InfrastructurePage.h"
+#include "traffic/TrafficPage.h"
+
+namespace difusor::ui {
+
+void installPages(const PageContext &context)
+{
+    installInfrastructurePage(context);
+    installCutsPage(context);
+    installTrafficPage(context);
+}
+
+} // namespace difusor::ui
