@@ -27,6 +27,7 @@ public:
     // Asynchronous; `stopped` fires when every sandbox process is gone (at once if none runs).
     void stop();
     bool running() const;
+    sandbox::Sandbox *sandbox() const { return m_sandbox; }
 
 Q_SIGNALS:
     void stopped();
