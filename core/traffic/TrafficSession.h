@@ -1,0 +1,113 @@
+#pragma once
+
+#include "LogTail.h"
+#include "TrafficCounter.h"
+#include "TrafficIncidents.h"
+#include "common/Profile.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace difusor::remote {
+class RemoteHost;
+}
+namespace difusor::store {
+class StoreThread;
+}
+
+namespace difusor::traffic {
+
+// Everything the console watches about traffic for one connected profile: the remote tail of the
+// profile's access_log (LogTail: rotation, reconnect resume, backpressure), the counter in one mode,
+// the live series and tops, the closing of periods and the traffic incident rules. Used by the
+// "Tráfico" page and by `difusor-console watch` (one JSON line per closed period).
+//
+// Periods. A period is [start, start + S) in the log's own wall clock and offset, S = periodSeconds()
+// (default 60; rounded down to a divisor of 86400 so no period straddles a day: 7 -> 6, 100 -> 96).
+// The line's "period" is its start: "YYYY-MM-DDTHH:MM" when S is a multiple of 60, else
+// "YYYY-MM-DDTHH:MM:SS". Periods close on time even when the log is silent: the session keeps a log
+// clock (the newest line's time, advanced by the console's monotonic clock while the tail is live,
+// frozen while it is reconnecting so the backlog is awaited, never going back) and a period closes when
+// that clock passes its end plus closeGraceSeconds() (default 2 s, for lines still in flight). Silent
+// periods close with zeros. A line that arrives after its period closed (rare: out-of-order writes,
+// more than the grace late) is not lost: its period is emitted again with only those late counts and
+// "late":true, so the sum of all emitted lines always equals what was read.
+//
+// Line: {"type":"traffic","period":…,"hits","pages","visits","bandwidth","requests",
+//        "status":{"2xx","3xx","4xx","5xx"}[,"late":true]}
+// "requests" counts every parsed line of the period; malformed lines have no time, so they are counted
+// apart (malformedLines()), never in a period.
+//
+// Lives on the GUI (or main) thread; nothing here blocks it (the tail's parsing runs on batches of at
+// most a few MiB as they arrive; see LogTail).
+class TrafficSession final : public QObject
+{
+    Q_OBJECT
+public:
+    using Mode = TrafficCounter::Mode;
+    enum class TailState { Stopped, Waiting, Live, Reconnecting };
+    Q_ENUM(TailState)
+
+    // `host` must outlive the session (or the session is destroyed with it). The profile gives
+    // access_log and the incident thresholds (TrafficRuleConfig::fromProfile); extra key "log_format"
+    // (a LogFormat spec or preset, default COMBINED) if the log is not combined.
+    TrafficSession(remote::RemoteHost *host, const Profile &profile, QObject *parent = nullptr);
+    ~TrafficSession() override;
+
+    // Before start(): changing them later restarts the counting from scratch.
+    void setMode(Mode mode);                 // default AwStats
+    void setPeriodSeconds(int seconds);      // default 60
+    void setCloseGraceSeconds(int seconds);  // default 2
+    // Optional: incidents are also written to the store's incidents table (kind "traffic_…").
+    void setStore(store::StoreThread *store);
+
+    Mode mode() const;
+    int periodSeconds() const;
+
+    // Starts tailing: by default at the end of the file (live); `fromEnd == false` reads the current
+    // file from its beginning first; a position (from an earlier committed()) resumes exactly there.
+    void start(TailPosition from = {}, bool fromEnd = true);
+    void stop();
+    bool isRunning() const;
+    TailState tailState() const;
+
+    // Cheap snapshot API for the page (all on the session's thread; valid until the next event).
+    const TrafficCounter &counter() const;       // series(), topPages(), topAddresses(), serveTimes()
+    std::uint64_t parsedLines() const;
+    std::uint64_t malformedLines() const;
+    TailPosition position() const;
+    const LogTail *tail() const;
+    // Newest log-clock time (UTC seconds), 0 before the first line; the page's "now" for its ranges.
+    std::int64_t logNowUtc() const;
+    int logOffsetMinutes() const;                // of the newest line
+    QList<TrafficIncident> openIncidents() const;
+    const TrafficRuleConfig &ruleConfig() const;
+
+    // Tells the rules whether the site answers (e.g. from the cuts lag probe). Until told, the site is
+    // taken as up while the SSH connection is up (for the "log silent while the site is up" rule).
+    void setSiteUp(bool up);
+
+    // The JSON line of one period's counts (as emitted by periodClosed). Public for tests and tools.
+    static QJsonObject periodLine(std::int64_t periodStartLocal, int periodSeconds, const TrafficCounts &counts,
+                                  bool late = false);
+
+Q_SIGNALS:
+    void periodClosed(const QJsonObject &line);
+    // At most once per second, while running (the page redraws on it).
+    void updated();
+    void tailStateChanged(difusor::traffic::TrafficSession::TailState state, const QString &detail);
+    void incidentOpened(const difusor::traffic::TrafficIncident &incident);
+    void incidentClosed(const difusor::traffic::TrafficIncident &incident);
+    // After each counted batch (position to resume from, lines in the batch).
+    void committed(difusor::traffic::TailPosition position, quint64 lines);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace difusor::traffic
