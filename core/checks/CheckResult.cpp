@@ -53,6 +53,24 @@ QJsonObject CheckResult::toJson() const
     return o;
 }
 
+std::optional<CheckResult> CheckResult::fromJson(const QJsonObject &o)
+{
+    CheckResult r;
+    r.id = o.value(QStringLiteral("id")).toString();
+    const auto status = statusFromId(o.value(QStringLiteral("status")).toString());
+    if (r.id.isEmpty() || !status)
+        return std::nullopt;
+    r.status = *status;
+    r.title = o.value(QStringLiteral("title")).toString();
+    r.group = o.value(QStringLiteral("group")).toString();
+    r.expected = o.value(QStringLiteral("expected")).toString();
+    r.actual = o.value(QStringLiteral("actual")).toString();
+    r.evidence = o.value(QStringLiteral("evidence")).toString();
+    r.remediation = o.value(QStringLiteral("remediation")).toString();
+    r.estimated = o.value(QStringLiteral("estimated")).toBool();
+    return r;
+}
+
 int exitCodeFor(const QList<CheckResult> &results, bool runFailed)
 {
     bool unknown = runFailed || results.isEmpty();

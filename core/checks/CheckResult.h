@@ -28,6 +28,8 @@ struct CheckResult
     bool estimated = false; // a fallback source was used (e.g. current MHz instead of max MHz)
 
     QJsonObject toJson() const;
+    // Reads back what toJson wrote (stored runs); nothing without an id or with an unknown status.
+    static std::optional<CheckResult> fromJson(const QJsonObject &object);
 };
 
 // Exit code of `difusor-console check`: 0 all pass (warn/skipped allowed), 1 any fail, 2 none fail but

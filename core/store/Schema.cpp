@@ -50,6 +50,17 @@ const QList<Step> &steps()
                          " acknowledged_utc INTEGER,"
                          " note TEXT)"),
           QStringLiteral("CREATE INDEX incidents_open ON incidents(closed_utc)")}},
+        // Infrastructure checks: one row per run, the verdicts as JSON (CheckResult::toJson array).
+        {2,
+         {QStringLiteral("CREATE TABLE check_runs ("
+                         " id INTEGER PRIMARY KEY,"
+                         " profile_name TEXT,"
+                         " host TEXT NOT NULL,"
+                         " started_utc INTEGER NOT NULL,"
+                         " duration_ms INTEGER,"
+                         " requirements_id TEXT,"
+                         " results TEXT NOT NULL)"),
+          QStringLiteral("CREATE INDEX check_runs_by_host ON check_runs(host, started_utc)")}},
     };
     return list;
 }

@@ -3,9 +3,12 @@
 #include "Schema.h"
 #include "common/Tr.h"
 
+#include <algorithm>
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -428,6 +431,55 @@ QList<IncidentRecord> Store::incidents(bool openOnly, int limit) const
         return list;
     while (q.next())
         list.append(readIncident(q));
+    return list;
+}
+
+std::optional<qint64> Store::addCheckRun(const CheckRunRecord &run)
+{
+    if (run.host.isEmpty() || !run.startedUtc.isValid()) {
+        fail(Tr::tr("Una verificación sin servidor o sin hora no se guarda."));
+        return std::nullopt;
+    }
+    std::optional<qint64> id;
+    const bool ok = transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("INSERT INTO check_runs (profile_name, host, started_utc, duration_ms,"
+                                 " requirements_id, results) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(run.profileName);
+        q.addBindValue(run.host);
+        q.addBindValue(toDbTime(run.startedUtc));
+        q.addBindValue(run.durationMs);
+        q.addBindValue(run.requirementsId);
+        q.addBindValue(QString::fromUtf8(QJsonDocument(run.results).toJson(QJsonDocument::Compact)));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        id = q.lastInsertId().toLongLong();
+        return true;
+    });
+    return ok ? id : std::nullopt;
+}
+
+QList<CheckRunRecord> Store::lastCheckRuns(const QString &host, int count) const
+{
+    QList<CheckRunRecord> list;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT id, profile_name, host, started_utc, duration_ms, requirements_id, results"
+                             " FROM check_runs WHERE host = ? ORDER BY started_utc DESC, id DESC LIMIT ?"));
+    q.addBindValue(host);
+    q.addBindValue(std::max(0, count));
+    if (!q.exec())
+        return list;
+    while (q.next()) {
+        CheckRunRecord r;
+        r.id = q.value(0).toLongLong();
+        r.profileName = q.value(1).toString();
+        r.host = q.value(2).toString();
+        r.startedUtc = fromDbTime(q.value(3));
+        r.durationMs = q.value(4).toLongLong();
+        r.requirementsId = q.value(5).toString();
+        r.results = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array();
+        list.append(r);
+    }
     return list;
 }
 

@@ -2,6 +2,8 @@
 
 #include "Records.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -10,6 +12,19 @@
 #include <optional>
 
 namespace difusor::store {
+
+// One infrastructure check run (core/checks CheckReport) as kept: the verdicts as a JSON array of
+// CheckResult::toJson objects, so older runs stay readable whatever the checks become.
+struct CheckRunRecord
+{
+    qint64 id = 0;
+    QString profileName;     // the connection profile's name
+    QString host;            // "user@host:port" or "localhost": runs are compared per host
+    QDateTime startedUtc;
+    qint64 durationMs = 0;
+    QString requirementsId;  // RequirementProfile::id()
+    QJsonArray results;
+};
 
 // The profile's SQLite database (one file per server profile). WAL journal with synchronous=FULL:
 // when a write call returns true, its transaction is on disk (survives a crash of the console and,
@@ -55,6 +70,10 @@ public:
     bool acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString &note);
     std::optional<IncidentRecord> incident(qint64 id) const;
     QList<IncidentRecord> incidents(bool openOnly = false, int limit = 5000) const;
+
+    // Infrastructure check runs. lastCheckRuns: newest first, at most `count`, of one host.
+    std::optional<qint64> addCheckRun(const CheckRunRecord &run);
+    QList<CheckRunRecord> lastCheckRuns(const QString &host, int count = 2) const;
 
     // For later areas (checks runs, traffic): one transaction around their own statements, on the
     // same connection. The function returns false to roll back.
