@@ -16,8 +16,40 @@ void TrafficCounter::enableSeries()
         m_series = std::make_unique<TrafficSeries>();
 }
 
+int TrafficCounter::periodSecondsFor(int seconds)
+{
+    if (seconds <= 1)
+        return 1;
+    if (seconds >= 86400)
+        return 86400;
+    while (86400 % seconds != 0)
+        --seconds;
+    return seconds;
+}
+
+void TrafficCounter::setPeriodSeconds(int seconds)
+{
+    m_periodSeconds = periodSecondsFor(seconds);
+    m_lastPeriodKey = INT64_MIN;
+    m_lastPeriod = nullptr;
+}
+
+void TrafficCounter::enableWindowAddresses()
+{
+    if (!m_windowAddresses)
+        m_windowAddresses = std::make_unique<TopCounter>(50000);
+}
+
+void TrafficCounter::resetWindowAddresses()
+{
+    if (m_windowAddresses)
+        m_windowAddresses = std::make_unique<TopCounter>(50000);
+}
+
 std::int64_t TrafficCounter::periodLength() const
 {
+    if (m_periodSeconds > 0)
+        return m_periodSeconds;
     switch (m_period) {
     case Period::Day: return 86400;
     case Period::Hour: return 3600;
@@ -85,6 +117,9 @@ void TrafficCounter::add(const LogRecord &r)
     if (robot)
         ++p.robotRequests;
     m_topAddresses.add(hostHash, r.host);
+    if (m_windowAddresses)
+        m_windowAddresses->add(hostHash, r.host);
+    m_lastOffsetMinutes = r.offsetMinutes;
     if (r.serveTimeUs >= 0)
         m_serveTimes.add(r.serveTimeUs);
 

@@ -48,6 +48,14 @@ public:
     TrafficCounter(Mode mode, Period period);
     // Also keep the per-second/minute/hour live series (off for batch statistics).
     void enableSeries();
+    // Live use: periods of `seconds` instead of the Period's length (a divisor of 86400, so a period
+    // never straddles a day; other values are rounded down to one: see periodSecondsFor()).
+    void setPeriodSeconds(int seconds);
+    static int periodSecondsFor(int seconds);
+    // Live use: also count requests per address in a window the caller resets (flood detection).
+    void enableWindowAddresses();
+    TopCounter *windowAddresses() { return m_windowAddresses.get(); }
+    void resetWindowAddresses();
 
     void add(const LogRecord &r);
 
@@ -61,6 +69,7 @@ public:
     const ServeTimeHistogram &serveTimes() const { return m_serveTimes; }
     const TrafficSeries *series() const { return m_series.get(); }
     std::int64_t periodLength() const;
+    int lastOffsetMinutes() const { return m_lastOffsetMinutes; } // of the newest line added
 
 private:
     struct VisitState
@@ -100,6 +109,9 @@ private:
     TopCounter m_topAddresses;
     ServeTimeHistogram m_serveTimes;
     std::unique_ptr<TrafficSeries> m_series;
+    std::unique_ptr<TopCounter> m_windowAddresses;
+    std::int64_t m_periodSeconds = 0; // 0: from m_period
+    int m_lastOffsetMinutes = 0;
 };
 
 } // namespace difusor::traffic

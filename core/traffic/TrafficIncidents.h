@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace difusor {
@@ -78,7 +79,9 @@ struct TrafficObservation
 };
 
 // The traffic incident rules as a pure state machine (no clocks, no I/O): feed observations in time
-// order; each call returns what opened or closed. An incident closes as soon as its condition is false.
+// order; each call returns what opened or closed. An incident closes when its condition is false,
+// with hysteresis for the rates (5xx share and spike close below 80 % of their threshold); a Flood whose
+// busiest address changes closes and reopens with the new address.
 class TrafficIncidentRules final
 {
 public:
@@ -98,6 +101,7 @@ private:
     TrafficRuleConfig m_config;
     QList<TrafficIncident> m_open;
     quint64 m_nextId = 1;
+    double m_spikeBaseline = -1; // baseline when the open spike opened
 };
 
 } // namespace difusor::traffic

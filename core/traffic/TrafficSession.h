@@ -106,6 +106,14 @@ Q_SIGNALS:
     void committed(difusor::traffic::TailPosition position, quint64 lines);
 
 private:
+    void resetCounting();
+    void restartCounting();
+    void setTailState(TailState state, const QString &detail);
+    void onCommitted(TailPosition p, quint64 lines);
+    void closePeriods();
+    void judge();
+    void recordIncidents(const QList<TrafficIncidentChange> &changes);
+
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -13,6 +13,7 @@ set(DIFUSOR_TRAFFIC_SOURCES
     TrafficCounter.h TrafficCounter.cpp
     TrafficCounts.h
     TrafficSeries.h TrafficSeries.cpp
+    TrafficIncidents.h TrafficIncidents.cpp
 )
 
 # .gz history files: zlib directly (Qt's qUncompress only reads its own framing).
@@ -21,5 +22,6 @@ target_link_libraries(difusor_core PUBLIC ZLIB::ZLIB)
 
 # The live tail runs over difusor::remote (SSH or local); only when that area is built.
 if("remote" IN_LIST DIFUSOR_CORE_AREAS)
-    list(APPEND DIFUSOR_TRAFFIC_SOURCES LogTail.h LogTail.cpp LogTailScript.h LogTailScript.cpp)
+    list(APPEND DIFUSOR_TRAFFIC_SOURCES LogTail.h LogTail.cpp LogTailScript.h LogTailScript.cpp
+         TrafficSession.h TrafficSession.cpp)
 endif()

@@ -1,0 +1,525 @@
+#include "TrafficSession.h"
+
+#include "LogIngest.h"
+#include "common/Tr.h"
+#include "remote/RemoteHost.h"
+#include "store/StoreThread.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonValue>
+#include <QTimer>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+namespace difusor::traffic {
+
+namespace {
+
+constexpr int kSliceSeconds = 10; // flood detection: per-address counts in slices of this length
+
+std::int64_t floorTo(std::int64_t t, std::int64_t step)
+{
+    return (t >= 0 ? t / step : (t - step + 1) / step) * step;
+}
+
+bool sameCounts(const TrafficCounts &a, const TrafficCounts &b)
+{
+    return a.requests == b.requests && a.hits == b.hits && a.pages == b.pages && a.visits == b.visits
+           && a.bandwidth == b.bandwidth && a.status == b.status;
+}
+
+TrafficCounts minus(const TrafficCounts &a, const TrafficCounts &b)
+{
+    TrafficCounts d;
+    d.requests = a.requests - b.requests;
+    d.hits = a.hits - b.hits;
+    d.pages = a.pages - b.pages;
+    d.visits = a.visits - b.visits;
+    d.uniqueVisitors = a.uniqueVisitors - b.uniqueVisitors;
+    d.bandwidth = a.bandwidth - b.bandwidth;
+    d.robotRequests = a.robotRequests - b.robotRequests;
+    for (std::size_t i = 0; i < d.status.size(); ++i)
+        d.status[i] = a.status[i] - b.status[i];
+    return d;
+}
+
+} // namespace
+
+class TrafficSession::Private
+{
+public:
+    struct Slice
+    {
+        std::uint64_t requests = 0;
+        std::vector<TopCounter::Entry> top;
+    };
+
+    remote::RemoteHost *host = nullptr;
+    Profile profile;
+    Mode mode = Mode::AwStats;
+    int periodSeconds = 60;
+    int graceSeconds = 2;
+    store::StoreThread *store = nullptr;
+    std::shared_ptr<QHash<quint64, qint64>> storeIds = std::make_shared<QHash<quint64, qint64>>(); // worker thread only
+
+    LogFormat format = LogFormat::combined();
+    std::unique_ptr<TrafficCounter> counter;
+    std::unique_ptr<LogIngest> ingest;
+    LogTail *tail = nullptr;
+    bool running = false;
+    TailState state = TailState::Stopped;
+    QTimer tick;
+    QElapsedTimer mono;
+
+    // Log clock (UTC seconds as a double so sub-second advance accumulates).
+    bool clockSet = false;
+    double clockBase = 0;
+    qint64 clockMonoMs = 0;
+    bool clockRunning = false;
+
+    // Period closing.
+    bool haveNext = false;
+    std::int64_t nextKey = 0;                       // local start of the oldest open period
+    std::map<std::int64_t, TrafficCounts> emitted;  // closed periods as emitted (with late deltas)
+    std::uint64_t emittedRequests = 0;
+
+    // Incidents.
+    TrafficIncidentRules rules;
+    std::optional<bool> siteUp;
+    QDateTime lastLineAt, watchingSince;
+    std::int64_t firstLineUtc = 0;
+    std::deque<Slice> slices;
+    std::uint64_t sliceStartParsed = 0;
+    qint64 sliceStartMs = 0;
+
+    double clockNow() const
+    {
+        if (!clockSet)
+            return 0;
+        return clockRunning ? clockBase + double(mono.elapsed() - clockMonoMs) / 1000.0 : clockBase;
+    }
+    void freezeClock()
+    {
+        clockBase = clockNow();
+        clockRunning = false;
+    }
+    void runClock()
+    {
+        if (clockRunning)
+            return;
+        clockMonoMs = mono.elapsed();
+        clockRunning = true;
+    }
+};
+
+TrafficSession::TrafficSession(remote::RemoteHost *host, const Profile &profile, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->host = host;
+    d->profile = profile;
+    d->rules = TrafficIncidentRules(TrafficRuleConfig::fromProfile(profile));
+    const QJsonValue spec = profile.extra.value(QLatin1String("log_format"));
+    if (spec.isString()) {
+        if (auto f = LogFormat::fromString(spec.toString()))
+            d->format = *f;
+    }
+    d->mono.start();
+    d->tick.setInterval(1000);
+    connect(&d->tick, &QTimer::timeout, this, [this] {
+        closePeriods();
+        judge();
+        Q_EMIT updated();
+    });
+    if (host) {
+        connect(host, &remote::RemoteHost::stateChanged, this, [this](remote::ConnectionState s, const QString &detail) {
+            if (!d->running)
+                return;
+            if (s != remote::ConnectionState::Connected && d->state == TailState::Live)
+                setTailState(TailState::Reconnecting, detail);
+        });
+        connect(host, &QObject::destroyed, this, [this] {
+            d->host = nullptr;
+            stop();
+        });
+    }
+}
+
+TrafficSession::~TrafficSession()
+{
+    stop();
+}
+
+void TrafficSession::setMode(Mode mode)
+{
+    if (mode == d->mode)
+        return;
+    d->mode = mode;
+    restartCounting();
+}
+
+void TrafficSession::setPeriodSeconds(int seconds)
+{
+    const int s = TrafficCounter::periodSecondsFor(seconds);
+    if (s == d->periodSeconds)
+        return;
+    d->periodSeconds = s;
+    restartCounting();
+}
+
+void TrafficSession::setCloseGraceSeconds(int seconds)
+{
+    d->graceSeconds = std::max(0, seconds);
+}
+
+void TrafficSession::setStore(store::StoreThread *store)
+{
+    d->store = store;
+}
+
+TrafficSession::Mode TrafficSession::mode() const
+{
+    return d->mode;
+}
+
+int TrafficSession::periodSeconds() const
+{
+    return d->periodSeconds;
+}
+
+void TrafficSession::resetCounting()
+{
+    d->counter = std::make_unique<TrafficCounter>(d->mode, TrafficCounter::Period::Minute);
+    d->counter->setPeriodSeconds(d->periodSeconds);
+    d->counter->enableSeries();
+    d->counter->enableWindowAddresses();
+    d->ingest = std::make_unique<LogIngest>(d->format, *d->counter);
+    d->clockSet = false;
+    d->clockRunning = false;
+    d->haveNext = false;
+    d->emitted.clear();
+    d->emittedRequests = 0;
+    d->firstLineUtc = 0;
+    d->slices.clear();
+    d->sliceStartParsed = 0;
+    d->sliceStartMs = d->mono.elapsed();
+}
+
+void TrafficSession::restartCounting()
+{
+    if (!d->running) {
+        d->counter.reset();
+        d->ingest.reset();
+        return;
+    }
+    const TailPosition at = position();
+    stop();
+    start(at, true);
+}
+
+void TrafficSession::start(TailPosition from, bool fromEnd)
+{
+    stop();
+    resetCounting();
+    d->running = true;
+    d->watchingSince = {};
+    d->lastLineAt = {};
+    d->tail = new LogTail(d->host, d->profile.accessLog, d->ingest.get(), this);
+    connect(d->tail, &LogTail::committed, this, [this](TailPosition p, quint64 lines) { onCommitted(p, lines); });
+    connect(d->tail, &LogTail::interrupted, this, [this](const QString &reason) {
+        setTailState(TailState::Reconnecting, reason);
+    });
+    setTailState(TailState::Waiting, {});
+    d->tick.start();
+    if (d->host)
+        d->tail->start(from, fromEnd);
+}
+
+void TrafficSession::stop()
+{
+    if (!d->running)
+        return;
+    d->running = false;
+    d->tick.stop();
+    if (d->tail) {
+        d->tail->stop();
+        d->tail->disconnect(this);
+        d->tail->deleteLater();
+        d->tail = nullptr;
+    }
+    recordIncidents(d->rules.closeAll(QDateTime::currentDateTimeUtc()));
+    setTailState(TailState::Stopped, {});
+}
+
+bool TrafficSession::isRunning() const
+{
+    return d->running;
+}
+
+TrafficSession::TailState TrafficSession::tailState() const
+{
+    return d->state;
+}
+
+const TrafficCounter &TrafficSession::counter() const
+{
+    if (!d->counter) {
+        // Before the first start: an empty counter of the configured kind.
+        d->counter = std::make_unique<TrafficCounter>(d->mode, TrafficCounter::Period::Minute);
+        d->counter->setPeriodSeconds(d->periodSeconds);
+        d->counter->enableSeries();
+    }
+    return *d->counter;
+}
+
+std::uint64_t TrafficSession::parsedLines() const
+{
+    return d->ingest ? d->ingest->parsedLines() : 0;
+}
+
+std::uint64_t TrafficSession::malformedLines() const
+{
+    return d->ingest ? d->ingest->malformedLines() : 0;
+}
+
+TailPosition TrafficSession::position() const
+{
+    return d->tail ? d->tail->position() : TailPosition{};
+}
+
+const LogTail *TrafficSession::tail() const
+{
+    return d->tail;
+}
+
+std::int64_t TrafficSession::logNowUtc() const
+{
+    return d->clockSet ? std::int64_t(d->clockNow()) : 0;
+}
+
+int TrafficSession::logOffsetMinutes() const
+{
+    return d->counter ? d->counter->lastOffsetMinutes() : 0;
+}
+
+QList<TrafficIncident> TrafficSession::openIncidents() const
+{
+    return d->rules.openIncidents();
+}
+
+const TrafficRuleConfig &TrafficSession::ruleConfig() const
+{
+    return d->rules.config();
+}
+
+void TrafficSession::setSiteUp(bool up)
+{
+    d->siteUp = up;
+}
+
+QJsonObject TrafficSession::periodLine(std::int64_t start, int periodSeconds, const TrafficCounts &c, bool late)
+{
+    const CivilTime t = civilFromSeconds(start);
+    QString period = QString::asprintf("%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+    if (periodSeconds % 60 != 0)
+        period += QString::asprintf(":%02d", t.second);
+    QJsonObject status;
+    status.insert(QStringLiteral("2xx"), double(c.status[2]));
+    status.insert(QStringLiteral("3xx"), double(c.status[3]));
+    status.insert(QStringLiteral("4xx"), double(c.status[4]));
+    status.insert(QStringLiteral("5xx"), double(c.status[5]));
+    QJsonObject o;
+    o.insert(QStringLiteral("type"), QStringLiteral("traffic"));
+    o.insert(QStringLiteral("period"), period);
+    o.insert(QStringLiteral("hits"), double(c.hits));
+    o.insert(QStringLiteral("pages"), double(c.pages));
+    o.insert(QStringLiteral("visits"), double(c.visits));
+    o.insert(QStringLiteral("bandwidth"), double(c.bandwidth));
+    o.insert(QStringLiteral("requests"), double(c.requests));
+    o.insert(QStringLiteral("status"), status);
+    if (late)
+        o.insert(QStringLiteral("late"), true);
+    return o;
+}
+
+void TrafficSession::setTailState(TailState state, const QString &detail)
+{
+    if (state == TailState::Live)
+        d->runClock();
+    else
+        d->freezeClock();
+    if (state == d->state)
+        return;
+    d->state = state;
+    if (state == TailState::Live && !d->watchingSince.isValid())
+        d->watchingSince = QDateTime::currentDateTimeUtc();
+    Q_EMIT tailStateChanged(state, detail);
+}
+
+void TrafficSession::onCommitted(TailPosition p, quint64 lines)
+{
+    setTailState(TailState::Live, {});
+    if (lines > 0)
+        d->lastLineAt = QDateTime::currentDateTimeUtc();
+    const TrafficSeries *series = d->counter->series();
+    if (series && d->ingest->parsedLines() > 0) {
+        const auto newest = double(series->newest());
+        if (!d->clockSet) {
+            d->clockSet = true;
+            d->clockBase = newest;
+            d->clockMonoMs = d->mono.elapsed();
+            d->firstLineUtc = series->newest();
+            // The first open period: the one of the oldest line read (the counter's first key).
+            d->haveNext = !d->counter->periods().empty();
+            if (d->haveNext)
+                d->nextKey = d->counter->periods().begin()->first;
+        } else if (newest > d->clockNow()) {
+            d->clockBase = newest;
+            d->clockMonoMs = d->mono.elapsed();
+        }
+    }
+    Q_EMIT committed(p, lines);
+}
+
+void TrafficSession::closePeriods()
+{
+    if (!d->counter || !d->clockSet || !d->haveNext)
+        return;
+    const std::int64_t len = d->counter->periodLength();
+    const auto &periods = d->counter->periods();
+    const double nowLocal = d->clockNow() + d->counter->lastOffsetMinutes() * 60.0;
+    std::uint64_t openRequests = 0;
+    while (double(d->nextKey + len + d->graceSeconds) <= nowLocal) {
+        const auto it = periods.find(d->nextKey);
+        const TrafficCounts c = it == periods.end() ? TrafficCounts{} : it->second;
+        d->emitted[d->nextKey] = c;
+        d->emittedRequests += c.requests;
+        Q_EMIT periodClosed(periodLine(d->nextKey, int(len), c));
+        d->nextKey += len;
+    }
+    // Late lines: whatever was read and is neither emitted nor in an open period.
+    for (auto it = periods.lower_bound(d->nextKey); it != periods.end(); ++it)
+        openRequests += it->second.requests;
+    if (d->ingest->parsedLines() == d->emittedRequests + openRequests)
+        return;
+    for (const auto &[key, c] : periods) {
+        if (key >= d->nextKey)
+            break;
+        TrafficCounts &sent = d->emitted[key]; // a line older than the first period: a new entry
+        if (sameCounts(sent, c))
+            continue;
+        const TrafficCounts delta = minus(c, sent);
+        sent = c;
+        d->emittedRequests += delta.requests;
+        Q_EMIT periodClosed(periodLine(key, int(len), delta, true));
+    }
+}
+
+void TrafficSession::judge()
+{
+    if (!d->counter)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const TrafficRuleConfig &cfg = d->rules.config();
+    TrafficObservation o;
+    o.at = now;
+    o.windowSeconds = cfg.windowSeconds;
+    o.lastLineAt = d->lastLineAt;
+    o.watchingSince = d->watchingSince;
+    o.tailLive = d->state == TailState::Live;
+    o.siteUp = d->siteUp.value_or(d->host && d->host->state() == remote::ConnectionState::Connected);
+
+    const TrafficSeries *series = d->counter->series();
+    if (d->clockSet && series) {
+        const auto end = std::int64_t(d->clockNow()) + 1;
+        const std::int64_t from = end - cfg.windowSeconds;
+        for (const auto &p : series->range(TrafficSeries::Resolution::Second, from, end)) {
+            o.requests += p.counts.requests;
+            o.serverErrors += p.counts.status[5];
+        }
+        // Baseline: median requests/s of the whole minutes before the window since the first line.
+        const std::int64_t baseEnd = floorTo(from, 60);
+        const std::int64_t baseFrom = std::max(baseEnd - std::int64_t(cfg.baselineMinutes) * 60,
+                                               floorTo(d->firstLineUtc, 60) + 60);
+        if (baseEnd > baseFrom) {
+            std::vector<double> rates(std::size_t((baseEnd - baseFrom) / 60), 0.0);
+            for (const auto &p : series->range(TrafficSeries::Resolution::Minute, baseFrom, baseEnd))
+                rates[std::size_t((p.start - baseFrom) / 60)] = double(p.counts.requests) / 60.0;
+            std::nth_element(rates.begin(), rates.begin() + std::ptrdiff_t(rates.size() / 2), rates.end());
+            o.baselineRps = rates[rates.size() / 2];
+            o.baselineMinutes = int(rates.size());
+        }
+    }
+
+    // Flood: per-address counts in slices of kSliceSeconds (console clock), summed over the window.
+    const qint64 nowMs = d->mono.elapsed();
+    if (TopCounter *window = d->counter->windowAddresses(); window && nowMs - d->sliceStartMs >= kSliceSeconds * 1000) {
+        Private::Slice s;
+        s.requests = d->ingest->parsedLines() - d->sliceStartParsed;
+        s.top = window->top(5);
+        d->slices.push_back(std::move(s));
+        while (d->slices.size() > std::size_t(std::max(1, cfg.windowSeconds / kSliceSeconds)))
+            d->slices.pop_front();
+        d->counter->resetWindowAddresses();
+        d->sliceStartParsed = d->ingest->parsedLines();
+        d->sliceStartMs = nowMs;
+    }
+    {
+        std::uint64_t requests = 0;
+        std::map<std::string, std::uint64_t> byAddress;
+        for (const Private::Slice &s : d->slices) {
+            requests += s.requests;
+            for (const TopCounter::Entry &e : s.top)
+                byAddress[e.key] += e.count;
+        }
+        for (const auto &[address, n] : byAddress) {
+            if (n > o.topAddressRequests) {
+                o.topAddressRequests = n;
+                o.topAddress = QString::fromStdString(address);
+            }
+        }
+        // The share is judged against the same slices' requests.
+        // The slices run on the console clock, the window on the log clock: keep the slices' share.
+        if (requests > 0)
+            o.topAddressRequests = std::min(o.topAddressRequests, requests) * o.requests / requests;
+    }
+    recordIncidents(d->rules.observe(o));
+}
+
+void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes)
+{
+    for (const TrafficIncidentChange &c : changes) {
+        if (d->store) {
+            auto ids = d->storeIds;
+            const TrafficIncident i = c.incident;
+            if (c.type == TrafficIncidentChange::Type::Opened) {
+                d->store->post([ids, i](store::Store &s) {
+                    if (!s.isOpen())
+                        return;
+                    store::IncidentRecord r;
+                    r.kind = trafficIncidentKindId(i.kind);
+                    r.subject = i.subject;
+                    r.openedUtc = i.opened;
+                    r.detail = i.detail;
+                    if (const auto id = s.openIncident(r))
+                        ids->insert(i.id, *id);
+                });
+            } else {
+                d->store->post([ids, i](store::Store &s) {
+                    const qint64 id = ids->take(i.id);
+                    if (id > 0 && s.isOpen())
+                        s.closeIncident(id, i.closed);
+                });
+            }
+        }
+        if (c.type == TrafficIncidentChange::Type::Opened)
+            Q_EMIT incidentOpened(c.incident);
+        else
+            Q_EMIT incidentClosed(c.incident);
+    }
+}
+
+} // namespace difusor::traffic
