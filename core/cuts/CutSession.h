@@ -15,6 +15,7 @@ class StoreThread;
 namespace difusor::cuts {
 
 class CutMonitor;
+class CutWatcher;
 
 // Everything the console watches about cuts for one connected profile: the remote cut watcher on
 // the profile's publication_dir (one long-lived channel; inotifywait or a 1 s stat loop; catch-up
@@ -43,6 +44,8 @@ public:
     WatcherState watcherState() const;
     // How the watcher watches: "inotifywait", "stat loop" (translated), empty before it started.
     QString watcherMethod() const;
+    // The remote watcher (clock offset, restarts); null after the host was destroyed.
+    CutWatcher *watcher() const;
 
 Q_SIGNALS:
     void watcherStateChanged(difusor::cuts::CutSession::WatcherState state, const QString &detail);

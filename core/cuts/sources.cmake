@@ -9,4 +9,6 @@ set(DIFUSOR_CUTS_SOURCES
     IncidentLog.h IncidentLog.cpp
     LagProbe.h LagProbe.cpp
     CutMonitor.h CutMonitor.cpp
+    CutWatcher.h CutWatcher.cpp
+    CutSession.h CutSession.cpp
 )

@@ -1,0 +1,141 @@
+#include "CutSession.h"
+
+#include "CutMonitor.h"
+#include "CutWatcher.h"
+#include "common/Tr.h"
+#include "remote/RemoteHost.h"
+#include "store/Store.h"
+#include "store/StoreThread.h"
+
+#include <QHash>
+
+namespace difusor::cuts {
+
+class CutSession::Private
+{
+public:
+    remote::RemoteHost *host = nullptr;
+    Profile profile;
+    store::StoreThread *store = nullptr;
+    CutMonitor *monitor = nullptr;
+    CutWatcher *watcher = nullptr;
+    WatcherState state = WatcherState::Stopped;
+    bool running = false;
+    quint64 generation = 0;
+};
+
+namespace {
+
+CutSession::WatcherState mapState(CutWatcher::State state)
+{
+    switch (state) {
+    case CutWatcher::State::Stopped: return CutSession::WatcherState::Stopped;
+    case CutWatcher::State::Starting: return CutSession::WatcherState::Starting;
+    case CutWatcher::State::Watching: return CutSession::WatcherState::Watching;
+    case CutWatcher::State::Waiting: return CutSession::WatcherState::Reconnecting;
+    case CutWatcher::State::Failed: return CutSession::WatcherState::Failed;
+    }
+    return CutSession::WatcherState::Failed;
+}
+
+} // namespace
+
+CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, store::StoreThread *store, QObject *parent)
+    : QObject(parent)
+    , d(new Private)
+{
+    d->host = host;
+    d->profile = profile;
+    d->store = store;
+    d->monitor = new CutMonitor(RuleConfig::fromProfile(profile), LagProbeConfig::fromProfile(profile), store, this);
+    d->watcher = new CutWatcher(host, profile.publicationDir, this);
+    if (profile.extra.value(QLatin1String("watch_force_stat")).toBool())
+        d->watcher->setForceStatLoop(true);
+
+    connect(d->watcher, &CutWatcher::cutFound, this, [this](const FoundCut &cut) {
+        d->monitor->cutArrived(cut.record, cut.actasCapturadas);
+    });
+    connect(d->watcher, &CutWatcher::stateChanged, this, [this](CutWatcher::State state, const QString &detail) {
+        const WatcherState mapped = mapState(state);
+        if (mapped == d->state && detail.isEmpty())
+            return;
+        d->state = mapped;
+        Q_EMIT watcherStateChanged(mapped, detail);
+    });
+    // A host that goes away takes the session down with it (the header's "or destroyed with it").
+    connect(host, &QObject::destroyed, this, [this] {
+        d->running = false;
+        d->monitor->stop();
+        delete d->watcher;
+        d->watcher = nullptr;
+    });
+}
+
+CutSession::~CutSession()
+{
+    stop();
+    delete d;
+}
+
+void CutSession::start()
+{
+    if (d->running || !d->watcher)
+        return;
+    d->running = true;
+    const quint64 generation = ++d->generation;
+    d->monitor->start();
+    // Packages already recorded are not reported again; the rest of what is on the server is caught up.
+    d->store->call<QHash<QString, QString>>(
+        this,
+        [](store::Store &s) {
+            QHash<QString, QString> known;
+            if (!s.isOpen())
+                return known;
+            const QList<store::CutRecord> cuts = s.cuts(100000);
+            for (const store::CutRecord &c : cuts)
+                known.insert(c.package, c.sha256);
+            return known;
+        },
+        [this, generation](const QHash<QString, QString> &known) {
+            if (!d->running || generation != d->generation || !d->watcher)
+                return;
+            d->watcher->setKnown(known);
+            d->watcher->start();
+        });
+}
+
+void CutSession::stop()
+{
+    if (!d->running)
+        return;
+    d->running = false;
+    ++d->generation;
+    if (d->watcher)
+        d->watcher->stop();
+    d->monitor->stop();
+}
+
+CutMonitor *CutSession::monitor() const
+{
+    return d->monitor;
+}
+
+CutWatcher *CutSession::watcher() const
+{
+    return d->watcher;
+}
+
+CutSession::WatcherState CutSession::watcherState() const
+{
+    return d->state;
+}
+
+QString CutSession::watcherMethod() const
+{
+    const QString method = d->watcher ? d->watcher->method() : QString();
+    if (method == QLatin1String("stat"))
+        return Tr::tr("revisión con stat cada 1 s");
+    return method;
+}
+
+} // namespace difusor::cuts

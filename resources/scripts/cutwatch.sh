@@ -1,0 +1,114 @@
+# difusor-console cut watcher (POSIX sh, sent on stdin: sh -s -- DIR NONCE [FORCE_STAT]).
+# Watches the publication folder DIR for PREP cut packages (YYYYMMDD_HHMM_PREP…: a folder holding the
+# CSV, a .zip, or a bare .csv) on one long-lived channel and prints one line per event:
+#   H NONCE METHOD                 how it watches: "inotifywait" or "stat" (1 s stat loop)
+#   T NONCE EPOCH                  the server clock (seconds.nanoseconds), at start and every 5 s
+#   P NONCE KIND CTIME SIZE SHA256 PATH
+#                                  a new or changed complete package: KIND dir|zip|csv, CTIME the CSV's
+#                                  (or zip's) change time = when it landed (rsync keeps the sender's
+#                                  mtime, the change time is the rename into place), SIZE in bytes,
+#                                  SHA256 of the CSV bytes ("-" if unknown), PATH relative to DIR
+#   S NONCE                        the listing of what was already there is complete
+#   E NONCE WHAT                   a fatal problem ("nodir"); the script exits
+# Complete: a folder's CSV is renamed into place by rsync (its hidden temporary is ignored); a zip is
+# reported once `unzip -tqq` accepts it; a bare CSV once its size and time held for one more scan.
+# FORCE_STAT=1 uses the stat loop even where inotifywait exists. Installs nothing, writes no file.
+
+DIR=$1
+N=${2:-w}
+FORCE=${3:-0}
+
+PATH=$PATH:/usr/local/bin:/usr/bin:/bin
+LC_ALL=C
+export PATH LC_ALL
+
+cd "$DIR" 2>/dev/null || { printf 'E %s nodir\n' "$N"; exit 3; }
+
+# Change time with nanoseconds where stat can, else whole seconds.
+SF='%.9Z %s'
+case $(stat -c "$SF" . 2>/dev/null) in
+    [0-9]*.[0-9]*' '[0-9]*) ;;
+    *) SF='%Z %s' ;;
+esac
+
+clock() {
+    t=$(date +%s.%N 2>/dev/null)
+    case $t in *N* | '') t=$(date +%s) ;; esac
+    printf 'T %s %s\n' "$N" "$t"
+}
+
+csum() {
+    if [ "$1" = zip ]; then
+        unzip -p "$2" '*.csv' '*.CSV' 2>/dev/null | sha256sum 2>/dev/null | cut -c1-64
+    else
+        sha256sum <"$2" 2>/dev/null | cut -c1-64
+    fi
+}
+
+SEEN='|'
+PEND='|'
+scan() {
+    more=0
+    while read -r ct sz f; do
+        [ -n "$f" ] || continue
+        case $f in
+            [0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_[0-9][0-9][0-9][0-9]_PREP*/*) k=dir ;;
+            [0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_[0-9][0-9][0-9][0-9]_PREP*.[zZ][iI][pP]) k=zip ;;
+            [0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]_[0-9][0-9][0-9][0-9]_PREP*.[cC][sS][vV]) k=csv ;;
+            *) continue ;;
+        esac
+        key="$ct $sz $f"
+        case $SEEN in *"|$key|"*) continue ;; esac
+        if [ $k = zip ]; then
+            unzip -tqq "$f" >/dev/null 2>&1 || { more=1; continue; }
+        elif [ $k = csv ]; then
+            case $PEND in
+                *"|$key|"*) ;;
+                *) PEND="$PEND$key|"; more=1; continue ;;
+            esac
+        fi
+        s=$(csum $k "$f")
+        [ -n "$s" ] || s=-
+        SEEN="$SEEN$key|"
+        printf 'P %s %s %s %s %s %s\n' "$N" "$k" "$ct" "$sz" "$s" "$f"
+    done <<EOF
+$(stat -c "$SF %n" -- [0-9]*_PREP*/*.csv [0-9]*_PREP*/*.CSV [0-9]*_PREP*.zip [0-9]*_PREP*.ZIP \
+    [0-9]*_PREP*.csv [0-9]*_PREP*.CSV 2>/dev/null)
+EOF
+}
+
+M=stat
+if [ "$FORCE" != 1 ] && command -v inotifywait >/dev/null 2>&1; then M=inotifywait; fi
+printf 'H %s %s\n' "$N" "$M"
+clock
+scan
+printf 'S %s\n' "$N"
+
+# One reader: inotify events (any line) and a 1 s tick ("t") both wake it. With inotifywait a scan
+# runs on each event and every 5 ticks (a safety net); in the stat loop on every tick.
+{
+    if [ $M = inotifywait ]; then
+        inotifywait -m -r -q -e close_write -e moved_to -e create -e delete --format e . 2>/dev/null
+        echo F
+    fi &
+    while :; do
+        sleep 1
+        echo t || exit 0
+    done
+} | {
+    n=0
+    while read -r x; do
+        case $x in
+            t)
+                n=$((n + 1))
+                if [ $M = stat ] || [ $((n % 5)) -eq 0 ] || [ "$more" = 1 ]; then scan; fi
+                [ $((n % 5)) -eq 0 ] && clock
+                ;;
+            F)
+                M=stat
+                printf 'H %s %s\n' "$N" "$M"
+                ;;
+            *) scan ;;
+        esac
+    done
+}
