@@ -261,7 +261,10 @@ void CutWatcher::onLines(const QList<QByteArray> &lines)
         case WatchLine::Type::Package: {
             const QString package = packageOf(line);
             const auto known = m_known.constFind(package);
-            if (known != m_known.cend() && (line.sha256.isEmpty() || known.value() == line.sha256))
+            // In the listing, a known package with the same CSV is old news. Live, the script reports a
+            // package only when its file changed: the same CSV pushed again (the IEPC republishing an
+            // older cut) is a new arrival of that cut.
+            if (m_listing && known != m_known.cend() && (line.sha256.isEmpty() || known.value() == line.sha256))
                 break;
             if (m_queue.size() >= MaxQueued)
                 break;

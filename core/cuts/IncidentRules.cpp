@@ -12,7 +12,8 @@ namespace difusor::cuts {
 
 namespace {
 
-constexpr int kKeepCuts = 256; // per-cut history kept in memory (64 h at 15 min)
+constexpr int kKeepCuts = 256;
+constexpr qint64 kAheadGraceMs = 2000; // our site may show a new cut just before the watcher reports it // per-cut history kept in memory (64 h at 15 min)
 
 template<typename Map>
 void prune(Map &map)
@@ -89,6 +90,10 @@ RuleConfig RuleConfig::fromProfile(const Profile &profile)
         const QJsonValue v = profile.extra.value(QLatin1String(key));
         return v.isDouble() && v.toDouble() > 0 ? qint64(v.toDouble() * 1000) : current;
     };
+    // The sandbox advances its simulated night 15 minutes per cut, whatever the real interval.
+    if (profile.extra.value(QLatin1String("sandbox")).toBool())
+        c.cutStepMs = 15 * 60 * 1000;
+    c.cutStepMs = seconds("cut_step_s", c.cutStepMs);
     c.lateMarginMs = seconds("late_margin_s", c.lateMarginMs);
     c.maxLagMs = seconds("max_lag_s", c.maxLagMs);
     c.staleAfterMs = seconds("stale_after_s", c.staleAfterMs);
@@ -161,13 +166,13 @@ QList<IncidentChange> IncidentRules::cutArrived(const CutEvent &cut)
     const qint64 serverSkew = cut.arrivedServerUtc.isValid() ? cut.arrivedServerUtc.msecsTo(at) : 0;
     const qint64 ahead = at.msecsTo(cut.cutUtc);
     if (std::llabs(serverSkew) > m_config.maxClockSkewMs || ahead > m_config.maxClockSkewMs) {
-        if (!findOpen(IncidentKind::ClockSkew))
+        if (!findOpen(IncidentKind::ClockSkew, QStringLiteral("server")))
             open(out, IncidentKind::ClockSkew, QStringLiteral("server"), at,
                  ahead > m_config.maxClockSkewMs
                      ? Tr::tr("El corte %1 tiene hora %2 s en el futuro.").arg(cut.package, seconds(ahead))
                      : Tr::tr("El reloj del servidor difiere %1 s del de la consola.").arg(seconds(-serverSkew)));
     } else {
-        close(out, IncidentKind::ClockSkew, at);
+        close(out, IncidentKind::ClockSkew, at, QStringLiteral("server"));
     }
 
     if (m_newestCut.isValid() && cut.cutUtc < m_newestCut) {
@@ -197,9 +202,10 @@ QList<IncidentChange> IncidentRules::cutArrived(const CutEvent &cut)
 
     if (m_newestCut.isValid()) {
         const qint64 gap = m_newestCut.msecsTo(cut.cutUtc);
-        if (m_config.cutIntervalMs > 0 && gap * 2 >= m_config.cutIntervalMs * 3) {
-            const qint64 missed = std::max<qint64>(1, std::llround(double(gap) / double(m_config.cutIntervalMs)) - 1);
-            open(out, IncidentKind::SkippedCut, isoUtc(m_newestCut.addMSecs(m_config.cutIntervalMs)), at,
+        const qint64 step = m_config.cutStepMs > 0 ? m_config.cutStepMs : m_config.cutIntervalMs;
+        if (step > 0 && gap * 2 >= step * 3) {
+            const qint64 missed = std::max<qint64>(1, std::llround(double(gap) / double(step)) - 1);
+            open(out, IncidentKind::SkippedCut, isoUtc(m_newestCut.addMSecs(step)), at,
                  Tr::tr("Faltan %1 corte(s) entre %2 y %3.")
                      .arg(missed)
                      .arg(formatMexicoTime(m_newestCut, false), formatMexicoTime(cut.cutUtc, false)));
@@ -267,7 +273,8 @@ void IncidentRules::evaluate(QList<IncidentChange> &out, const QDateTime &now)
     if (m_lastArrival.isValid() && !findOpen(IncidentKind::LateCut)) {
         const QDateTime deadline = m_lastArrival.addMSecs(m_config.cutIntervalMs + m_config.lateMarginMs);
         if (now >= deadline)
-            open(out, IncidentKind::LateCut, isoUtc(m_newestCut.addMSecs(m_config.cutIntervalMs)), deadline,
+            open(out, IncidentKind::LateCut,
+                 isoUtc(m_newestCut.addMSecs(m_config.cutStepMs > 0 ? m_config.cutStepMs : m_config.cutIntervalMs)), deadline,
                  Tr::tr("No ha llegado un corte nuevo desde %1 (último: %2).")
                      .arg(formatMexicoTime(m_lastArrival), formatMexicoTime(m_newestCut, false)));
     }
@@ -304,6 +311,25 @@ void IncidentRules::evaluate(QList<IncidentChange> &out, const QDateTime &now)
         }
         while (m_lagRaised.size() > size_t(kKeepCuts))
             m_lagRaised.erase(m_lagRaised.begin());
+    }
+
+    // Our site shows a cut time newer than anything on our disk and not shown by the official site:
+    // a clock off on the publishing side (the page's times are wrong), once it lasts past a short grace.
+    const QDateTime shown = m_difusor.shownCut;
+    const bool ahead = shown.isValid() && m_newestCut.isValid() && shown > m_newestCut
+                       && !(m_official.shownCut.isValid() && m_official.shownCut >= shown)
+                       && !m_official.firstSeen.contains(shown) && !siteFailing(Site::Difusor);
+    if (!ahead) {
+        m_aheadSince = QDateTime();
+        close(out, IncidentKind::ClockSkew, now, siteId(Site::Difusor));
+    } else {
+        if (!m_aheadSince.isValid())
+            m_aheadSince = now;
+        if (!findOpen(IncidentKind::ClockSkew, siteId(Site::Difusor)) && m_aheadSince.msecsTo(now) >= kAheadGraceMs)
+            open(out, IncidentKind::ClockSkew, siteId(Site::Difusor), m_aheadSince,
+                 Tr::tr("Nuestro sitio muestra el corte %1, que no está en disco (el más reciente es %2) ni en el PREP "
+                        "oficial: ¿reloj desfasado en la publicación?")
+                     .arg(formatMexicoTime(shown, false), formatMexicoTime(m_newestCut, false)));
     }
 
     // Stale site: our disk has a newer cut than our site shows, for too long. While the site fails

@@ -24,7 +24,8 @@ enum class IncidentKind {
     Lag,             // our site shows a cut more than maxLag after the official site did
     StaleSite,       // our site shows an older cut than the newest on our disk, too long
     CutBackwards,    // a cut older than the newest, or with fewer ACTAS_CAPTURADAS
-    ClockSkew,       // server clock vs console clock, or a cut stamped in the future
+    ClockSkew,       // server clock vs console clock, a cut stamped in the future, or our site
+                     // showing a cut time that is neither on our disk nor on the official site
     SiteUnreachable, // DNS, refused, timeout
     SiteHttpError,   // HTTP status >= 400
     Certificate,     // TLS certificate not valid
@@ -37,7 +38,8 @@ enum class SiteErrorKind { Unreachable, Http, Certificate, NoCut };
 
 struct RuleConfig
 {
-    qint64 cutIntervalMs = 15 * 60 * 1000;
+    qint64 cutIntervalMs = 15 * 60 * 1000; // real time between cuts (late cut)
+    qint64 cutStepMs = 0;                  // spacing of the cut times (skipped cut); 0: cutIntervalMs
     qint64 lateMarginMs = 2 * 60 * 1000;
     qint64 maxLagMs = 60 * 1000;
     qint64 staleAfterMs = 60 * 1000;
@@ -45,7 +47,8 @@ struct RuleConfig
     int siteFailuresToOpen = 1; // consecutive failed polls before a site incident opens
 
     // cut_interval_s from the profile; optional extra keys late_margin_s, max_lag_s, stale_after_s,
-    // max_clock_skew_s, site_failures_to_open.
+    // max_clock_skew_s, site_failures_to_open, cut_step_s (the sandbox: 900 s of cut time per real
+    // interval).
     static RuleConfig fromProfile(const Profile &profile);
 };
 
@@ -123,6 +126,7 @@ private:
     SiteState m_official;
     SiteState m_difusor;
     std::set<QDateTime> m_lagRaised; // official cuts already judged for lag
+    QDateTime m_aheadSince;          // our site shows a cut newer than any on disk or official, since
 };
 
 } // namespace difusor::cuts
