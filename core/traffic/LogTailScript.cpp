@@ -18,12 +18,34 @@ find_by_inode() {
   done
   return 1
 }
+# The last 32 bytes before the offset (checksum): after a copytruncate, the copy holding them is found
+# and the lines written to the old file after our last read are read from it (logrotate's race).
+sig=""
+save_sig() { sig=""; if [ "$off" -ge 32 ]; then sig=$(tail -c +$((off - 31)) -- "$1" 2>/dev/null | head -c 32 | cksum); fi; }
+from_copy() {
+  [ -n "$sig" ] || return 0
+  for g in "$f".1 "$f"-* "$f".*; do
+    case $g in *.gz|*.bz2|*.xz|*.zst|*.Z) continue;; esac
+    [ -f "$g" ] || continue
+    [ "$(inode_of "$g")" = "$ino" ] && continue
+    gs=$(size_of "$g"); [ -n "$gs" ] || continue
+    [ "$gs" -ge "$off" ] || continue
+    [ "$(tail -c +$((off - 31)) -- "$g" 2>/dev/null | head -c 32 | cksum)" = "$sig" ] || continue
+    len=$((gs - off)); [ "$len" -gt "$max" ] && len=$max
+    n=$(tail -c +$((off + 1)) -- "$g" | head -c "$len" | tr -dc '\n' | wc -c)
+    n=$((n + 0))
+    [ "$n" -gt 0 ] && tail -c +$((off + 1)) -- "$g" | head -n "$n"
+    # Counted with the current file's start as position: a dropped link before this line reads them again.
+    printf '\001P %s 0\n' "$ino"
+    return 0
+  done
+}
 full=0
 drain() {
   full=0
   sz=$(size_of "$1") || return 1
   [ -n "$sz" ] || return 1
-  if [ "$sz" -lt "$off" ]; then off=0; printf '\001T %s\n' "$ino"; fi
+  if [ "$sz" -lt "$off" ]; then from_copy; off=0; sig=""; printf '\001T %s\n' "$ino"; fi
   [ "$sz" -gt "$off" ] || return 0
   len=$((sz - off)); [ "$len" -gt "$max" ] && len=$max
   n=$(tail -c +$((off + 1)) -- "$1" | head -c "$len" | tr -dc '\n' | wc -c)
@@ -34,6 +56,7 @@ drain() {
   fi
   b=$(tail -c +$((off + 1)) -- "$1" | head -n "$n" | tee /dev/fd/4 | wc -c)
   off=$((off + b))
+  save_sig "$1"
   printf '\001P %s %s\n' "$ino" "$off"
   [ "$len" -eq "$max" ] && full=1
   return 0

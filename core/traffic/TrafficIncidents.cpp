@@ -150,7 +150,7 @@ QList<TrafficIncidentChange> TrafficIncidentRules::observe(const TrafficObservat
         const QDateTime since = o.lastLineAt.isValid() ? o.lastLineAt : o.watchingSince;
         const qint64 silentS = since.isValid() ? since.secsTo(o.at) : 0;
         const bool on = o.siteUp && silentS >= m_config.silentAfterSeconds;
-        set(out, TrafficIncidentKind::LogSilent, on, log, since.isValid() ? since : o.at,
+        set(out, TrafficIncidentKind::LogSilent, on, log, on && since.isValid() ? since : o.at,
             Tr::tr("Ninguna línea nueva en la bitácora de acceso desde hace %1 s y el sitio responde").arg(silentS));
     }
     return out;

@@ -27,7 +27,7 @@ namespace difusor::traffic {
 // "Tráfico" page and by `difusor-console watch` (one JSON line per closed period).
 //
 // Periods. A period is [start, start + S) in the log's own wall clock and offset, S = periodSeconds()
-// (default 60; rounded down to a divisor of 86400 so no period straddles a day: 7 -> 6, 100 -> 96).
+// (default 60; rounded down to a divisor of 86400 so no period straddles a day: 7 -> 6, 70 -> 64).
 // The line's "period" is its start: "YYYY-MM-DDTHH:MM" when S is a multiple of 60, else
 // "YYYY-MM-DDTHH:MM:SS". Periods close on time even when the log is silent: the session keeps a log
 // clock (the newest line's time, advanced by the console's monotonic clock while the tail is live,
