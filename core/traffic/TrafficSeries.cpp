@@ -45,8 +45,11 @@ TrafficSeries::TrafficSeries()
 
 void TrafficSeries::add(std::int64_t t, const TrafficCounts &delta)
 {
-    if (t > m_newest)
+    if (!m_any || t > m_newest)
         m_newest = t;
+    if (!m_any || t < m_oldest)
+        m_oldest = t;
+    m_any = true;
     addToRing(m_seconds, 1, t, delta);
     addToRing(m_minutes, 60, t, delta);
     accumulate(m_hours[floorTo(t, 3600)], delta);

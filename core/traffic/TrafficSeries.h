@@ -26,6 +26,8 @@ public:
     // Buckets in [from, to) at that resolution, oldest first; buckets outside its retention are absent.
     std::vector<Point> range(Resolution r, std::int64_t from, std::int64_t to) const;
     std::int64_t newest() const { return m_newest; }
+    std::int64_t oldest() const { return m_oldest; } // oldest time ever added (0: none)
+    bool isEmpty() const { return !m_any; }
 
     static constexpr int kSeconds = 3600;
     static constexpr int kMinutes = 10 * 24 * 60;
@@ -35,6 +37,8 @@ private:
     std::vector<Point> m_minutes;
     std::map<std::int64_t, TrafficCounts> m_hours;
     std::int64_t m_newest = 0;
+    std::int64_t m_oldest = 0;
+    bool m_any = false;
 };
 
 void accumulate(TrafficCounts &into, const TrafficCounts &delta);
