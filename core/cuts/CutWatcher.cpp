@@ -70,6 +70,10 @@ WatchLine parseWatchLine(const QByteArray &raw, const QString &nonce)
         line.serverTime = epochToUtc(head.at(2));
         if (line.serverTime.isValid())
             line.type = WatchLine::Type::Clock;
+    } else if (tag == "D") {
+        line.type = WatchLine::Type::DataStart;
+    } else if (tag == "Z") {
+        line.type = WatchLine::Type::DataEnd;
     } else if (tag == "S") {
         line.type = WatchLine::Type::Listed;
     } else if (tag == "E") {
@@ -112,6 +116,11 @@ CutWatcher::CutWatcher(remote::RemoteHost *host, const QString &publicationDir, 
             m_job->cancel();
         setState(State::Waiting, Tr::tr("El vigilante de cortes dejó de responder; se reinicia."));
         retryLater(1000);
+    });
+    m_awaitTimer.setSingleShot(true);
+    connect(&m_awaitTimer, &QTimer::timeout, this, [this] {
+        if (m_awaiting && !m_inBlock)
+            enqueue(*std::exchange(m_awaiting, std::nullopt));
     });
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &CutWatcher::launch);
@@ -192,11 +201,16 @@ void CutWatcher::launch()
     m_busy = false;
     m_listing = true;
     m_listingNotified = false;
+    m_awaiting.reset();
+    m_awaitTimer.stop();
+    m_inBlock = false;
+    m_block.clear();
     m_nonce = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     setState(State::Starting);
     remote::RemoteJob *job = m_host->streamScript(
         QStringLiteral(":/scripts/cutwatch.sh"),
-        {m_dir, QString::fromLatin1(m_nonce), m_forceStat ? QStringLiteral("1") : QStringLiteral("0")});
+        {m_dir, QString::fromLatin1(m_nonce), m_forceStat ? QStringLiteral("1") : QStringLiteral("0"),
+         QString::number(MaxCsvBytes + 1)});
     if (!job) {
         setState(State::Failed, Tr::tr("Falta el guion del vigilante de cortes."));
         return;
@@ -231,7 +245,37 @@ void CutWatcher::onLines(const QList<QByteArray> &lines)
     const QString nonce = QString::fromLatin1(m_nonce);
     m_heartbeat.start(m_heartbeatTimeoutMs);
     for (const QByteArray &raw : lines) {
+        if (m_inBlock) {
+            // Base64 has no spaces: only our own end line has one.
+            if (!raw.contains(' ')) {
+                if (m_block.size() + raw.size() > (MaxCsvBytes / 3 + 1) * 4 + 4096)
+                    m_blockTooLarge = true;
+                else
+                    m_block.append(raw.trimmed());
+                continue;
+            }
+            m_inBlock = false;
+            if (m_awaiting) {
+                Pending pending = *std::exchange(m_awaiting, std::nullopt);
+                if (!m_blockTooLarge) {
+                    pending.hasData = true;
+                    pending.data = QByteArray::fromBase64(m_block);
+                }
+                m_block.clear();
+                enqueue(std::move(pending));
+            }
+            if (parseWatchLine(raw, nonce).type == WatchLine::Type::DataEnd)
+                continue;
+        }
         const WatchLine line = parseWatchLine(raw, nonce);
+        if (line.type == WatchLine::Type::DataStart && m_awaiting) {
+            m_inBlock = true;
+            m_blockTooLarge = false;
+            m_block.clear();
+            continue;
+        }
+        if (m_awaiting) // no inline CSV followed: fetch it
+            enqueue(*std::exchange(m_awaiting, std::nullopt));
         switch (line.type) {
         case WatchLine::Type::Hello:
             m_method = line.method;
@@ -266,16 +310,31 @@ void CutWatcher::onLines(const QList<QByteArray> &lines)
             // older cut) is a new arrival of that cut.
             if (m_listing && known != m_known.cend() && (line.sha256.isEmpty() || known.value() == line.sha256))
                 break;
-            if (m_queue.size() >= MaxQueued)
-                break;
-            m_queue.push_back(Pending{line, now, m_listing});
-            pump();
+            Pending pending{line, now, m_listing, false, {}};
+            if (m_listing)
+                enqueue(std::move(pending));
+            else
+                m_awaiting = std::move(pending); // its CSV may follow inline
             break;
         }
+        case WatchLine::Type::DataStart:
+        case WatchLine::Type::DataEnd:
         case WatchLine::Type::Unknown:
             break;
         }
     }
+    // A batch may end between a P line and its block: the block follows at once when the server can
+    // send it; without one (no base64 there) the CSV is fetched after a short wait.
+    if (m_awaiting && !m_inBlock)
+        m_awaitTimer.start(500);
+}
+
+void CutWatcher::enqueue(Pending pending)
+{
+    if (m_queue.size() >= MaxQueued)
+        return;
+    m_queue.push_back(std::move(pending));
+    pump();
 }
 
 void CutWatcher::pump()
@@ -290,6 +349,10 @@ void CutWatcher::pump()
     const Pending pending = m_queue.front();
     m_queue.pop_front();
     m_busy = true;
+    if (pending.hasData) {
+        process(pending, pending.data);
+        return;
+    }
     const QString path = m_dir + QLatin1Char('/') + pending.line.path;
     const QString limit = QString::number(MaxCsvBytes + 1);
     const QString command = pending.line.kind == QLatin1String("zip")
@@ -328,8 +391,13 @@ void CutWatcher::fetched(const Pending &pending, const remote::CommandResult &re
         pump();
         return;
     }
+    process(pending, result.stdOut);
+}
+
+void CutWatcher::process(const Pending &pending, const QByteArray &data)
+{
+    const QString package = packageOf(pending.line);
     // Parse off this thread: a real PREP CSV holds thousands of rows.
-    const QByteArray data = result.stdOut;
     const std::optional<qint64> offset = clockOffsetMs();
     const quint64 generation = m_generation;
     QPointer<CutWatcher> self(this);

@@ -33,7 +33,7 @@ struct FoundCut
 // Parses one line of the remote watcher script (resources/scripts/cutwatch.sh). Pure; for tests.
 struct WatchLine
 {
-    enum class Type { Hello, Clock, Package, Listed, Error, Unknown };
+    enum class Type { Hello, Clock, Package, Listed, Error, DataStart, DataEnd, Unknown };
     Type type = Type::Unknown;
     QString method;        // Hello
     QDateTime serverTime;  // Clock; Package: the file's change time (server clock)
@@ -94,6 +94,8 @@ private:
         WatchLine line;
         QDateTime detectedUtc;
         bool caughtUp = false;
+        bool hasData = false; // the CSV came inline on the stream
+        QByteArray data;
     };
 
     void launch();
@@ -103,6 +105,8 @@ private:
     void retryLater(int ms);
     void pump();
     void fetched(const Pending &pending, const remote::CommandResult &result);
+    void process(const Pending &pending, const QByteArray &data);
+    void enqueue(Pending pending);
     void parsed(const Pending &pending, const FoundCut &cut, const QString &error);
 
     remote::RemoteHost *m_host;
@@ -119,10 +123,15 @@ private:
     bool m_listing = false;   // before the script's "S" line
     bool m_listingNotified = false;
     std::deque<Pending> m_queue;
+    std::optional<Pending> m_awaiting; // a live P line: its CSV may follow inline (D … Z)
+    bool m_inBlock = false;
+    QByteArray m_block;                // base64 of the inline CSV so far
+    bool m_blockTooLarge = false;
     bool m_busy = false;
     QList<qint64> m_offsetSamples; // server minus received, ms
     QTimer m_heartbeat;
     QTimer m_retry;
+    QTimer m_awaitTimer;
     qint64 m_restarts = 0;
 };
 

@@ -313,11 +313,10 @@ void IncidentRules::evaluate(QList<IncidentChange> &out, const QDateTime &now)
             m_lagRaised.erase(m_lagRaised.begin());
     }
 
-    // Our site shows a cut time newer than anything on our disk and not shown by the official site:
-    // a clock off on the publishing side (the page's times are wrong), once it lasts past a short grace.
+    // Our site shows a cut time that is neither on our disk nor on the official site (a clock off on
+    // the publishing side: the page's times are wrong), once it lasts past a short grace.
     const QDateTime shown = m_difusor.shownCut;
-    const bool ahead = shown.isValid() && m_newestCut.isValid() && shown > m_newestCut
-                       && !(m_official.shownCut.isValid() && m_official.shownCut >= shown)
+    const bool ahead = shown.isValid() && m_newestCut.isValid() && !m_diskArrivals.contains(shown)
                        && !m_official.firstSeen.contains(shown) && !siteFailing(Site::Difusor);
     if (!ahead) {
         m_aheadSince = QDateTime();
@@ -327,8 +326,8 @@ void IncidentRules::evaluate(QList<IncidentChange> &out, const QDateTime &now)
             m_aheadSince = now;
         if (!findOpen(IncidentKind::ClockSkew, siteId(Site::Difusor)) && m_aheadSince.msecsTo(now) >= kAheadGraceMs)
             open(out, IncidentKind::ClockSkew, siteId(Site::Difusor), m_aheadSince,
-                 Tr::tr("Nuestro sitio muestra el corte %1, que no está en disco (el más reciente es %2) ni en el PREP "
-                        "oficial: ¿reloj desfasado en la publicación?")
+                 Tr::tr("Nuestro sitio muestra el corte %1, que no está en disco (el más reciente es %2) ni en el "
+                        "PREP oficial: ¿reloj desfasado en la publicación?")
                      .arg(formatMexicoTime(shown, false), formatMexicoTime(m_newestCut, false)));
     }
 

@@ -126,7 +126,7 @@ private:
     SiteState m_official;
     SiteState m_difusor;
     std::set<QDateTime> m_lagRaised; // official cuts already judged for lag
-    QDateTime m_aheadSince;          // our site shows a cut newer than any on disk or official, since
+    QDateTime m_aheadSince;          // our site shows a cut time known neither on disk nor official, since
 };
 
 } // namespace difusor::cuts

@@ -1,4 +1,4 @@
-# difusor-console cut watcher (POSIX sh, sent on stdin: sh -s -- DIR NONCE [FORCE_STAT]).
+# difusor-console cut watcher (POSIX sh, sent on stdin: sh -s -- DIR NONCE [FORCE_STAT] [INLINE_MAX]).
 # Watches the publication folder DIR for PREP cut packages (YYYYMMDD_HHMM_PREP…: a folder holding the
 # CSV, a .zip, or a bare .csv) on one long-lived channel and prints one line per event:
 #   H NONCE METHOD                 how it watches: "inotifywait" or "stat" (1 s stat loop)
@@ -8,6 +8,9 @@
 #                                  (or zip's) change time = when it landed (rsync keeps the sender's
 #                                  mtime, the change time is the rename into place), SIZE in bytes,
 #                                  SHA256 of the CSV bytes ("-" if unknown), PATH relative to DIR
+#   D NONCE                        after a P line of a package that arrived while watching (not in the
+#   <base64 lines>                 first listing), when INLINE_MAX > 0 and base64 exists: the CSV bytes
+#   Z NONCE                        (at most INLINE_MAX), so the console needs no second command
 #   S NONCE                        the listing of what was already there is complete
 #   E NONCE WHAT                   a fatal problem ("nodir"); the script exits
 # Complete: a folder's CSV is renamed into place by rsync (its hidden temporary is ignored); a zip is
@@ -17,6 +20,9 @@
 DIR=$1
 N=${2:-w}
 FORCE=${3:-0}
+INLINE=${4:-0}
+command -v base64 >/dev/null 2>&1 || INLINE=0
+LIVE=0
 
 PATH=$PATH:/usr/local/bin:/usr/bin:/bin
 LC_ALL=C
@@ -71,6 +77,15 @@ scan() {
         [ -n "$s" ] || s=-
         SEEN="$SEEN$key|"
         printf 'P %s %s %s %s %s %s\n' "$N" "$k" "$ct" "$sz" "$s" "$f"
+        if [ $LIVE = 1 ] && [ "$INLINE" -gt 0 ] 2>/dev/null; then
+            printf 'D %s\n' "$N"
+            if [ $k = zip ]; then
+                unzip -p "$f" '*.csv' '*.CSV' 2>/dev/null | head -c "$INLINE" | base64
+            else
+                head -c "$INLINE" <"$f" 2>/dev/null | base64
+            fi
+            printf 'Z %s\n' "$N"
+        fi
     done <<EOF
 $(stat -c "$SF %n" -- [0-9]*_PREP*/*.csv [0-9]*_PREP*/*.CSV [0-9]*_PREP*.zip [0-9]*_PREP*.ZIP \
     [0-9]*_PREP*.csv [0-9]*_PREP*.CSV 2>/dev/null)
@@ -83,6 +98,7 @@ printf 'H %s %s\n' "$N" "$M"
 clock
 scan
 printf 'S %s\n' "$N"
+LIVE=1
 
 # One reader: inotify events (any line) and a 1 s tick ("t") both wake it. With inotifywait a scan
 # runs on each event and every 5 ticks (a safety net); in the stat loop on every tick.
