@@ -188,11 +188,17 @@ private Q_SLOTS:
         QVERIFY(next > 0);
         QVERIFY2(std::llabs(ms(opened.change.incident.opened) - next) <= Tolerance, qPrintable(span(ms(opened.change.incident.opened), next)));
         QVERIFY(m_run.closedOf(opened) != nullptr);
+        settle();
     }
 
     // Stale: cuts land but our page keeps the old one -> stale_site, closed when the page catches up.
     void staleSite()
     {
+        // Start the hold just after our page showed a cut (no publication pending from before it).
+        const qint64 tw = m_run.lastTruthT() + 1;
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_difusor_visible")).isEmpty()
+                                     && tOf(eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_difusor_visible")).last()) >= tw,
+                                 6000);
         const qint64 t0 = m_run.lastTruthT() + 1;
         FaultArgs args;
         args.durationS = 2 * CutIntervalS + 1;

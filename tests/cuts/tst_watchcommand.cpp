@@ -1,0 +1,131 @@
+// `difusor-console watch` in-process against the real sandbox difusor over SSH: JSON lines for cuts
+// (compared with the ground truth), incidents (a site-down fault during the run) and traffic periods.
+#include "SandboxFixture.h"
+#include "TestEnv.h"
+
+#include "cuts/WatchCommand.h"
+#include "store/Store.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace difusor::test;
+using namespace difusor::sandbox;
+
+class TestWatchCommand final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void usageErrors()
+    {
+        QCOMPARE(difusor::cuts::runWatchCommand({}), 2);
+        QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile")}), 2);
+        QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile"), QStringLiteral("/nonexistent.json")}), 2);
+        QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile"), QStringLiteral("x"), QStringLiteral("--format"),
+                                                 QStringLiteral("xml")}),
+                 2);
+    }
+
+    void jsonLinesAgainstTheSandbox()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
+        DIFUSOR_REQUIRE_PROGRAM(nginx, "nginx");
+        DIFUSOR_REQUIRE_PROGRAM(rsync, "rsync");
+        SandboxRun run;
+        SandboxOptions options;
+        options.cutIntervalS = 3;
+        options.visitorsPerSecond = 10;
+        options.pushDelayMs = 400;
+        options.publishDelayMs = 300;
+        QVERIFY2(run.start(options), qPrintable(run.error));
+
+        QTemporaryDir dir(tempTemplate());
+        difusor::Profile profile = run.sandbox->profile();
+        profile.extra.insert(QStringLiteral("poll_interval_ms"), 250);
+        profile.extra.insert(QStringLiteral("fast_poll_interval_ms"), 150);
+        const QString profilePath = dir.filePath(QStringLiteral("perfil.json"));
+        QString error;
+        QVERIFY2(profile.save(profilePath, &error), qPrintable(error));
+        const QString out = dir.filePath(QStringLiteral("watch.jsonl"));
+        const QString store = dir.filePath(QStringLiteral("watch.sqlite"));
+
+        // A site-down fault in the middle of the run (the command runs the event loop).
+        const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+        QTimer::singleShot(4000, run.sandbox.get(), [&run] {
+            FaultArgs args;
+            args.durationS = 2;
+            run.sandbox->injectFault(FaultKind::SiteDown, args);
+        });
+        const int code = difusor::cuts::runWatchCommand(
+            {QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"), QStringLiteral("12"),
+             QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--store"), store, QStringLiteral("--output"), out,
+             QStringLiteral("--traffic-period"), QStringLiteral("2"), QStringLiteral("--cut-wait"), QStringLiteral("3")});
+        QCOMPARE(code, 0);
+        const QList<QJsonObject> truth = run.truth();
+        run.stop();
+
+        const QList<QJsonObject> lines = readJsonLines(out);
+        QVERIFY(!lines.isEmpty());
+        int liveCuts = 0, incidentsOpened = 0, incidentsClosed = 0, traffic = 0;
+        for (const QJsonObject &line : lines) {
+            const QString type = line.value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("cut")) {
+                for (const char *key : {"cut_time", "arrived_at", "detected_at", "official_seen_at", "difusor_seen_at", "lag_s"})
+                    QVERIFY2(line.contains(QLatin1String(key)), key);
+                const QDateTime cut = QDateTime::fromString(line.value(QStringLiteral("cut_time")).toString(), Qt::ISODateWithMs);
+                QVERIFY(cut.isValid());
+                if (line.value(QStringLiteral("caught_up")).toBool())
+                    continue;
+                ++liveCuts;
+                qint64 written = -1, official = -1, difusor = -1;
+                for (const QJsonObject &r : truth) {
+                    if (cutOf(r) != cut)
+                        continue;
+                    const QString event = r.value(QStringLiteral("event")).toString();
+                    const qint64 t = r.value(QStringLiteral("t")).toInteger();
+                    if (event == QLatin1String("cut_written") && written < 0)
+                        written = t;
+                    else if (event == QLatin1String("cut_official_visible") && official < 0)
+                        official = t;
+                    else if (event == QLatin1String("cut_difusor_visible") && difusor < 0)
+                        difusor = t;
+                }
+                QVERIFY(written > 0);
+                const qint64 detected = QDateTime::fromString(line.value(QStringLiteral("detected_at")).toString(), Qt::ISODateWithMs)
+                                            .toMSecsSinceEpoch();
+                QVERIFY2(std::llabs(detected - written) <= 1000, qPrintable(QString::number(detected - written)));
+                if (line.value(QStringLiteral("lag_s")).isDouble() && official > 0 && difusor > 0) {
+                    const double lag = line.value(QStringLiteral("lag_s")).toDouble();
+                    QVERIFY2(std::abs(lag - double(difusor - official) / 1000.0) <= 1.0, qPrintable(QString::number(lag)));
+                }
+            } else if (type == QLatin1String("incident")) {
+                QVERIFY(line.value(QStringLiteral("opened_at")).isString());
+                QVERIFY(line.contains(QStringLiteral("closed_at")) && line.contains(QStringLiteral("detail")));
+                if (line.value(QStringLiteral("kind")).toString() == QLatin1String("site_unreachable")) {
+                    incidentsOpened += line.value(QStringLiteral("closed_at")).isNull();
+                    incidentsClosed += line.value(QStringLiteral("closed_at")).isString();
+                    const qint64 opened = QDateTime::fromString(line.value(QStringLiteral("opened_at")).toString(), Qt::ISODateWithMs)
+                                              .toMSecsSinceEpoch();
+                    QVERIFY(opened >= startMs + 3500);
+                }
+            } else if (type == QLatin1String("traffic")) {
+                ++traffic;
+            }
+        }
+        QVERIFY2(liveCuts >= 2, qPrintable(QString::number(liveCuts)));
+        QCOMPARE(incidentsOpened, 1);
+        QCOMPARE(incidentsClosed, 1);
+        QVERIFY2(traffic >= 2, qPrintable(QString::number(traffic)));
+
+        // Everything printed is in the command's store.
+        difusor::store::Store reader;
+        QVERIFY(reader.open(store));
+        QVERIFY(reader.cuts().size() >= liveCuts);
+        QVERIFY(!reader.incidents().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWatchCommand)
+#include "tst_watchcommand.moc"
