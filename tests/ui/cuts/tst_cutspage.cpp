@@ -1,0 +1,335 @@
+#include "pages/cuts/CutsCharts.h"
+#include "pages/cuts/CutsHeader.h"
+#include "pages/cuts/CutsPage.h"
+#include "pages/cuts/CutsStatus.h"
+#include "pages/cuts/CutsTableModel.h"
+
+#include "cuts/CutMonitor.h"
+#include "store/Store.h"
+#include "store/StoreThread.h"
+
+#include "NginxFixture.h"
+#include "TestEnv.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace difusor;
+using namespace difusor::ui;
+using cuts::CutMonitor;
+using cuts::IncidentKind;
+using store::CutRecord;
+using store::StoreThread;
+using test::NginxFixture;
+
+namespace {
+
+QByteArray sitePage(const QDateTime &cut)
+{
+    return "<p>Fecha y hora de corte: "
+           + cut.toOffsetFromUtc(-6 * 3600).toString(QStringLiteral("dd/MM/yyyy HH:mm")).toUtf8() + " (UTC-6)</p>";
+}
+
+// Served files get an old mtime so a rewrite in the same second still changes Last-Modified.
+void ageFile(const QString &path)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadWrite))
+        file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60), QFileDevice::FileModificationTime);
+}
+
+QDateTime minuteFloor(const QDateTime &t)
+{
+    const qint64 ms = t.toMSecsSinceEpoch();
+    return QDateTime::fromMSecsSinceEpoch(ms - ms % 60000, Qt::UTC);
+}
+
+CutRecord cutRecord(const QDateTime &cut, const QDateTime &arrived)
+{
+    CutRecord r;
+    r.package = cut.toOffsetFromUtc(-6 * 3600).toString(QStringLiteral("yyyyMMdd_HHmm")) + QStringLiteral("_PREP_DIP_LOC_DGO");
+    r.cutTimeUtc = cut;
+    r.arrivedConsoleUtc = arrived;
+    r.detectedUtc = QDateTime::currentDateTimeUtc();
+    r.size = 1000;
+    return r;
+}
+
+QString cell(const CutsTableModel &model, int row, int column)
+{
+    return model.index(row, column).data().toString();
+}
+
+// Longest gap between 10 ms timer events on this thread: what a user would feel as a stall.
+class LoopGap final
+{
+public:
+    explicit LoopGap(QObject *context)
+    {
+        m_clock.start();
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
+            const qint64 now = m_clock.elapsed();
+            maxGapMs = qMax(maxGapMs, now - m_last);
+            m_last = now;
+        });
+        m_timer.start();
+    }
+    qint64 maxGapMs = 0;
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    qint64 m_last = 0;
+};
+
+struct OpenStore
+{
+    QTemporaryDir dir{test::tempTemplate()};
+    QString path = dir.filePath(QStringLiteral("cortes.sqlite"));
+    StoreThread thread;
+    bool open()
+    {
+        QSignalSpy opened(&thread, &StoreThread::opened);
+        thread.open(path);
+        return opened.wait(10000) && opened.first().at(0).toBool();
+    }
+};
+
+} // namespace
+
+class TestCutsPage final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void statusWords_data()
+    {
+        QTest::addColumn<bool>("monitoring");
+        QTest::addColumn<bool>("anyCut");
+        QTest::addColumn<QList<int>>("kinds");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("level");
+        using L = CutsStatus::Level;
+        QTest::newRow("off") << false << false << QList<int>{} << QStringLiteral("Sin vigilancia") << int(L::Off);
+        QTest::newRow("waiting") << true << false << QList<int>{} << QStringLiteral("Esperando el primer corte")
+                                 << int(L::Waiting);
+        QTest::newRow("ok") << true << true << QList<int>{} << QStringLiteral("En tiempo") << int(L::Ok);
+        QTest::newRow("lag") << true << true << QList<int>{int(IncidentKind::Lag)}
+                             << QStringLiteral("Desfase > 60 s") << int(L::Alarm);
+        QTest::newRow("late beats lag") << true << true
+                                        << QList<int>{int(IncidentKind::Lag), int(IncidentKind::LateCut)}
+                                        << QStringLiteral("Corte atrasado") << int(L::Alarm);
+        QTest::newRow("stale beats late") << true << true
+                                          << QList<int>{int(IncidentKind::LateCut), int(IncidentKind::StaleSite)}
+                                          << QStringLiteral("Sitio desactualizado") << int(L::Alarm);
+        QTest::newRow("skew warns") << true << true << QList<int>{int(IncidentKind::ClockSkew)}
+                                    << QStringLiteral("Reloj del servidor desfasado") << int(L::Warning);
+    }
+    void statusWords()
+    {
+        QFETCH(bool, monitoring);
+        QFETCH(bool, anyCut);
+        QFETCH(QList<int>, kinds);
+        QFETCH(QString, text);
+        QFETCH(int, level);
+        QList<cuts::Incident> open;
+        for (int k : kinds) {
+            cuts::Incident i;
+            i.id = quint64(open.size() + 1);
+            i.kind = IncidentKind(k);
+            i.opened = QDateTime::currentDateTimeUtc();
+            open.append(i);
+        }
+        const CutsStatus s = evaluateCutsStatus(monitoring, anyCut, open, 60000);
+        QCOMPARE(s.text, text);
+        QCOMPARE(int(s.level), level);
+        QCOMPARE(s.others.size(), qMax<qsizetype>(0, kinds.size() - 1));
+    }
+
+    void timelineCountsSlotsArrivalsAndMissing()
+    {
+        CutsTimelineChart chart;
+        chart.setRules(1000, 500);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
+        chart.setArrivals({{t0, t0.addMSecs(100)}}, t0.addMSecs(5000));
+        // Slots -25 … 6 (the one due next); slots 1, 2, 3 are past their deadline (slot + 1.5 s) with no cut.
+        QCOMPARE(chart.expectedCount(), CutsTimelineChart::windowSlots);
+        QCOMPARE(chart.arrivalCount(), 1);
+        QCOMPARE(chart.missingCount(), 3);
+        chart.addArrival(t0.addMSecs(2000), t0.addMSecs(2300));
+        QCOMPARE(chart.arrivalCount(), 2);
+        QCOMPARE(chart.missingCount(), 2);
+        chart.tick(t0.addMSecs(9000)); // deadline passed up to slot 7: 1, 3, 4, 5, 6, 7 have no cut
+        QCOMPARE(chart.expectedCount(), CutsTimelineChart::windowSlots);
+        QCOMPARE(chart.missingCount(), 6);
+    }
+
+    void historyFromTheStoreNewestFirst()
+    {
+        OpenStore s;
+        QVERIFY(s.open());
+        const QDateTime base = minuteFloor(QDateTime::currentDateTimeUtc()).addSecs(-10 * 60);
+        {
+            store::Store writer;
+            QVERIFY(writer.open(s.path));
+            for (int i = 0; i < 5; ++i) {
+                const QDateTime cut = base.addSecs(i * 60);
+                QVERIFY(writer.insertCut(cutRecord(cut, cut.addSecs(20))));
+                QVERIFY(writer.recordSighting({QStringLiteral("official"), cut, cut.addSecs(30)}));
+                // Cut 3 reached our site 75 s after the official one: over the 60 s rule.
+                QVERIFY(writer.recordSighting({QStringLiteral("difusor"), cut, cut.addSecs(i == 3 ? 105 : 32)}));
+            }
+            // The official site showed a cut that never reached our disk.
+            QVERIFY(writer.recordSighting({QStringLiteral("official"), base.addSecs(5 * 60), base.addSecs(5 * 60 + 30)}));
+        }
+        CutsPage page(&s.thread);
+        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread);
+        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
+        page.setMonitor(&monitor, QStringLiteral("prueba"));
+        QVERIFY(loaded.wait(5000));
+        CutsTableModel &model = *page.model();
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.cutRow(0).cutUtc, base.addSecs(5 * 60));
+        QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("No llegó a nuestro servidor"));
+        QCOMPARE(model.cutRow(5).cutUtc, base);
+        QCOMPARE(cell(model, 1, CutsTableModel::Lag), QStringLiteral("2.0 s"));
+        QCOMPARE(cell(model, 1, CutsTableModel::Status), QStringLiteral("En tiempo"));
+        QCOMPARE(cell(model, 2, CutsTableModel::Lag), QStringLiteral("75.0 s"));
+        QCOMPARE(cell(model, 2, CutsTableModel::Status), QStringLiteral("Desfase > 60 s"));
+        QVERIFY(model.headerData(CutsTableModel::CutTime, Qt::Horizontal).toString().contains(QStringLiteral("UTC-6")));
+        // Shown in Central Mexico time whatever the machine's zone is.
+        QCOMPARE(cell(model, 5, CutsTableModel::CutTime),
+                 base.toOffsetFromUtc(-6 * 3600).toString(QStringLiteral("dd/MM HH:mm")));
+        QCOMPARE(page.lagChart()->lagCount(), 5);
+        QCOMPARE(page.lagChart()->overCount(), 1);
+        QCOMPARE(page.timeline()->arrivalCount(), 5);
+        QCOMPARE(page.header()->cutText(), base.addSecs(4 * 60).toOffsetFromUtc(-6 * 3600).toString(QStringLiteral("HH:mm")));
+        QCOMPARE(page.header()->statusText(), QStringLiteral("En tiempo"));
+        // The newest official cut (never on our disk) is not on our site: the lag is still running.
+        QVERIFY2(page.header()->lagText().contains(QStringLiteral("min")), qPrintable(page.header()->lagText()));
+        auto *info = page.findChild<QLabel *>(QStringLiteral("cutsInfo"));
+        QVERIFY(info);
+        QVERIFY2(info->text().contains(QStringLiteral("todos los perfiles")), qPrintable(info->text()));
+    }
+
+    void liveCutsLagAndLateChangeTheHeader()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(nginxProgram, "nginx");
+        NginxFixture nginx;
+        QString error;
+        QVERIFY2(nginx.start(nginxProgram, false, &error), qPrintable(error));
+        const QDateTime cutA = minuteFloor(QDateTime::currentDateTimeUtc()).addSecs(-120);
+        const QDateTime cutB = cutA.addSecs(60);
+        for (const QString &site : {QStringLiteral("official"), QStringLiteral("difusor")}) {
+            QVERIFY(nginx.writeFile(site, QStringLiteral("index.html"), sitePage(cutA)));
+            ageFile(nginx.filePath(site, QStringLiteral("index.html")));
+        }
+        OpenStore s;
+        QVERIFY(s.open());
+
+        cuts::RuleConfig rules;
+        rules.cutIntervalMs = 60 * 1000;
+        rules.lateMarginMs = 1000;
+        rules.maxLagMs = 2000;
+        cuts::LagProbeConfig probe;
+        probe.officialUrl = nginx.url(QStringLiteral("official"), QStringLiteral("index.html"));
+        probe.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
+        probe.normalIntervalMs = 500;
+        probe.fastIntervalMs = 100;
+        CutMonitor monitor(rules, probe, &s.thread);
+
+        CutsPage page(&s.thread);
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
+        page.setMonitor(&monitor, QStringLiteral("prueba"));
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(page.model()->rowCount(), 0);
+        QCOMPARE(page.header()->statusText(), QStringLiteral("Esperando el primer corte"));
+        QSignalSpy lags(&monitor, &CutMonitor::lagRecorded);
+        QSignalSpy inserted(page.model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(page.model(), &QAbstractItemModel::modelReset);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(lags.size(), 1, 8000); // both sites show A
+
+        // A arrived 61.5 s ago and nothing since: past cadence + margin, the next tick opens "late".
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        monitor.cutArrived(cutRecord(cutA, now.addMSecs(-61500)), 100);
+        QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("Corte atrasado"), 4000);
+        QCOMPARE(int(page.header()->status().level), int(CutsStatus::Level::Alarm));
+        QCOMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(cell(*page.model(), 0, CutsTableModel::Status), QStringLiteral("En tiempo"));
+        QCOMPARE(page.header()->cutText(), cutA.toOffsetFromUtc(-6 * 3600).toString(QStringLiteral("HH:mm")));
+
+        // B lands: "late" closes; the official site shows B, ours only 3 s later (limit 2 s).
+        monitor.cutArrived(cutRecord(cutB, QDateTime::currentDateTimeUtc()), 150);
+        QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("En tiempo"), 4000);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(page.model()->cutRow(0).cutUtc, cutB); // newest first
+        QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("index.html"), sitePage(cutB)));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, CutsTableModel::Status),
+                                  QStringLiteral("El oficial ya lo muestra; nuestro sitio aún no"), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("Desfase > 2 s"), 4000);
+        QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), sitePage(cutB)));
+        QTRY_COMPARE_WITH_TIMEOUT(lags.size(), 2, 4000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("En tiempo"), 4000);
+        QCOMPARE(cell(*page.model(), 0, CutsTableModel::Status), QStringLiteral("Desfase > 2 s"));
+        const qint64 lagB = page.model()->cutRow(0).lagMs().value_or(0);
+        QVERIFY2(lagB > 2000 && lagB < 6000, qPrintable(QString::number(lagB)));
+        QCOMPARE(page.lagChart()->lagCount(), 2);
+        QCOMPARE(page.lagChart()->overCount(), 1);
+        QCOMPARE(page.timeline()->arrivalCount(), 2);
+        QVERIFY(page.timeline()->expectedCount() >= 3);
+        // Everything after the history came line by line: no reset of the table.
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 2);
+        monitor.stop();
+    }
+
+    void tickNeverStallsTheLoop()
+    {
+        OpenStore s;
+        QVERIFY(s.open());
+        // A long night: 1000 cuts with sightings, then the page ticks for 5 s.
+        const QDateTime base = minuteFloor(QDateTime::currentDateTimeUtc()).addSecs(-1000 * 60);
+        {
+            store::Store writer;
+            QVERIFY(writer.open(s.path));
+            for (int i = 0; i < 1000; ++i) {
+                const QDateTime cut = base.addSecs(i * 60);
+                QVERIFY(writer.insertCut(cutRecord(cut, cut.addSecs(20))));
+                if (i % 10 == 0) {
+                    QVERIFY(writer.recordSighting({QStringLiteral("official"), cut, cut.addSecs(30)}));
+                    QVERIFY(writer.recordSighting({QStringLiteral("difusor"), cut, cut.addSecs(40)}));
+                }
+            }
+        }
+        cuts::RuleConfig rules;
+        rules.cutIntervalMs = 60 * 1000;
+        CutMonitor monitor(rules, cuts::LagProbeConfig{}, &s.thread);
+        CutsPage page(&s.thread);
+        page.resize(1400, 900);
+        page.show();
+        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
+        page.setMonitor(&monitor, QStringLiteral("prueba"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.model()->rowCount(), 1000);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+        LoopGap gap(this);
+        const QString before = page.header()->ageText();
+        QTest::qWait(5200);
+        const QString after = page.header()->ageText();
+        qInfo("page ticks for 5.2 s with 1000 cuts: longest event-loop gap %lld ms (limit 50)", gap.maxGapMs);
+        QVERIFY2(gap.maxGapMs < 50, qPrintable(QString::number(gap.maxGapMs)));
+        QVERIFY2(before != after, "the age must tick");
+    }
+};
+
+QTEST_MAIN(TestCutsPage)
+#include "tst_cutspage.moc"

@@ -1,0 +1,329 @@
+#include "CutsTableModel.h"
+
+#include "common/MexicoTime.h"
+#include "widgets/StateIcon.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace difusor::ui {
+
+using remote::ConnectionState;
+using Status = CutsTableModel::RowStatus;
+
+QString zoneLabel()
+{
+    // Taken from the one formatter so the page never disagrees with the rest of the console.
+    const QString sample = formatMexicoTime(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
+    const qsizetype open = sample.lastIndexOf(QLatin1Char('('));
+    const qsizetype close = sample.lastIndexOf(QLatin1Char(')'));
+    return open >= 0 && close > open ? sample.mid(open + 1, close - open - 1) : QStringLiteral("UTC-6");
+}
+
+QString mexicoClock(const QDateTime &utc, bool withSeconds)
+{
+    if (!utc.isValid())
+        return {};
+    return utc.toTimeZone(mexicoCentralZone())
+        .toString(withSeconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+}
+
+QString durationText(qint64 ms)
+{
+    const bool negative = ms < 0;
+    const qint64 s = (negative ? -ms : ms) / 1000;
+    QString text;
+    if (s < 60)
+        text = CutsTableModel::tr("%1 s").arg(s);
+    else if (s < 3600)
+        text = CutsTableModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    else
+        text = CutsTableModel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return negative ? QStringLiteral("−") + text : text;
+}
+
+QDateTime CutRow::arrivalUtc() const
+{
+    if (!onDisk)
+        return {};
+    return record.arrivedConsoleUtc.isValid() ? record.arrivedConsoleUtc : record.detectedUtc;
+}
+
+std::optional<qint64> CutRow::lagMs() const
+{
+    if (!officialSeenUtc.isValid() || !difusorSeenUtc.isValid())
+        return std::nullopt;
+    return officialSeenUtc.msecsTo(difusorSeenUtc);
+}
+
+CutsTableModel::CutsTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void CutsTableModel::setMaxLagMs(qint64 ms)
+{
+    if (ms == m_maxLagMs)
+        return;
+    m_maxLagMs = ms;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Lag), index(rowCount() - 1, Status));
+    Q_EMIT headerDataChanged(Qt::Horizontal, Lag, Lag);
+}
+
+int CutsTableModel::lowerBound(const QDateTime &cutUtc) const
+{
+    // First row whose cut is not newer than cutUtc (rows are newest first).
+    int lo = 0;
+    int hi = int(m_rows.size());
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (m_rows.at(mid).cutUtc > cutUtc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int CutsTableModel::rowOf(const QDateTime &cutUtc) const
+{
+    const int row = lowerBound(cutUtc);
+    return row < m_rows.size() && m_rows.at(row).cutUtc == cutUtc ? row : -1;
+}
+
+int CutsTableModel::findOrInsert(const QDateTime &cutUtc)
+{
+    const int row = lowerBound(cutUtc);
+    if (row < m_rows.size() && m_rows.at(row).cutUtc == cutUtc)
+        return row;
+    beginInsertRows({}, row, row);
+    CutRow line;
+    line.cutUtc = cutUtc;
+    m_rows.insert(row, line);
+    endInsertRows();
+    return row;
+}
+
+void CutsTableModel::rowChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void CutsTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings)
+{
+    // Merge into a copy, then swap in with one reset: the only reset this model does (at connect).
+    QList<CutRow> merged = m_rows;
+    auto slot = [&merged](const QDateTime &cutUtc) -> CutRow & {
+        for (CutRow &r : merged) // history is small (the store's newest 1000); this runs once
+            if (r.cutUtc == cutUtc)
+                return r;
+        CutRow line;
+        line.cutUtc = cutUtc;
+        merged.append(line);
+        return merged.last();
+    };
+    for (const store::CutRecord &cut : cuts) {
+        if (!cut.cutTimeUtc.isValid())
+            continue;
+        CutRow &r = slot(cut.cutTimeUtc);
+        if (!r.onDisk) {
+            r.onDisk = true;
+            r.record = cut;
+        }
+        if (!r.officialSeenUtc.isValid())
+            r.officialSeenUtc = cut.officialSeenUtc;
+        if (!r.difusorSeenUtc.isValid())
+            r.difusorSeenUtc = cut.difusorSeenUtc;
+    }
+    for (const store::SightingRecord &s : sightings) {
+        if (!s.cutTimeUtc.isValid())
+            continue;
+        CutRow &r = slot(s.cutTimeUtc);
+        QDateTime &seen = s.site == cuts::siteId(cuts::Site::Official) ? r.officialSeenUtc : r.difusorSeenUtc;
+        if (!seen.isValid())
+            seen = s.firstSeenUtc;
+    }
+    std::sort(merged.begin(), merged.end(), [](const CutRow &a, const CutRow &b) { return a.cutUtc > b.cutUtc; });
+    beginResetModel();
+    m_rows = merged;
+    endResetModel();
+}
+
+void CutsTableModel::addCut(const store::CutRecord &record)
+{
+    if (!record.cutTimeUtc.isValid())
+        return;
+    const int row = findOrInsert(record.cutTimeUtc);
+    CutRow &r = m_rows[row];
+    r.onDisk = true;
+    r.record = record;
+    if (record.officialSeenUtc.isValid() && !r.officialSeenUtc.isValid())
+        r.officialSeenUtc = record.officialSeenUtc;
+    if (record.difusorSeenUtc.isValid() && !r.difusorSeenUtc.isValid())
+        r.difusorSeenUtc = record.difusorSeenUtc;
+    rowChanged(row);
+}
+
+void CutsTableModel::addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc)
+{
+    if (!cutUtc.isValid())
+        return;
+    const int row = findOrInsert(cutUtc);
+    CutRow &r = m_rows[row];
+    QDateTime &seen = site == cuts::Site::Official ? r.officialSeenUtc : r.difusorSeenUtc;
+    if (seen.isValid() && seen <= seenUtc)
+        return; // the first sighting is the one that counts
+    seen = seenUtc;
+    rowChanged(row);
+}
+
+CutsTableModel::RowStatus CutsTableModel::status(const CutRow &row) const
+{
+    if (const auto lag = row.lagMs())
+        return *lag > m_maxLagMs ? Status::LagOver : (row.onDisk ? Status::OnTime : Status::NotOnDisk);
+    if (!row.onDisk)
+        return Status::NotOnDisk;
+    if (row.officialSeenUtc.isValid())
+        return Status::PendingOurs;
+    if (row.difusorSeenUtc.isValid())
+        return Status::OfficialUnseen;
+    return Status::PendingBoth;
+}
+
+QString CutsTableModel::statusText(RowStatus status, qint64 maxLagMs)
+{
+    switch (status) {
+    case Status::OnTime: return tr("En tiempo");
+    case Status::LagOver: return tr("Desfase > %1 s").arg(maxLagMs / 1000);
+    case Status::PendingOurs: return tr("El oficial ya lo muestra; nuestro sitio aún no");
+    case Status::PendingBoth: return tr("En el servidor; ningún sitio lo muestra aún");
+    case Status::NotOnDisk: return tr("No llegó a nuestro servidor");
+    case Status::OfficialUnseen: return tr("Publicado; el oficial aún no lo muestra");
+    }
+    return {};
+}
+
+namespace {
+
+ConnectionState iconState(Status status)
+{
+    switch (status) {
+    case Status::OnTime: return ConnectionState::Connected;
+    case Status::LagOver:
+    case Status::NotOnDisk: return ConnectionState::Failed;
+    case Status::PendingOurs:
+    case Status::PendingBoth: return ConnectionState::Reconnecting;
+    case Status::OfficialUnseen: break;
+    }
+    return ConnectionState::Disconnected;
+}
+
+QVariant timeSort(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
+
+} // namespace
+
+int CutsTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CutsTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CutsTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const CutRow &r = m_rows.at(index.row());
+    const auto lag = r.lagMs();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case CutTime:
+            return r.cutUtc.toTimeZone(mexicoCentralZone()).toString(QStringLiteral("dd/MM HH:mm"));
+        case Arrival:
+            if (!r.onDisk)
+                return tr("—");
+            return r.record.caughtUp ? tr("%1 (recuperado)").arg(mexicoClock(r.arrivalUtc()))
+                                     : mexicoClock(r.arrivalUtc());
+        case OfficialSeen: return r.officialSeenUtc.isValid() ? mexicoClock(r.officialSeenUtc) : tr("—");
+        case DifusorSeen: return r.difusorSeenUtc.isValid() ? mexicoClock(r.difusorSeenUtc) : tr("—");
+        case Lag: return lag ? tr("%1 s").arg(double(*lag) / 1000.0, 0, 'f', 1) : tr("—");
+        case Status: return statusText(status(r), m_maxLagMs);
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case CutTime:
+            return r.onDisk ? tr("%1\nPaquete: %2").arg(formatMexicoTime(r.cutUtc, false), r.record.package)
+                            : formatMexicoTime(r.cutUtc, false);
+        case Arrival:
+            if (!r.onDisk)
+                return tr("Ningún paquete de este corte llegó a la carpeta de publicación.");
+            return r.record.caughtUp
+                       ? tr("%1\nLlegó mientras la consola no vigilaba: hora tomada del archivo.")
+                             .arg(formatMexicoTime(r.arrivalUtc()))
+                       : formatMexicoTime(r.arrivalUtc());
+        case OfficialSeen: return formatMexicoTime(r.officialSeenUtc);
+        case DifusorSeen: return formatMexicoTime(r.difusorSeenUtc);
+        case Lag: return tr("Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró)");
+        default: break;
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == Status)
+            return stateIcon(iconState(status(r)), 14);
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == Lag && lag && *lag > m_maxLagMs)
+            return QBrush(stateColor(ConnectionState::Failed));
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Lag)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case CutTime: return timeSort(r.cutUtc);
+        case Arrival: return timeSort(r.arrivalUtc());
+        case OfficialSeen: return timeSort(r.officialSeenUtc);
+        case DifusorSeen: return timeSort(r.difusorSeenUtc);
+        case Lag: return lag ? QVariant(*lag) : QVariant();
+        case Status: return int(status(r));
+        }
+        break;
+    case StatusRole: return int(status(r));
+    default: break;
+    }
+    return {};
+}
+
+QVariant CutsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case CutTime: return tr("Corte (%1)").arg(zoneLabel());
+    case Arrival: return tr("Llegó al servidor (%1)").arg(zoneLabel());
+    case OfficialSeen: return tr("Visto en el PREP oficial (%1)").arg(zoneLabel());
+    case DifusorSeen: return tr("Visto en nuestro sitio (%1)").arg(zoneLabel());
+    case Lag: return tr("Desfase");
+    case Status: return tr("Estado");
+    }
+    return {};
+}
+
+} // namespace difusor::ui
