@@ -19,6 +19,7 @@ namespace difusor::traffic {
 namespace {
 
 constexpr int kSliceSeconds = 10; // flood detection: per-address counts in slices of this length
+constexpr int kMaxClosePerTick = 2000;
 
 std::int64_t floorTo(std::int64_t t, std::int64_t step)
 {
@@ -392,7 +393,10 @@ void TrafficSession::closePeriods()
     const auto &periods = d->counter->periods();
     const double nowLocal = d->clockNow() + d->counter->lastOffsetMinutes() * 60.0;
     std::uint64_t openRequests = 0;
-    while (double(d->nextKey + len + d->graceSeconds) <= nowLocal) {
+    // At most kMaxClosePerTick a tick: a log clock that jumps (a backlog after a long silence) closes
+    // its many empty periods over the next seconds instead of stalling this one.
+    int budget = kMaxClosePerTick;
+    while (budget-- > 0 && double(d->nextKey + len + d->graceSeconds) <= nowLocal) {
         const auto it = periods.find(d->nextKey);
         const TrafficCounts c = it == periods.end() ? TrafficCounts{} : it->second;
         d->emitted[d->nextKey] = c;

@@ -35,7 +35,8 @@ namespace difusor::traffic {
 // that clock passes its end plus closeGraceSeconds() (default 2 s, for lines still in flight). Silent
 // periods close with zeros. A line that arrives after its period closed (rare: out-of-order writes,
 // more than the grace late) is not lost: its period is emitted again with only those late counts and
-// "late":true, so the sum of all emitted lines always equals what was read.
+// "late":true, so the sum of all emitted lines always equals what was read. At most 2,000 periods close
+// per second (a clock jump after a long backlog catches up over the next seconds).
 //
 // Line: {"type":"traffic","period":…,"hits","pages","visits","bandwidth","requests",
 //        "status":{"2xx","3xx","4xx","5xx"}[,"late":true]}

@@ -75,9 +75,16 @@ void TrafficChart::appendPoints(int series, const QList<QPointF> &points)
     QLineSeries *s = m_series.value(series);
     if (!s || points.isEmpty())
         return;
-    if (s->count() + points.size() > kMaxPoints)
-        s->removePoints(0, std::min<int>(s->count(), int(s->count() + points.size() - kMaxPoints)));
-    s->append(points.size() > kMaxPoints ? points.mid(points.size() - kMaxPoints) : points);
+    if (points.size() <= 8 && s->count() + points.size() <= kMaxPoints) {
+        s->append(points); // the once-a-second case: a signal per point, a few points
+        return;
+    }
+    // Many points (a range switch, a catch-up): one replace, one redraw.
+    QList<QPointF> all = s->points();
+    all.append(points);
+    if (all.size() > kMaxPoints)
+        all.remove(0, all.size() - kMaxPoints);
+    s->replace(all);
 }
 
 void TrafficChart::trimBefore(qreal x)

@@ -49,6 +49,7 @@ public:
     // How long the last / the longest redraw took (microseconds), for the stall checks.
     qint64 lastRefreshUs() const { return m_lastRefreshUs; }
     qint64 maxRefreshUs() const { return m_maxRefreshUs; }
+    void resetMeasurements() { m_maxRefreshUs = 0; }
 
     void refresh();
 
