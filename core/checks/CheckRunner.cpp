@@ -89,6 +89,7 @@ void CheckRunner::onConnected()
     if (m_connectHandled || m_done)
         return;
     m_connectHandled = true;
+    m_report.phaseMs.insert(QStringLiteral("connected"), m_elapsed.elapsed());
     m_report.console.sshConnected = !m_local;
     m_report.console.sshTarget = m_host->displayName();
     m_report.target = m_report.console.sshTarget;
@@ -136,8 +137,10 @@ void CheckRunner::onConnectFailed(const QString &reason, bool definite)
 void CheckRunner::onProbeLines(const QList<QByteArray> &lines)
 {
     const qint64 now = nowUs();
-    if (m_firstLineUs == 0)
+    if (m_firstLineUs == 0) {
         m_firstLineUs = now;
+        m_report.phaseMs.insert(QStringLiteral("probe_first_line"), m_elapsed.elapsed());
+    }
     const QByteArray open = "==>" + m_nonce + ' ';
     const QByteArray close = "<==" + m_nonce + " exit ";
     for (const QByteArray &line : lines) {
@@ -184,6 +187,7 @@ void CheckRunner::onProbeFinished(const remote::CommandResult &result)
     if (m_done)
         return;
     m_probeJob = nullptr;
+    m_report.phaseMs.insert(QStringLiteral("probe_done"), m_elapsed.elapsed());
     m_report.probe = parseProbeOutput(m_raw, m_nonce, m_probeCap);
     if (m_rawCapped)
         ++m_report.probe.malformedFrames;
@@ -210,6 +214,7 @@ void CheckRunner::startUpload(qint64 bytes)
     remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), QByteArray(bytes, '\0'), 30000);
     connect(up, &remote::RemoteJob::finished, this, [this, sent](const remote::CommandResult &result) {
         m_uploadElapsedUs = nowUs() - sent;
+        m_report.phaseMs.insert(QStringLiteral("upload_done"), m_elapsed.elapsed());
         m_uploadExit = result.ok() ? 0 : (result.exitStatus == 0 ? -1 : result.exitStatus);
         partDone();
     });
@@ -260,6 +265,7 @@ void CheckRunner::startConsoleProbes()
         connect(probe, &UrlProbe::finished, this, [this](const UrlFacts &facts) {
             m_report.console.url = facts;
             m_report.console.urlChecked = true;
+            m_report.phaseMs.insert(QStringLiteral("url_done"), m_elapsed.elapsed());
             partDone();
         });
         probe->start(QUrl(m_report.console.url.url), int(urlSpec ? urlSpec->number(QStringLiteral("timeout_ms"), 5000) : 5000));
@@ -275,6 +281,7 @@ void CheckRunner::startConsoleProbes()
         connect(probe, &PortProbe::finished, this, [this](const QMap<int, PortReach> &reach, const QString &address) {
             m_report.console.reach = reach;
             m_report.console.dialledAddress = address;
+            m_report.phaseMs.insert(QStringLiteral("ports_done"), m_elapsed.elapsed());
             partDone();
         });
         probe->start(host, ports, 3000);
@@ -308,6 +315,7 @@ void CheckRunner::finish()
     if (m_report.runFailed && m_report.error.isEmpty())
         m_report.error = m_probeError;
     m_report.durationMs = m_elapsed.elapsed();
+    m_report.phaseMs.insert(QStringLiteral("evaluated"), m_report.durationMs);
     Q_EMIT finished(m_report);
 }
 

@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 
@@ -34,6 +35,9 @@ struct CheckReport
     QString requirementsId;
     ProbeOutput probe;      // the raw facts, for the store and the evidence pane
     ConsoleFacts console;
+    // Where the time went, ms since start (for benchmarks and the log): "connected",
+    // "probe_first_line", "probe_done", "upload_done", "url_done", "ports_done", "evaluated".
+    QMap<QString, qint64> phaseMs;
 };
 
 // One full check of a server: connects (if needed), sends the probe (one round trip for every

@@ -48,57 +48,79 @@ fw() {
 }
 
 sec clock_start date +%s.%N
-sec probe sh -c 'echo "version=1"; echo "uid=$(id -u)"; echo "user=$(id -un)"; echo "groups=$(id -Gn)"; uname -srm'
-sec virt systemd-detect-virt
 
-# Hardware
-sec nproc nproc
-sec nproc_all nproc --all
-sec lscpu lscpu
-sec cpuinfo grep -E '^(processor|model name|cpu MHz|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
-sec cpufreq cat /sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq
-# One line per sh -c: the frame's "$ command" line must stay one line.
-sec cgroup_cpu sh -c 'if [ -r /sys/fs/cgroup/cpu.max ]; then echo "v2 $(cat /sys/fs/cgroup/cpu.max)"; elif [ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]; then echo "v1 $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)"; else echo none; fi'
-sec meminfo grep -E '^(MemTotal|MemAvailable|SwapTotal):' /proc/meminfo
+# The three groups run at the same time (each command still under timeout); their output comes
+# out in order: hardware streams through the pipe (the kernel buffers 64 KiB of it) while software
+# and network are each kept in a variable and printed after it. Each group points fd 4 (where sec
+# writes the raw output) at its own stdout.
+hardware() {
+    exec 4>&1
+    sec probe sh -c 'echo "version=1"; echo "uid=$(id -u)"; echo "user=$(id -un)"; echo "groups=$(id -Gn)"; uname -srm'
+    sec virt systemd-detect-virt
 
-# Docker's data root, when the daemon answers; else its default folder, else /.
-root=$($TO docker info --format '{{.DockerRootDir}}' 2>/dev/null </dev/null)
-case $root in
-/*) ;;
-*) if [ -d /var/lib/docker ]; then root=/var/lib/docker; else root=/; fi ;;
-esac
-sec docker_root echo "$root"
-sec df df -P -k "$root"
-dev=$(df -P "$root" 2>/dev/null | awk 'NR==2 {print $1}')
-case $dev in
-/dev/*) sec lsblk_fs lsblk -s -n -o NAME,ROTA,TYPE "$dev" ;;
-esac
-sec lsblk lsblk -d -o NAME,ROTA,TYPE
-sec blockdev sh -c 'for d in /sys/block/*; do [ -e "$d/device" ] || continue; drv=$(readlink "$d/device/driver" 2>/dev/null); ven=$(cat "$d/device/vendor" 2>/dev/null); echo "${d##*/} rota=$(cat "$d/queue/rotational" 2>/dev/null) driver=${drv##*/} vendor=$(echo $ven)"; done'
+    sec nproc nproc
+    sec nproc_all nproc --all
+    sec lscpu lscpu
+    sec cpuinfo grep -E '^(processor|model name|cpu MHz|physical id|core id|cpu cores)[[:space:]]*:' /proc/cpuinfo
+    sec cpufreq cat /sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq
+    # One line per sh -c: the frame's "$ command" line must stay one line.
+    sec cgroup_cpu sh -c 'if [ -r /sys/fs/cgroup/cpu.max ]; then echo "v2 $(cat /sys/fs/cgroup/cpu.max)"; elif [ -r /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]; then echo "v1 $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)"; else echo none; fi'
+    sec meminfo grep -E '^(MemTotal|MemAvailable|SwapTotal):' /proc/meminfo
 
-# Software
-sec os_release cat /etc/os-release
-sec docker_version docker version
-dv=$st
-sec docker_active systemctl is-active docker
-sec docker_socket sh -c 'ls -l /var/run/docker.sock; id'
-# Published ports only when the daemon answered (saves a slow client start otherwise).
-[ "$dv" != 0 ] || sec docker_ports docker ps --format '{{.Names}} {{.Ports}}'
-sec ssh_version ssh -V
-sec timedatectl timedatectl show
-sec chrony chronyc -n tracking
-sec ntpq ntpq -pn
-sec time_services systemctl is-active systemd-timesyncd chrony chronyd ntp ntpsec openntpd
+    # Docker's data root, when the daemon answers; else its default folder, else /.
+    root=$($TO docker info --format '{{.DockerRootDir}}' 2>/dev/null </dev/null)
+    case $root in
+    /*) ;;
+    *) if [ -d /var/lib/docker ]; then root=/var/lib/docker; else root=/; fi ;;
+    esac
+    sec docker_root echo "$root"
+    sec df df -P -k "$root"
+    dev=$(df -P "$root" 2>/dev/null | awk 'NR==2 {print $1}')
+    case $dev in
+    /dev/*) sec lsblk_fs lsblk -s -n -o NAME,ROTA,TYPE "$dev" ;;
+    esac
+    sec lsblk lsblk -d -o NAME,ROTA,TYPE
+    sec blockdev sh -c 'for d in /sys/block/*; do [ -e "$d/device" ] || continue; drv=$(readlink "$d/device/driver" 2>/dev/null); ven=$(cat "$d/device/vendor" 2>/dev/null); echo "${d##*/} rota=$(cat "$d/queue/rotational" 2>/dev/null) driver=${drv##*/} vendor=$(echo $ven)"; done'
+}
 
-# Network
-sec ip_addr ip -o addr show
-sec ip_route ip route show default
-sec link_speed sh -c 'for i in /sys/class/net/*; do [ "${i##*/}" = lo ] && continue; echo "${i##*/} $(cat "$i/speed" 2>/dev/null || echo -1) $(cat "$i/operstate" 2>/dev/null)"; done'
-sec listen ss -ltnpH
-sec rsync_service systemctl is-active rsync
-fw ufw ufw status verbose
-fw iptables iptables-save
-fw nft nft list ruleset
+software() {
+    exec 4>&1
+    sec os_release cat /etc/os-release
+    sec docker_version docker version
+    dv=$st
+    sec docker_active systemctl is-active docker
+    sec docker_socket sh -c 'ls -l /var/run/docker.sock; id'
+    # Published ports only when the daemon answered (saves a slow client start otherwise).
+    [ "$dv" != 0 ] || sec docker_ports docker ps --format '{{.Names}} {{.Ports}}'
+    sec ssh_version ssh -V
+    sec timedatectl timedatectl show
+    sec chrony chronyc -n tracking
+    sec ntpq ntpq -pn
+    sec time_services systemctl is-active systemd-timesyncd chrony chronyd ntp ntpsec openntpd
+}
+
+network() {
+    exec 4>&1
+    sec ip_addr ip -o addr show
+    sec ip_route ip route show default
+    sec link_speed sh -c 'for i in /sys/class/net/*; do [ "${i##*/}" = lo ] && continue; echo "${i##*/} $(cat "$i/speed" 2>/dev/null || echo -1) $(cat "$i/operstate" 2>/dev/null)"; done'
+    sec listen ss -ltnpH
+    sec rsync_service systemctl is-active rsync
+    fw ufw ufw status verbose
+    fw iptables iptables-save
+    fw nft nft list ruleset
+}
+
+# "x" keeps the trailing newlines that $( ) would strip.
+hardware | {
+    rest=$(software | {
+        n=$(network; echo x)
+        cat
+        printf '%s' "${n%x}"
+    }; echo x)
+    cat
+    printf '%s' "${rest%x}"
+}
 
 sec clock_end date +%s.%N
 

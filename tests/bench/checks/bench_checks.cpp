@@ -1,0 +1,204 @@
+// Benchmark: the whole infrastructure check (SshHost connect + authenticate, the probe's one round
+// trip, the upload measure, the console's own probes, verdicts) against `ansible -m setup`
+// (ansible-core, python3 on the target) on the same sshd (the tests' fixture), median of N each
+// (default 5), printed side by side with the ratio and the 10x goal. Also where our time goes.
+// Usage: bench_checks [runs]
+#include "SshdFixture.h"
+#include "checks/CheckRunner.h"
+#include "checks/RequirementProfile.h"
+#include "remote/SshHost.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <csignal>
+#include <optional>
+
+using namespace difusor;
+using difusor::test::SshdFixture;
+
+namespace {
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n == 0 ? 0 : (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+}
+
+QString list(const QList<double> &v)
+{
+    QStringList parts;
+    for (double d : v)
+        parts.append(QString::number(d, 'f', 0));
+    return parts.join(QLatin1Char(' '));
+}
+
+// One whole check on a new connection, the host torn down at the end (as a process would).
+std::optional<double> oursOnce(const Profile &profile, const checks::RequirementProfile &requirements,
+                               QMap<QString, QList<double>> &phases, bool consoleProbes)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::optional<checks::CheckReport> report;
+    {
+        remote::SshHost host(profile);
+        host.setSshConfigFile({});
+        checks::CheckRunner runner(&host, profile, requirements, false);
+        runner.setConsoleProbes(consoleProbes);
+        QEventLoop loop; // a benchmark's main: a blocking local loop is fine here
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        QObject::connect(&runner, &checks::CheckRunner::finished, &loop, [&](const checks::CheckReport &r) {
+            report = r;
+            loop.quit();
+        });
+        runner.start();
+        loop.exec();
+        host.disconnectFromHost();
+    }
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    if (!report || report->runFailed) {
+        std::fprintf(stderr, "our check failed: %s\n", report ? qPrintable(report->error) : "timeout");
+        return std::nullopt;
+    }
+    for (auto it = report->phaseMs.begin(); it != report->phaseMs.end(); ++it)
+        phases[it.key()].append(double(it.value()));
+    return ms;
+}
+
+std::optional<double> ansibleOnce(const QString &inventory, const QProcessEnvironment &env, QByteArray *output)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer clock;
+    clock.start();
+    p.start(QStringLiteral("ansible"), {QStringLiteral("-i"), inventory, QStringLiteral("bench"), QStringLiteral("-m"),
+                                        QStringLiteral("setup")});
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(2000);
+        return std::nullopt;
+    }
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    *output = p.readAll();
+    if (p.exitCode() != 0 || !output->contains("SUCCESS"))
+        return std::nullopt;
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
+
+    SshdFixture sshd;
+    QString error;
+    if (!sshd.start(&error) || !sshd.trustHostKey()) {
+        std::fprintf(stderr, "sshd fixture: %s\n", qPrintable(error));
+        return 2;
+    }
+    const Profile profile = sshd.profile();
+    const auto requirements = checks::RequirementProfile::loadDefault(&error);
+    if (!requirements) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+
+    // Ours: one warm-up run (page cache, sshd's first fork), then N.
+    QMap<QString, QList<double>> phases, ignored;
+    (void)oursOnce(profile, *requirements, ignored, true);
+    QList<double> ours, oursFacts;
+    for (int i = 0; i < runs; ++i) {
+        if (const auto ms = oursOnce(profile, *requirements, phases, true))
+            ours.append(*ms);
+    }
+    for (int i = 0; i < runs; ++i) {
+        QMap<QString, QList<double>> unused;
+        if (const auto ms = oursOnce(profile, *requirements, unused, false))
+            oursFacts.append(*ms);
+    }
+
+    // Ansible: the same host, port, user, key and known_hosts; python3 on the target.
+    const bool haveAnsible = !QStandardPaths::findExecutable(QStringLiteral("ansible")).isEmpty();
+    QList<double> ansibleFresh, ansibleDefault;
+    QTemporaryDir ansibleHome;
+    if (haveAnsible) {
+        const QString inventory = ansibleHome.filePath(QStringLiteral("inventory.ini"));
+        QFile inv(inventory);
+        if (!inv.open(QIODevice::WriteOnly))
+            return 2;
+        inv.write(QStringLiteral("bench ansible_host=127.0.0.1 ansible_port=%1 ansible_user=%2 "
+                                 "ansible_ssh_private_key_file=%3 ansible_python_interpreter=/usr/bin/python3 "
+                                 "ansible_ssh_common_args='-o UserKnownHostsFile=%4 -o StrictHostKeyChecking=yes'\n")
+                      .arg(profile.port).arg(profile.user, profile.keyFile, sshd.knownHostsPath()).toUtf8());
+        inv.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ANSIBLE_HOME"), ansibleHome.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("ANSIBLE_LOCAL_TEMP"), ansibleHome.filePath(QStringLiteral("tmp")));
+        env.insert(QStringLiteral("ANSIBLE_SSH_CONTROL_PATH_DIR"), ansibleHome.filePath(QStringLiteral("cp")));
+        env.insert(QStringLiteral("ANSIBLE_NOCOLOR"), QStringLiteral("1"));
+        env.insert(QStringLiteral("ANSIBLE_STDOUT_CALLBACK"), QStringLiteral("minimal"));
+        QByteArray out;
+        // Fresh: every run makes its own SSH connection, as ours does.
+        QProcessEnvironment fresh = env;
+        fresh.insert(QStringLiteral("ANSIBLE_SSH_ARGS"), QStringLiteral("-o ControlMaster=no"));
+        (void)ansibleOnce(inventory, fresh, &out); // warm-up (python bytecode caches)
+        for (int i = 0; i < runs; ++i) {
+            if (const auto ms = ansibleOnce(inventory, fresh, &out))
+                ansibleFresh.append(*ms);
+            else
+                std::fprintf(stderr, "ansible failed:\n%s\n", out.left(2000).constData());
+        }
+        // Ansible's default: ControlMaster=auto, ControlPersist=60s (runs after the first reuse the
+        // open connection). Warm-up opens the master.
+        (void)ansibleOnce(inventory, env, &out);
+        for (int i = 0; i < runs; ++i) {
+            if (const auto ms = ansibleOnce(inventory, env, &out))
+                ansibleDefault.append(*ms);
+        }
+        // The persisted master is a process of ours: end it.
+        const QString cpDir = ansibleHome.filePath(QStringLiteral("cp"));
+        for (qint64 pid : SshdFixture::findProcesses([&cpDir](qint64, const QByteArray &cmdline, const QByteArray &) {
+                 return cmdline.contains(cpDir.toUtf8());
+             }))
+            ::kill(pid_t(pid), SIGTERM);
+    }
+    sshd.stop();
+
+    const double o = median(ours);
+    std::printf("Whole infrastructure check against the sshd fixture on 127.0.0.1 (median of %d each)\n", runs);
+    std::printf("  difusor-console check (connect, auth, probe, upload, console probes, verdicts): %8.1f ms   [%s]\n",
+                o, qPrintable(list(ours)));
+    std::printf("  difusor-console, facts only (no URL/TCP console probes):                        %8.1f ms   [%s]\n",
+                median(oursFacts), qPrintable(list(oursFacts)));
+    if (haveAnsible && !ansibleFresh.isEmpty()) {
+        const double a = median(ansibleFresh);
+        std::printf("  ansible -m setup, own connection per run (ControlMaster=no):                     %8.1f ms   [%s]\n",
+                    a, qPrintable(list(ansibleFresh)));
+        if (!ansibleDefault.isEmpty())
+            std::printf("  ansible -m setup, default ControlPersist (connection reused):                    %8.1f ms   [%s]\n",
+                        median(ansibleDefault), qPrintable(list(ansibleDefault)));
+        std::printf("  ratio ansible (own connection) / ours: %.1fx   (goal: >= 10x: %s)\n", a / o,
+                    a / o >= 10 ? "met" : "NOT met");
+        if (!ansibleDefault.isEmpty())
+            std::printf("  ratio ansible (reused connection) / ours: %.1fx\n", median(ansibleDefault) / o);
+    } else {
+        std::printf("  ansible: not installed (apt install ansible-core)\n");
+    }
+    std::printf("Where our time goes (median ms since start):");
+    for (auto it = phases.begin(); it != phases.end(); ++it)
+        std::printf(" %s=%.0f", qPrintable(it.key()), median(it.value()));
+    std::printf("\n");
+    return ours.isEmpty() ? 1 : 0;
+}
