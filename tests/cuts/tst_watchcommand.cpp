@@ -68,6 +68,8 @@ private Q_SLOTS:
 
         const QList<QJsonObject> lines = readJsonLines(out);
         QVERIFY(!lines.isEmpty());
+        for (const QJsonObject &line : lines)
+            qInfo("%s", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
         int liveCuts = 0, incidentsOpened = 0, incidentsClosed = 0, traffic = 0;
         for (const QJsonObject &line : lines) {
             const QString type = line.value(QStringLiteral("type")).toString();
