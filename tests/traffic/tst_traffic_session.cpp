@@ -222,7 +222,7 @@ private Q_SLOTS:
         // 1. Rotation by rename (nginx reopens its log).
         QVERIFY(inject(FaultKind::LogRotation));
         QTRY_VERIFY_WITH_TIMEOUT(session.tail() && session.tail()->rotations() >= 1, 10000);
-        QTest::qWait(2000);
+        QTest::qWait(3000);
 
         // 2. The SSH connection carrying the tail is killed (its sshd session process).
         const qint64 script = session.tail()->remotePid();
@@ -242,6 +242,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session.tailState() == TrafficSession::TailState::Live
                                      && session.parsedLines() > before + 50,
                                  20000);
+        QTest::qWait(3000);
 
         // 3. Rotation by copytruncate (nginx keeps writing to the same, emptied file).
         FaultArgs copy;
