@@ -274,6 +274,50 @@ private Q_SLOTS:
         QCOMPARE(count(rules.cutArrived(cut(40 * kMin, 30 * kMin + 20)), IncidentKind::ClockSkew, Type::Opened), 1);
     }
 
+    // Our site shows a cut time that is neither on our disk nor on the official site (its clock is off):
+    // opened (at the first such poll) once it lasts 2 s, closed when it shows a real cut again.
+    void siteShowingAnUnknownCutIsClockSkew()
+    {
+        IncidentRules rules;
+        rules.cutArrived(cut(0, 20));
+        rules.siteShowed(Site::Official, t(0), t(10));
+        rules.siteShowed(Site::Difusor, t(0), t(21));
+        QVERIFY(!isOpen(rules, IncidentKind::ClockSkew));
+        // Shows 20:05 (5 minutes off): nothing before the grace, then opened at the first sighting.
+        QCOMPARE(count(rules.siteShowed(Site::Difusor, t(5 * kMin), t(30)), IncidentKind::ClockSkew, Type::Opened), 0);
+        QCOMPARE(count(rules.siteShowed(Site::Difusor, t(5 * kMin), t(31)), IncidentKind::ClockSkew, Type::Opened), 0);
+        const auto opened = rules.siteShowed(Site::Difusor, t(5 * kMin), t(32.1));
+        QCOMPARE(count(opened, IncidentKind::ClockSkew, Type::Opened), 1);
+        QCOMPARE(find(opened, IncidentKind::ClockSkew, Type::Opened)->opened, t(30));
+        QCOMPARE(find(opened, IncidentKind::ClockSkew, Type::Opened)->subject, QStringLiteral("difusor"));
+        const auto closed = rules.siteShowed(Site::Difusor, t(0), t(40));
+        QCOMPARE(count(closed, IncidentKind::ClockSkew, Type::Closed), 1);
+        // A new cut our site shows just before the watcher reports it (the official showed it): fine.
+        rules.siteShowed(Site::Official, t(15 * kMin), t(15 * kMin + 5));
+        QCOMPARE(count(rules.siteShowed(Site::Difusor, t(15 * kMin), t(15 * kMin + 8)), IncidentKind::ClockSkew, Type::Opened), 0);
+        QCOMPARE(count(rules.tick(t(15 * kMin + 12)), IncidentKind::ClockSkew, Type::Opened), 0);
+    }
+
+    // The sandbox: a real interval of seconds, cut times 15 minutes apart (cut_step_s).
+    void cutStepApartFromTheInterval()
+    {
+        difusor::Profile profile;
+        profile.cutIntervalS = 3;
+        profile.extra.insert(QStringLiteral("sandbox"), true);
+        RuleConfig config = RuleConfig::fromProfile(profile);
+        QCOMPARE(config.cutIntervalMs, 3000);
+        QCOMPARE(config.cutStepMs, 15 * 60 * 1000);
+        profile.extra.insert(QStringLiteral("cut_step_s"), 600);
+        QCOMPARE(RuleConfig::fromProfile(profile).cutStepMs, 600 * 1000);
+        IncidentRules rules(config);
+        rules.cutArrived(cut(0, 1));
+        QCOMPARE(count(rules.cutArrived(cut(15 * kMin, 4)), IncidentKind::SkippedCut, Type::Opened), 0);
+        QCOMPARE(count(rules.cutArrived(cut(45 * kMin, 7)), IncidentKind::SkippedCut, Type::Opened), 1);
+        // Late after 3 s + the default 2 min margin, in real time.
+        QCOMPARE(count(rules.tick(t(7 + 122)), IncidentKind::LateCut, Type::Opened), 0);
+        QCOMPARE(count(rules.tick(t(7 + 123.5)), IncidentKind::LateCut, Type::Opened), 1);
+    }
+
     void changesAreWrittenToTheStore()
     {
         QTemporaryDir dir(difusor::test::tempTemplate());

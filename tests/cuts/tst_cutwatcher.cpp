@@ -1,0 +1,179 @@
+// CutWatcher over LocalHost on a temporary publication folder (the same script the server runs):
+// both methods (inotifywait and the 1 s stat loop), folders renamed into place, zips, bare CSVs,
+// catch-up on restart, files that are not PREP cuts, a re-pushed package, the server clock offset.
+#include "TestEnv.h"
+
+#include "cuts/CutWatcher.h"
+#include "remote/LocalHost.h"
+#include "sandbox/PrepData.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace difusor::cuts;
+using difusor::sandbox::PrepElection;
+
+namespace {
+
+QDateTime slot(int n)
+{
+    return PrepElection::nightStartUtc().addSecs(qint64(n) * 15 * 60);
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// As rsync does it: the folder, a hidden temporary, then the rename into place.
+bool pushFolder(const QString &publication, const PrepElection &e, int n)
+{
+    const QString dir = QDir(publication).filePath(PrepElection::packageName(slot(n)));
+    const QString tmp = dir + QStringLiteral("/.") + PrepElection::csvFileName() + QStringLiteral(".XXXX");
+    return QDir().mkpath(dir) && writeFile(tmp, e.csv(slot(n), slot(n)))
+           && std::rename(QFile::encodeName(tmp).constData(),
+                          QFile::encodeName(dir + QLatin1Char('/') + PrepElection::csvFileName()).constData()) == 0;
+}
+
+} // namespace
+
+class TestCutWatcher final : public QObject
+{
+    Q_OBJECT
+private:
+    PrepElection m_election;
+
+    void runMethod(bool forceStat)
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString pub = dir.path();
+        QVERIFY(pushFolder(pub, m_election, 0));
+        QVERIFY(pushFolder(pub, m_election, 1));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("notas.txt")), "no es un corte"));
+
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        QTRY_VERIFY(host.state() == difusor::remote::ConnectionState::Connected);
+        CutWatcher watcher(&host, pub);
+        watcher.setForceStatLoop(forceStat);
+        QList<FoundCut> found;
+        QStringList rejected;
+        connect(&watcher, &CutWatcher::cutFound, this, [&found](const FoundCut &c) { found << c; });
+        connect(&watcher, &CutWatcher::packageRejected, this, [&rejected](const QString &p, const QString &) { rejected << p; });
+        QSignalSpy listed(&watcher, &CutWatcher::listingDone);
+        watcher.start();
+
+        // What was there: caught up, in order, with the file times.
+        QVERIFY(listed.wait(10000));
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(watcher.method(), forceStat || QStandardPaths::findExecutable(QStringLiteral("inotifywait")).isEmpty()
+                                       ? QStringLiteral("stat")
+                                       : QStringLiteral("inotifywait"));
+        QVERIFY(found.at(0).record.caughtUp && found.at(1).record.caughtUp);
+        QCOMPARE(found.at(0).record.cutTimeUtc, slot(0));
+        QCOMPARE(found.at(1).record.cutTimeUtc, slot(1));
+        QVERIFY(watcher.clockOffsetMs().has_value());
+        QVERIFY2(std::llabs(*watcher.clockOffsetMs()) < 200, qPrintable(QString::number(*watcher.clockOffsetMs())));
+        const QDateTime fileTime = QFileInfo(QDir(pub).filePath(PrepElection::packageName(slot(1)) + QLatin1Char('/')
+                                                                + PrepElection::csvFileName()))
+                                       .metadataChangeTime()
+                                       .toUTC();
+        QVERIFY2(std::llabs(found.at(1).record.arrivedServerUtc.msecsTo(fileTime)) <= 5,
+                 qPrintable(found.at(1).record.arrivedServerUtc.toString(Qt::ISODateWithMs) + QLatin1Char(' ')
+                            + fileTime.toString(Qt::ISODateWithMs)));
+        const QByteArray csv1 = m_election.csv(slot(1), slot(1));
+        QCOMPARE(found.at(1).record.sha256, QString::fromLatin1(QCryptographicHash::hash(csv1, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(found.at(1).record.size, qint64(csv1.size()));
+        QVERIFY(found.at(1).actasCapturadas.has_value());
+
+        // A live folder: found within the method's time (stat loop: 1 s), not caught up.
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(pushFolder(pub, m_election, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(found.size(), 3, 3000);
+        const qint64 took = clock.elapsed();
+        qInfo("%s: live folder found in %lld ms", forceStat ? "stat loop" : "inotifywait", took);
+        QVERIFY2(took <= (forceStat ? 1600 : 600), qPrintable(QString::number(took)));
+        QVERIFY(!found.at(2).record.caughtUp);
+        QCOMPARE(found.at(2).record.cutTimeUtc, slot(2));
+
+        // A zip (complete only once unzip accepts it) and a bare CSV.
+        if (!QStandardPaths::findExecutable(QStringLiteral("zip")).isEmpty()) {
+            const QString staging = dir.filePath(QStringLiteral(".staging"));
+            QVERIFY(QDir().mkpath(staging));
+            QVERIFY(writeFile(staging + QLatin1Char('/') + PrepElection::csvFileName(), m_election.csv(slot(3), slot(3))));
+            QProcess zip;
+            zip.setWorkingDirectory(staging);
+            zip.start(QStringLiteral("zip"), {QStringLiteral("-q"), QStringLiteral("p.zip"), PrepElection::csvFileName()});
+            QVERIFY(zip.waitForFinished(10000));
+            QVERIFY(QFile::rename(staging + QStringLiteral("/p.zip"),
+                                  dir.filePath(PrepElection::packageName(slot(3)) + QStringLiteral(".zip"))));
+            QTRY_COMPARE_WITH_TIMEOUT(found.size(), 4, 4000);
+            QCOMPARE(found.last().record.cutTimeUtc, slot(3));
+            QCOMPARE(found.last().record.package, PrepElection::packageName(slot(3)));
+        }
+        const int before = int(found.size());
+        QVERIFY(writeFile(dir.filePath(PrepElection::packageName(slot(4)) + QStringLiteral(".csv")), m_election.csv(slot(4), slot(4))));
+        QTRY_COMPARE_WITH_TIMEOUT(int(found.size()), before + 1, 4000);
+        QCOMPARE(found.last().record.cutTimeUtc, slot(4));
+
+        // Not a PREP CSV: rejected once, not again.
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("20240602_2300_PREP_ROTO.csv")), "hola\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(rejected.contains(QStringLiteral("20240602_2300_PREP_ROTO")), 4000);
+
+        // The same package pushed again (same bytes, new file): a new arrival of that cut.
+        const int beforeRepush = int(found.size());
+        QTest::qWait(50);
+        QVERIFY(pushFolder(pub, m_election, 1));
+        QTRY_COMPARE_WITH_TIMEOUT(int(found.size()), beforeRepush + 1, 4000);
+        QCOMPARE(found.last().record.cutTimeUtc, slot(1));
+
+        // Restart with what is known: nothing old again; what landed meanwhile is caught up.
+        watcher.stop();
+        QVERIFY(pushFolder(pub, m_election, 5));
+        QHash<QString, QString> known = watcher.known();
+        const int beforeRestart = int(found.size());
+        QSignalSpy listed2(&watcher, &CutWatcher::listingDone);
+        watcher.start();
+        QVERIFY(listed2.wait(10000));
+        QCOMPARE(int(found.size()), beforeRestart + 1);
+        QCOMPARE(found.last().record.cutTimeUtc, slot(5));
+        QVERIFY(found.last().record.caughtUp);
+        QCOMPARE(rejected.count(QStringLiteral("20240602_2300_PREP_ROTO")), 1);
+        watcher.stop();
+        QTest::qWait(300); // the script's process group ends on its own time
+        host.disconnectFromHost();
+    }
+
+private Q_SLOTS:
+    void inotifywaitOrStat() { runMethod(false); }
+    void statLoop() { runMethod(true); }
+
+    void missingFolderFails()
+    {
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        QTRY_VERIFY(host.state() == difusor::remote::ConnectionState::Connected);
+        CutWatcher watcher(&host, QStringLiteral("/nonexistent/difusor/publicacion"));
+        QSignalSpy state(&watcher, &CutWatcher::stateChanged);
+        watcher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(watcher.state() == CutWatcher::State::Failed, 5000);
+        bool named = false;
+        for (const auto &s : state)
+            named = named || s.at(1).toString().contains(QLatin1String("/nonexistent/difusor/publicacion"));
+        QVERIFY(named);
+        watcher.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCutWatcher)
+#include "tst_cutwatcher.moc"
