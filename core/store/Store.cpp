@@ -461,11 +461,21 @@ std::optional<qint64> Store::addCheckRun(const CheckRunRecord &run)
 
 QList<CheckRunRecord> Store::lastCheckRuns(const QString &host, int count) const
 {
+    return checkRunsWhere(QStringLiteral("host"), host, count);
+}
+
+QList<CheckRunRecord> Store::lastCheckRunsOfProfile(const QString &profileName, int count) const
+{
+    return checkRunsWhere(QStringLiteral("profile_name"), profileName, count);
+}
+
+QList<CheckRunRecord> Store::checkRunsWhere(const QString &column, const QString &value, int count) const
+{
     QList<CheckRunRecord> list;
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT id, profile_name, host, started_utc, duration_ms, requirements_id, results"
-                             " FROM check_runs WHERE host = ? ORDER BY started_utc DESC, id DESC LIMIT ?"));
-    q.addBindValue(host);
+                             " FROM check_runs WHERE %1 = ? ORDER BY started_utc DESC, id DESC LIMIT ?").arg(column));
+    q.addBindValue(value);
     q.addBindValue(std::max(0, count));
     if (!q.exec())
         return list;

@@ -74,6 +74,8 @@ public:
     // Infrastructure check runs. lastCheckRuns: newest first, at most `count`, of one host.
     std::optional<qint64> addCheckRun(const CheckRunRecord &run);
     QList<CheckRunRecord> lastCheckRuns(const QString &host, int count = 2) const;
+    // The same for a connection profile, whatever its host was (the sandbox's port changes per start).
+    QList<CheckRunRecord> lastCheckRunsOfProfile(const QString &profileName, int count = 2) const;
 
     // For later areas (checks runs, traffic): one transaction around their own statements, on the
     // same connection. The function returns false to roll back.
@@ -81,6 +83,7 @@ public:
 
 private:
     bool fail(const QString &text) const;
+    QList<CheckRunRecord> checkRunsWhere(const QString &column, const QString &value, int count) const;
     QSqlDatabase db() const;
 
     QString m_connection;

@@ -203,6 +203,8 @@ private Q_SLOTS:
         QCOMPARE(CheckResult::fromJson(runs.at(0).results.at(0).toObject())->status, Status::Pass);
         QCOMPARE(CheckResult::fromJson(runs.at(1).results.at(0).toObject())->status, Status::Fail);
         QCOMPARE(s.lastCheckRuns(QStringLiteral("u@h:22"), 10).size(), 3);
+        QCOMPARE(s.lastCheckRunsOfProfile(QStringLiteral("Difusor"), 10).size(), 3);
+        QCOMPARE(s.lastCheckRunsOfProfile(QStringLiteral("Difusor"), 1).first().startedUtc, t0.addSecs(120));
 
         // Survives closing and reopening (the migration runs once).
         s.close();

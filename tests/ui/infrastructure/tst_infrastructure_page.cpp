@@ -147,6 +147,8 @@ private Q_SLOTS:
         QVERIFY(details.contains(QStringLiteral("(exit 0)")));
         QVERIFY(details.contains(QString::number(cpus)));
         QVERIFY(page.lastRunLabel()->text().contains(QStringLiteral("(UTC-6)")));
+        // Long verdict texts must not widen the window beyond a laptop screen.
+        QVERIFY2(page.minimumSizeHint().width() < 1000, qPrintable(QString::number(page.minimumSizeHint().width())));
 
         // Lower the threshold and check again: the stored previous run had FAIL, now PASS.
         QVERIFY(requirements.setThreshold(QStringLiteral("hw.cpu.cores"), QStringLiteral("min_cores"), cpus));

@@ -68,8 +68,12 @@ void CheckTreeModel::setResults(const QList<CheckResult> &results,
         bold.setBold(true);
         groupItem->setFont(bold);
         groupItem->setData(group, CheckIdRole);
-        auto *groupSummary = new QStandardItem(failed > 0 ? tr("%n no cumple(n)", nullptr, failed)
-                                                          : tr("%1 de %2 cumplen").arg(passed).arg(members.size()));
+        QString summary = tr("%1 de %2 cumplen").arg(passed).arg(members.size());
+        if (failed == 1)
+            summary = tr("1 no cumple");
+        else if (failed > 1)
+            summary = tr("%1 no cumplen").arg(failed);
+        auto *groupSummary = new QStandardItem(summary);
         QList<QStandardItem *> groupRow{groupItem, groupSummary, new QStandardItem, new QStandardItem};
         for (QStandardItem *item : groupRow)
             item->setEditable(false);

@@ -132,8 +132,8 @@ InfrastructurePage::InfrastructurePage(store::StoreThread *store, const QString 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
 
     m_requirementsLabel->setWordWrap(true);
     m_requirementsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -163,7 +163,8 @@ QString InfrastructurePage::userRequirementsPath() const
 
 QString InfrastructurePage::attestationsPath() const
 {
-    QString name = hostKey();
+    // Per server profile (its host may move: the sandbox's port does), else per host.
+    QString name = m_connection.name.isEmpty() ? hostKey() : m_connection.name;
     for (QChar &c : name) {
         if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('-'))
             c = QLatin1Char('_');
@@ -211,8 +212,14 @@ void InfrastructurePage::setHost(remote::RemoteHost *host, const Profile &connec
     if (m_store) {
         const int generation = m_generation;
         const QString key = hostKey();
+        const QString profileName = m_connection.name;
         m_store->call<QList<store::CheckRunRecord>>(
-            this, [key](store::Store &s) { return s.isOpen() ? s.lastCheckRuns(key, 2) : QList<store::CheckRunRecord>{}; },
+            this,
+            [key, profileName](store::Store &s) {
+                if (!s.isOpen())
+                    return QList<store::CheckRunRecord>{};
+                return profileName.isEmpty() ? s.lastCheckRuns(key, 2) : s.lastCheckRunsOfProfile(profileName, 2);
+            },
             [this, generation](const QList<store::CheckRunRecord> &runs) {
                 if (generation == m_generation && !m_last)
                     showStored(runs);
@@ -287,7 +294,9 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
                 result.error = s.lastError();
                 return result;
             }
-            result.previous = s.lastCheckRuns(run.host, 1);
+            // Compared with the profile's previous run (its host may move: the sandbox's port does).
+            result.previous = run.profileName.isEmpty() ? s.lastCheckRuns(run.host, 1)
+                                                        : s.lastCheckRunsOfProfile(run.profileName, 1);
             result.saved = s.addCheckRun(run).has_value();
             if (!result.saved)
                 result.error = s.lastError();
@@ -386,7 +395,10 @@ void InfrastructurePage::updateHeader()
     if (!m_previous)
         text += QStringLiteral(" &nbsp;—&nbsp; ") + tr("sin verificación anterior con qué comparar");
     else
-        text += QStringLiteral(" &nbsp;—&nbsp; ") + tr("%n cambio(s) desde la verificación anterior", nullptr, changed);
+        text += QStringLiteral(" &nbsp;—&nbsp; ")
+            + (changed == 0   ? tr("sin cambios desde la verificación anterior")
+               : changed == 1 ? tr("1 cambio desde la verificación anterior")
+                              : tr("%1 cambios desde la verificación anterior").arg(changed));
     if (m_last->runFailed)
         text = QStringLiteral("<b>%1</b> ").arg(tr("La verificación no pudo consultar el servidor: %1").arg(m_last->error.toHtmlEscaped())) + text;
     m_summary->setText(text);
@@ -416,7 +428,7 @@ QString InfrastructurePage::detailsHtml(const QString &checkId) const
         html += QStringLiteral("<p><b>%1</b> %2, %3: %4 — «%5»</p>")
                     .arg(tr("Atestación:"), esc(a->by), formatMexicoTime(a->atUtc),
                          a->affirmed ? tr("se cumple") : tr("no se cumple"), esc(a->statement));
-    html += QStringLiteral("<p><b>%1</b></p><pre style=\"background:#f4f4f4\">%2</pre>")
+    html += QStringLiteral("<p><b>%1</b></p><pre style=\"background:#f4f4f4; white-space:pre-wrap\">%2</pre>")
                 .arg(tr("Evidencia (comando, estado de salida y salida sin procesar):"),
                      r->evidence.isEmpty() ? tr("(sin evidencia)") : r->evidence.toHtmlEscaped());
     return html;
