@@ -206,7 +206,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(host.state() == difusor::remote::ConnectionState::Connected, 15000);
 
         TrafficSession session(&host, profile);
-        session.setPeriodSeconds(10);
+        session.setPeriodSeconds(5);
         QList<QJsonObject> lines;
         connect(&session, &TrafficSession::periodClosed, this, [&lines](const QJsonObject &l) { lines.append(l); });
         session.start({}, false); // the whole access.log from its first line, then live
@@ -263,7 +263,7 @@ private Q_SLOTS:
             onDisk += lineCount(f);
         QTRY_COMPARE_WITH_TIMEOUT(qint64(session.parsedLines() + session.malformedLines()), onDisk, 20000);
         QCOMPARE(qint64(lineCount(log) + lineCount(files[0]) + lineCount(files[1])), onDisk); // not growing
-        // Every period closes (10 s + 2 s grace on the log clock).
+        // Every period closes (5 s + 2 s grace on the log clock).
         auto emitted = [&lines] {
             Sums s;
             for (const QJsonObject &l : std::as_const(lines))
@@ -294,7 +294,7 @@ private Q_SLOTS:
         QCOMPARE(got.bandwidth, want.bandwidth);
         for (std::size_t c = 2; c <= 5; ++c)
             QCOMPARE(got.status[c], want.status[c]);
-        // Minute by minute: the 10 s periods summed per minute equal `stats --by minute`.
+        // Minute by minute: the 5 s periods summed per minute equal `stats --by minute`.
         std::map<QString, Sums> perMinute;
         for (const QJsonObject &l : std::as_const(lines))
             add(perMinute[l.value(QStringLiteral("period")).toString().left(16)], l);
