@@ -154,19 +154,24 @@ private Q_SLOTS:
     void timelineCountsSlotsArrivalsAndMissing()
     {
         CutsTimelineChart chart;
-        chart.setRules(1000, 500);
-        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
-        chart.setArrivals({{t0, t0.addMSecs(100)}}, t0.addMSecs(5000));
-        // Slots -25 … 6 (the one due next); slots 1, 2, 3 are past their deadline (slot + 1.5 s) with no cut.
-        QCOMPARE(chart.expectedCount(), CutsTimelineChart::windowSlots);
+        chart.setRules(1000, 500); // a cut every second, 0.5 s of margin
+        const QDateTime a0 = QDateTime::currentDateTimeUtc().addSecs(-60);
+        const QDateTime cut0 = minuteFloor(a0);
+        chart.setArrivals({{a0, cut0}}, a0.addMSecs(5000));
+        // Slots 0 … 6 from the first arrival (6 is due next); 1 … 4 passed slot + margin with nothing.
+        QCOMPARE(chart.expectedCount(), 7);
         QCOMPARE(chart.arrivalCount(), 1);
-        QCOMPARE(chart.missingCount(), 3);
-        chart.addArrival(t0.addMSecs(2000), t0.addMSecs(2300));
+        QCOMPARE(chart.missingCount(), 4);
+        chart.addArrival(a0.addMSecs(2300), cut0.addSecs(60)); // slot 2, 0.3 s late
         QCOMPARE(chart.arrivalCount(), 2);
-        QCOMPARE(chart.missingCount(), 2);
-        chart.tick(t0.addMSecs(9000)); // deadline passed up to slot 7: 1, 3, 4, 5, 6, 7 have no cut
+        QCOMPARE(chart.missingCount(), 3);
+        chart.tick(a0.addMSecs(9000)); // deadlines passed up to slot 8: 1, 3 … 8 had nothing
+        QCOMPARE(chart.expectedCount(), 11);
+        QCOMPARE(chart.missingCount(), 7);
+        chart.tick(a0.addMSecs(60000)); // the window slides: slots 30 … 61, of which 30 … 59 are missed
         QCOMPARE(chart.expectedCount(), CutsTimelineChart::windowSlots);
-        QCOMPARE(chart.missingCount(), 6);
+        QCOMPARE(chart.arrivalCount(), 0);
+        QCOMPARE(chart.missingCount(), 30);
     }
 
     void historyFromTheStoreNewestFirst()

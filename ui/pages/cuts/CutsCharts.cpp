@@ -82,11 +82,11 @@ CutsTimelineChart::CutsTimelineChart(QWidget *parent)
     , m_zero(new QLineSeries)
     , m_expected(scatter(tr("Corte esperado"), QScatterSeries::MarkerShapeCircle, Qt::white, kGrey, 11))
     , m_arrivals(scatter(tr("Llegada real"), QScatterSeries::MarkerShapeCircle, kGreen, kGreen.darker(), 10))
-    , m_missing(scatter(tr("Sin corte a tiempo"), QScatterSeries::MarkerShapeRotatedRectangle, kRed, kRed.darker(), 14))
+    , m_missing(scatter(tr("Nada llegó a tiempo"), QScatterSeries::MarkerShapeRotatedRectangle, kRed, kRed.darker(), 14))
     , m_x(new QCategoryAxis)
     , m_y(new QValueAxis)
 {
-    QChart *c = newChart(tr("Cortes esperados y llegadas"));
+    QChart *c = newChart(QString()); // titled by setRules()
     m_zero->setPen(QPen(kGrey, 1));
     c->addSeries(m_zero);
     c->addSeries(m_expected);
@@ -99,7 +99,7 @@ CutsTimelineChart::CutsTimelineChart(QWidget *parent)
         s->attachAxis(m_y);
     }
     c->legend()->markers(m_zero).first()->setVisible(false);
-    m_x->setTitleText(tr("Hora del corte (%1)").arg(zoneLabel()));
+    m_x->setTitleText(tr("Hora de llegada (%1)").arg(zoneLabel()));
     m_y->setLabelFormat(QStringLiteral("%.0f"));
     setChart(c);
     setRenderHint(QPainter::Antialiasing);
@@ -111,8 +111,9 @@ void CutsTimelineChart::setRules(qint64 intervalMs, qint64 lateMarginMs)
 {
     m_intervalMs = qMax<qint64>(intervalMs, 1000);
     m_marginMs = lateMarginMs;
-    m_y->setTitleText(m_intervalMs <= 5 * 60 * 1000 ? tr("Llegada tras la hora del corte (s)")
-                                                    : tr("Llegada tras la hora del corte (min)"));
+    m_y->setTitleText(m_intervalMs <= 5 * 60 * 1000 ? tr("Retraso (s)") : tr("Retraso (min)"));
+    chart()->setTitle(tr("Llegadas de cortes: una esperada cada %1 (margen %2) y las reales")
+                          .arg(durationText(m_intervalMs), durationText(m_marginMs)));
     rebuild();
 }
 
@@ -121,9 +122,9 @@ double CutsTimelineChart::delayValue(qint64 ms) const
     return m_intervalMs <= 5 * 60 * 1000 ? double(ms) / 1000.0 : double(ms) / 60000.0;
 }
 
-qint64 CutsTimelineChart::slotOf(const QDateTime &cutUtc) const
+qint64 CutsTimelineChart::slotOf(const QDateTime &arrivalUtc) const
 {
-    const double k = double(m_anchor.msecsTo(cutUtc)) / double(m_intervalMs);
+    const double k = double(m_anchor.msecsTo(arrivalUtc)) / double(m_intervalMs);
     return qint64(std::floor(k + 0.5));
 }
 
@@ -150,7 +151,7 @@ void CutsTimelineChart::setArrivals(const QList<QPair<QDateTime, QDateTime>> &ar
             continue;
         m_cuts.insert(a.first, a.second);
         if (!m_anchor.isValid() || a.first > m_anchor)
-            m_anchor = a.first; // anchored on the newest cut: its slot grid is the one that matters
+            m_anchor = a.first; // anchored on the newest arrival: its grid is the one that matters now
     }
     m_lastSlot = 0;
     m_lastJudged = -1;
@@ -158,17 +159,17 @@ void CutsTimelineChart::setArrivals(const QList<QPair<QDateTime, QDateTime>> &ar
     rebuild();
 }
 
-void CutsTimelineChart::addArrival(const QDateTime &cutUtc, const QDateTime &arrivalUtc)
+void CutsTimelineChart::addArrival(const QDateTime &arrivalUtc, const QDateTime &cutUtc)
 {
-    if (!cutUtc.isValid())
+    if (!arrivalUtc.isValid())
         return;
     if (!m_anchor.isValid())
-        m_anchor = cutUtc;
-    m_cuts.insert(cutUtc, arrivalUtc);
+        m_anchor = arrivalUtc;
+    m_cuts.insert(arrivalUtc, cutUtc);
     // Keep memory bounded over a long night: only the newest few windows matter for the chart.
     while (m_cuts.size() > 4 * windowSlots)
         m_cuts.erase(m_cuts.begin());
-    m_lastSlot = qMax(m_lastSlot, slotOf(cutUtc) + 1);
+    m_lastSlot = qMax(m_lastSlot, slotOf(arrivalUtc) + 1);
     rebuild();
 }
 
@@ -177,9 +178,9 @@ void CutsTimelineChart::tick(const QDateTime &nowUtc)
     if (!m_anchor.isValid())
         return;
     const qint64 elapsed = m_anchor.msecsTo(nowUtc);
-    // The slot due next, and the newest slot whose deadline (slot + interval + margin) has passed.
+    // The slot due next, and the newest slot whose deadline (slot + margin) has passed.
     const qint64 due = elapsed < 0 ? 1 : elapsed / m_intervalMs + 1;
-    const qint64 deadline = elapsed - m_intervalMs - m_marginMs;
+    const qint64 deadline = elapsed - m_marginMs;
     const qint64 judged = deadline < 0 ? -1 : deadline / m_intervalMs;
     if (due > m_lastSlot || judged != m_lastJudged) {
         m_lastSlot = qMax(m_lastSlot, due);
@@ -193,24 +194,23 @@ void CutsTimelineChart::rebuild()
     QList<QPointF> expected, arrivals, missing;
     double maxDelay = 0;
     if (m_anchor.isValid()) {
-        const qint64 first = m_lastSlot - windowSlots + 1;
+        // Nothing was expected before the first arrival we know of.
+        const qint64 first = qMax(m_lastSlot - windowSlots + 1, slotOf(m_cuts.firstKey()));
         QMap<qint64, bool> filled;
         for (auto it = m_cuts.cbegin(); it != m_cuts.cend(); ++it) {
             const qint64 slot = slotOf(it.key());
             if (slot < first || slot > m_lastSlot)
                 continue;
             filled.insert(slot, true);
-            if (!it.value().isValid())
-                continue;
-            const double delay = delayValue(it.key().msecsTo(it.value()));
-            maxDelay = qMax(maxDelay, delay);
+            const double delay = delayValue(slotTime(slot).msecsTo(it.key()));
+            maxDelay = qMax(maxDelay, qAbs(delay));
             arrivals.append(QPointF(double(it.key().toMSecsSinceEpoch()), delay));
         }
         for (qint64 slot = first; slot <= m_lastSlot; ++slot) {
             const QPointF p(double(slotTime(slot).toMSecsSinceEpoch()), 0);
             expected.append(p);
             // Judged slots only, and never before the first cut we know of (nothing was expected then).
-            if (slot <= m_lastJudged && !filled.contains(slot) && slotTime(slot) >= m_cuts.firstKey())
+            if (slot <= m_lastJudged && !filled.contains(slot))
                 missing.append(p);
         }
     }
@@ -228,8 +228,9 @@ void CutsTimelineChart::rebuild()
         setTimeAxis(m_x, lo, hi);
         m_zero->replace(QList<QPointF>{QPointF(double(lo), 0), QPointF(double(hi), 0)});
     }
-    const double floor = delayValue(m_intervalMs) / 4.0;
-    m_y->setRange(-floor / 6.0, qMax(floor, std::ceil(maxDelay * 1.2)));
+    const double span = qMax(delayValue(m_intervalMs) / 4.0, std::ceil(maxDelay * 1.2));
+    m_y->setRange(-span, span);
+    m_y->applyNiceNumbers();
 }
 
 int CutsTimelineChart::expectedCount() const
@@ -346,6 +347,7 @@ void CutsLagChart::rebuild()
     const double limit = double(m_maxLagMs) / 1000.0;
     m_limit->replace(QList<QPointF>{QPointF(double(first), limit), QPointF(double(last), limit)});
     m_y->setRange(std::floor(lo), std::ceil(hi));
+    m_y->applyNiceNumbers();
 }
 
 int CutsLagChart::lagCount() const

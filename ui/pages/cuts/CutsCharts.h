@@ -15,11 +15,11 @@ class QValueAxis;
 
 namespace difusor::ui {
 
-// Expected cut slots (every cut_interval_s, anchored on the cuts seen) against the actual
-// arrivals: a ring per expected slot on the zero line, a dot per arrival at its delay after the
-// cut time, a diamond per slot that passed its deadline (interval + margin) with no cut.
-// Shows the newest `windowSlots` slots: redrawn (a few dozen points) only when a cut arrives or a
-// slot passes, never on every tick.
+// Expected arrivals against actual ones, on the console's clock: the slots are every cut interval
+// (cut_interval_s) on the grid of the arrivals seen; a ring per expected slot on the zero line, a
+// dot per arrival at how early or late it came against its slot, a diamond per slot whose margin
+// (late_margin) passed with nothing. Shows the newest `windowSlots` slots: redrawn (a few dozen
+// points) only when a cut arrives or a slot passes, never on every tick.
 class CutsTimelineChart final : public QChartView
 {
     Q_OBJECT
@@ -27,9 +27,9 @@ public:
     explicit CutsTimelineChart(QWidget *parent = nullptr);
 
     void setRules(qint64 intervalMs, qint64 lateMarginMs);
-    // Full rebuild (history at connect): cut time -> arrival (console clock).
+    // Full rebuild (history at connect): arrival (console clock) -> cut time.
     void setArrivals(const QList<QPair<QDateTime, QDateTime>> &arrivals, const QDateTime &nowUtc);
-    void addArrival(const QDateTime &cutUtc, const QDateTime &arrivalUtc);
+    void addArrival(const QDateTime &arrivalUtc, const QDateTime &cutUtc);
     void tick(const QDateTime &nowUtc);
     void clear();
 
@@ -39,7 +39,7 @@ public:
     static constexpr int windowSlots = 32;
 
 private:
-    qint64 slotOf(const QDateTime &cutUtc) const;
+    qint64 slotOf(const QDateTime &arrivalUtc) const;
     QDateTime slotTime(qint64 slot) const;
     double delayValue(qint64 ms) const;
     void rebuild();
@@ -52,8 +52,8 @@ private:
     QValueAxis *m_y;
     qint64 m_intervalMs = 15 * 60 * 1000;
     qint64 m_marginMs = 2 * 60 * 1000;
-    QDateTime m_anchor;       // a cut time: slots are anchor + k * interval
-    QMap<QDateTime, QDateTime> m_cuts; // cut -> arrival (bounded: the newest few windows)
+    QDateTime m_anchor;       // an arrival: slots are anchor + k * interval
+    QMap<QDateTime, QDateTime> m_cuts; // arrival -> cut (bounded: the newest few windows)
     qint64 m_lastSlot = 0;   // newest expected slot: the one due next
     qint64 m_lastJudged = -1; // newest slot whose deadline has passed
 };

@@ -129,10 +129,8 @@ void CutsHeader::setCurrentCut(const QDateTime &cutUtc, const QDateTime &arrival
         m_cutSub->setText(tr("ninguno todavía"));
     } else {
         m_cut->setText(mexicoClock(cutUtc, false));
-        m_cutSub->setText(arrivalUtc.isValid()
-                              ? tr("%1 · llegó %2").arg(cutUtc.toTimeZone(mexicoCentralZone()).toString(QStringLiteral("dd/MM/yyyy")),
-                                                        mexicoClock(arrivalUtc))
-                              : cutUtc.toTimeZone(mexicoCentralZone()).toString(QStringLiteral("dd/MM/yyyy")));
+        const QString day = cutUtc.toTimeZone(mexicoCentralZone()).toString(QStringLiteral("dd/MM/yyyy"));
+        m_cutSub->setText(arrivalUtc.isValid() ? tr("%1 · llegó a las %2").arg(day, mexicoClock(arrivalUtc)) : day);
     }
     tick(QDateTime::currentDateTimeUtc());
 }
@@ -161,17 +159,18 @@ void CutsHeader::tick(const QDateTime &nowUtc)
         m_nextSub->clear();
         return;
     }
-    m_age->setText(durationText(m_cutUtc.msecsTo(nowUtc)));
-    m_ageSub->setText(m_arrivalUtc.isValid() ? tr("desde la hora del corte; %1 desde que llegó")
-                                                   .arg(durationText(m_arrivalUtc.msecsTo(nowUtc)))
-                                             : tr("desde la hora del corte"));
+    // The cadence is about arrivals (the late-cut rule counts from the last one): the age is taken
+    // from the arrival, and only from the cut time when the arrival is unknown.
+    const QDateTime from = m_arrivalUtc.isValid() ? m_arrivalUtc : m_cutUtc;
+    m_age->setText(durationText(from.msecsTo(nowUtc)));
+    m_ageSub->setText(m_arrivalUtc.isValid() ? tr("desde que llegó") : tr("desde la hora del corte"));
     if (m_intervalMs <= 0)
         return;
-    QDateTime next = m_cutUtc.addMSecs(m_intervalMs);
-    m_next->setText(mexicoClock(next, false));
-    const qint64 toNext = nowUtc.msecsTo(next);
-    m_nextSub->setText(toNext >= 0 ? tr("en %1").arg(durationText(toNext))
-                                   : tr("debió llegar hace %1").arg(durationText(-toNext)));
+    m_next->setText(mexicoClock(m_cutUtc.addMSecs(m_stepMs), false));
+    const QDateTime due = from.addMSecs(m_intervalMs);
+    const qint64 toNext = nowUtc.msecsTo(due);
+    m_nextSub->setText(toNext >= 0 ? tr("llegaría a las %1 (en %2)").arg(mexicoClock(due), durationText(toNext))
+                                   : tr("esperado a las %1: %2 de retraso").arg(mexicoClock(due), durationText(-toNext)));
 }
 
 QString CutsHeader::statusText() const

@@ -59,12 +59,13 @@ CutsPage::CutsPage(store::StoreThread *store, QWidget *parent)
     QHeaderView *h = m_table->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
-    const int digit = fontMetrics().horizontalAdvance(QStringLiteral("00:00:00 (recup)"));
-    h->resizeSection(CutsTableModel::CutTime, fontMetrics().horizontalAdvance(QStringLiteral("Corte (UTC-6)__")) + 16);
-    h->resizeSection(CutsTableModel::Arrival, digit);
-    h->resizeSection(CutsTableModel::OfficialSeen, digit);
-    h->resizeSection(CutsTableModel::DifusorSeen, digit);
-    h->resizeSection(CutsTableModel::Lag, fontMetrics().horizontalAdvance(QStringLiteral("-000.0 s")) + 20);
+    for (int c = 0; c < CutsTableModel::Status; ++c) {
+        const int title = fontMetrics().horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 24;
+        const QString widest = c == CutsTableModel::Arrival ? QStringLiteral("00:00:00 (recuperado)")
+                               : c == CutsTableModel::Lag   ? QStringLiteral("-000.0 s")
+                                                            : QStringLiteral("00/00 00:00:00");
+        h->resizeSection(c, qMax(title, fontMetrics().horizontalAdvance(widest) + 16));
+    }
 
     auto *charts = new QSplitter(Qt::Vertical, this);
     charts->addWidget(m_timeline);
@@ -72,8 +73,9 @@ CutsPage::CutsPage(store::StoreThread *store, QWidget *parent)
     auto *body = new QSplitter(Qt::Horizontal, this);
     body->addWidget(m_table);
     body->addWidget(charts);
-    body->setStretchFactor(0, 5);
-    body->setStretchFactor(1, 4);
+    body->setStretchFactor(0, 1);
+    body->setStretchFactor(1, 1);
+    body->setSizes({1000, 1000}); // half and half, whatever the table would like
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
@@ -111,11 +113,11 @@ void CutsPage::setMonitor(cuts::CutMonitor *monitor, const QString &source)
         m_model->setMaxLagMs(rules.maxLagMs);
         m_lagChart->setMaxLagMs(rules.maxLagMs);
         m_timeline->setRules(rules.cutIntervalMs, rules.lateMarginMs);
-        m_header->setCutInterval(rules.cutIntervalMs);
+        m_header->setCadence(rules.cutIntervalMs, rules.cutStepMs);
         connect(monitor, &cuts::CutMonitor::cutRecorded, this, [this](const store::CutRecord &record) {
             m_model->addCut(record);
-            m_timeline->addArrival(record.cutTimeUtc,
-                                   record.arrivedConsoleUtc.isValid() ? record.arrivedConsoleUtc : record.detectedUtc);
+            m_timeline->addArrival(record.arrivedConsoleUtc.isValid() ? record.arrivedConsoleUtc : record.detectedUtc,
+                                   record.cutTimeUtc);
             const int row = m_model->rowOf(record.cutTimeUtc);
             if (row >= 0)
                 if (const auto lag = m_model->cutRow(row).lagMs())
@@ -192,12 +194,12 @@ void CutsPage::loadHistory()
                 return;
             }
             m_model->loadHistory(h.cuts, h.sightings);
-            QList<QPair<QDateTime, QDateTime>> arrivals;
+            QList<QPair<QDateTime, QDateTime>> arrivals; // arrival -> cut
             QList<QPair<QDateTime, qint64>> lags;
             for (int row = m_model->rowCount() - 1; row >= 0; --row) {
                 const CutRow &r = m_model->cutRow(row);
-                if (r.onDisk)
-                    arrivals.append({r.cutUtc, r.arrivalUtc()});
+                if (r.onDisk && r.arrivalUtc().isValid())
+                    arrivals.append({r.arrivalUtc(), r.cutUtc});
                 if (const auto lag = r.lagMs())
                     lags.append({r.cutUtc, *lag});
             }

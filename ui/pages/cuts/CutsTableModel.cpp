@@ -313,13 +313,22 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
 
 QVariant CutsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case Arrival: return tr("Cuando el paquete llegó a la carpeta de publicación (reloj de la consola)");
+        case OfficialSeen: return tr("Primera vez que el PREP oficial mostró este corte");
+        case DifusorSeen: return tr("Primera vez que nuestro sitio mostró este corte");
+        case Lag: return tr("Nuestro sitio menos el PREP oficial");
+        default: break;
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case CutTime: return tr("Corte (%1)").arg(zoneLabel());
-    case Arrival: return tr("Llegó al servidor (%1)").arg(zoneLabel());
-    case OfficialSeen: return tr("Visto en el PREP oficial (%1)").arg(zoneLabel());
-    case DifusorSeen: return tr("Visto en nuestro sitio (%1)").arg(zoneLabel());
+    case Arrival: return tr("Llegada (%1)").arg(zoneLabel());
+    case OfficialSeen: return tr("PREP oficial (%1)").arg(zoneLabel());
+    case DifusorSeen: return tr("Nuestro sitio (%1)").arg(zoneLabel());
     case Lag: return tr("Desfase");
     case Status: return tr("Estado");
     }
