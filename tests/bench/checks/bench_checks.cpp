@@ -115,26 +115,17 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    // Ours: one warm-up run (page cache, sshd's first fork), then N.
-    QMap<QString, QList<double>> phases, ignored;
-    (void)oursOnce(profile, *requirements, ignored, true);
-    QList<double> ours, oursFacts;
-    for (int i = 0; i < runs; ++i) {
-        if (const auto ms = oursOnce(profile, *requirements, phases, true))
-            ours.append(*ms);
-    }
-    for (int i = 0; i < runs; ++i) {
-        QMap<QString, QList<double>> unused;
-        if (const auto ms = oursOnce(profile, *requirements, unused, false))
-            oursFacts.append(*ms);
-    }
+    // Facts only, as `setup` gathers: no throughput measure (net.bandwidth off: no upload channel, no
+    // download section) and no URL/TCP probes from the console.
+    checks::RequirementProfile factsOnly = *requirements;
+    factsOnly.setEnabled(QStringLiteral("net.bandwidth"), false);
 
     // Ansible: the same host, port, user, key and known_hosts; python3 on the target.
     const bool haveAnsible = !QStandardPaths::findExecutable(QStringLiteral("ansible")).isEmpty();
-    QList<double> ansibleFresh, ansibleDefault;
     QTemporaryDir ansibleHome;
+    const QString inventory = ansibleHome.filePath(QStringLiteral("inventory.ini"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (haveAnsible) {
-        const QString inventory = ansibleHome.filePath(QStringLiteral("inventory.ini"));
         QFile inv(inventory);
         if (!inv.open(QIODevice::WriteOnly))
             return 2;
@@ -143,30 +134,42 @@ int main(int argc, char **argv)
                                  "ansible_ssh_common_args='-o UserKnownHostsFile=%4 -o StrictHostKeyChecking=yes'\n")
                       .arg(profile.port).arg(profile.user, profile.keyFile, sshd.knownHostsPath()).toUtf8());
         inv.close();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ANSIBLE_HOME"), ansibleHome.filePath(QStringLiteral("home")));
         env.insert(QStringLiteral("ANSIBLE_LOCAL_TEMP"), ansibleHome.filePath(QStringLiteral("tmp")));
         env.insert(QStringLiteral("ANSIBLE_SSH_CONTROL_PATH_DIR"), ansibleHome.filePath(QStringLiteral("cp")));
         env.insert(QStringLiteral("ANSIBLE_NOCOLOR"), QStringLiteral("1"));
         env.insert(QStringLiteral("ANSIBLE_STDOUT_CALLBACK"), QStringLiteral("minimal"));
-        QByteArray out;
-        // Fresh: every run makes its own SSH connection, as ours does.
-        QProcessEnvironment fresh = env;
-        fresh.insert(QStringLiteral("ANSIBLE_SSH_ARGS"), QStringLiteral("-o ControlMaster=no"));
-        (void)ansibleOnce(inventory, fresh, &out); // warm-up (python bytecode caches)
-        for (int i = 0; i < runs; ++i) {
-            if (const auto ms = ansibleOnce(inventory, fresh, &out))
-                ansibleFresh.append(*ms);
-            else
-                std::fprintf(stderr, "ansible failed:\n%s\n", out.left(2000).constData());
-        }
-        // Ansible's default: ControlMaster=auto, ControlPersist=60s (runs after the first reuse the
-        // open connection). Warm-up opens the master.
+    }
+    // Fresh: every run makes its own SSH connection, as ours does. Default: ControlMaster=auto,
+    // ControlPersist=60s, so runs after the first reuse the open connection.
+    QProcessEnvironment fresh = env;
+    fresh.insert(QStringLiteral("ANSIBLE_SSH_ARGS"), QStringLiteral("-o ControlMaster=no"));
+
+    // Warm-ups (page cache, python bytecode, the persisted master), then the four measures taken in
+    // turn in each round, so a change in the machine's load hits all of them alike.
+    QMap<QString, QList<double>> phases, factsPhases, ignored;
+    QList<double> ours, oursFacts, ansibleFresh, ansibleDefault;
+    QByteArray out;
+    (void)oursOnce(profile, *requirements, ignored, true);
+    if (haveAnsible) {
+        (void)ansibleOnce(inventory, fresh, &out);
         (void)ansibleOnce(inventory, env, &out);
-        for (int i = 0; i < runs; ++i) {
-            if (const auto ms = ansibleOnce(inventory, env, &out))
-                ansibleDefault.append(*ms);
-        }
+    }
+    for (int i = 0; i < runs; ++i) {
+        if (const auto ms = oursOnce(profile, *requirements, phases, true))
+            ours.append(*ms);
+        if (const auto ms = oursOnce(profile, factsOnly, factsPhases, false))
+            oursFacts.append(*ms);
+        if (!haveAnsible)
+            continue;
+        if (const auto ms = ansibleOnce(inventory, fresh, &out))
+            ansibleFresh.append(*ms);
+        else
+            std::fprintf(stderr, "ansible failed:\n%s\n", out.left(2000).constData());
+        if (const auto ms = ansibleOnce(inventory, env, &out))
+            ansibleDefault.append(*ms);
+    }
+    if (haveAnsible) {
         // The persisted master is a process of ours: end it.
         const QString cpDir = ansibleHome.filePath(QStringLiteral("cp"));
         for (qint64 pid : SshdFixture::findProcesses([&cpDir](qint64, const QByteArray &cmdline, const QByteArray &) {
@@ -180,7 +183,7 @@ int main(int argc, char **argv)
     std::printf("Whole infrastructure check against the sshd fixture on 127.0.0.1 (median of %d each)\n", runs);
     std::printf("  difusor-console check (connect, auth, probe, upload, console probes, verdicts): %8.1f ms   [%s]\n",
                 o, qPrintable(list(ours)));
-    std::printf("  difusor-console, facts only (no URL/TCP console probes):                        %8.1f ms   [%s]\n",
+    std::printf("  difusor-console, facts only (no throughput, no URL/TCP console probes):         %8.1f ms   [%s]\n",
                 median(oursFacts), qPrintable(list(oursFacts)));
     if (haveAnsible && !ansibleFresh.isEmpty()) {
         const double a = median(ansibleFresh);
@@ -193,11 +196,16 @@ int main(int argc, char **argv)
                     a / o >= 10 ? "met" : "NOT met");
         if (!ansibleDefault.isEmpty())
             std::printf("  ratio ansible (reused connection) / ours: %.1fx\n", median(ansibleDefault) / o);
+        if (!oursFacts.isEmpty())
+            std::printf("  ratio ansible (own connection) / ours facts only: %.1fx\n", a / median(oursFacts));
     } else {
         std::printf("  ansible: not installed (apt install ansible-core)\n");
     }
-    std::printf("Where our time goes (median ms since start):");
+    std::printf("Where our time goes (median ms since start), whole check:");
     for (auto it = phases.begin(); it != phases.end(); ++it)
+        std::printf(" %s=%.0f", qPrintable(it.key()), median(it.value()));
+    std::printf("\n                                              facts only:");
+    for (auto it = factsPhases.begin(); it != factsPhases.end(); ++it)
         std::printf(" %s=%.0f", qPrintable(it.key()), median(it.value()));
     std::printf("\n");
     return ours.isEmpty() ? 1 : 0;
