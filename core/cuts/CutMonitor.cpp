@@ -4,6 +4,9 @@
 #include "common/Tr.h"
 #include "store/StoreThread.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
+
 namespace difusor::cuts {
 
 CutMonitor::CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, store::StoreThread *store,
@@ -78,6 +81,19 @@ void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64
     // Caught-up cuts arrived while we were away: the probe has nothing to quicken for.
     if (!record.caughtUp)
         m_probe.expectCut(record.cutTimeUtc);
+    apply(m_rules.cutArrived(event));
+}
+
+void CutMonitor::resumeFrom(const store::CutRecord &record)
+{
+    CutEvent event;
+    event.cutUtc = record.cutTimeUtc;
+    event.package = record.package;
+    const QJsonValue actas = record.summary.value(QLatin1String("summary")).toObject().value(QLatin1String("ACTAS_CAPTURADAS"));
+    if (actas.isDouble())
+        event.actasCapturadas = qint64(actas.toDouble());
+    event.arrivedUtc = record.arrivedConsoleUtc.isValid() ? record.arrivedConsoleUtc : record.detectedUtc;
+    // Not the server time: the clock comparison was made when it arrived.
     apply(m_rules.cutArrived(event));
 }
 

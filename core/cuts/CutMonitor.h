@@ -38,6 +38,10 @@ public:
     // A cut package found on our disk (from the cut watcher): stored, judged, and the probe quickens.
     void cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas);
 
+    // After a console restart: the newest cut already in the store, so the rules (late cut, backwards,
+    // stale) start from it. Nothing is stored or announced for it.
+    void resumeFrom(const store::CutRecord &record);
+
     LagProbe *probe() { return &m_probe; }
     const IncidentRules &rules() const { return m_rules; }
 

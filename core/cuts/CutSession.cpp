@@ -9,6 +9,9 @@
 
 #include <QHash>
 
+#include <optional>
+#include <utility>
+
 namespace difusor::cuts {
 
 class CutSession::Private
@@ -22,6 +25,7 @@ public:
     WatcherState state = WatcherState::Stopped;
     bool running = false;
     quint64 generation = 0;
+    bool resumed = false;
 };
 
 namespace {
@@ -85,21 +89,28 @@ void CutSession::start()
     const quint64 generation = ++d->generation;
     d->monitor->start();
     // Packages already recorded are not reported again; the rest of what is on the server is caught up.
-    d->store->call<QHash<QString, QString>>(
+    // The rules resume from the newest recorded cut (late cut armed after a console restart).
+    using Known = std::pair<QHash<QString, QString>, std::optional<store::CutRecord>>;
+    d->store->call<Known>(
         this,
         [](store::Store &s) {
-            QHash<QString, QString> known;
+            Known known;
             if (!s.isOpen())
                 return known;
             const QList<store::CutRecord> cuts = s.cuts(100000);
             for (const store::CutRecord &c : cuts)
-                known.insert(c.package, c.sha256);
+                known.first.insert(c.package, c.sha256);
+            known.second = s.latestCut();
             return known;
         },
-        [this, generation](const QHash<QString, QString> &known) {
+        [this, generation](const Known &known) {
             if (!d->running || generation != d->generation || !d->watcher)
                 return;
-            d->watcher->setKnown(known);
+            if (known.second && !d->resumed) {
+                d->resumed = true;
+                d->monitor->resumeFrom(*known.second);
+            }
+            d->watcher->setKnown(known.first);
             d->watcher->start();
         });
 }

@@ -311,10 +311,15 @@ private Q_SLOTS:
     void killedConnectionCatchesUp()
     {
         const qint64 restarts = m_run.session->watcher()->restarts();
-        const qint64 t0 = m_run.lastTruthT() + 1;
         QVERIFY(m_run.killSshSessions() > 0);
         QTRY_VERIFY_WITH_TIMEOUT(m_run.host->state() != difusor::remote::ConnectionState::Connected, 5000);
-        // Let a cut land while the link is down (the reconnect backoff is short: hold it off).
+        // The host reconnects by itself and the watcher starts again.
+        QTRY_VERIFY_WITH_TIMEOUT(m_run.host->state() == difusor::remote::ConnectionState::Connected, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_run.session->watcher()->restarts() > restarts, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_run.session->watcherState() == CutSession::WatcherState::Watching, 5000);
+        // Now a longer outage, so that a cut lands while the link is down.
+        const qint64 restarts2 = m_run.session->watcher()->restarts();
+        const qint64 t0 = m_run.lastTruthT() + 1;
         m_run.host->disconnectFromHost();
         QTest::qWait(CutIntervalS * 1000 + 500);
         QVERIFY(!writtenSince(t0).isEmpty());
@@ -322,7 +327,7 @@ private Q_SLOTS:
         m_run.host->connectToHost();
         QTRY_VERIFY_WITH_TIMEOUT(m_run.host->state() == difusor::remote::ConnectionState::Connected, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(m_run.session->watcherState() == CutSession::WatcherState::Watching, 10000);
-        QVERIFY(m_run.session->watcher()->restarts() > restarts);
+        QVERIFY(m_run.session->watcher()->restarts() > restarts2);
         for (const QJsonObject &w : missed) {
             const QDateTime cut = cutOf(w);
             QTRY_VERIFY_WITH_TIMEOUT(m_run.cut(cut) != nullptr, 5000);
@@ -344,6 +349,31 @@ private Q_SLOTS:
         for (const QJsonObject &w : eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_written")))
             QVERIFY2(reader.cutByPackage(w.value(QStringLiteral("package")).toString()).has_value(),
                      qPrintable(w.value(QStringLiteral("package")).toString()));
+    }
+
+    // The console restarts (a new session on the same store): nothing recorded before is announced
+    // again, the cuts that landed meanwhile are caught up, and the rules resume from the newest cut.
+    void restartedSessionResumes()
+    {
+        m_run.session->stop();
+        const qint64 t0 = m_run.lastTruthT() + 1;
+        QTest::qWait(CutIntervalS * 1000 + 300);
+        CutSession again(m_run.host.get(), m_run.profile, m_run.store.get());
+        QList<difusor::store::CutRecord> recorded;
+        connect(again.monitor(), &CutMonitor::cutRecorded, this,
+                [&recorded](const difusor::store::CutRecord &r) { recorded << r; });
+        again.start();
+        QTRY_VERIFY_WITH_TIMEOUT(again.watcherState() == CutSession::WatcherState::Watching, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), 5000);
+        const QList<QJsonObject> missed = writtenSince(t0);
+        QVERIFY(!missed.isEmpty());
+        QCOMPARE(recorded.first().cutTimeUtc, cutOf(missed.first()));
+        QVERIFY(recorded.first().caughtUp);
+        QVERIFY(again.monitor()->rules().newestCut().isValid());
+        QTest::qWait(CutIntervalS * 1000);
+        for (const auto &r : recorded)
+            QVERIFY2(ms(r.cutTimeUtc) >= ms(cutOf(missed.first())), qPrintable(r.package));
+        again.stop();
     }
 
     void watchLineParsing()
