@@ -171,6 +171,12 @@ private Q_SLOTS:
         QCOMPARE(later.model()->changeText(QStringLiteral("hw.cpu.cores")),
                  statusText(Status::Fail) + QStringLiteral(" → ") + statusText(Status::Pass));
         QVERIFY(later.lastRunLabel()->text().contains(QStringLiteral("(guardada)")));
+
+        // Disconnected: the verdicts stay, the page says there is no connection.
+        page.setHost(nullptr, m_sshd->profile(), true);
+        QCOMPARE(model->rowCount(), 3);
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QStringLiteral("sin conexión")));
+        QVERIFY(page.lastRunLabel()->text().contains(QStringLiteral("(UTC-6)")));
     }
 
     void attestationIsRecordedWithWhoAndWhen()

@@ -192,6 +192,16 @@ void InfrastructurePage::setHost(remote::RemoteHost *host, const Profile &connec
     if (m_runner) {
         m_runner->deleteLater();
         m_runner = nullptr;
+        m_runButton->setEnabled(true);
+        m_runButton->setText(tr("Verificar ahora"));
+    }
+    if (!host) {
+        // Disconnected: the last verdicts stay on screen (they say when and where they were taken).
+        m_host = nullptr;
+        ++m_generation;
+        updateHeader();
+        m_summary->setText(m_summary->text() + QStringLiteral(" &nbsp;—&nbsp; ") + tr("sin conexión"));
+        return;
     }
     m_host = host;
     m_connection = connection;
@@ -206,8 +216,6 @@ void InfrastructurePage::setHost(remote::RemoteHost *host, const Profile &connec
             m_attestations = *book;
     }
     updateHeader();
-    if (!host)
-        return;
 
     if (m_store) {
         const int generation = m_generation;
