@@ -43,6 +43,7 @@ CutsPage::CutsPage(store::StoreThread *store, QWidget *parent)
     m_info->setObjectName(QStringLiteral("cutsInfo"));
     m_info->setWordWrap(true);
     m_info->setForegroundRole(QPalette::PlaceholderText);
+    m_watcher->setObjectName(QStringLiteral("cutsWatcher"));
     m_watcher->setWordWrap(true);
     m_storeError->setWordWrap(true);
     m_storeError->setStyleSheet(QStringLiteral("color: #c01c28; font-weight: bold;"));
