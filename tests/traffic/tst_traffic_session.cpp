@@ -9,6 +9,7 @@
 #include "TestEnv.h"
 #include "remote/LocalHost.h"
 #include "remote/SshHost.h"
+#include "store/StoreThread.h"
 #include "traffic/StatsReport.h"
 #include "traffic/TrafficSession.h"
 
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 #include <map>
@@ -182,6 +184,87 @@ private Q_SLOTS:
             add(all, l);
         QCOMPARE(all.requests, 4u);
         session.stop();
+    }
+
+    // The rules wired to the log: a burst of 503 from one address opens the 5xx and flood incidents,
+    // recorded in the store; when the burst ends and normal lines follow, both close.
+    void incidentsFromTheLog()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, QByteArray());
+        difusor::store::StoreThread store;
+        QSignalSpy opened(&store, &difusor::store::StoreThread::opened);
+        store.open(dir.filePath(QStringLiteral("store.sqlite")));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+        QVERIFY(opened.first().first().toBool());
+
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        difusor::Profile profile;
+        profile.accessLog = log;
+        profile.extra.insert(QStringLiteral("traffic_window_s"), 10);
+        profile.extra.insert(QStringLiteral("traffic_flood_min_requests"), 50);
+        TrafficSession session(&host, profile);
+        session.setStore(&store);
+        QList<TrafficIncident> open, closed;
+        connect(&session, &TrafficSession::incidentOpened, this, [&open](const TrafficIncident &i) { open.append(i); });
+        connect(&session, &TrafficSession::incidentClosed, this, [&closed](const TrafficIncident &i) { closed.append(i); });
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.tailState() == TrafficSession::TailState::Live, 10000);
+
+        auto stampNow = []() -> QByteArray {
+            return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1()
+                   + QByteArray(" +0000");
+        };
+        // 12 s of 20 lines/s: half of them 503, all from one address.
+        QTimer writer;
+        int ticks = 0;
+        connect(&writer, &QTimer::timeout, this, [&] {
+            QByteArray batch;
+            for (int i = 0; i < 10; ++i)
+                batch += logLine(stampNow().constData(), "/", i % 2 ? 503 : 200);
+            append(log, batch);
+            ++ticks;
+        });
+        writer.start(500);
+        auto has = [](const QList<TrafficIncident> &l, TrafficIncidentKind k) {
+            return std::any_of(l.begin(), l.end(), [k](const TrafficIncident &i) { return i.kind == k; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has(open, TrafficIncidentKind::ServerErrors), 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(has(open, TrafficIncidentKind::Flood), 15000);
+        QCOMPARE(session.openIncidents().size(), 2);
+        writer.stop();
+        // Normal traffic from many addresses: both close.
+        writer.disconnect(this);
+        connect(&writer, &QTimer::timeout, this, [&] {
+            QByteArray batch;
+            for (int i = 0; i < 10; ++i)
+                batch += QByteArray("192.0.2.") + QByteArray::number((ticks * 10 + i) % 250) + logLine(stampNow().constData()).mid(8);
+            ++ticks;
+            append(log, batch);
+        });
+        writer.start(500);
+        QTRY_VERIFY_WITH_TIMEOUT(has(closed, TrafficIncidentKind::ServerErrors) && has(closed, TrafficIncidentKind::Flood), 25000);
+        writer.stop();
+        session.stop();
+        // In the store: both, opened and closed.
+        QList<difusor::store::IncidentRecord> stored;
+        bool done = false;
+        store.call<QList<difusor::store::IncidentRecord>>(
+            this, [](difusor::store::Store &s) { return s.incidents(); },
+            [&](QList<difusor::store::IncidentRecord> r) {
+                stored = r;
+                done = true;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+        QStringList kinds;
+        for (const auto &r : std::as_const(stored)) {
+            kinds << r.kind;
+            QVERIFY2(!r.isOpen(), qPrintable(r.kind));
+        }
+        QVERIFY2(kinds.contains(QStringLiteral("traffic_5xx")) && kinds.contains(QStringLiteral("traffic_flood")),
+                 qPrintable(kinds.join(QLatin1Char(','))));
     }
 
     void sandboxRotationAndKilledConnection()
