@@ -70,6 +70,7 @@ CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, store::
     connect(host, &QObject::destroyed, this, [this] {
         d->running = false;
         d->monitor->stop();
+        d->watcher->abandonHost();
         delete d->watcher;
         d->watcher = nullptr;
     });

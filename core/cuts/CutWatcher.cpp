@@ -141,8 +141,19 @@ CutWatcher::~CutWatcher()
     stop();
 }
 
+void CutWatcher::abandonHost()
+{
+    if (m_job)
+        m_job->disconnect(this);
+    m_job = nullptr;
+    m_host = nullptr;
+    stop();
+}
+
 void CutWatcher::start()
 {
+    if (!m_host)
+        return;
     m_running = true;
     launch();
 }
@@ -186,7 +197,7 @@ void CutWatcher::retryLater(int ms)
 
 void CutWatcher::launch()
 {
-    if (!m_running || m_job)
+    if (!m_running || m_job || !m_host)
         return;
     if (m_host->state() != remote::ConnectionState::Connected) {
         setState(State::Waiting, Tr::tr("Esperando la conexión con el servidor."));
@@ -228,7 +239,8 @@ void CutWatcher::onFinished(const remote::CommandResult &result)
     m_heartbeat.stop();
     if (!m_running)
         return;
-    if (result.error == remote::RemoteError::Disconnected || m_host->state() != remote::ConnectionState::Connected) {
+    if (result.error == remote::RemoteError::Disconnected || !m_host
+        || m_host->state() != remote::ConnectionState::Connected) {
         setState(State::Waiting, Tr::tr("Sin conexión con el servidor; se reanuda al reconectar."));
         return; // the next Connected relaunches
     }
@@ -358,7 +370,7 @@ void CutWatcher::pump()
     const QString command = pending.line.kind == QLatin1String("zip")
                                 ? QStringLiteral("unzip -p %1 '*.csv' '*.CSV' | head -c %2").arg(remote::shellQuote(path), limit)
                                 : QStringLiteral("head -c %2 -- %1").arg(remote::shellQuote(path), limit);
-    remote::RemoteJob *job = m_host->run(command, {}, FetchTimeoutMs);
+    remote::RemoteJob *job = m_host ? m_host->run(command, {}, FetchTimeoutMs) : nullptr;
     if (!job) {
         m_busy = false;
         Q_EMIT packageRejected(packageOf(pending.line), Tr::tr("No se pudo leer el CSV."));

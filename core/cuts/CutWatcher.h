@@ -74,6 +74,9 @@ public:
     void setForceStatLoop(bool force) { m_forceStat = force; } // tests: the stat loop even with inotifywait
     void setHeartbeatTimeoutMs(int ms) { m_heartbeatTimeoutMs = ms; }
 
+    // The host is being destroyed (it ends its own remote processes): forget it and its jobs.
+    void abandonHost();
+
     void start(); // (re)starts the remote script now if the host is connected; else at the next Connected
     void stop();
 

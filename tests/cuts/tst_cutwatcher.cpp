@@ -3,7 +3,9 @@
 // catch-up on restart, files that are not PREP cuts, a re-pushed package, the server clock offset.
 #include "TestEnv.h"
 
+#include "cuts/CutSession.h"
 #include "cuts/CutWatcher.h"
+#include "store/StoreThread.h"
 #include "remote/LocalHost.h"
 #include "sandbox/PrepData.h"
 
@@ -157,6 +159,32 @@ private:
 private Q_SLOTS:
     void inotifywaitOrStat() { runMethod(false); }
     void statLoop() { runMethod(true); }
+
+    // The session is destroyed with its host, or outlives it without touching it again.
+    void sessionOutlivesItsHost()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(pushFolder(dir.path(), m_election, 0));
+        difusor::store::StoreThread store;
+        QSignalSpy opened(&store, &difusor::store::StoreThread::opened);
+        store.open(dir.filePath(QStringLiteral("s.sqlite")));
+        QVERIFY(opened.wait(10000));
+        auto *host = new difusor::remote::LocalHost;
+        host->connectToHost();
+        QTRY_VERIFY(host->state() == difusor::remote::ConnectionState::Connected);
+        difusor::Profile profile;
+        profile.publicationDir = dir.path();
+        profile.host = QStringLiteral("local");
+        CutSession session(host, profile, &store);
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.watcherState() == CutSession::WatcherState::Watching, 10000);
+        QCOMPARE(session.watcherMethod().isEmpty(), false);
+        delete host;
+        QVERIFY(session.watcher() == nullptr);
+        session.stop();
+        session.start();
+        QTest::qWait(100);
+    }
 
     void missingFolderFails()
     {

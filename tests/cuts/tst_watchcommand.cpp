@@ -6,6 +6,7 @@
 #include "cuts/WatchCommand.h"
 #include "store/Store.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,7 +65,22 @@ private Q_SLOTS:
              QStringLiteral("--traffic-period"), QStringLiteral("2"), QStringLiteral("--cut-wait"), QStringLiteral("3")});
         QCOMPARE(code, 0);
         const QList<QJsonObject> truth = run.truth();
+
+        // The same for people: Central Mexico time with the zone written (a fresh store: cuts caught up).
+        const QString textOut = dir.filePath(QStringLiteral("watch.txt"));
+        QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"),
+                                                 QStringLiteral("4"), QStringLiteral("--store"),
+                                                 dir.filePath(QStringLiteral("text.sqlite")), QStringLiteral("--output"), textOut,
+                                                 QStringLiteral("--traffic-period"), QStringLiteral("0"),
+                                                 QStringLiteral("--cut-wait"), QStringLiteral("1")}),
+                 0);
         run.stop();
+        QFile text(textOut);
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        const QString printed = QString::fromUtf8(text.readAll());
+        qInfo("%s", qPrintable(printed.left(600)));
+        QVERIFY2(printed.contains(QLatin1String("Corte ")) && printed.contains(QLatin1String("(UTC-6)")), qPrintable(printed));
+        QVERIFY(!printed.contains(QLatin1String("\"type\"")));
 
         const QList<QJsonObject> lines = readJsonLines(out);
         QVERIFY(!lines.isEmpty());
