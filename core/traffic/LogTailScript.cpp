@@ -18,10 +18,15 @@ find_by_inode() {
   done
   return 1
 }
-# The last 32 bytes before the offset (checksum): after a copytruncate, the copy holding them is found
-# and the lines written to the old file after our last read are read from it (logrotate's race).
+# A checksum of up to 4 KiB before the offset (many lines: their ends alone are alike): after a
+# copytruncate, the copy holding the same bytes there is found and the lines written to the old file
+# after our last read are read from it (logrotate's race).
 sig=""
-save_sig() { sig=""; if [ "$off" -ge 32 ]; then sig=$(tail -c +$((off - 31)) -- "$1" 2>/dev/null | head -c 32 | cksum); fi; }
+siglen=0
+save_sig() {
+  sig=""; siglen=$off; [ "$siglen" -gt 4096 ] && siglen=4096
+  if [ "$siglen" -gt 0 ]; then sig=$(tail -c +$((off - siglen + 1)) -- "$1" 2>/dev/null | head -c "$siglen" | cksum); fi
+}
 from_copy() {
   [ -n "$sig" ] || return 0
   for g in "$f".1 "$f"-* "$f".*; do
@@ -30,7 +35,7 @@ from_copy() {
     [ "$(inode_of "$g")" = "$ino" ] && continue
     gs=$(size_of "$g"); [ -n "$gs" ] || continue
     [ "$gs" -ge "$off" ] || continue
-    [ "$(tail -c +$((off - 31)) -- "$g" 2>/dev/null | head -c 32 | cksum)" = "$sig" ] || continue
+    [ "$(tail -c +$((off - siglen + 1)) -- "$g" 2>/dev/null | head -c "$siglen" | cksum)" = "$sig" ] || continue
     len=$((gs - off)); [ "$len" -gt "$max" ] && len=$max
     n=$(tail -c +$((off + 1)) -- "$g" | head -c "$len" | tr -dc '\n' | wc -c)
     n=$((n + 0))
