@@ -178,14 +178,15 @@ private Q_SLOTS:
         const AnnouncedIncident opened = m_run.opened(QStringLiteral("skipped_cut"), t0).first();
         QCOMPARE(QDateTime::fromString(opened.change.incident.subject, Qt::ISODateWithMs), skipped);
         // Revealed by the next cut: opened when it landed, a point incident.
-        qint64 next = -1;
-        for (const QJsonObject &w : writtenSince(t0)) {
-            if (cutOf(w) > skipped) {
-                next = tOf(w);
-                break;
+        auto nextWritten = [&] {
+            for (const QJsonObject &w : writtenSince(t0)) {
+                if (cutOf(w) > skipped)
+                    return tOf(w);
             }
-        }
-        QVERIFY(next > 0);
+            return qint64(-1);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(nextWritten() > 0, 3000); // logged when the push's rsync exits
+        const qint64 next = nextWritten();
         QVERIFY2(std::llabs(ms(opened.change.incident.opened) - next) <= Tolerance, qPrintable(span(ms(opened.change.incident.opened), next)));
         QVERIFY(m_run.closedOf(opened) != nullptr);
         settle();
@@ -212,12 +213,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(faultEnded(FaultKind::StaleSite, t0), args.durationS * 1000 + 3000);
         QTRY_VERIFY_WITH_TIMEOUT(m_run.closedOf(opened) != nullptr, 4000);
         // Closed when our page showed the newest cut again (the hold end + the publish step).
-        qint64 visible = -1;
-        for (const QJsonObject &r : eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_difusor_visible"))) {
-            if (tOf(r) >= landed && visible < 0)
-                visible = tOf(r);
-        }
-        QVERIFY(visible > 0);
+        auto firstVisible = [&] {
+            for (const QJsonObject &r : eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_difusor_visible"))) {
+                if (tOf(r) >= landed)
+                    return tOf(r);
+            }
+            return qint64(-1);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(firstVisible() > 0, 3000);
+        const qint64 visible = firstVisible();
         const qint64 closed = ms(m_run.closedOf(opened)->change.incident.closed);
         QVERIFY2(std::llabs(closed - visible) <= Tolerance, qPrintable(span(closed, visible)));
         settle();
@@ -244,12 +248,16 @@ private Q_SLOTS:
         QVERIFY2(std::llabs(ms(opened.change.incident.opened) - landed) <= Tolerance, qPrintable(span(ms(opened.change.incident.opened), landed)));
         // Closed when a newer cut (with more actas) lands.
         QTRY_VERIFY_WITH_TIMEOUT(m_run.closedOf(opened) != nullptr, 8000);
-        qint64 next = -1;
-        for (const QJsonObject &w : writtenSince(landed + 1)) {
-            if (cutOf(w) > back && next < 0)
-                next = tOf(w);
-        }
-        QVERIFY(next > 0);
+        // (the watcher may see the file before the push's rsync exits, when cut_written is logged)
+        auto nextWritten = [&] {
+            for (const QJsonObject &w : writtenSince(landed + 1)) {
+                if (cutOf(w) > back)
+                    return tOf(w);
+            }
+            return qint64(-1);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(nextWritten() > 0, 3000);
+        const qint64 next = nextWritten();
         const qint64 closed = ms(m_run.closedOf(opened)->change.incident.closed);
         QVERIFY2(std::llabs(closed - next) <= Tolerance, qPrintable(span(closed, next)));
         settle();
@@ -287,12 +295,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_run.opened(QStringLiteral("clock_skew"), t0, QStringLiteral("difusor")).isEmpty(), 5000);
         const AnnouncedIncident opened = m_run.opened(QStringLiteral("clock_skew"), t0, QStringLiteral("difusor")).first();
         // The first skewed page.
-        qint64 skewedShown = -1;
-        for (const QJsonObject &r : eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_difusor_visible"))) {
-            if (tOf(r) >= t0 && r.contains(QStringLiteral("shown_cut")) && skewedShown < 0)
-                skewedShown = tOf(r);
-        }
-        QVERIFY(skewedShown > 0);
+        auto firstSkewed = [&] {
+            for (const QJsonObject &r : eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_difusor_visible"))) {
+                if (tOf(r) >= t0 && r.contains(QStringLiteral("shown_cut")))
+                    return tOf(r);
+            }
+            return qint64(-1);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(firstSkewed() > 0, 3000);
+        const qint64 skewedShown = firstSkewed();
         QVERIFY2(std::llabs(ms(opened.change.incident.opened) - skewedShown) <= Tolerance,
                  qPrintable(span(ms(opened.change.incident.opened), skewedShown)));
         QVERIFY2(ms(opened.announcedUtc) - skewedShown <= 2000 + Tolerance, qPrintable(span(ms(opened.announcedUtc), skewedShown)));
