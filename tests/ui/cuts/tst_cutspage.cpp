@@ -200,7 +200,7 @@ private Q_SLOTS:
         CutsTableModel &model = *page.model();
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.cutRow(0).cutUtc, base.addSecs(5 * 60));
-        QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("No llegó a nuestro servidor"));
+        QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("No llegó al servidor"));
         QCOMPARE(model.cutRow(5).cutUtc, base);
         QCOMPARE(cell(model, 1, CutsTableModel::Lag), QStringLiteral("2.0 s"));
         QCOMPARE(cell(model, 1, CutsTableModel::Status), QStringLiteral("En tiempo"));
@@ -267,6 +267,8 @@ private Q_SLOTS:
         monitor.cutArrived(cutRecord(cutA, now.addMSecs(-61500)), 100);
         QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("Corte atrasado"), 4000);
         QCOMPARE(int(page.header()->status().level), int(CutsStatus::Level::Alarm));
+        if (const QString grab = qEnvironmentVariable("DIFUSOR_TEST_GRAB"); !grab.isEmpty())
+            page.grab().save(grab + QStringLiteral("/cuts-late.png"));
         QCOMPARE(page.model()->rowCount(), 1);
         QCOMPARE(cell(*page.model(), 0, CutsTableModel::Status), QStringLiteral("En tiempo"));
         QCOMPARE(page.header()->cutText(), cutA.toOffsetFromUtc(-6 * 3600).toString(QStringLiteral("HH:mm")));
@@ -278,8 +280,11 @@ private Q_SLOTS:
         QCOMPARE(page.model()->cutRow(0).cutUtc, cutB); // newest first
         QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("index.html"), sitePage(cutB)));
         QTRY_COMPARE_WITH_TIMEOUT(cell(*page.model(), 0, CutsTableModel::Status),
-                                  QStringLiteral("El oficial ya lo muestra; nuestro sitio aún no"), 3000);
+                                  QStringLiteral("Falta en nuestro sitio"), 3000);
         QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("Desfase > 2 s"), 4000);
+        // DIFUSOR_TEST_GRAB=folder: pictures of the alarm states, to look at them as a user would.
+        if (const QString grab = qEnvironmentVariable("DIFUSOR_TEST_GRAB"); !grab.isEmpty())
+            page.grab().save(grab + QStringLiteral("/cuts-lag.png"));
         QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), sitePage(cutB)));
         QTRY_COMPARE_WITH_TIMEOUT(lags.size(), 2, 4000);
         QTRY_COMPARE_WITH_TIMEOUT(page.header()->statusText(), QStringLiteral("En tiempo"), 4000);

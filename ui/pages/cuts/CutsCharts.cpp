@@ -346,6 +346,7 @@ void CutsLagChart::rebuild()
     setTimeAxis(m_x, first, last);
     const double limit = double(m_maxLagMs) / 1000.0;
     m_limit->replace(QList<QPointF>{QPointF(double(first), limit), QPointF(double(last), limit)});
+    lo = qMin(lo, -hi * 0.05); // a lag of 0 stays visible above the axis
     m_y->setRange(std::floor(lo), std::ceil(hi));
     m_y->applyNiceNumbers();
 }

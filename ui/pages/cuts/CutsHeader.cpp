@@ -142,7 +142,7 @@ void CutsHeader::setLag(std::optional<qint64> lagMs, bool running, bool over)
         m_lagSub->setText(tr("sin medir aún"));
     } else {
         m_lag->setText(durationText(*lagMs));
-        m_lagSub->setText(running ? tr("en curso: el oficial ya muestra un corte que el nuestro no")
+        m_lagSub->setText(running ? tr("en curso: falta en nuestro sitio")
                                   : tr("nuestro sitio − PREP oficial"));
     }
     QPalette pal = m_lag->palette();

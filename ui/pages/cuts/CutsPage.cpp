@@ -61,10 +61,11 @@ CutsPage::CutsPage(store::StoreThread *store, QWidget *parent)
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
     for (int c = 0; c < CutsTableModel::Status; ++c) {
-        const int title = fontMetrics().horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 24;
-        const QString widest = c == CutsTableModel::Arrival ? QStringLiteral("00:00:00 (recuperado)")
-                               : c == CutsTableModel::Lag   ? QStringLiteral("-000.0 s")
-                                                            : QStringLiteral("00/00 00:00:00");
+        int title = 0;
+        for (const QString &line : m_model->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            title = qMax(title, fontMetrics().horizontalAdvance(line) + 24);
+        // A caught-up arrival ("… (recuperado)") elides; its tooltip says it all.
+        const QString widest = c == CutsTableModel::Lag ? QStringLiteral("-000.0 s") : QStringLiteral("00/00 00:00");
         h->resizeSection(c, qMax(title, fontMetrics().horizontalAdvance(widest) + 16));
     }
 
@@ -238,6 +239,7 @@ void CutsPage::onIncident(const cuts::IncidentChange &change)
     else
         m_open.remove(change.incident.id);
     refreshStatus();
+    refreshLag(QDateTime::currentDateTimeUtc()); // the figure next to the status agrees with it now
 }
 
 void CutsPage::refreshStatus()

@@ -203,10 +203,25 @@ QString CutsTableModel::statusText(RowStatus status, qint64 maxLagMs)
     switch (status) {
     case Status::OnTime: return tr("En tiempo");
     case Status::LagOver: return tr("Desfase > %1 s").arg(maxLagMs / 1000);
-    case Status::PendingOurs: return tr("El oficial ya lo muestra; nuestro sitio aún no");
-    case Status::PendingBoth: return tr("En el servidor; ningún sitio lo muestra aún");
-    case Status::NotOnDisk: return tr("No llegó a nuestro servidor");
-    case Status::OfficialUnseen: return tr("Publicado; el oficial aún no lo muestra");
+    case Status::PendingOurs: return tr("Falta en nuestro sitio");
+    case Status::PendingBoth: return tr("En el servidor, sin publicar");
+    case Status::NotOnDisk: return tr("No llegó al servidor");
+    case Status::OfficialUnseen: return tr("El oficial aún no lo muestra");
+    }
+    return {};
+}
+
+QString CutsTableModel::statusExplanation(RowStatus status, qint64 maxLagMs)
+{
+    switch (status) {
+    case Status::OnTime:
+        return tr("Nuestro sitio lo mostró a más tardar %1 s después del PREP oficial.").arg(maxLagMs / 1000);
+    case Status::LagOver:
+        return tr("Nuestro sitio lo mostró más de %1 s después del PREP oficial.").arg(maxLagMs / 1000);
+    case Status::PendingOurs: return tr("El PREP oficial ya lo muestra; nuestro sitio aún no.");
+    case Status::PendingBoth: return tr("Llegó a la carpeta de publicación; ningún sitio lo muestra aún.");
+    case Status::NotOnDisk: return tr("Un sitio lo mostró, pero ningún paquete de este corte llegó a nuestro servidor.");
+    case Status::OfficialUnseen: return tr("Nuestro sitio ya lo muestra; el PREP oficial aún no.");
     }
     return {};
 }
@@ -280,6 +295,7 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
         case OfficialSeen: return formatMexicoTime(r.officialSeenUtc);
         case DifusorSeen: return formatMexicoTime(r.difusorSeenUtc);
         case Lag: return tr("Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró)");
+        case Status: return statusExplanation(status(r), m_maxLagMs);
         default: break;
         }
         break;
@@ -325,10 +341,10 @@ QVariant CutsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case CutTime: return tr("Corte (%1)").arg(zoneLabel());
-    case Arrival: return tr("Llegada (%1)").arg(zoneLabel());
-    case OfficialSeen: return tr("PREP oficial (%1)").arg(zoneLabel());
-    case DifusorSeen: return tr("Nuestro sitio (%1)").arg(zoneLabel());
+    case CutTime: return tr("Corte\n(%1)").arg(zoneLabel());
+    case Arrival: return tr("Llegada\n(%1)").arg(zoneLabel());
+    case OfficialSeen: return tr("PREP oficial\n(%1)").arg(zoneLabel());
+    case DifusorSeen: return tr("Nuestro sitio\n(%1)").arg(zoneLabel());
     case Lag: return tr("Desfase");
     case Status: return tr("Estado");
     }

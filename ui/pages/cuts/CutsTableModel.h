@@ -50,7 +50,8 @@ public:
     const CutRow &cutRow(int row) const { return m_rows.at(row); }
     int rowOf(const QDateTime &cutUtc) const; // -1 if none
     RowStatus status(const CutRow &row) const;
-    static QString statusText(RowStatus status, qint64 maxLagMs);
+    static QString statusText(RowStatus status, qint64 maxLagMs);        // short, for the cell
+    static QString statusExplanation(RowStatus status, qint64 maxLagMs); // a sentence, for the tooltip
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
