@@ -19,6 +19,9 @@ constexpr qint64 MaxCsvBytes = 16 * 1024 * 1024 - 4096; // under RemoteHost::run
 constexpr int FetchTimeoutMs = 60000;
 constexpr int MaxOffsetSamples = 12;
 constexpr int MaxQueued = 500;
+constexpr qint64 BatchFileBytes = 4 * 1024 * 1024; // larger CSVs come alone, raw
+constexpr qint64 BatchBytes = 8 * 1024 * 1024;     // base64 of a batch stays under run()'s 16 MiB cap
+constexpr int BatchFiles = 40;
 
 QDateTime epochToUtc(const QByteArray &text)
 {
@@ -365,6 +368,8 @@ void CutWatcher::pump()
         process(pending, pending.data);
         return;
     }
+    if (!m_noBase64 && pending.line.size <= BatchFileBytes && fetchBatch(pending))
+        return;
     const QString path = m_dir + QLatin1Char('/') + pending.line.path;
     const QString limit = QString::number(MaxCsvBytes + 1);
     const QString command = pending.line.kind == QLatin1String("zip")
@@ -383,6 +388,74 @@ void CutWatcher::pump()
             return;
         fetched(pending, result);
     });
+}
+
+// Packages without their CSV inline (those of a listing: caught up) are read many per command, as
+// base64 between "F" lines: one round trip (and one remote shell start) for up to BatchFiles CSVs.
+bool CutWatcher::fetchBatch(const Pending &first)
+{
+    QList<Pending> batch{first};
+    qint64 bytes = first.line.size;
+    while (!m_queue.empty() && batch.size() < BatchFiles) {
+        const Pending &next = m_queue.front();
+        if (next.hasData || next.line.size > BatchFileBytes || bytes + next.line.size > BatchBytes)
+            break;
+        bytes += next.line.size;
+        batch.append(next);
+        m_queue.pop_front();
+    }
+    const QString limit = QString::number(BatchFileBytes + 1);
+    QString command = QStringLiteral("command -v base64 >/dev/null 2>&1 || exit 97; ");
+    for (const Pending &p : batch) {
+        const QString path = remote::shellQuote(m_dir + QLatin1Char('/') + p.line.path);
+        command += QStringLiteral("echo F; ");
+        command += p.line.kind == QLatin1String("zip")
+                       ? QStringLiteral("unzip -p %1 '*.csv' '*.CSV' 2>/dev/null | head -c %2 | base64; ").arg(path, limit)
+                       : QStringLiteral("head -c %2 -- %1 2>/dev/null | base64; ").arg(path, limit);
+    }
+    remote::RemoteJob *job = m_host ? m_host->run(command, {}, FetchTimeoutMs) : nullptr;
+    if (!job) {
+        for (qsizetype i = batch.size() - 1; i >= 1; --i)
+            m_queue.push_front(batch.at(i));
+        return false;
+    }
+    const quint64 generation = m_generation;
+    connect(job, &remote::RemoteJob::finished, this, [this, batch, generation](const remote::CommandResult &result) {
+        if (generation != m_generation)
+            return;
+        m_busy = false;
+        if (result.exitStatus == 97 && result.error == remote::RemoteError::None) {
+            m_noBase64 = true; // one at a time from now on
+            for (qsizetype i = batch.size() - 1; i >= 0; --i)
+                m_queue.push_front(batch.at(i));
+            pump();
+            return;
+        }
+        if (result.error == remote::RemoteError::Disconnected)
+            return; // the next run lists them again
+        QList<QByteArray> parts;
+        if (result.ok() && !result.stdOutTruncated) {
+            for (const QByteArray &line : result.stdOut.split('\n')) {
+                if (line == "F")
+                    parts.append(QByteArray());
+                else if (!parts.isEmpty())
+                    parts.last().append(line.trimmed());
+            }
+        }
+        // In order, ahead of anything queued meanwhile; a CSV that did not come is fetched alone.
+        for (qsizetype i = batch.size() - 1; i >= 0; --i) {
+            Pending p = batch.at(i);
+            if (parts.size() == batch.size()) {
+                p.hasData = true;
+                p.data = QByteArray::fromBase64(parts.at(i));
+            } else {
+                m_noBase64 = m_noBase64 || !result.ok();
+            }
+            m_queue.push_front(p);
+        }
+        pump();
+    });
+    return true;
 }
 
 void CutWatcher::fetched(const Pending &pending, const remote::CommandResult &result)

@@ -110,6 +110,7 @@ private:
     void fetched(const Pending &pending, const remote::CommandResult &result);
     void process(const Pending &pending, const QByteArray &data);
     void enqueue(Pending pending);
+    bool fetchBatch(const Pending &first);
     void parsed(const Pending &pending, const FoundCut &cut, const QString &error);
 
     remote::RemoteHost *m_host;
@@ -130,6 +131,7 @@ private:
     bool m_inBlock = false;
     QByteArray m_block;                // base64 of the inline CSV so far
     bool m_blockTooLarge = false;
+    bool m_noBase64 = false;           // the server has no base64: CSVs are fetched one by one, raw
     bool m_busy = false;
     QList<qint64> m_offsetSamples; // server minus received, ms
     QTimer m_heartbeat;
