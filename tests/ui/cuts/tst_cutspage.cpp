@@ -301,6 +301,17 @@ private Q_SLOTS:
         monitor.stop();
     }
 
+    void pageDiesBeforeAMonitorItOwns()
+    {
+        OpenStore s;
+        QVERIFY(s.open());
+        auto *page = new CutsPage(&s.thread);
+        auto *monitor = new CutMonitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread, page);
+        page->setMonitor(monitor);
+        delete page; // the monitor goes with it, after the page's own members
+        QTest::qWait(50);
+    }
+
     void tickNeverStallsTheLoop()
     {
         OpenStore s;

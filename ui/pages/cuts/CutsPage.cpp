@@ -93,7 +93,14 @@ CutsPage::CutsPage(store::StoreThread *store, QWidget *parent)
     updateInfo();
 }
 
-CutsPage::~CutsPage() = default;
+CutsPage::~CutsPage()
+{
+    // The monitor may be owned by one of our children (the watch made by installCutsPage): its
+    // destroyed() must not call back into a page that is half gone.
+    if (m_monitor)
+        disconnect(m_monitor, nullptr, this, nullptr);
+    m_monitor = nullptr;
+}
 
 void CutsPage::setMonitor(cuts::CutMonitor *monitor, const QString &source)
 {
