@@ -74,6 +74,27 @@ std::optional<double> oursOnce(const Profile &profile, const checks::Requirement
     return ms;
 }
 
+// One whole check on an already open connection (what the page's "Verificar ahora" does).
+std::optional<double> oursOnOpen(remote::SshHost &host, const Profile &profile,
+                                 const checks::RequirementProfile &requirements)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::optional<checks::CheckReport> report;
+    checks::CheckRunner runner(&host, profile, requirements, false);
+    QEventLoop loop;
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    QObject::connect(&runner, &checks::CheckRunner::finished, &loop, [&](const checks::CheckReport &r) {
+        report = r;
+        loop.quit();
+    });
+    runner.start();
+    loop.exec();
+    if (!report || report->runFailed)
+        return std::nullopt;
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
 std::optional<double> ansibleOnce(const QString &inventory, const QProcessEnvironment &env, QByteArray *output)
 {
     QProcess p;
@@ -148,8 +169,20 @@ int main(int argc, char **argv)
     // Warm-ups (page cache, python bytecode, the persisted master), then the four measures taken in
     // turn in each round, so a change in the machine's load hits all of them alike.
     QMap<QString, QList<double>> phases, factsPhases, ignored;
-    QList<double> ours, oursFacts, ansibleFresh, ansibleDefault;
+    QList<double> ours, oursFacts, oursOpen, ansibleFresh, ansibleDefault;
     QByteArray out;
+    remote::SshHost openHost(profile);
+    openHost.setSshConfigFile({});
+    {
+        QEventLoop loop;
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        QObject::connect(&openHost, &remote::RemoteHost::stateChanged, &loop, [&loop](remote::ConnectionState st) {
+            if (st == remote::ConnectionState::Connected || st == remote::ConnectionState::Failed)
+                loop.quit();
+        });
+        openHost.connectToHost();
+        loop.exec();
+    }
     (void)oursOnce(profile, *requirements, ignored, true);
     if (haveAnsible) {
         (void)ansibleOnce(inventory, fresh, &out);
@@ -160,6 +193,8 @@ int main(int argc, char **argv)
             ours.append(*ms);
         if (const auto ms = oursOnce(profile, factsOnly, factsPhases, false))
             oursFacts.append(*ms);
+        if (const auto ms = oursOnOpen(openHost, profile, *requirements))
+            oursOpen.append(*ms);
         if (!haveAnsible)
             continue;
         if (const auto ms = ansibleOnce(inventory, fresh, &out))
@@ -177,6 +212,7 @@ int main(int argc, char **argv)
              }))
             ::kill(pid_t(pid), SIGTERM);
     }
+    openHost.disconnectFromHost();
     sshd.stop();
 
     const double o = median(ours);
@@ -185,6 +221,8 @@ int main(int argc, char **argv)
                 o, qPrintable(list(ours)));
     std::printf("  difusor-console, facts only (no throughput, no URL/TCP console probes):         %8.1f ms   [%s]\n",
                 median(oursFacts), qPrintable(list(oursFacts)));
+    std::printf("  difusor-console check on an already open connection (\"Verificar ahora\"):        %8.1f ms   [%s]\n",
+                median(oursOpen), qPrintable(list(oursOpen)));
     if (haveAnsible && !ansibleFresh.isEmpty()) {
         const double a = median(ansibleFresh);
         std::printf("  ansible -m setup, own connection per run (ControlMaster=no):                     %8.1f ms   [%s]\n",
@@ -196,6 +234,9 @@ int main(int argc, char **argv)
                     a / o >= 10 ? "met" : "NOT met");
         if (!ansibleDefault.isEmpty())
             std::printf("  ratio ansible (reused connection) / ours: %.1fx\n", median(ansibleDefault) / o);
+        if (!ansibleDefault.isEmpty() && !oursOpen.isEmpty())
+            std::printf("  ratio ansible (reused connection) / ours on an open connection: %.1fx\n",
+                        median(ansibleDefault) / median(oursOpen));
         if (!oursFacts.isEmpty())
             std::printf("  ratio ansible (own connection) / ours facts only: %.1fx\n", a / median(oursFacts));
     } else {
