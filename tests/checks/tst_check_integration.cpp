@@ -4,6 +4,7 @@
 #include "TestEnv.h"
 #include "checks/CheckCommand.h"
 #include "checks/CheckRunner.h"
+#include "checks/ProbeOutput.h"
 #include "checks/RequirementProfile.h"
 #include "remote/SshHost.h"
 
@@ -184,6 +185,44 @@ private Q_SLOTS:
 
         qInfo("whole check: %lld ms (runner), %lld ms (wall, incl. session set-up)", report->durationMs, wallMs);
         QVERIFY2(wallMs < 1000, qPrintable(QString::number(wallMs)));
+    }
+
+    // probe.sh runs its hardware, software and network groups at the same time: every section must
+    // still come out whole, once, in the script's order, with no stray text between frames.
+    void probeGroupsKeepFramesInOrder()
+    {
+        QFile script(QStringLiteral(":/scripts/probe.sh"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QByteArray text = script.readAll();
+        QStringList expected;
+        for (const QByteArray &line : text.split('\n')) {
+            const QByteArray t = line.trimmed();
+            if (t.startsWith("sec ") || t.startsWith("fw "))
+                expected.append(QString::fromLatin1(t.split(' ').value(1)));
+        }
+        expected.removeAll(QStringLiteral("\"$name\"")); // the helpers' own bodies
+        expected.removeAll(QStringLiteral("lsblk_fs"));    // only where / sits on a /dev device
+        expected.removeAll(QStringLiteral("docker_ports")); // only when the Docker daemon answered
+        for (const int cap : {65536, 64}) {
+            QProcess sh;
+            sh.start(QStringLiteral("sh"), {QStringLiteral("-s"), QStringLiteral("--"), QStringLiteral("ORD"),
+                                            QStringLiteral("0"), QString::number(cap), QStringLiteral("5"),
+                                            QStringLiteral("0")});
+            QVERIFY(sh.waitForStarted(5000));
+            sh.write(text);
+            sh.closeWriteChannel();
+            QVERIFY(sh.waitForFinished(30000));
+            const ProbeOutput out = parseProbeOutput(sh.readAllStandardOutput(), "ORD", cap);
+            QCOMPARE(out.malformedFrames, 0);
+            QStringList order = out.order;
+            order.removeAll(QStringLiteral("lsblk_fs"));
+            order.removeAll(QStringLiteral("docker_ports"));
+            QCOMPARE(order, expected);
+            for (const QString &name : std::as_const(out.order))
+                QVERIFY2(out.section(name)->complete, qPrintable(name));
+            if (cap == 64)
+                QVERIFY(out.section(QStringLiteral("lscpu"))->truncated);
+        }
     }
 
     void commandLineWritesJsonAndExitCode()
