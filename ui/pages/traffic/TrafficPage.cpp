@@ -145,13 +145,16 @@ TrafficPage::TrafficPage(QWidget *parent)
     m_topPages->setObjectName(QStringLiteral("topPages"));
     m_topAddresses = makeTable({tr("Dirección"), tr("Solicitudes"), tr("%")}, this);
     m_topAddresses->setObjectName(QStringLiteral("topAddresses"));
-    auto *tables = new QVBoxLayout;
-    auto *pagesTitle = new QLabel(tr("<b>Páginas más pedidas</b>"), this);
-    auto *addressesTitle = new QLabel(tr("<b>Direcciones con más solicitudes</b>"), this);
-    tables->addWidget(pagesTitle);
-    tables->addWidget(m_topPages, 1);
-    tables->addWidget(addressesTitle);
-    tables->addWidget(m_topAddresses, 1);
+    // Side by side under the bandwidth chart: each table gets the cell's full height.
+    auto *tables = new QHBoxLayout;
+    auto *pagesColumn = new QVBoxLayout;
+    pagesColumn->addWidget(new QLabel(tr("<b>Páginas más pedidas</b>"), this));
+    pagesColumn->addWidget(m_topPages, 1);
+    auto *addressesColumn = new QVBoxLayout;
+    addressesColumn->addWidget(new QLabel(tr("<b>Direcciones con más solicitudes</b>"), this));
+    addressesColumn->addWidget(m_topAddresses, 1);
+    tables->addLayout(pagesColumn, 1);
+    tables->addLayout(addressesColumn, 1);
     charts->addLayout(tables, 2, 1);
 
     auto *layout = new QVBoxLayout(this);
