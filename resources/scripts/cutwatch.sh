@@ -14,7 +14,8 @@
 #   S NONCE                        the listing of what was already there is complete
 #   E NONCE WHAT                   a fatal problem ("nodir"); the script exits
 # Complete: a folder's CSV is renamed into place by rsync (its hidden temporary is ignored); a zip is
-# reported once `unzip -tqq` accepts it; a bare CSV once its size and time held for one more scan.
+# reported once `unzip -tqq` accepts it; a bare CSV once its size and time held for one more scan (in
+# the first listing: once untouched for 2 s).
 # FORCE_STAT=1 uses the stat loop even where inotifywait exists. Installs nothing, writes no file.
 
 DIR=$1
@@ -70,7 +71,14 @@ scan() {
         elif [ $k = csv ]; then
             case $PEND in
                 *"|$key|"*) ;;
-                *) PEND="$PEND$key|"; more=1; continue ;;
+                *)
+                    # In the first listing, a CSV untouched for 2 s is complete (it is reported caught up).
+                    if [ $LIVE = 0 ] && [ $(($(date +%s) - ${ct%%.*})) -ge 2 ] 2>/dev/null; then :; else
+                        PEND="$PEND$key|"
+                        more=1
+                        continue
+                    fi
+                    ;;
             esac
         fi
         s=$(csum $k "$f")
