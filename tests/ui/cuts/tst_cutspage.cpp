@@ -172,6 +172,11 @@ private Q_SLOTS:
         QCOMPARE(chart.expectedCount(), CutsTimelineChart::windowSlots);
         QCOMPARE(chart.arrivalCount(), 0);
         QCOMPARE(chart.missingCount(), 30);
+        // A cut after a long silence starts a new grid on its own arrival.
+        chart.addArrival(a0.addMSecs(100400), cut0.addSecs(120));
+        QCOMPARE(chart.arrivalCount(), 1);
+        QCOMPARE(chart.missingCount(), 0);
+        QCOMPARE(chart.expectedCount(), 2); // its own slot and the next one
     }
 
     void historyFromTheStoreNewestFirst()

@@ -163,8 +163,14 @@ void CutsTimelineChart::addArrival(const QDateTime &arrivalUtc, const QDateTime 
 {
     if (!arrivalUtc.isValid())
         return;
-    if (!m_anchor.isValid())
+    // After a long silence (another night, a long outage) the old grid means nothing: start anew.
+    if (!m_anchor.isValid()
+        || (!m_cuts.isEmpty() && m_cuts.lastKey().msecsTo(arrivalUtc) > windowSlots * m_intervalMs)) {
         m_anchor = arrivalUtc;
+        m_cuts.clear(); // all of them were outside the window anyway
+        m_lastSlot = 0;
+        m_lastJudged = -1;
+    }
     m_cuts.insert(arrivalUtc, cutUtc);
     // Keep memory bounded over a long night: only the newest few windows matter for the chart.
     while (m_cuts.size() > 4 * windowSlots)
