@@ -6,6 +6,7 @@
 #include "store/StoreThread.h"
 
 #include <QElapsedTimer>
+#include <QSignalBlocker>
 #include <QHash>
 #include <QJsonValue>
 #include <QTimer>
@@ -123,6 +124,8 @@ TrafficSession::TrafficSession(remote::RemoteHost *host, const Profile &profile,
     d->host = host;
     d->profile = profile;
     d->rules = TrafficIncidentRules(TrafficRuleConfig::fromProfile(profile));
+    if (profile.extra.value(QLatin1String("traffic_mode")).toString() == QLatin1String("raw"))
+        d->mode = Mode::Raw;
     const QJsonValue spec = profile.extra.value(QLatin1String("log_format"));
     if (spec.isString()) {
         if (auto f = LogFormat::fromString(spec.toString()))
@@ -151,6 +154,8 @@ TrafficSession::TrafficSession(remote::RemoteHost *host, const Profile &profile,
 
 TrafficSession::~TrafficSession()
 {
+    // Open incidents are closed in the store; no signal to receivers that may be going away too.
+    const QSignalBlocker quiet(this);
     stop();
 }
 
@@ -225,6 +230,8 @@ void TrafficSession::start(TailPosition from, bool fromEnd)
 {
     stop();
     resetCounting();
+    if (!d->host)
+        return; // nothing to tail (the host is gone)
     d->running = true;
     d->watchingSince = {};
     d->lastLineAt = {};
@@ -235,8 +242,7 @@ void TrafficSession::start(TailPosition from, bool fromEnd)
     });
     setTailState(TailState::Waiting, {});
     d->tick.start();
-    if (d->host)
-        d->tail->start(from, fromEnd);
+    d->tail->start(from, fromEnd);
 }
 
 void TrafficSession::stop()

@@ -55,11 +55,14 @@ public:
 
     // `host` must outlive the session (or the session is destroyed with it). The profile gives
     // access_log and the incident thresholds (TrafficRuleConfig::fromProfile); extra key "log_format"
-    // (a LogFormat spec or preset, default COMBINED) if the log is not combined.
+    // (a LogFormat spec or preset, default COMBINED) if the log is not combined; extra key
+    // "traffic_mode" ("awstats", the default, or "raw") the initial mode.
     TrafficSession(remote::RemoteHost *host, const Profile &profile, QObject *parent = nullptr);
     ~TrafficSession() override;
 
-    // Before start(): changing them later restarts the counting from scratch.
+    // Before start(); changing the mode or the period while running restarts the counting from scratch
+    // at the tail's current position (the charts start over; no line is read twice). Incidents still
+    // open are closed (in the store too) when the session stops or restarts.
     void setMode(Mode mode);                 // default AwStats
     void setPeriodSeconds(int seconds);      // default 60
     void setCloseGraceSeconds(int seconds);  // default 2

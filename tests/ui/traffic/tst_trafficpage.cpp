@@ -6,6 +6,7 @@
 #include "traffic/TrafficSession.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -215,6 +216,21 @@ private Q_SLOTS:
             peak5 = std::max(peak5, e5->at(i).y());
         QVERIFY2(peak5 >= 100, qPrintable(QString::number(peak5)));
         QVERIFY2(page.maxRefreshUs() < 50000, qPrintable(QString::number(page.maxRefreshUs())));
+
+        // Mode switch from the page: counting starts over at the tail's position (no line read twice).
+        auto *mode = page.findChild<QComboBox *>(QStringLiteral("mode"));
+        QVERIFY(mode && mode->isEnabled());
+        mode->setCurrentIndex(1);
+        Q_EMIT mode->activated(1);
+        QCOMPARE(session.mode(), TrafficSession::Mode::Raw);
+        QCOMPARE(session.parsedLines(), 0u);
+        QTRY_VERIFY_WITH_TIMEOUT(session.tailState() == TrafficSession::TailState::Live, 5000);
+        const quint64 atSwitch = written; // all read before the switch (checked above)
+        writer.start();
+        QTest::qWait(1000);
+        writer.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session.parsedLines(), written - atSwitch, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.pointCount(Metric::Requests) > 0, 5000);
 
         session.stop();
         page.setSession(nullptr);

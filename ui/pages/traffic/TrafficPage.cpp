@@ -5,6 +5,7 @@
 #include "traffic/TrafficSession.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -107,10 +108,26 @@ TrafficPage::TrafficPage(QWidget *parent)
     }
     connect(m_ranges, &QButtonGroup::idClicked, this, [this](int id) { setRange(Range(id)); });
 
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("mode"));
+    m_mode->addItem(tr("AWStats (hits, páginas, visitas)"));
+    m_mode->addItem(tr("Crudo (como GoAccess)"));
+    m_mode->setToolTip(tr("Cambiar el modo reinicia la cuenta desde este momento."));
+    connect(m_mode, &QComboBox::activated, this, [this](int index) {
+        if (!m_session)
+            return;
+        m_session->setMode(index == 1 ? traffic::TrafficCounter::Mode::Raw : traffic::TrafficCounter::Mode::AwStats);
+        m_tablesAt = ~std::uint64_t(0);
+        rebuild();
+    });
+
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_state, 1);
+    header->addWidget(new QLabel(tr("Modo:"), this));
+    header->addWidget(m_mode);
+    header->addSpacing(12);
     header->addWidget(new QLabel(tr("Periodo:"), this));
     header->addLayout(rangeRow);
 
@@ -174,6 +191,9 @@ void TrafficPage::setSession(TrafficSession *session, const QString &title)
     m_session = session;
     m_title->setText(session ? tr("Tráfico de %1").arg(title) : tr("Tráfico"));
     m_empty->setVisible(!session);
+    m_mode->setEnabled(session != nullptr);
+    if (session)
+        m_mode->setCurrentIndex(session->mode() == traffic::TrafficCounter::Mode::Raw ? 1 : 0);
     if (session) {
         connect(session, &TrafficSession::updated, this, &TrafficPage::refresh);
         connect(session, &TrafficSession::incidentOpened, this, &TrafficPage::updateBanner);
@@ -352,7 +372,6 @@ void TrafficPage::updateLabels()
                                bytesText(double(t.bandwidth))));
     QStringList extra;
     extra << tr("Horas del centro de México (UTC-6)");
-    extra << tr("Modo: %1").arg(counter.mode() == traffic::TrafficCounter::Mode::AwStats ? tr("AWStats") : tr("crudo (GoAccess)"));
     if (t.requests > 0)
         extra << tr("Robots: %1 %").arg(100.0 * double(t.robotRequests) / double(t.requests), 0, 'f', 1);
     const auto &serve = counter.serveTimes();

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 class QButtonGroup;
+class QComboBox;
 class QLabel;
 class QTableWidget;
 
@@ -75,6 +76,7 @@ private:
     QLabel *m_extra;
     QLabel *m_empty;
     QButtonGroup *m_ranges;
+    QComboBox *m_mode;
     QTableWidget *m_topPages;
     QTableWidget *m_topAddresses;
     std::uint64_t m_tablesAt = ~std::uint64_t(0); // parsed lines when the tables were last filled
