@@ -65,27 +65,41 @@ QString cell(const CutsTableModel &model, int row, int column)
     return model.index(row, column).data().toString();
 }
 
-// Longest gap between 10 ms timer events on this thread: what a user would feel as a stall.
+// Longest gap between 10 ms timer events on this thread: what a user would feel as a stall. The
+// "own" gap leaves out the time the thread waited for a CPU (/proc schedstat): on a 2-core machine
+// shared with other builds that wait is the machine's, not the page's.
 class LoopGap final
 {
 public:
     explicit LoopGap(QObject *context)
     {
         m_clock.start();
+        m_lastWaitNs = runQueueWaitNs();
         m_timer.setInterval(10);
         QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
             const qint64 now = m_clock.elapsed();
-            maxGapMs = qMax(maxGapMs, now - m_last);
+            const qint64 wait = runQueueWaitNs();
+            const qint64 gap = now - m_last;
+            maxGapMs = qMax(maxGapMs, gap);
+            maxOwnGapMs = qMax(maxOwnGapMs, gap - (wait - m_lastWaitNs) / 1000000);
             m_last = now;
+            m_lastWaitNs = wait;
         });
         m_timer.start();
     }
     qint64 maxGapMs = 0;
+    qint64 maxOwnGapMs = 0;
 
 private:
+    static qint64 runQueueWaitNs()
+    {
+        QFile f(QStringLiteral("/proc/thread-self/schedstat"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(1).toLongLong() : 0;
+    }
     QElapsedTimer m_clock;
     QTimer m_timer;
     qint64 m_last = 0;
+    qint64 m_lastWaitNs = 0;
 };
 
 struct OpenStore
@@ -349,8 +363,9 @@ private Q_SLOTS:
             page.setMonitor(&monitor, QStringLiteral("prueba"));
             QVERIFY(loaded.wait(10000));
             QTest::qWait(100);
-            qInfo("history of 1000 cuts loaded: longest event-loop gap %lld ms", loadGap.maxGapMs);
-            QVERIFY2(loadGap.maxGapMs < 250, qPrintable(QString::number(loadGap.maxGapMs)));
+            qInfo("history of 1000 cuts loaded: longest event-loop gap %lld ms (own %lld ms)", loadGap.maxGapMs,
+                  loadGap.maxOwnGapMs);
+            QVERIFY2(loadGap.maxOwnGapMs < 250, qPrintable(QString::number(loadGap.maxOwnGapMs)));
         }
         QCOMPARE(page.model()->rowCount(), 1000);
 
@@ -358,8 +373,9 @@ private Q_SLOTS:
         const QString before = page.header()->ageText();
         QTest::qWait(5200);
         const QString after = page.header()->ageText();
-        qInfo("page ticks for 5.2 s with 1000 cuts: longest event-loop gap %lld ms (limit 50)", gap.maxGapMs);
-        QVERIFY2(gap.maxGapMs < 50, qPrintable(QString::number(gap.maxGapMs)));
+        qInfo("page ticks for 5.2 s with 1000 cuts: longest event-loop gap %lld ms, own %lld ms (limit 50)",
+              gap.maxGapMs, gap.maxOwnGapMs);
+        QVERIFY2(gap.maxOwnGapMs < 50, qPrintable(QString::number(gap.maxOwnGapMs)));
         QVERIFY2(before != after, "the age must tick");
     }
 };
