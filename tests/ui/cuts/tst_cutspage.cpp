@@ -144,6 +144,30 @@ private Q_SLOTS:
         QTest::newRow("skew warns") << true << true << QList<int>{int(IncidentKind::ClockSkew)}
                                     << QStringLiteral("Reloj del servidor desfasado") << int(L::Warning);
     }
+    void unwatchedFolderIsNeverOnTime()
+    {
+        const QString why = QStringLiteral("la vigilancia falló");
+        CutsStatus s = evaluateCutsStatus(true, true, {}, 60000, why);
+        QCOMPARE(s.text, QStringLiteral("Carpeta sin vigilar"));
+        QCOMPARE(int(s.level), int(CutsStatus::Level::Warning));
+        QCOMPARE(s.detail, why);
+        cuts::Incident late;
+        late.id = 1;
+        late.kind = IncidentKind::LateCut;
+        s = evaluateCutsStatus(true, true, {late}, 60000, why);
+        QCOMPARE(s.text, QStringLiteral("Corte atrasado")); // an alarm still comes first
+        QCOMPARE(s.others, QStringList{QStringLiteral("Carpeta sin vigilar")});
+
+        store::StoreThread none;
+        CutsPage page(nullptr);
+        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &none);
+        page.setMonitor(&monitor);
+        page.setWatcherText(why, true);
+        QCOMPARE(page.header()->statusText(), QStringLiteral("Carpeta sin vigilar"));
+        page.setWatcherText(QStringLiteral("vigilada"), false);
+        QCOMPARE(page.header()->statusText(), QStringLiteral("Esperando el primer corte"));
+    }
+
     void statusWords()
     {
         QFETCH(bool, monitoring);

@@ -169,6 +169,8 @@ void CutsPage::setWatcherText(const QString &text, bool problem)
     m_watcher->setText(text);
     m_watcher->setVisible(!text.isEmpty());
     m_watcher->setStyleSheet(problem ? QStringLiteral("color: #c01c28; font-weight: bold;") : QString());
+    m_watcherProblem = problem ? text : QString();
+    refreshStatus();
 }
 
 void CutsPage::loadHistory()
@@ -252,7 +254,7 @@ void CutsPage::onIncident(const cuts::IncidentChange &change)
 void CutsPage::refreshStatus()
 {
     bool anyCut = m_model->rowCount() > 0;
-    m_header->setStatus(evaluateCutsStatus(m_monitor != nullptr, anyCut, m_open.values(), m_maxLagMs));
+    m_header->setStatus(evaluateCutsStatus(m_monitor != nullptr, anyCut, m_open.values(), m_maxLagMs, m_watcherProblem));
 }
 
 void CutsPage::refreshCurrent()

@@ -36,7 +36,8 @@ public:
     // `source`: who is watched, for the line under the header (profile name).
     void setMonitor(cuts::CutMonitor *monitor, const QString &source = {});
     cuts::CutMonitor *monitor() const { return m_monitor; }
-    // What the cut watcher is doing (from CutSession), shown under the header.
+    // What the cut watcher is doing (from CutSession), shown under the header. A problem (not
+    // watching) also keeps the header from saying "En tiempo".
     void setWatcherText(const QString &text, bool problem);
 
     CutsHeader *header() const { return m_header; }
@@ -76,6 +77,7 @@ private:
     CutsTimelineChart *m_timeline;
     CutsLagChart *m_lagChart;
     QString m_historyText;
+    QString m_watcherProblem; // the watcher's text while the publication folder is not watched
 };
 
 // Puts the page into the window (MainWindow::setPage) and runs the watch of the connected

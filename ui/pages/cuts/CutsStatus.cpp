@@ -70,7 +70,8 @@ QString incidentShortText(const Incident &incident, qint64 maxLagMs)
     return cuts::incidentKindText(incident.kind);
 }
 
-CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<Incident> &open, qint64 maxLagMs)
+CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<Incident> &open, qint64 maxLagMs,
+                              const QString &watcherProblem)
 {
     CutsStatus status;
     if (!monitoring) {
@@ -82,13 +83,25 @@ CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<Incident
     QList<Incident> sorted = open;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Incident &a, const Incident &b) { return rank(a) < rank(b); });
-    if (!sorted.isEmpty()) {
+    const QString unwatched = tr("Carpeta sin vigilar");
+    if (!sorted.isEmpty() && (watcherProblem.isEmpty() || level(sorted.first()) == CutsStatus::Level::Alarm)) {
         const Incident &worst = sorted.first();
         status.level = level(worst);
         status.text = incidentShortText(worst, maxLagMs);
         status.detail = worst.detail;
         for (qsizetype i = 1; i < sorted.size(); ++i)
             status.others.append(incidentShortText(sorted.at(i), maxLagMs));
+        if (!watcherProblem.isEmpty())
+            status.others.append(unwatched);
+        return status;
+    }
+    // A folder nobody watches cannot tell of a late cut: never "En tiempo" then.
+    if (!watcherProblem.isEmpty()) {
+        status.level = CutsStatus::Level::Warning;
+        status.text = unwatched;
+        status.detail = watcherProblem;
+        for (const Incident &incident : sorted)
+            status.others.append(incidentShortText(incident, maxLagMs));
         return status;
     }
     if (!anyCut) {

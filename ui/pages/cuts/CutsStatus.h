@@ -20,9 +20,11 @@ struct CutsStatus
 };
 
 // From the open incidents of the live monitor. The worst one wins: cut going backwards, stale
-// site, late cut, lag, our site failing, clock skew, official site failing. `monitoring` false:
-// no server connected; `anyCut` false: connected but no cut known yet.
-CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<cuts::Incident> &open, qint64 maxLagMs);
+// site, late cut, lag, our site failing, then a publication folder that is not being watched
+// (`watcherProblem`: its text), clock skew, official site failing. `monitoring` false: no server
+// connected; `anyCut` false: connected but no cut known yet.
+CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<cuts::Incident> &open, qint64 maxLagMs,
+                              const QString &watcherProblem = {});
 
 QString incidentShortText(const cuts::Incident &incident, qint64 maxLagMs);
 QColor levelColor(CutsStatus::Level level);
