@@ -31,7 +31,8 @@ namespace difusor::traffic {
 // The line's "period" is its start: "YYYY-MM-DDTHH:MM" when S is a multiple of 60, else
 // "YYYY-MM-DDTHH:MM:SS". Periods close on time even when the log is silent: the session keeps a log
 // clock (the newest line's time, advanced by the console's monotonic clock while the tail is live,
-// frozen while it is reconnecting so the backlog is awaited, never going back) and a period closes when
+// frozen while it is reconnecting so the backlog is awaited, never going back; it starts with the first
+// line read, as only a line tells the log's offset: before it, nothing closes) and a period closes when
 // that clock passes its end plus closeGraceSeconds() (default 2 s, for lines still in flight). Silent
 // periods close with zeros. A line that arrives after its period closed (rare: out-of-order writes,
 // more than the grace late) is not lost: its period is emitted again with only those late counts and
