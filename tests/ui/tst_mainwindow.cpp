@@ -94,6 +94,8 @@ private Q_SLOTS:
         QCOMPARE(status->stateText(), QStringLiteral("Conectado"));
         Q_EMIT m_host->roundTripMeasured(42);
         QCOMPARE(status->roundTripText(), QStringLiteral("RTT: 42 ms"));
+        Q_EMIT m_host->roundTripMeasured(0); // loopback: under a millisecond, not "0 ms"
+        QCOMPARE(status->roundTripText(), QStringLiteral("RTT: < 1 ms"));
         auto *icon = status->findChild<QLabel *>(QStringLiteral("stateIcon"));
         QVERIFY(icon && !icon->pixmap().isNull());
         const QImage connectedIcon = icon->pixmap().toImage();

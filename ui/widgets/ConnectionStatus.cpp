@@ -73,7 +73,8 @@ void ConnectionStatus::showState(ConnectionState state, const QString &reason)
 
 void ConnectionStatus::showRoundTrip(qint64 milliseconds)
 {
-    m_rtt->setText(tr("RTT: %1 ms").arg(milliseconds));
+    // Measured in whole milliseconds: on a LAN or loopback that is 0, which would read as "no time".
+    m_rtt->setText(milliseconds < 1 ? tr("RTT: < 1 ms") : tr("RTT: %1 ms").arg(milliseconds));
 }
 
 QString ConnectionStatus::stateText() const
