@@ -65,6 +65,16 @@ private Q_SLOTS:
              QStringLiteral("--traffic-period"), QStringLiteral("2"), QStringLiteral("--cut-wait"), QStringLiteral("3")});
         QCOMPARE(code, 0);
         const QList<QJsonObject> truth = run.truth();
+        // While the site is down nobody sees a cut the sandbox already published: it becomes visible when nginx is back.
+        qint64 downFrom = -1, downTo = -1;
+        for (const QJsonObject &r : truth) {
+            const QString event = r.value(QStringLiteral("event")).toString();
+            if (event == QLatin1String("fault_start") && r.value(QStringLiteral("kind")).toString() == QLatin1String("site_down"))
+                downFrom = r.value(QStringLiteral("t")).toInteger();
+            else if (event == QLatin1String("fault_end") && r.value(QStringLiteral("kind")).toString() == QLatin1String("site_down"))
+                downTo = r.value(QStringLiteral("t")).toInteger();
+        }
+        QVERIFY2(downFrom > 0 && downTo > downFrom, "the site-down fault is in the ground truth");
 
         // The same for people: Central Mexico time with the zone written (a fresh store: cuts caught up).
         const QString textOut = dir.filePath(QStringLiteral("watch.txt"));
@@ -116,7 +126,15 @@ private Q_SLOTS:
                 QVERIFY2(std::llabs(detected - written) <= 1000, qPrintable(QString::number(detected - written)));
                 if (line.value(QStringLiteral("lag_s")).isDouble() && official > 0 && difusor > 0) {
                     const double lag = line.value(QStringLiteral("lag_s")).toDouble();
-                    QVERIFY2(std::abs(lag - double(difusor - official) / 1000.0) <= 1.0, qPrintable(QString::number(lag)));
+                    // A cut published just before the site went down may be missed by the poll (it is then seen when
+                    // the site is back); one published while the site is down is seen when it is back.
+                    const double low = double(difusor - official) / 1000.0 - 1.0;
+                    double high = double(difusor - official) / 1000.0 + 1.0;
+                    if (difusor >= downFrom - 1000 && difusor < downTo)
+                        high = double(downTo - official) / 1000.0 + 1.0;
+                    if (difusor >= downFrom && difusor < downTo)
+                        QVERIFY2(lag >= double(downTo - official) / 1000.0 - 1.0, qPrintable(QString::number(lag)));
+                    QVERIFY2(lag >= low && lag <= high, qPrintable(QStringLiteral("lag %1 s, expected %2..%3 s").arg(lag).arg(low).arg(high)));
                 }
             } else if (type == QLatin1String("incident")) {
                 QVERIFY(line.value(QStringLiteral("opened_at")).isString());
