@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -58,6 +59,20 @@ void scheduleScreenshot(MainWindow &window)
 
 } // namespace
 
+QString freshDemoStore(const QString &dir)
+{
+    // Each demo starts a new sandbox night (20:00 again): its cuts must not follow the last run's, or the
+    // console would rightly call them backwards. The previous run is kept once, beside it.
+    const QString path = dir + QStringLiteral("/difusor-demo.sqlite");
+    const QString previous = dir + QStringLiteral("/difusor-demo.anterior.sqlite");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(previous + suffix);
+        if (QFile::exists(path + suffix))
+            QFile::rename(path + suffix, previous + suffix);
+    }
+    return path;
+}
+
 int runGui(QApplication &app, const QStringList &arguments)
 {
     // --lang and DIFUSOR_LANG were applied by main(); otherwise the language saved in the settings.
@@ -71,8 +86,11 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (storePath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
-        storePath = dir + (arguments.contains(QStringLiteral("--demo")) ? QStringLiteral("/difusor-demo.sqlite")
-                                                                         : QStringLiteral("/difusor.sqlite"));
+        if (arguments.contains(QStringLiteral("--demo"))) {
+            storePath = freshDemoStore(dir);
+        } else {
+            storePath = dir + QStringLiteral("/difusor.sqlite");
+        }
     }
     store.open(storePath);
 

@@ -1,5 +1,6 @@
 // `--demo` as a user gets it: the real sandbox difusor starts, the window connects to it over real SSH
 // (host key trusted without a prompt), the "Simulación" menu injects faults, and stopping leaves nothing.
+#include "Gui.h"
 #include "MainWindow.h"
 #include "common/Settings.h"
 #include "connection/ConnectionController.h"
@@ -11,6 +12,7 @@
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonObject>
 #include <QMenu>
 #include <QProcess>
@@ -44,6 +46,35 @@ class TestDemo final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void eachDemoRunStartsWithAnEmptyStore()
+    {
+        QTemporaryDir dir(test::tempTemplate());
+        auto write = [](const QString &path, const QByteArray &data) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(data);
+        };
+        const QString first = difusor::ui::freshDemoStore(dir.path());
+        QCOMPARE(first, dir.filePath(QStringLiteral("difusor-demo.sqlite")));
+        QVERIFY(!QFile::exists(first));
+        write(first, "run 1");
+        write(first + QStringLiteral("-wal"), "wal 1");
+        QCOMPARE(difusor::ui::freshDemoStore(dir.path()), first);
+        QVERIFY(!QFile::exists(first) && !QFile::exists(first + QStringLiteral("-wal")));
+        const QString previous = dir.filePath(QStringLiteral("difusor-demo.anterior.sqlite"));
+        QFile kept(previous);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("run 1"));
+        QVERIFY(QFile::exists(previous + QStringLiteral("-wal")));
+        // A third run keeps only the second.
+        write(first, "run 2");
+        difusor::ui::freshDemoStore(dir.path());
+        QFile second(previous);
+        QVERIFY(second.open(QIODevice::ReadOnly));
+        QCOMPARE(second.readAll(), QByteArray("run 2"));
+        QVERIFY(!QFile::exists(previous + QStringLiteral("-wal")));
+    }
+
     void demoStartsConnectsInjectsAndStops()
     {
         DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
