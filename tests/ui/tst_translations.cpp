@@ -1,4 +1,5 @@
 #include "common/Translations.h"
+#include "pages/cuts/CutsStatus.h"
 #include "remote/RemoteHost.h"
 
 #include <QCoreApplication>
@@ -110,6 +111,13 @@ private Q_SLOTS:
                  QStringLiteral("Trust and remember?"));
         QCOMPARE(QCoreApplication::translate("difusor::ui::SecretDialog", "Recordar en el llavero del sistema"),
                  QStringLiteral("Remember in the system keychain"));
+        // Helpers outside a Q_OBJECT class: their tr() context must be the one lupdate wrote.
+        difusor::cuts::Incident late;
+        late.kind = difusor::cuts::IncidentKind::LateCut;
+        const QString lateText = difusor::ui::incidentShortText(late, 60000);
+        QVERIFY2(!lateText.isEmpty() && lateText != QStringLiteral("Corte atrasado"), qPrintable(lateText));
+        QVERIFY(difusor::installTranslations(QStringLiteral("es_MX")));
+        QCOMPARE(difusor::ui::incidentShortText(late, 60000), QStringLiteral("Corte atrasado"));
     }
 
     void unknownLanguageIsRefused()

@@ -8,6 +8,7 @@
 #include "cuts/CutSession.h"
 #include "remote/RemoteHost.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
 
@@ -19,6 +20,7 @@ namespace {
 // when another host replaces it.
 class CutsWatch final : public QObject
 {
+    Q_DECLARE_TR_FUNCTIONS(difusor::ui::CutsWatch) // no signals or slots of its own: no moc
 public:
     CutsWatch(const PageContext &context, CutsPage *page)
         : QObject(page)

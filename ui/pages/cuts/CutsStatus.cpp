@@ -12,11 +12,6 @@ using remote::ConnectionState;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("difusor::ui::CutsStatus", text);
-}
-
 bool onOurSite(const Incident &incident)
 {
     return incident.subject == cuts::siteId(cuts::Site::Difusor);
@@ -51,21 +46,21 @@ QString incidentShortText(const Incident &incident, qint64 maxLagMs)
 {
     const bool ours = onOurSite(incident);
     switch (incident.kind) {
-    case IncidentKind::CutBackwards: return tr("Corte hacia atrás");
-    case IncidentKind::StaleSite: return tr("Sitio desactualizado");
-    case IncidentKind::LateCut: return tr("Corte atrasado");
-    case IncidentKind::Lag: return tr("Desfase > %1 s").arg(maxLagMs / 1000);
+    case IncidentKind::CutBackwards: return CutsStatus::tr("Corte hacia atrás");
+    case IncidentKind::StaleSite: return CutsStatus::tr("Sitio desactualizado");
+    case IncidentKind::LateCut: return CutsStatus::tr("Corte atrasado");
+    case IncidentKind::Lag: return CutsStatus::tr("Desfase > %1 s").arg(maxLagMs / 1000);
     case IncidentKind::SiteUnreachable:
-        return ours ? tr("Nuestro sitio no responde") : tr("El PREP oficial no responde");
+        return ours ? CutsStatus::tr("Nuestro sitio no responde") : CutsStatus::tr("El PREP oficial no responde");
     case IncidentKind::SiteHttpError:
-        return ours ? tr("Nuestro sitio da error HTTP") : tr("El PREP oficial da error HTTP");
+        return ours ? CutsStatus::tr("Nuestro sitio da error HTTP") : CutsStatus::tr("El PREP oficial da error HTTP");
     case IncidentKind::Certificate:
-        return ours ? tr("Certificado de nuestro sitio no válido") : tr("Certificado del PREP oficial no válido");
+        return ours ? CutsStatus::tr("Certificado de nuestro sitio no válido") : CutsStatus::tr("Certificado del PREP oficial no válido");
     case IncidentKind::SiteNoCut:
-        return ours ? tr("Nuestro sitio no muestra la hora de corte")
-                    : tr("El PREP oficial no muestra la hora de corte");
-    case IncidentKind::ClockSkew: return tr("Reloj del servidor desfasado");
-    case IncidentKind::SkippedCut: return tr("Corte omitido");
+        return ours ? CutsStatus::tr("Nuestro sitio no muestra la hora de corte")
+                    : CutsStatus::tr("El PREP oficial no muestra la hora de corte");
+    case IncidentKind::ClockSkew: return CutsStatus::tr("Reloj del servidor desfasado");
+    case IncidentKind::SkippedCut: return CutsStatus::tr("Corte omitido");
     }
     return cuts::incidentKindText(incident.kind);
 }
@@ -76,14 +71,14 @@ CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<Incident
     CutsStatus status;
     if (!monitoring) {
         status.level = CutsStatus::Level::Off;
-        status.text = tr("Sin vigilancia");
-        status.detail = tr("Conéctese a un servidor para vigilar sus cortes.");
+        status.text = CutsStatus::tr("Sin vigilancia");
+        status.detail = CutsStatus::tr("Conéctese a un servidor para vigilar sus cortes.");
         return status;
     }
     QList<Incident> sorted = open;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Incident &a, const Incident &b) { return rank(a) < rank(b); });
-    const QString unwatched = tr("Carpeta sin vigilar");
+    const QString unwatched = CutsStatus::tr("Carpeta sin vigilar");
     if (!sorted.isEmpty() && (watcherProblem.isEmpty() || level(sorted.first()) == CutsStatus::Level::Alarm)) {
         const Incident &worst = sorted.first();
         status.level = level(worst);
@@ -106,13 +101,13 @@ CutsStatus evaluateCutsStatus(bool monitoring, bool anyCut, const QList<Incident
     }
     if (!anyCut) {
         status.level = CutsStatus::Level::Waiting;
-        status.text = tr("Esperando el primer corte");
-        status.detail = tr("Aún no hay cortes en la carpeta de publicación ni en los sitios.");
+        status.text = CutsStatus::tr("Esperando el primer corte");
+        status.detail = CutsStatus::tr("Aún no hay cortes en la carpeta de publicación ni en los sitios.");
         return status;
     }
     status.level = CutsStatus::Level::Ok;
-    status.text = tr("En tiempo");
-    status.detail = tr("Sin incidentes abiertos de cortes ni de publicación.");
+    status.text = CutsStatus::tr("En tiempo");
+    status.detail = CutsStatus::tr("Sin incidentes abiertos de cortes ni de publicación.");
     return status;
 }
 

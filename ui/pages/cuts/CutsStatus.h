@@ -3,6 +3,7 @@
 #include "cuts/IncidentRules.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QList>
 #include <QPixmap>
 #include <QString>
@@ -12,6 +13,8 @@ namespace difusor::ui {
 // What the page's header says, in words first: colour and icon shape only repeat the words.
 struct CutsStatus
 {
+    Q_DECLARE_TR_FUNCTIONS(difusor::ui::CutsStatus)
+public:
     enum class Level { Off, Waiting, Ok, Warning, Alarm };
     Level level = Level::Off;
     QString text;   // "En tiempo", "Corte atrasado", …

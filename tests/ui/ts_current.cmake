@@ -1,0 +1,50 @@
+# ctest -P script: is the committed English .ts current with the sources? lupdate runs on the same
+# project as `update_translations`, into a copy (the committed file is never touched); every source
+# string must be there and translated, and lupdate must not find a tr() it cannot place (a QObject
+# without Q_OBJECT, whose tr() would look in the wrong context at run time).
+foreach(var LUPDATE GENERATOR PROJECT_CMAKE TS WORK)
+    if(NOT DEFINED ${var})
+        message(FATAL_ERROR "ts_current.cmake: -D${var}= missing")
+    endif()
+endforeach()
+file(MAKE_DIRECTORY "${WORK}")
+set(json "${WORK}/project.json")
+execute_process(COMMAND "${CMAKE_COMMAND}" -DIN_FILE=${PROJECT_CMAKE} -DOUT_FILE=${json} -P "${GENERATOR}"
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not write the lupdate project (${rc})")
+endif()
+set(copy "${WORK}/difusor_en.ts")
+file(COPY_FILE "${TS}" "${copy}")
+execute_process(COMMAND "${LUPDATE}" -project "${json}" -no-obsolete -locations none -source-language es_MX
+                        -target-language en_US -ts "${copy}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed (${rc}):\n${out}${err}")
+endif()
+set(problems "")
+string(REGEX MATCHALL "[^\n]*lacks Q_OBJECT macro[^\n]*" lacks "${out}${err}")
+foreach(line IN LISTS lacks)
+    string(APPEND problems "  ${line}\n")
+endforeach()
+file(READ "${copy}" ts)
+# ';' separates CMake list items: the entities' semicolons must not split a message.
+string(REPLACE "&quot;" "\"" ts "${ts}")
+string(REPLACE "&apos;" "'" ts "${ts}")
+string(REPLACE ";" "," ts "${ts}")
+string(REGEX MATCHALL "<source>[^<]*</source>[ \n]*<translation type=\"unfinished\"" unfinished "${ts}")
+list(LENGTH unfinished count)
+foreach(entry IN LISTS unfinished)
+    string(REGEX REPLACE "<source>([^<]*)</source>.*" "\\1" source "${entry}")
+    string(APPEND problems "  untranslated: ${source}\n")
+endforeach()
+string(REGEX MATCHALL "<numerusform></numerusform>" emptyNumerus "${ts}")
+list(LENGTH emptyNumerus numerusCount)
+if(numerusCount GREATER 0)
+    string(APPEND problems "  ${numerusCount} empty plural form(s)\n")
+endif()
+if(NOT problems STREQUAL "")
+    message(FATAL_ERROR "resources/translations/difusor_en.ts is not current (run `cmake --build <build> --target "
+                        "update_translations` and translate):\n${problems}")
+endif()
+message(STATUS "difusor_en.ts is current: ${out}")
