@@ -24,10 +24,6 @@
         <translation>Could not save the attestations %1: %2</translation>
     </message>
     <message>
-        <source>La orden &quot;%1&quot; aún no está disponible en esta versión.</source>
-        <translation>The command &quot;%1&quot; is not available in this version yet.</translation>
-    </message>
-    <message>
         <source>CUMPLE</source>
         <translation>PASS</translation>
     </message>
@@ -62,20 +58,6 @@
     <message>
         <source>, limitadas a %1 por el cgroup (cpu.max)</source>
         <translation>, limited to %1 by the cgroup (cpu.max)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n CPU lógica(s)</source>
-        <translation>
-            <numerusform>%n logical CPU</numerusform>
-            <numerusform>%n logical CPUs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n núcleo(s) físico(s))</source>
-        <translation>
-            <numerusform> (%n physical core)</numerusform>
-            <numerusform> (%n physical cores)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Asigne al menos %1 núcleos al servidor (plan del proveedor o configuración de la VM).</source>
@@ -465,13 +447,6 @@
         <source>Revise que el portal esté publicado y que TCP 443 esté abierto.</source>
         <translation>Check that the portal is published and that TCP 443 is open.</translation>
     </message>
-    <message numerus="yes">
-        <source>HTTP %1; certificado de %2 emitido por %3, vence el %4 (%n día(s))</source>
-        <translation>
-            <numerusform>HTTP %1; certificate for %2 issued by %3, expires on %4 (%n day)</numerusform>
-            <numerusform>HTTP %1; certificate for %2 issued by %3, expires on %4 (%n days)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>El portal responde con error del servidor; revise el sitio.</source>
         <translation>The portal answers with a server error; check the site.</translation>
@@ -587,13 +562,6 @@
     <message>
         <source>cliente NTP sincronizado; desfase con la consola &lt; %1 ms</source>
         <translation>NTP client synchronised; offset from the console &lt; %1 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>ntpq: %n par(es), ninguno elegido</source>
-        <translation>
-            <numerusform>ntpq: %n peer, none selected</numerusform>
-            <numerusform>ntpq: %n peers, none selected</numerusform>
-        </translation>
     </message>
     <message>
         <source>; desfase con la consola %1 ms (± %2 ms)</source>
@@ -1395,6 +1363,316 @@
         <source>Argumento desconocido: &quot;%1&quot;.</source>
         <translation>Unknown argument: &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>Uso: difusor-console check --profile PERFIL.json [--requirements REQUISITOS.json]
+       [--format text|json|junit] [--attestations ATESTACIONES.json] [--evidence] [--output ARCHIVO]
+       [--trust-new-host-key] [--no-console-probes] [--timeout S] [--lang es|en]
+Un perfil con &quot;host&quot;: &quot;local&quot; verifica esta máquina sin SSH.
+Salida: 0 todo cumple, 1 algo no cumple, 2 nada falla pero hay desconocidos o la verificación falló.</source>
+        <translation>Usage: difusor-console check --profile PROFILE.json [--requirements REQUIREMENTS.json]
+       [--format text|json|junit] [--attestations ATTESTATIONS.json] [--evidence] [--output FILE]
+       [--trust-new-host-key] [--no-console-probes] [--timeout S] [--lang es|en]
+A profile with &quot;host&quot;: &quot;local&quot; checks this machine without SSH.
+Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some results are unknown or the check itself failed.</translation>
+    </message>
+    <message>
+        <source>Falta el valor de %1.</source>
+        <translation>Missing value for %1.</translation>
+    </message>
+    <message>
+        <source>Tiempo límite no válido: %1.</source>
+        <translation>Invalid time limit: %1.</translation>
+    </message>
+    <message>
+        <source>Falta --profile.</source>
+        <translation>--profile is missing.</translation>
+    </message>
+    <message>
+        <source>Formato desconocido: %1 (text, json o junit).</source>
+        <translation>Unknown format: %1 (text, json or junit).</translation>
+    </message>
+    <message>
+        <source>Llave desconocida de %1:%2 (%3 %4). Verifíquela y repita con --trust-new-host-key.</source>
+        <translation>Unknown key for %1:%2 (%3 %4). Verify it and run again with --trust-new-host-key.</translation>
+    </message>
+    <message>
+        <source>La verificación excedió %1 s.</source>
+        <translation>The check took longer than %1 s.</translation>
+    </message>
+    <message>
+        <source>sin servidor</source>
+        <translation>no server</translation>
+    </message>
+    <message>
+        <source>falta el recurso :/scripts/probe.sh</source>
+        <translation>the resource :/scripts/probe.sh is missing</translation>
+    </message>
+    <message>
+        <source>la sonda no terminó en %1 s</source>
+        <translation>the probe did not finish within %1 s</translation>
+    </message>
+    <message>
+        <source>sin conexión: %1</source>
+        <translation>no connection: %1</translation>
+    </message>
+    <message>
+        <source>la sonda terminó con estado %1 sin salida reconocible</source>
+        <translation>the probe ended with status %1 and no recognisable output</translation>
+    </message>
+    <message>
+        <source>%1 CPU lógicas</source>
+        <translation>%1 logical CPUs</translation>
+    </message>
+    <message>
+        <source> (%1 núcleos físicos)</source>
+        <translation> (%1 physical cores)</translation>
+    </message>
+    <message>
+        <source>HTTP %1; certificado de %2 emitido por %3, vence el %4 (en %5 días)</source>
+        <translation>HTTP %1; certificate for %2 issued by %3, expires on %4 (in %5 days)</translation>
+    </message>
+    <message>
+        <source>ntpq: %1 pares, ninguno elegido</source>
+        <translation>ntpq: %1 peers, none selected</translation>
+    </message>
+    <message>
+        <source>esperado: %1; actual: %2</source>
+        <translation>expected: %1; actual: %2</translation>
+    </message>
+    <message>
+        <source>Verificación de infraestructura de %1 (%2)</source>
+        <translation>Infrastructure check of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Inicio: %1</source>
+        <translation>Started: %1</translation>
+    </message>
+    <message>
+        <source>esperado: %1</source>
+        <translation>expected: %1</translation>
+    </message>
+    <message>
+        <source>actual:   %1</source>
+        <translation>actual:   %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1 cumplen, %2 advertencias, %3 no cumplen, %4 desconocidas, %5 omitidas; %6 ms</source>
+        <translation>%1 pass, %2 warnings, %3 fail, %4 unknown, %5 skipped; %6 ms</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el avistamiento del corte.</source>
+        <translation>Could not save the cut sighting.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el corte.</source>
+        <translation>Could not save the cut.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el incidente.</source>
+        <translation>Could not save the incident.</translation>
+    </message>
+    <message>
+        <source>revisión con stat cada 1 s</source>
+        <translation>polling with stat every 1 s</translation>
+    </message>
+    <message>
+        <source>El vigilante de cortes dejó de responder; se reinicia.</source>
+        <translation>The cut watcher stopped responding; restarting it.</translation>
+    </message>
+    <message>
+        <source>Sin conexión con el servidor; se reanuda al reconectar.</source>
+        <translation>No connection to the server; resumes on reconnect.</translation>
+    </message>
+    <message>
+        <source>Esperando la conexión con el servidor.</source>
+        <translation>Waiting for the connection to the server.</translation>
+    </message>
+    <message>
+        <source>El perfil no indica la carpeta de publicación.</source>
+        <translation>The profile does not set the publication folder.</translation>
+    </message>
+    <message>
+        <source>Falta el guion del vigilante de cortes.</source>
+        <translation>The cut watcher script is missing.</translation>
+    </message>
+    <message>
+        <source>El vigilante de cortes terminó (estado %1).</source>
+        <translation>The cut watcher ended (status %1).</translation>
+    </message>
+    <message>
+        <source>No existe la carpeta de publicación %1 en el servidor.</source>
+        <translation>The publication folder %1 does not exist on the server.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer el CSV.</source>
+        <translation>Could not read the CSV.</translation>
+    </message>
+    <message>
+        <source>El CSV pasa de %1 MiB.</source>
+        <translation>The CSV is larger than %1 MiB.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer el CSV: %1</source>
+        <translation>Could not read the CSV: %1</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio muestra el corte %1, que no está en disco (el más reciente es %2) ni en el PREP oficial: ¿reloj desfasado en la publicación?</source>
+        <translation>Our site shows the cut %1, which is neither on disk (the most recent is %2) nor on the official PREP: is the publication clock off?</translation>
+    </message>
+    <message>
+        <source>Sin respuesta en %1 ms.</source>
+        <translation>No answer within %1 ms.</translation>
+    </message>
+    <message>
+        <source>La respuesta es demasiado grande.</source>
+        <translation>The answer is too large.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 en %2.</source>
+        <translation>HTTP %1 from %2.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>Uso: difusor-console watch --profile ARCHIVO [--duration S] [--format json|text] [--store ARCHIVO]
+       [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]</source>
+        <translation>Usage: difusor-console watch --profile FILE [--duration S] [--format json|text] [--store FILE]
+       [--output FILE] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]</translation>
+    </message>
+    <message>
+        <source>Valor no válido para %1: %2</source>
+        <translation>Invalid value for %1: %2</translation>
+    </message>
+    <message>
+        <source>Formato desconocido: %1 (json o text).</source>
+        <translation>Unknown format: %1 (json or text).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>sin medir</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>Corte %1: llegó %2, detectado %3, PREP oficial %4, nuestro sitio %5, retraso %6%7</source>
+        <translation>Cut %1: arrived %2, detected %3, official PREP %4, our site %5, lag %6%7</translation>
+    </message>
+    <message>
+        <source> (recuperado al reconectar)</source>
+        <translation> (recovered on reconnect)</translation>
+    </message>
+    <message>
+        <source>Incidente cerrado %1 (%2 → %3): %4</source>
+        <translation>Incident closed %1 (%2 → %3): %4</translation>
+    </message>
+    <message>
+        <source>Incidente abierto %1 (%2%3): %4</source>
+        <translation>Incident opened %1 (%2%3): %4</translation>
+    </message>
+    <message>
+        <source>Vigilante de cortes: %1</source>
+        <translation>Cut watcher: %1</translation>
+    </message>
+    <message>
+        <source>La orden terminó por una señal.</source>
+        <translation>The command ended by a signal.</translation>
+    </message>
+    <message>
+        <source>No se pudo ejecutar /bin/sh: %1</source>
+        <translation>Could not run /bin/sh: %1</translation>
+    </message>
+    <message>
+        <source>El servidor no respondió al abrir un canal (%1).</source>
+        <translation>The server did not answer when opening a channel (%1).</translation>
+    </message>
+    <message>
+        <source>Uso:
+  difusor-console sandbox run [--cut-interval S] [--duration S] [--visitors N] [--profile-out ARCHIVO] [--keep]
+  difusor-console sandbox fault --profile ARCHIVO FALLA [ARGUMENTOS]
+  difusor-console sandbox faults
+</source>
+        <translation>Usage:
+  difusor-console sandbox run [--cut-interval S] [--duration S] [--visitors N] [--profile-out FILE] [--keep]
+  difusor-console sandbox fault --profile FILE FAULT [ARGUMENTS]
+  difusor-console sandbox faults
+</translation>
+    </message>
+    <message>
+        <source>Argumento no válido: &quot;%1&quot;.</source>
+        <translation>Invalid argument: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No se pudo preparar el manejo de señales.</source>
+        <translation>Could not set up signal handling.</translation>
+    </message>
+    <message>
+        <source>Señal recibida: deteniendo el simulador…</source>
+        <translation>Signal received: stopping the simulator…</translation>
+    </message>
+    <message>
+        <source>Perfil: %1</source>
+        <translation>Profile: %1</translation>
+    </message>
+    <message>
+        <source>Sitio del difusor: %1  PREP oficial: %2</source>
+        <translation>Difusor site: %1  Official PREP: %2</translation>
+    </message>
+    <message>
+        <source>Simulador detenido en %1 ms.</source>
+        <translation>Simulator stopped in %1 ms.</translation>
+    </message>
+    <message>
+        <source>El perfil %1 no es de un simulador en marcha (falta &quot;sandbox_control&quot;).</source>
+        <translation>The profile %1 is not from a running simulator (&quot;sandbox_control&quot; is missing).</translation>
+    </message>
+    <message>
+        <source>Una verificación sin servidor o sin hora no se guarda.</source>
+        <translation>A check without a server or a time is not saved.</translation>
+    </message>
+    <message>
+        <source>La lectura de la bitácora terminó (estado %1).</source>
+        <translation>Reading the log ended (status %1).</translation>
+    </message>
+    <message>
+        <source>Errores 5xx</source>
+        <translation>5xx errors</translation>
+    </message>
+    <message>
+        <source>Pico de solicitudes</source>
+        <translation>Request spike</translation>
+    </message>
+    <message>
+        <source>Una dirección inunda el sitio</source>
+        <translation>One address floods the site</translation>
+    </message>
+    <message>
+        <source>Bitácora de acceso en silencio</source>
+        <translation>Access log silent</translation>
+    </message>
+    <message>
+        <source>%1 % de las solicitudes con error 5xx en los últimos %2 s (%3 de %4; umbral %5 %)</source>
+        <translation>%1 % of requests failed with 5xx in the last %2 s (%3 of %4; threshold %5 %)</translation>
+    </message>
+    <message>
+        <source>%1 solicitudes/s en los últimos %2 s contra %3/s de base (×%4)</source>
+        <translation>%1 requests/s in the last %2 s against a baseline of %3/s (×%4)</translation>
+    </message>
+    <message>
+        <source>%1 hizo %2 de %3 solicitudes (%4 %) en los últimos %5 s</source>
+        <translation>%1 made %2 of %3 requests (%4 %) in the last %5 s</translation>
+    </message>
+    <message>
+        <source>Ninguna línea nueva en la bitácora de acceso desde hace %1 s y el sitio responde</source>
+        <translation>No new line in the access log for %1 s while the site is answering</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>
@@ -1417,10 +1695,6 @@
 </context>
 <context>
     <name>difusor::sandbox::Sandbox</name>
-    <message>
-        <source>El simulador aún no está disponible.</source>
-        <translation>The simulator is not available yet.</translation>
-    </message>
     <message>
         <source>El simulador no está en marcha.</source>
         <translation>The simulator is not running.</translation>
@@ -1497,6 +1771,42 @@
         <source>Se rota el access.log del difusor (renombrar y reabrir, o copiar y truncar).</source>
         <translation>The difusor&apos;s access.log is rotated (rename and reopen, or copy and truncate).</translation>
     </message>
+    <message>
+        <source>El simulador necesita %1, que no está instalado. Instálelo con: sudo apt install %2</source>
+        <translation>The simulator needs %1, which is not installed. Install it with: sudo apt install %2</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la carpeta temporal del simulador: %1</source>
+        <translation>Could not create the simulator&apos;s temporary folder: %1</translation>
+    </message>
+    <message>
+        <source>%1 terminó inesperadamente.</source>
+        <translation>%1 ended unexpectedly.</translation>
+    </message>
+    <message>
+        <source>Preparando el simulador en %1…</source>
+        <translation>Preparing the simulator in %1…</translation>
+    </message>
+    <message>
+        <source>Difusor de prueba (simulador)</source>
+        <translation>Test difusor (simulator)</translation>
+    </message>
+    <message>
+        <source>Simulador listo en %1 ms.</source>
+        <translation>Simulator ready in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Deteniendo el simulador…</source>
+        <translation>Stopping the simulator…</translation>
+    </message>
+    <message>
+        <source>Esa falla ya está en curso; espere a que termine.</source>
+        <translation>That fault is already in progress; wait for it to end.</translation>
+    </message>
+    <message>
+        <source>No se pudo crear %1.</source>
+        <translation>Could not create %1.</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ServerSet</name>
@@ -1535,6 +1845,120 @@
     <message>
         <source>%1 terminó al iniciar: %2</source>
         <translation>%1 ended while starting: %2</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::AttestationDialog</name>
+    <message>
+        <source>Se cumple</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>No se cumple</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>Registrar atestación</source>
+        <translation>Record attestation</translation>
+    </message>
+    <message>
+        <source>Nombre y cargo</source>
+        <translation>Name and position</translation>
+    </message>
+    <message>
+        <source>Qué se declara y con qué respaldo (contrato, factura, fotografía…)</source>
+        <translation>What is declared and what backs it (contract, invoice, photo…)</translation>
+    </message>
+    <message>
+        <source>Verificación:</source>
+        <translation>Check:</translation>
+    </message>
+    <message>
+        <source>Quién declara:</source>
+        <translation>Declared by:</translation>
+    </message>
+    <message>
+        <source>Declaración:</source>
+        <translation>Statement:</translation>
+    </message>
+    <message>
+        <source>Resultado:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Atestación vigente: %1, %2 (%3). Guardar la reemplaza.</source>
+        <translation>Current attestation: %1, %2 (%3). Saving replaces it.</translation>
+    </message>
+    <message>
+        <source>se cumple</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>no se cumple</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>Sin atestación registrada para esta verificación.</source>
+        <translation>No attestation recorded for this check.</translation>
+    </message>
+    <message>
+        <source>Indique quién hace la declaración.</source>
+        <translation>Enter who makes the statement.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CheckTreeModel</name>
+    <message>
+        <source>Verificación</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Cambio</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Red y seguridad</source>
+        <translation>Network and security</translation>
+    </message>
+    <message>
+        <source>%1 de %2 cumplen</source>
+        <translation>%1 of %2 pass</translation>
+    </message>
+    <message>
+        <source>1 no cumple</source>
+        <translation>1 fails</translation>
+    </message>
+    <message>
+        <source>%1 no cumplen</source>
+        <translation>%1 fail</translation>
+    </message>
+    <message>
+        <source>nueva</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Cambió desde la verificación anterior</source>
+        <translation>Changed since the previous check</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +2152,10 @@
         <source>¿Eliminar el perfil «%1»? Las contraseñas recordadas para él también se olvidan.</source>
         <translation>Delete the profile “%1”? The passwords remembered for it are forgotten too.</translation>
     </message>
+    <message>
+        <source>Sistema del servidor conectado: %1</source>
+        <translation>System of the connected server: %1</translation>
+    </message>
 </context>
 <context>
     <name>difusor::ui::ConnectionStatus</name>
@@ -1754,6 +2182,414 @@
     <message>
         <source>RTT: %1 ms</source>
         <translation>RTT: %1 ms</translation>
+    </message>
+    <message>
+        <source>RTT: &lt; 1 ms</source>
+        <translation>RTT: &lt; 1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsHeader</name>
+    <message>
+        <source>Corte actual (%1)</source>
+        <translation>Current cut (%1)</translation>
+    </message>
+    <message>
+        <source>Antigüedad del corte</source>
+        <translation>Cut age</translation>
+    </message>
+    <message>
+        <source>Desfase actual</source>
+        <translation>Current lag</translation>
+    </message>
+    <message>
+        <source>Próximo corte (%1)</source>
+        <translation>Next cut (%1)</translation>
+    </message>
+    <message>
+        <source>También: %1</source>
+        <translation>Also: %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>ninguno todavía</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>%1 · llegó a las %2</source>
+        <translation>%1 · arrived at %2</translation>
+    </message>
+    <message>
+        <source>sin medir aún</source>
+        <translation>not measured yet</translation>
+    </message>
+    <message>
+        <source>en curso: falta en nuestro sitio</source>
+        <translation>ongoing: not on our site yet</translation>
+    </message>
+    <message>
+        <source>nuestro sitio − PREP oficial</source>
+        <translation>our site − official PREP</translation>
+    </message>
+    <message>
+        <source>desde que llegó</source>
+        <translation>since it arrived</translation>
+    </message>
+    <message>
+        <source>desde la hora del corte</source>
+        <translation>since the cut time</translation>
+    </message>
+    <message>
+        <source>llegaría a las %1 (en %2)</source>
+        <translation>due at %1 (in %2)</translation>
+    </message>
+    <message>
+        <source>esperado a las %1: %2 de retraso</source>
+        <translation>due at %1: %2 late</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsLagChart</name>
+    <message>
+        <source>Desfase por corte: nuestro sitio − PREP oficial</source>
+        <translation>Lag per cut: our site − official PREP</translation>
+    </message>
+    <message>
+        <source>Desfase (s)</source>
+        <translation>Lag (s)</translation>
+    </message>
+    <message>
+        <source>Hora del corte (%1)</source>
+        <translation>Cut time (%1)</translation>
+    </message>
+    <message>
+        <source>segundos</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>Máximo permitido: %1 s</source>
+        <translation>Maximum allowed: %1 s</translation>
+    </message>
+    <message>
+        <source>Sobre el máximo</source>
+        <translation>Over the maximum</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsPage</name>
+    <message>
+        <source>%1 Lo que no se guardó no se muestra.</source>
+        <translation>%1 Anything not saved is not shown.</translation>
+    </message>
+    <message>
+        <source>Desconectado: se muestra lo último medido.</source>
+        <translation>Disconnected: showing the last measurements.</translation>
+    </message>
+    <message>
+        <source>Leyendo el historial de cortes…</source>
+        <translation>Reading the cut history…</translation>
+    </message>
+    <message>
+        <source>La base de datos no está abierta: sin historial (lo nuevo tampoco podrá guardarse).</source>
+        <translation>The database is not open: no history (new data cannot be saved either).</translation>
+    </message>
+    <message>
+        <source>Historial: ningún corte guardado aún en esta base de datos.</source>
+        <translation>History: no cuts saved in this database yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Historial: los %n cortes guardados en esta base de datos, de todos los perfiles (la base no distingue perfiles).</source>
+        <translation>
+            <numerusform>History: the %n cut saved in this database, from all profiles (the database does not tell profiles apart).</numerusform>
+            <numerusform>History: the %n cuts saved in this database, from all profiles (the database does not tell profiles apart).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Vigilando: %1.</source>
+        <translation>Watching: %1.</translation>
+    </message>
+    <message>
+        <source>Horas del centro de México (%1).</source>
+        <translation>All times are Central Mexico time (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsStatus</name>
+    <message>
+        <source>Corte hacia atrás</source>
+        <translation>Cut going backwards</translation>
+    </message>
+    <message>
+        <source>Sitio desactualizado</source>
+        <translation>Stale site</translation>
+    </message>
+    <message>
+        <source>Corte atrasado</source>
+        <translation>Late cut</translation>
+    </message>
+    <message>
+        <source>Desfase &gt; %1 s</source>
+        <translation>Lag &gt; %1 s</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio no responde</source>
+        <translation>Our site is not answering</translation>
+    </message>
+    <message>
+        <source>El PREP oficial no responde</source>
+        <translation>The official PREP is not answering</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio da error HTTP</source>
+        <translation>Our site returns an HTTP error</translation>
+    </message>
+    <message>
+        <source>El PREP oficial da error HTTP</source>
+        <translation>The official PREP returns an HTTP error</translation>
+    </message>
+    <message>
+        <source>Certificado de nuestro sitio no válido</source>
+        <translation>Our site&apos;s certificate is invalid</translation>
+    </message>
+    <message>
+        <source>Certificado del PREP oficial no válido</source>
+        <translation>The official PREP&apos;s certificate is invalid</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio no muestra la hora de corte</source>
+        <translation>Our site does not show the cut time</translation>
+    </message>
+    <message>
+        <source>El PREP oficial no muestra la hora de corte</source>
+        <translation>The official PREP does not show the cut time</translation>
+    </message>
+    <message>
+        <source>Reloj del servidor desfasado</source>
+        <translation>Server clock offset</translation>
+    </message>
+    <message>
+        <source>Corte omitido</source>
+        <translation>Skipped cut</translation>
+    </message>
+    <message>
+        <source>Sin vigilancia</source>
+        <translation>Not watching</translation>
+    </message>
+    <message>
+        <source>Conéctese a un servidor para vigilar sus cortes.</source>
+        <translation>Connect to a server to watch its cuts.</translation>
+    </message>
+    <message>
+        <source>Carpeta sin vigilar</source>
+        <translation>Folder not watched</translation>
+    </message>
+    <message>
+        <source>Esperando el primer corte</source>
+        <translation>Waiting for the first cut</translation>
+    </message>
+    <message>
+        <source>Aún no hay cortes en la carpeta de publicación ni en los sitios.</source>
+        <translation>No cuts yet in the publication folder or on the sites.</translation>
+    </message>
+    <message>
+        <source>En tiempo</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Sin incidentes abiertos de cortes ni de publicación.</source>
+        <translation>No open cut or publication incidents.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>En tiempo</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Desfase &gt; %1 s</source>
+        <translation>Lag &gt; %1 s</translation>
+    </message>
+    <message>
+        <source>Falta en nuestro sitio</source>
+        <translation>Missing on our site</translation>
+    </message>
+    <message>
+        <source>En el servidor, sin publicar</source>
+        <translation>On the server, not published</translation>
+    </message>
+    <message>
+        <source>No llegó al servidor</source>
+        <translation>Did not reach the server</translation>
+    </message>
+    <message>
+        <source>El oficial aún no lo muestra</source>
+        <translation>Not on the official PREP yet</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio lo mostró a más tardar %1 s después del PREP oficial.</source>
+        <translation>Our site showed it no more than %1 s after the official PREP.</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio lo mostró más de %1 s después del PREP oficial.</source>
+        <translation>Our site showed it more than %1 s after the official PREP.</translation>
+    </message>
+    <message>
+        <source>El PREP oficial ya lo muestra; nuestro sitio aún no.</source>
+        <translation>The official PREP already shows it; our site does not yet.</translation>
+    </message>
+    <message>
+        <source>Llegó a la carpeta de publicación; ningún sitio lo muestra aún.</source>
+        <translation>It reached the publication folder; no site shows it yet.</translation>
+    </message>
+    <message>
+        <source>Un sitio lo mostró, pero ningún paquete de este corte llegó a nuestro servidor.</source>
+        <translation>A site showed it, but no package of this cut reached our server.</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio ya lo muestra; el PREP oficial aún no.</source>
+        <translation>Our site already shows it; the official PREP does not yet.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (recuperado)</source>
+        <translation>%1 (recovered)</translation>
+    </message>
+    <message>
+        <source>%1
+Paquete: %2</source>
+        <translation>%1
+Package: %2</translation>
+    </message>
+    <message>
+        <source>Ningún paquete de este corte llegó a la carpeta de publicación.</source>
+        <translation>No package of this cut reached the publication folder.</translation>
+    </message>
+    <message>
+        <source>%1
+Llegó mientras la consola no vigilaba: hora tomada del archivo.</source>
+        <translation>%1
+Arrived while the console was not watching: time taken from the file.</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró)</source>
+        <translation>Our site minus the official PREP (the first time each one showed it)</translation>
+    </message>
+    <message>
+        <source>Cuando el paquete llegó a la carpeta de publicación (reloj de la consola)</source>
+        <translation>When the package reached the publication folder (console clock)</translation>
+    </message>
+    <message>
+        <source>Primera vez que el PREP oficial mostró este corte</source>
+        <translation>First time the official PREP showed this cut</translation>
+    </message>
+    <message>
+        <source>Primera vez que nuestro sitio mostró este corte</source>
+        <translation>First time our site showed this cut</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio menos el PREP oficial</source>
+        <translation>Our site minus the official PREP</translation>
+    </message>
+    <message>
+        <source>Corte
+(%1)</source>
+        <translation>Cut
+(%1)</translation>
+    </message>
+    <message>
+        <source>Llegada
+(%1)</source>
+        <translation>Arrival
+(%1)</translation>
+    </message>
+    <message>
+        <source>PREP oficial
+(%1)</source>
+        <translation>Official PREP
+(%1)</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio
+(%1)</source>
+        <translation>Our site
+(%1)</translation>
+    </message>
+    <message>
+        <source>Desfase</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsTimelineChart</name>
+    <message>
+        <source>Corte esperado</source>
+        <translation>Expected cut</translation>
+    </message>
+    <message>
+        <source>Llegada real</source>
+        <translation>Actual arrival</translation>
+    </message>
+    <message>
+        <source>Nada llegó a tiempo</source>
+        <translation>Nothing arrived in time</translation>
+    </message>
+    <message>
+        <source>Hora de llegada (%1)</source>
+        <translation>Arrival time (%1)</translation>
+    </message>
+    <message>
+        <source>Retraso (s)</source>
+        <translation>Delay (s)</translation>
+    </message>
+    <message>
+        <source>Retraso (min)</source>
+        <translation>Delay (min)</translation>
+    </message>
+    <message>
+        <source>Llegadas de cortes: una esperada cada %1 (margen %2) y las reales</source>
+        <translation>Cut arrivals: one expected every %1 (margin %2) and the actual ones</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::CutsWatch</name>
+    <message>
+        <source>Carpeta de publicación %1: iniciando la vigilancia…</source>
+        <translation>Publication folder %1: starting to watch…</translation>
+    </message>
+    <message>
+        <source>Carpeta de publicación %1: vigilada (%2).</source>
+        <translation>Publication folder %1: watched (%2).</translation>
+    </message>
+    <message>
+        <source>Carpeta de publicación %1: vigilancia interrumpida, reanudando; lo que llegue mientras tanto se recupera al volver.</source>
+        <translation>Publication folder %1: watch interrupted, resuming; anything that arrives meanwhile is recovered once it is back.</translation>
+    </message>
+    <message>
+        <source>Carpeta de publicación %1: la vigilancia falló.</source>
+        <translation>Publication folder %1: watching failed.</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +2678,177 @@
     <message>
         <source>Cerrar</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::InfrastructurePage</name>
+    <message>
+        <source>Verificar ahora</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>Cargar requisitos…</source>
+        <translation>Load requirements…</translation>
+    </message>
+    <message>
+        <source>Umbrales e IP de confianza…</source>
+        <translation>Thresholds and trusted IPs…</translation>
+    </message>
+    <message>
+        <source>Registrar atestación…</source>
+        <translation>Record attestation…</translation>
+    </message>
+    <message>
+        <source>Infraestructura</source>
+        <translation>Infrastructure</translation>
+    </message>
+    <message>
+        <source>Seleccione una verificación para ver lo esperado, lo encontrado y la evidencia.</source>
+        <translation>Select a check to see what was expected, what was found and the evidence.</translation>
+    </message>
+    <message>
+        <source>No se pudieron cargar los requisitos: %1</source>
+        <translation>Could not load the requirements: %1</translation>
+    </message>
+    <message>
+        <source>sin conexión</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>Sin conexión con el servidor: conéctese para verificar.</source>
+        <translation>No connection to the server: connect to run the checks.</translation>
+    </message>
+    <message>
+        <source>Verificando…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Verificando %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>(no se guardó: sin base de datos)</source>
+        <translation>(not saved: no database)</translation>
+    </message>
+    <message>
+        <source>(no se guardó: %1)</source>
+        <translation>(not saved: %1)</translation>
+    </message>
+    <message>
+        <source>base de datos cerrada</source>
+        <translation>database closed</translation>
+    </message>
+    <message>
+        <source>(guardada)</source>
+        <translation>(saved)</translation>
+    </message>
+    <message>
+        <source>Requisitos: %1%2</source>
+        <translation>Requirements: %1%2</translation>
+    </message>
+    <message>
+        <source> (predeterminados)</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <source>Última verificación: ninguna todavía en %1.</source>
+        <translation>Last check: none yet on %1.</translation>
+    </message>
+    <message>
+        <source>Última verificación: ninguna (sin servidor conectado).</source>
+        <translation>Last check: none (no server connected).</translation>
+    </message>
+    <message>
+        <source>Última verificación: %1 · %2 ms · %3</source>
+        <translation>Last check: %1 · %2 ms · %3</translation>
+    </message>
+    <message>
+        <source>sin verificación anterior con qué comparar</source>
+        <translation>no previous check to compare with</translation>
+    </message>
+    <message>
+        <source>sin cambios desde la verificación anterior</source>
+        <translation>no changes since the previous check</translation>
+    </message>
+    <message>
+        <source>1 cambio desde la verificación anterior</source>
+        <translation>1 change since the previous check</translation>
+    </message>
+    <message>
+        <source>%1 cambios desde la verificación anterior</source>
+        <translation>%1 changes since the previous check</translation>
+    </message>
+    <message>
+        <source>La verificación no pudo consultar el servidor: %1</source>
+        <translation>The check could not query the server: %1</translation>
+    </message>
+    <message>
+        <source>Estado:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>cambió:</source>
+        <translation>changed:</translation>
+    </message>
+    <message>
+        <source>estimado con una fuente alternativa</source>
+        <translation>estimated from an alternative source</translation>
+    </message>
+    <message>
+        <source>Cláusula:</source>
+        <translation>Clause:</translation>
+    </message>
+    <message>
+        <source>Esperado:</source>
+        <translation>Expected:</translation>
+    </message>
+    <message>
+        <source>Encontrado:</source>
+        <translation>Found:</translation>
+    </message>
+    <message>
+        <source>Qué hacer:</source>
+        <translation>What to do:</translation>
+    </message>
+    <message>
+        <source>Atestación:</source>
+        <translation>Attestation:</translation>
+    </message>
+    <message>
+        <source>se cumple</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>no se cumple</source>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <source>Evidencia (comando, estado de salida y salida sin procesar):</source>
+        <translation>Evidence (command, exit status and raw output):</translation>
+    </message>
+    <message>
+        <source>(sin evidencia)</source>
+        <translation>(no evidence)</translation>
+    </message>
+    <message>
+        <source>(reevaluada con los requisitos y atestaciones actuales, sin nueva consulta)</source>
+        <translation>(re-evaluated with the current requirements and attestations, without querying again)</translation>
+    </message>
+    <message>
+        <source>Cargar requisitos</source>
+        <translation>Load requirements</translation>
+    </message>
+    <message>
+        <source>Requisitos (*.json)</source>
+        <translation>Requirements (*.json)</translation>
+    </message>
+    <message>
+        <source>Guardar requisitos</source>
+        <translation>Save requirements</translation>
+    </message>
+    <message>
+        <source>Registrar atestación</source>
+        <translation>Record attestation</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2960,22 @@
     <message>
         <source>Consola del difusor PREP — %1</source>
         <translation>PREP difusor console — %1</translation>
+    </message>
+    <message>
+        <source>Base de datos</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir %1: %2. Nada de lo medido podrá guardarse.</source>
+        <translation>Could not open %1: %2. None of the measurements can be saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Idioma</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>El idioma cambiará la próxima vez que abra la consola.</source>
+        <translation>The language will change the next time you open the console.</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +3153,37 @@
     </message>
 </context>
 <context>
+    <name>difusor::ui::RequirementsDialog</name>
+    <message>
+        <source>Umbrales e IP de confianza</source>
+        <translation>Thresholds and trusted IPs</translation>
+    </message>
+    <message>
+        <source>Requisitos: %1. Los cambios se guardan como una copia propia del perfil.</source>
+        <translation>Requirements: %1. Changes are saved as your own copy of the profile.</translation>
+    </message>
+    <message>
+        <source>Verificación</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Umbral</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Valor</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>IP de confianza (una dirección o red CIDR por línea; p. ej. las del IEPC):</source>
+        <translation>Trusted IPs (one address or CIDR network per line, e.g. the IEPC&apos;s):</translation>
+    </message>
+    <message>
+        <source>%1 / %2: «%3» no es un número válido.</source>
+        <translation>%1 / %2: “%3” is not a valid number.</translation>
+    </message>
+</context>
+<context>
     <name>difusor::ui::SecretDialog</name>
     <message>
         <source>Recordar en el llavero del sistema</source>
@@ -2158,6 +3212,193 @@
     <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::TrafficPage</name>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>AWStats (hits, páginas, visitas)</source>
+        <translation>AWStats (hits, pages, visits)</translation>
+    </message>
+    <message>
+        <source>Crudo (como GoAccess)</source>
+        <translation>Raw (like GoAccess)</translation>
+    </message>
+    <message>
+        <source>Cambiar el modo reinicia la cuenta desde este momento.</source>
+        <translation>Changing the mode restarts the count from now.</translation>
+    </message>
+    <message>
+        <source>Modo:</source>
+        <translation>Mode:</translation>
+    </message>
+    <message>
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Conéctese a un servidor difusor para ver su tráfico en vivo.</source>
+        <translation>Connect to a difusor server to see its live traffic.</translation>
+    </message>
+    <message>
+        <source>Solicitudes por segundo</source>
+        <translation>Requests per second</translation>
+    </message>
+    <message>
+        <source>solicitudes/s</source>
+        <translation>requests/s</translation>
+    </message>
+    <message>
+        <source>solicitudes</source>
+        <translation>requests</translation>
+    </message>
+    <message>
+        <source>Páginas por minuto</source>
+        <translation>Pages per minute</translation>
+    </message>
+    <message>
+        <source>páginas/min</source>
+        <translation>pages/min</translation>
+    </message>
+    <message>
+        <source>páginas</source>
+        <translation>pages</translation>
+    </message>
+    <message>
+        <source>Visitas nuevas por minuto</source>
+        <translation>New visits per minute</translation>
+    </message>
+    <message>
+        <source>visitas/min</source>
+        <translation>visits/min</translation>
+    </message>
+    <message>
+        <source>visitas</source>
+        <translation>visits</translation>
+    </message>
+    <message>
+        <source>Ancho de banda</source>
+        <translation>Bandwidth</translation>
+    </message>
+    <message>
+        <source>kB/s</source>
+        <translation>kB/s</translation>
+    </message>
+    <message>
+        <source>Errores por segundo</source>
+        <translation>Errors per second</translation>
+    </message>
+    <message>
+        <source>respuestas/s</source>
+        <translation>responses/s</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>Página</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Solicitudes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Dirección</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Páginas más pedidas&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Most requested pages&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Direcciones con más solicitudes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Addresses with the most requests&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tráfico de %1</source>
+        <translation>Traffic of %1</translation>
+    </message>
+    <message>
+        <source>Tráfico</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Desde que se vigila: &lt;b&gt;%1&lt;/b&gt; solicitudes · &lt;b&gt;%2&lt;/b&gt; hits · &lt;b&gt;%3&lt;/b&gt; páginas · &lt;b&gt;%4&lt;/b&gt; visitas · &lt;b&gt;%5&lt;/b&gt; visitantes únicos · &lt;b&gt;%6&lt;/b&gt; transferidos</source>
+        <translation>Since watching began: &lt;b&gt;%1&lt;/b&gt; requests · &lt;b&gt;%2&lt;/b&gt; hits · &lt;b&gt;%3&lt;/b&gt; pages · &lt;b&gt;%4&lt;/b&gt; visits · &lt;b&gt;%5&lt;/b&gt; unique visitors · &lt;b&gt;%6&lt;/b&gt; transferred</translation>
+    </message>
+    <message>
+        <source>Horas del centro de México (UTC-6)</source>
+        <translation>Central Mexico time (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Robots: %1 %</source>
+        <translation>Robots: %1 %</translation>
+    </message>
+    <message>
+        <source>Tiempo de servicio p50 %1 ms · p95 %2 ms · p99 %3 ms</source>
+        <translation>Service time p50 %1 ms · p95 %2 ms · p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>Tiempo de servicio: la bitácora no lo registra</source>
+        <translation>Service time: not recorded in the log</translation>
+    </message>
+    <message>
+        <source>%1 líneas ilegibles</source>
+        <translation>%1 unreadable lines</translation>
+    </message>
+    <message>
+        <source>Hora de la bitácora: %1</source>
+        <translation>Log clock: %1</translation>
+    </message>
+    <message>
+        <source>%1 desde %2: %3</source>
+        <translation>%1 since %2: %3</translation>
+    </message>
+    <message>
+        <source>Sin conexión</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Detenido</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Abriendo la bitácora de acceso…</source>
+        <translation>Opening the access log…</translation>
+    </message>
+    <message>
+        <source>● En vivo</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>Reconectando; se reanuda sin perder líneas…</source>
+        <translation>Reconnecting; resumes without losing lines…</translation>
     </message>
 </context>
 </TS>
