@@ -52,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void hostChanged(difusor::remote::RemoteHost *host);
+    // Our own site stopped or started answering (the cuts page's lag probe tells; the traffic page listens).
+    void ourSiteAnswering(bool answers);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -105,6 +105,8 @@ void CutMonitor::apply(const QList<IncidentChange> &changes)
         m_log = std::make_shared<IncidentLog>();
     const std::shared_ptr<IncidentLog> log = m_log;
     for (const IncidentChange &change : changes) {
+        if (const std::optional<bool> answers = ourSiteAnswers(change))
+            Q_EMIT ourSiteAnswering(*answers);
         m_store->call<qint64>(
             this,
             [log, change](store::Store &s) -> qint64 {

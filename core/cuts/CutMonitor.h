@@ -50,6 +50,8 @@ Q_SIGNALS:
     void sightingRecorded(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
     void lagRecorded(const QDateTime &cutUtc, qint64 lagMs);
     void incidentRecorded(const difusor::cuts::IncidentChange &change, qint64 storeId);
+    // Our site stopped or started answering (from the lag probe), as the change is seen, before it is stored.
+    void ourSiteAnswering(bool answers);
     void storeFailed(const QString &error);
 
 private:

@@ -48,6 +48,13 @@ QString siteId(Site site)
     return site == Site::Official ? QStringLiteral("official") : QStringLiteral("difusor");
 }
 
+std::optional<bool> ourSiteAnswers(const IncidentChange &change)
+{
+    if (change.incident.kind != IncidentKind::SiteUnreachable || change.incident.subject != siteId(Site::Difusor))
+        return std::nullopt;
+    return change.type == IncidentChange::Type::Closed;
+}
+
 QString incidentKindId(IncidentKind kind)
 {
     switch (kind) {

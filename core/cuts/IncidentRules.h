@@ -71,6 +71,10 @@ struct IncidentChange
     Incident incident; // state after the change
 };
 
+// Whether our own site answers, when a change says so: false when "our site is unreachable" opens,
+// true when it closes; nullopt for any other change. (An HTTP error still answers, and is logged.)
+std::optional<bool> ourSiteAnswers(const IncidentChange &change);
+
 // A cut package found on our disk.
 struct CutEvent
 {

@@ -396,6 +396,8 @@ int runWatchCommand(const QStringList &args)
                                  {QStringLiteral("detail"), i.detail},
                                  {QStringLiteral("subject"), i.subject}});
         };
+        // A silent log is only news while our site answers.
+        QObject::connect(monitor, &CutMonitor::ourSiteAnswering, trafficSession.get(), &traffic::TrafficSession::setSiteUp);
         QObject::connect(trafficSession.get(), &traffic::TrafficSession::incidentOpened, p, trafficIncident);
         QObject::connect(trafficSession.get(), &traffic::TrafficSession::incidentClosed, p, trafficIncident);
     }

@@ -248,6 +248,27 @@ private Q_SLOTS:
         QCOMPARE(find(closed, kind, Type::Closed)->closed, t(12));
     }
 
+    void ourSiteAnsweringFollowsOnlyOurUnreachableIncident()
+    {
+        IncidentRules rules;
+        auto answers = [](const QList<IncidentChange> &changes) {
+            std::optional<bool> last;
+            for (const IncidentChange &c : changes) {
+                if (const auto a = ourSiteAnswers(c))
+                    last = a;
+            }
+            return last;
+        };
+        // The official site down, or ours answering with an error: the traffic rules hear nothing.
+        QCOMPARE(answers(rules.siteFailed(Site::Official, SiteErrorKind::Unreachable, QStringLiteral("refused"), t(1))),
+                 std::nullopt);
+        QCOMPARE(answers(rules.siteFailed(Site::Difusor, SiteErrorKind::Http, QStringLiteral("503"), t(2))), std::nullopt);
+        // Ours unreachable: not answering; back: answering again.
+        QCOMPARE(answers(rules.siteFailed(Site::Difusor, SiteErrorKind::Unreachable, QStringLiteral("refused"), t(3))),
+                 std::optional<bool>(false));
+        QCOMPARE(answers(rules.siteShowed(Site::Difusor, t(0), t(9))), std::optional<bool>(true));
+    }
+
     void siteErrorKindChangeSwapsIncidents()
     {
         RuleConfig config;

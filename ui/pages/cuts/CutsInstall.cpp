@@ -44,6 +44,7 @@ private:
                     showWatcher(state, detail, dir);
                 });
         m_page->setMonitor(m_session->monitor(), profile.name.isEmpty() ? host->displayName() : profile.name);
+        connect(m_session->monitor(), &cuts::CutMonitor::ourSiteAnswering, m_window, &MainWindow::ourSiteAnswering);
         showWatcher(cuts::CutSession::WatcherState::Starting, {}, profile.publicationDir);
         m_session->start();
         // The host is destroyed with its connection: never outlive it.

@@ -41,6 +41,7 @@ private:
         if (m_store)
             m_session->setStore(m_store);
         m_page->setSession(m_session, profile.name.isEmpty() ? host->displayName() : profile.name);
+        connect(m_window, &MainWindow::ourSiteAnswering, m_session.data(), &traffic::TrafficSession::setSiteUp);
         m_session->start();
         connect(host, &QObject::destroyed, this, [this] { tearDown(); });
     }
