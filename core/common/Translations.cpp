@@ -4,18 +4,36 @@
 #include <QStringList>
 #include <QTranslator>
 
+#include <memory>
+
 namespace difusor {
 
 bool installTranslations(const QString &language)
 {
-    if (language.isEmpty() || language.startsWith(QLatin1String("es")))
+    // One translator at a time: switching back to Spanish (the source language) removes English.
+    static const QString name = QStringLiteral("difusor-translator");
+    QCoreApplication *app = QCoreApplication::instance();
+    auto dropCurrent = [app] {
+        const QList<QTranslator *> old = app->findChildren<QTranslator *>(name, Qt::FindDirectChildrenOnly);
+        for (QTranslator *t : old) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    };
+    if (language.isEmpty() || language.startsWith(QLatin1String("es"))) {
+        if (app)
+            dropCurrent();
         return true;
-    auto *translator = new QTranslator(QCoreApplication::instance());
-    if (!translator->load(QStringLiteral(":/i18n/difusor_%1.qm").arg(language.left(2)))) {
-        delete translator;
-        return false;
     }
-    QCoreApplication::installTranslator(translator);
+    if (!app)
+        return false;
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(QStringLiteral(":/i18n/difusor_%1.qm").arg(language.left(2))))
+        return false; // the current language stays
+    dropCurrent();
+    translator->setObjectName(name);
+    translator->setParent(app);
+    QCoreApplication::installTranslator(translator.release());
     return true;
 }
 
