@@ -22,7 +22,7 @@ struct CheckResult
     QString group;       // "hardware", "software", "network"
     Status status = Status::Unknown;
     QString expected;    // translated, e.g. "≥ 8 CPU lógicas"
-    QString actual;      // translated, e.g. "2 CPU lógicas (2 núcleos físicos)"
+    QString actual;      // translated, e.g. "CPU lógicas: 2 (núcleos físicos: 2)"
     QString evidence;    // the commands, exit statuses and raw outputs it rests on (bounded)
     QString remediation; // translated hint; empty on PASS
     bool estimated = false; // a fallback source was used (e.g. current MHz instead of max MHz)

@@ -42,9 +42,9 @@ CheckResult cpuCores(const Context &c, const CheckSpec &s)
             detail = Tr::tr(", limitadas a %1 por el cgroup (cpu.max)").arg(*limit, 0, 'f', 2);
         }
     }
-    QString actual = Tr::tr("%1 CPU lógicas").arg(effective);
+    QString actual = Tr::tr("CPU lógicas: %1").arg(effective);
     if (const auto physical = lscpu.physicalCores())
-        actual += Tr::tr(" (%1 núcleos físicos)").arg(*physical);
+        actual += Tr::tr(" (núcleos físicos: %1)").arg(*physical);
     actual += detail;
     if (effective >= min)
         verdict(r, Status::Pass, actual);

@@ -427,7 +427,7 @@ CheckResult url(const Context &c, const CheckSpec &s)
         return r;
     }
     const qint64 days = QDateTime::currentDateTimeUtc().daysTo(u.expiryUtc);
-    const QString actual = Tr::tr("HTTP %1; certificado de %2 emitido por %3, vence el %4 (en %5 días)")
+    const QString actual = Tr::tr("HTTP %1; certificado de %2 emitido por %3, vence el %4 (días restantes: %5)")
                                .arg(u.httpStatus).arg(u.subject, u.issuer, formatMexicoTime(u.expiryUtc, false)).arg(days);
     if (u.httpStatus >= 500)
         verdict(r, Status::Fail, actual, Tr::tr("El portal responde con error del servidor; revise el sitio."));

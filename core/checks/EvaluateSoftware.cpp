@@ -159,7 +159,7 @@ CheckResult ntp(const Context &c, const CheckSpec &s)
             if (p.synchronised)
                 synced.append(QStringLiteral("ntpq: *%1").arg(p.systemPeer));
             else
-                unsynced.append(Tr::tr("ntpq: %1 pares, ninguno elegido").arg(p.peers));
+                unsynced.append(Tr::tr("ntpq: ningún par elegido (pares: %1)").arg(p.peers));
         }
     }
     QString offsetText;

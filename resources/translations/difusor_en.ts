@@ -1420,20 +1420,20 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>the probe ended with status %1 and no recognisable output</translation>
     </message>
     <message>
-        <source>%1 CPU lógicas</source>
-        <translation>%1 logical CPUs</translation>
+        <source>CPU lógicas: %1</source>
+        <translation>Logical CPUs: %1</translation>
     </message>
     <message>
-        <source> (%1 núcleos físicos)</source>
-        <translation> (%1 physical cores)</translation>
+        <source> (núcleos físicos: %1)</source>
+        <translation> (physical cores: %1)</translation>
     </message>
     <message>
-        <source>HTTP %1; certificado de %2 emitido por %3, vence el %4 (en %5 días)</source>
-        <translation>HTTP %1; certificate for %2 issued by %3, expires on %4 (in %5 days)</translation>
+        <source>HTTP %1; certificado de %2 emitido por %3, vence el %4 (días restantes: %5)</source>
+        <translation>HTTP %1; certificate for %2 issued by %3, expires on %4 (days left: %5)</translation>
     </message>
     <message>
-        <source>ntpq: %1 pares, ninguno elegido</source>
-        <translation>ntpq: %1 peers, none selected</translation>
+        <source>ntpq: ningún par elegido (pares: %1)</source>
+        <translation>ntpq: no peer selected (peers: %1)</translation>
     </message>
     <message>
         <source>esperado: %1; actual: %2</source>
