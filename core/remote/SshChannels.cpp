@@ -106,23 +106,30 @@ bool SshWorker::openChannel(Job &job)
     return true;
 }
 
-void SshWorker::writeStdin(Job &job)
+bool SshWorker::writeStdin(Job &job)
 {
     if (job.eofSent || !job.channel)
-        return;
+        return false;
     const QByteArray &data = job.spec.stdinData;
+    // A few chunks per pass, not all the window takes: a big upload must not hold up the other channels'
+    // output (the pump comes back for the rest).
+    qint64 budget = 4 * ReadChunk;
     while (job.stdinPos < data.size()) {
+        if (budget <= 0)
+            return true;
         // Only what the remote window takes now: a blocking write could wait forever.
         const qint64 room = qMin<qint64>(ssh_channel_window_size(job.channel), data.size() - job.stdinPos);
         if (room <= 0)
-            return;
+            return budget < 4 * ReadChunk;
         const int n = ssh_channel_write(job.channel, data.constData() + job.stdinPos, quint32(qMin<qint64>(room, ReadChunk)));
         if (n <= 0)
-            return;
+            return budget < 4 * ReadChunk;
         job.stdinPos += n;
+        budget -= n;
     }
     ssh_channel_send_eof(job.channel);
     job.eofSent = true;
+    return true;
 }
 
 void SshWorker::handleStdout(Job &job, const QByteArray &chunk)
@@ -337,7 +344,7 @@ void SshWorker::pump()
             Job &job = *entry.second;
             if (!job.channel)
                 continue;
-            writeStdin(job);
+            progress = writeStdin(job) || progress;
             progress = drain(job) || progress;
         }
         if (!progress)

@@ -107,7 +107,7 @@ private:
     void finishJob(quint64 id, CommandResult result);
     void failAllJobs(RemoteError error, const QString &text, bool includeQueued);
     void releaseChannels();
-    void writeStdin(Job &job);
+    bool writeStdin(Job &job); // true when it wrote (or sent EOF)
     void drainKillChannels();
     void completeJob(Job &job);
     CommandResult partialResult(Job &job, RemoteError error, const QString &text);

@@ -225,6 +225,28 @@ private Q_SLOTS:
         }
     }
 
+    void bigUploadDoesNotHoldUpOtherChannels()
+    {
+        // 128 MiB into `cat > /dev/null` while a short command runs on another channel of the same
+        // session: the short one's answer must come back while the upload is still going.
+        QObject context;
+        RemoteJob *upload = m_host->run(QStringLiteral("cat > /dev/null"), QByteArray(128 * 1024 * 1024, 'u'), 60000);
+        JobWatch up(upload, &context, false);
+        QTest::qWait(20); // the upload is under way
+        QElapsedTimer clock;
+        clock.start();
+        JobWatch shortOne(m_host->run(QStringLiteral("echo listo")), &context);
+        QVERIFY(shortOne.wait(20000));
+        const qint64 shortMs = clock.elapsed();
+        const bool uploadStillRunning = !up.result.has_value();
+        QVERIFY(up.wait(60000));
+        const qint64 uploadMs = clock.elapsed();
+        qInfo("short command answered in %lld ms; the 128 MiB upload ended after %lld ms", shortMs, uploadMs);
+        QCOMPARE(shortOne.result->stdOut, QByteArray("listo\n"));
+        QVERIFY2(up.result->ok(), qPrintable(up.result->errorText));
+        QVERIFY2(uploadStillRunning, qPrintable(QStringLiteral("short %1 ms, upload %2 ms").arg(shortMs).arg(uploadMs)));
+    }
+
     void downloadWithProgressAndResume()
     {
         QTemporaryDir dir(test::tempTemplate());
