@@ -101,6 +101,7 @@ CutsTimelineChart::CutsTimelineChart(QWidget *parent)
     c->legend()->markers(m_zero).first()->setVisible(false);
     m_x->setTitleText(tr("Hora de llegada (%1)").arg(zoneLabel()));
     m_y->setLabelFormat(QStringLiteral("%.0f"));
+    m_y->setTruncateLabels(false); // short numbers: never "…" (Qt elides them on a first, narrow layout)
     setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
@@ -281,6 +282,7 @@ CutsLagChart::CutsLagChart(QWidget *parent)
     m_x->setTitleText(tr("Hora del corte (%1)").arg(zoneLabel()));
     m_y->setTitleText(tr("segundos"));
     m_y->setLabelFormat(QStringLiteral("%.0f"));
+    m_y->setTruncateLabels(false); // short numbers: never "…" (Qt elides them on a first, narrow layout)
     setChart(c);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
