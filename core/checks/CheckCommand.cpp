@@ -7,8 +7,7 @@
 
 #include "common/Profile.h"
 #include "common/Tr.h"
-#include "remote/LocalHost.h"
-#include "remote/SshHost.h"
+#include "remote/HeadlessHost.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -142,29 +141,7 @@ int runCheckCommand(const QStringList &args)
 
     // "local" checks this machine with LocalHost; anything else goes over SSH.
     const bool local = profile->host == QLatin1String("local");
-    std::unique_ptr<remote::RemoteHost> host;
-    if (local) {
-        host = std::make_unique<remote::LocalHost>();
-    } else {
-        auto ssh = std::make_unique<remote::SshHost>(*profile);
-        QObject::connect(ssh.get(), &remote::RemoteHost::hostKeyUnknown, ssh.get(),
-                         [&err, trust = options->trustNewHostKey, raw = ssh.get()](const remote::HostKeyInfo &info) {
-                             if (!trust)
-                                 err << Tr::tr("Llave desconocida de %1:%2 (%3 %4). Verifíquela y repita con --trust-new-host-key.")
-                                            .arg(info.host).arg(info.port).arg(info.keyType, info.fingerprint)
-                                     << Qt::endl;
-                             raw->answerHostKey(trust);
-                         });
-        QObject::connect(ssh.get(), &remote::RemoteHost::secretRequested, ssh.get(),
-                         [raw = ssh.get()](const remote::SecretRequest &) {
-                             const QString secret = qEnvironmentVariable("DIFUSOR_SSH_SECRET");
-                             if (secret.isEmpty())
-                                 raw->cancelSecret();
-                             else
-                                 raw->provideSecret(secret);
-                         });
-        host = std::move(ssh);
-    }
+    std::unique_ptr<remote::RemoteHost> host = remote::makeHeadlessHost(*profile, options->trustNewHostKey, err);
 
     CheckRunner runner(host.get(), *profile, *requirements, local);
     runner.setAttestations(attestations);

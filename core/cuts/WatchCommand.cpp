@@ -6,8 +6,7 @@
 #include "common/MexicoTime.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
-#include "remote/LocalHost.h"
-#include "remote/SshHost.h"
+#include "remote/HeadlessHost.h"
 #include "store/StoreThread.h"
 #include "traffic/TrafficSession.h"
 
@@ -336,29 +335,7 @@ int runWatchCommand(const QStringList &args)
     }
 
     auto store = std::make_unique<store::StoreThread>();
-    std::unique_ptr<remote::RemoteHost> host;
-    if (profile->host == QLatin1String("local")) {
-        host = std::make_unique<remote::LocalHost>();
-    } else {
-        auto ssh = std::make_unique<remote::SshHost>(*profile);
-        QObject::connect(ssh.get(), &remote::RemoteHost::hostKeyUnknown, ssh.get(),
-                         [&err, trust = options->trustNewHostKey, raw = ssh.get()](const remote::HostKeyInfo &info) {
-                             if (!trust)
-                                 err << Tr::tr("Llave desconocida de %1:%2 (%3 %4). Verifíquela y repita con --trust-new-host-key.")
-                                            .arg(info.host).arg(info.port).arg(info.keyType, info.fingerprint)
-                                     << Qt::endl;
-                             raw->answerHostKey(trust);
-                         });
-        QObject::connect(ssh.get(), &remote::RemoteHost::secretRequested, ssh.get(),
-                         [raw = ssh.get()](const remote::SecretRequest &) {
-                             const QString secret = qEnvironmentVariable("DIFUSOR_SSH_SECRET");
-                             if (secret.isEmpty())
-                                 raw->cancelSecret();
-                             else
-                                 raw->provideSecret(secret);
-                         });
-        host = std::move(ssh);
-    }
+    std::unique_ptr<remote::RemoteHost> host = remote::makeHeadlessHost(*profile, options->trustNewHostKey, err);
 
     const RuleConfig rules = RuleConfig::fromProfile(*profile);
     const qint64 cutWaitMs = options->cutWaitS >= 0 ? qint64(options->cutWaitS) * 1000 : rules.maxLagMs + 5000;

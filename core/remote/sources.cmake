@@ -7,4 +7,5 @@ set(DIFUSOR_REMOTE_SOURCES
     SshHost.h SshHost.cpp
     SshWorker.h SshWorker.cpp SshAuth.cpp SshChannels.cpp SshJobs.cpp SshJobState.h
     LocalHost.h LocalHost.cpp
+    HeadlessHost.h HeadlessHost.cpp
 )
