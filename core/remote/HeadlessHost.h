@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RemoteHost.h"
+
 #include <memory>
 
 class QTextStream;
@@ -9,8 +11,6 @@ struct Profile;
 }
 
 namespace difusor::remote {
-
-class RemoteHost;
 
 // The host of a headless command (check, watch): LocalHost for the profile host "local", else an SshHost
 // that nobody can be asked about: an unknown host key is refused (and explained on `err`) unless
