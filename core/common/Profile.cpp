@@ -19,7 +19,7 @@ const QStringList &knownKeys()
         QStringLiteral("auth"), QStringLiteral("key_file"), QStringLiteral("known_hosts_file"),
         QStringLiteral("publication_dir"), QStringLiteral("access_log"), QStringLiteral("difusor_url"),
         QStringLiteral("official_url"), QStringLiteral("cut_interval_s"), QStringLiteral("trusted_ips"),
-        QStringLiteral("ground_truth")};
+        QStringLiteral("ground_truth"), QStringLiteral("compression")};
     return keys;
 }
 } // namespace
@@ -65,6 +65,8 @@ QJsonObject Profile::toJson() const
     o.insert(QStringLiteral("official_url"), officialUrl);
     o.insert(QStringLiteral("cut_interval_s"), cutIntervalS);
     o.insert(QStringLiteral("trusted_ips"), QJsonArray::fromStringList(trustedIps));
+    if (compression)
+        o.insert(QStringLiteral("compression"), true);
     if (!groundTruth.isEmpty())
         o.insert(QStringLiteral("ground_truth"), groundTruth);
     return o;
@@ -100,6 +102,10 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
     p.cutIntervalS = o.value(QStringLiteral("cut_interval_s")).toInt(900);
     if (p.cutIntervalS <= 0)
         return fail(Tr::tr("Intervalo de cortes no válido: %1 s.").arg(p.cutIntervalS));
+    const QJsonValue compression = o.value(QStringLiteral("compression"));
+    if (!compression.isUndefined() && !compression.isBool())
+        return fail(Tr::tr("\"compression\" debe ser true o false."));
+    p.compression = compression.toBool(false);
     const QJsonArray ips = o.value(QStringLiteral("trusted_ips")).toArray();
     for (const QJsonValue &ip : ips)
         p.trustedIps.append(ip.toString());

@@ -29,6 +29,7 @@ struct Profile
     QString difusorUrl;       // our public portal
     QString officialUrl;      // the official PREP
     int cutIntervalS = 900;
+    bool compression = false; // zlib on the SSH link (slow links; costs CPU on both ends)
     QStringList trustedIps;   // IEPC addresses allowed on 22/873/2873
     QString groundTruth;      // sandbox only: path of the ground-truth log
     QJsonObject extra;        // keys this version does not know, kept as they were

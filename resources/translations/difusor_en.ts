@@ -1673,6 +1673,10 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <source>Ninguna línea nueva en la bitácora de acceso desde hace %1 s y el sitio responde</source>
         <translation>No new line in the access log for %1 s while the site is answering</translation>
     </message>
+    <message>
+        <source>&quot;compression&quot; debe ser true o false.</source>
+        <translation>&quot;compression&quot; must be true or false.</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>
@@ -3150,6 +3154,10 @@ Arrived while the console was not watching: time taken from the file.</translati
     <message>
         <source>No se pudo guardar el perfil.</source>
         <translation>Could not save the profile.</translation>
+    </message>
+    <message>
+        <source>Comprimir el enlace SSH (zlib): para enlaces lentos; usa más CPU</source>
+        <translation>Compress the SSH link (zlib): for slow links; uses more CPU</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,32 @@ private Q_SLOTS:
         host.reset();
     }
 
+    void compressionIsNegotiatedWhenTheProfileAsks()
+    {
+        // sshd says at DEBUG1 what each direction negotiated ("... compression: zlib@openssh.com").
+        SshdFixture zipped;
+        zipped.setExtraOptions({QStringLiteral("LogLevel=DEBUG1")});
+        QString error;
+        QVERIFY2(zipped.start(&error), qPrintable(error));
+        QVERIFY(zipped.trustHostKey());
+        for (const bool compression : {true, false}) {
+            Profile profile = zipped.profile();
+            profile.compression = compression;
+            const qsizetype logBefore = zipped.log().size();
+            auto host = makeHost(profile);
+            host->connectToHost();
+            QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+            // 4 MiB of one byte: the same answer either way, however it travelled.
+            const auto r = test::runAndWait(*host, QStringLiteral("head -c 4194304 /dev/zero | tr '\\0' p"), {}, 20000, 25000);
+            QVERIFY(r && r->ok());
+            QCOMPARE(r->stdOut, QByteArray(4194304, 'p'));
+            host.reset();
+            const QString log = zipped.log().mid(logBefore);
+            const bool zlib = log.contains(QLatin1String("compression: zlib"));
+            QVERIFY2(zlib == compression, qPrintable(log.right(2000)));
+        }
+    }
+
     void reconnectsAfterSshdIsKilled()
     {
         QFile::remove(m_sshd->knownHostsPath());

@@ -2,6 +2,7 @@
 
 #include "ProfileStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -144,6 +145,9 @@ QWidget *ProfileDialog::buildAdvanced()
     m_cutInterval->setRange(10, 24 * 3600);
     m_cutInterval->setSuffix(tr(" s"));
     m_cutInterval->setValue(p.cutIntervalS);
+    m_compression = new QCheckBox(tr("Comprimir el enlace SSH (zlib): para enlaces lentos; usa más CPU"), box);
+    m_compression->setObjectName(QStringLiteral("compression"));
+    m_compression->setChecked(p.compression);
     m_trustedIps = new QPlainTextEdit(p.trustedIps.join(QLatin1Char('\n')), box);
     m_trustedIps->setObjectName(QStringLiteral("trustedIps"));
     m_trustedIps->setPlaceholderText(tr("una dirección o red por línea, p. ej. 192.0.2.10 o 192.0.2.0/24"));
@@ -158,6 +162,7 @@ QWidget *ProfileDialog::buildAdvanced()
     form->addRow(tr("URL del PREP oficial:"), m_officialUrl);
     form->addRow(tr("Intervalo entre cortes:"), m_cutInterval);
     form->addRow(tr("IP de confianza (IEPC):"), m_trustedIps);
+    form->addRow(QString(), m_compression);
     return box;
 }
 
@@ -197,6 +202,7 @@ Profile ProfileDialog::profile() const
     p.difusorUrl = m_difusorUrl->text().trimmed();
     p.officialUrl = m_officialUrl->text().trimmed();
     p.cutIntervalS = m_cutInterval->value();
+    p.compression = m_compression->isChecked();
     p.trustedIps.clear();
     const QStringList ips = m_trustedIps->toPlainText().split(QRegularExpression(QStringLiteral("[\\s,;]+")),
                                                               Qt::SkipEmptyParts);

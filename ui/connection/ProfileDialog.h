@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -67,6 +68,7 @@ private:
     QLineEdit *m_difusorUrl = nullptr;
     QLineEdit *m_officialUrl = nullptr;
     QSpinBox *m_cutInterval = nullptr;
+    QCheckBox *m_compression = nullptr;
     QPlainTextEdit *m_trustedIps = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_save = nullptr;
