@@ -2545,6 +2545,14 @@ Arrived while the console was not watching: time taken from the file.</translati
         <source>Estado</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Omitido</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Este corte no llegó y el siguiente sí: falta en la secuencia (ningún sitio lo ha mostrado).</source>
+        <translation>This cut never came and the next one did: a gap in the sequence (no site has shown it).</translation>
+    </message>
 </context>
 <context>
     <name>difusor::ui::CutsTimelineChart</name>

@@ -265,6 +265,44 @@ private Q_SLOTS:
         QVERIFY2(info->text().contains(QStringLiteral("todos los perfiles")), qPrintable(info->text()));
     }
 
+    void skippedSlotGetsALineLiveAndFromHistory()
+    {
+        OpenStore s;
+        QVERIFY(s.open());
+        const QDateTime base = minuteFloor(QDateTime::currentDateTimeUtc()).addSecs(-10 * 60);
+        {
+            store::Store writer;
+            QVERIFY(writer.open(s.path));
+            QVERIFY(writer.insertCut(cutRecord(base, base.addSecs(20))));
+            QVERIFY(writer.insertCut(cutRecord(base.addSecs(120), base.addSecs(140))));
+            store::IncidentRecord skipped;
+            skipped.kind = QStringLiteral("skipped_cut");
+            skipped.subject = base.addSecs(60).toString(Qt::ISODateWithMs);
+            skipped.openedUtc = base.addSecs(140);
+            skipped.closedUtc = base.addSecs(141);
+            QVERIFY(writer.openIncident(skipped));
+        }
+        CutsPage page(&s.thread);
+        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread);
+        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
+        page.setMonitor(&monitor, QStringLiteral("prueba"));
+        QVERIFY(loaded.wait(5000));
+        CutsTableModel &model = *page.model();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.cutRow(1).cutUtc, base.addSecs(60));
+        QCOMPARE(cell(model, 1, CutsTableModel::Status), QStringLiteral("Omitido"));
+        QCOMPARE(cell(model, 1, CutsTableModel::Arrival), QStringLiteral("—"));
+
+        // Live: the slot gets its line; if the cut turns up after all, the line says what it became.
+        const QDateTime late = base.addSecs(180);
+        model.markSkipped(late);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("Omitido"));
+        model.addCut(cutRecord(late, late.addSecs(200)));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("En el servidor, sin publicar"));
+    }
+
     void liveCutsLagAndLateChangeTheHeader()
     {
         DIFUSOR_REQUIRE_PROGRAM(nginxProgram, "nginx");

@@ -21,6 +21,7 @@ struct History
     bool open = false;
     QList<store::CutRecord> cuts;
     QList<store::SightingRecord> sightings;
+    QList<QDateTime> skipped; // slots named by "skipped cut" incidents
 };
 
 constexpr int kHistoryCuts = 1000;
@@ -194,6 +195,11 @@ void CutsPage::loadHistory()
                     list = list.mid(list.size() - kHistoryCuts);
                 h.sightings += list;
             }
+            const QString skippedKind = cuts::incidentKindId(cuts::IncidentKind::SkippedCut);
+            for (const store::IncidentRecord &i : s.incidents(false, kHistoryCuts)) {
+                if (i.kind == skippedKind)
+                    h.skipped.append(QDateTime::fromString(i.subject, Qt::ISODateWithMs));
+            }
             return h;
         },
         [this, generation](History h) {
@@ -204,7 +210,7 @@ void CutsPage::loadHistory()
                 updateInfo();
                 return;
             }
-            m_model->loadHistory(h.cuts, h.sightings);
+            m_model->loadHistory(h.cuts, h.sightings, h.skipped);
             QList<QPair<QDateTime, QDateTime>> arrivals; // arrival -> cut
             QList<QPair<QDateTime, qint64>> lags;
             for (int row = m_model->rowCount() - 1; row >= 0; --row) {
@@ -243,6 +249,8 @@ void CutsPage::updateInfo()
 
 void CutsPage::onIncident(const cuts::IncidentChange &change)
 {
+    if (change.incident.kind == cuts::IncidentKind::SkippedCut && change.type == cuts::IncidentChange::Type::Opened)
+        m_model->markSkipped(QDateTime::fromString(change.incident.subject, Qt::ISODateWithMs));
     if (change.type == cuts::IncidentChange::Type::Opened && change.incident.isOpen())
         m_open.insert(change.incident.id, change.incident);
     else

@@ -117,7 +117,8 @@ void CutsTableModel::clear()
     endResetModel();
 }
 
-void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings)
+void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings,
+                                 const QList<QDateTime> &skippedSlots)
 {
     // Merge into a copy, then swap in with one reset: the only reset this model does (at connect).
     QList<CutRow> merged = m_rows;
@@ -150,6 +151,10 @@ void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QLis
         QDateTime &seen = s.site == cuts::siteId(cuts::Site::Official) ? r.officialSeenUtc : r.difusorSeenUtc;
         if (!seen.isValid())
             seen = s.firstSeenUtc;
+    }
+    for (const QDateTime &t : skippedSlots) {
+        if (t.isValid())
+            slot(t).skipped = true;
     }
     std::sort(merged.begin(), merged.end(), [](const CutRow &a, const CutRow &b) { return a.cutUtc > b.cutUtc; });
     beginResetModel();
@@ -185,8 +190,21 @@ void CutsTableModel::addSighting(cuts::Site site, const QDateTime &cutUtc, const
     rowChanged(row);
 }
 
+void CutsTableModel::markSkipped(const QDateTime &cutUtc)
+{
+    if (!cutUtc.isValid())
+        return;
+    const int row = findOrInsert(cutUtc);
+    if (m_rows[row].skipped)
+        return;
+    m_rows[row].skipped = true;
+    rowChanged(row);
+}
+
 CutsTableModel::RowStatus CutsTableModel::status(const CutRow &row) const
 {
+    if (row.skipped && !row.onDisk && !row.officialSeenUtc.isValid() && !row.difusorSeenUtc.isValid())
+        return Status::Skipped;
     if (const auto lag = row.lagMs())
         return *lag > m_maxLagMs ? Status::LagOver : (row.onDisk ? Status::OnTime : Status::NotOnDisk);
     if (!row.onDisk)
@@ -207,6 +225,7 @@ QString CutsTableModel::statusText(RowStatus status, qint64 maxLagMs)
     case Status::PendingBoth: return tr("En el servidor, sin publicar");
     case Status::NotOnDisk: return tr("No llegó al servidor");
     case Status::OfficialUnseen: return tr("El oficial aún no lo muestra");
+    case Status::Skipped: return tr("Omitido");
     }
     return {};
 }
@@ -222,6 +241,8 @@ QString CutsTableModel::statusExplanation(RowStatus status, qint64 maxLagMs)
     case Status::PendingBoth: return tr("Llegó a la carpeta de publicación; ningún sitio lo muestra aún.");
     case Status::NotOnDisk: return tr("Un sitio lo mostró, pero ningún paquete de este corte llegó a nuestro servidor.");
     case Status::OfficialUnseen: return tr("Nuestro sitio ya lo muestra; el PREP oficial aún no.");
+    case Status::Skipped:
+        return tr("Este corte no llegó y el siguiente sí: falta en la secuencia (ningún sitio lo ha mostrado).");
     }
     return {};
 }
@@ -233,7 +254,8 @@ ConnectionState iconState(Status status)
     switch (status) {
     case Status::OnTime: return ConnectionState::Connected;
     case Status::LagOver:
-    case Status::NotOnDisk: return ConnectionState::Failed;
+    case Status::NotOnDisk:
+    case Status::Skipped: return ConnectionState::Failed;
     case Status::PendingOurs:
     case Status::PendingBoth: return ConnectionState::Reconnecting;
     case Status::OfficialUnseen: break;

@@ -20,6 +20,7 @@ struct CutRow
     store::CutRecord record; // valid when onDisk
     QDateTime officialSeenUtc;
     QDateTime difusorSeenUtc;
+    bool skipped = false; // a "skipped cut" incident named this slot (a gap in the sequence)
 
     QDateTime arrivalUtc() const; // console clock; detection time when the arrival is unknown
     std::optional<qint64> lagMs() const; // ours first seen minus official first seen
@@ -32,7 +33,7 @@ class CutsTableModel final : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { CutTime, Arrival, OfficialSeen, DifusorSeen, Lag, Status, ColumnCount };
-    enum class RowStatus { OnTime, LagOver, PendingOurs, PendingBoth, NotOnDisk, OfficialUnseen };
+    enum class RowStatus { OnTime, LagOver, PendingOurs, PendingBoth, NotOnDisk, OfficialUnseen, Skipped };
     static constexpr int SortRole = Qt::UserRole + 1; // raw value (ms since epoch, lag ms)
     static constexpr int StatusRole = Qt::UserRole + 2; // RowStatus as int
 
@@ -42,10 +43,14 @@ public:
     qint64 maxLagMs() const { return m_maxLagMs; }
 
     // History from the store (oldest first is fine): merged with whatever is already shown.
-    void loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings);
+    // `skippedSlots`: cut times that "skipped cut" incidents named.
+    void loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings,
+                     const QList<QDateTime> &skippedSlots = {});
     void clear();
     void addCut(const store::CutRecord &record);
     void addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
+    // A slot of the sequence that never came: a line of its own, until (if ever) the cut turns up.
+    void markSkipped(const QDateTime &cutUtc);
 
     const CutRow &cutRow(int row) const { return m_rows.at(row); }
     int rowOf(const QDateTime &cutUtc) const; // -1 if none
