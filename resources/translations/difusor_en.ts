@@ -2301,8 +2301,8 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>The database is not open: no history (new data cannot be saved either).</translation>
     </message>
     <message>
-        <source>Historial: ningún corte guardado aún en esta base de datos.</source>
-        <translation>History: no cuts saved in this database yet.</translation>
+        <source>Historial al conectar: ningún corte guardado antes en esta base de datos.</source>
+        <translation>History at connect: no cuts saved earlier in this database.</translation>
     </message>
     <message numerus="yes">
         <source>Historial: los %n cortes guardados en esta base de datos, de todos los perfiles (la base no distingue perfiles).</source>

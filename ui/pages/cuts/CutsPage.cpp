@@ -224,7 +224,7 @@ void CutsPage::loadHistory()
             m_lagChart->setLags(lags);
             // The store keeps one history for every profile (its tables have no profile column).
             m_historyText = h.cuts.isEmpty()
-                                ? tr("Historial: ningún corte guardado aún en esta base de datos.")
+                                ? tr("Historial al conectar: ningún corte guardado antes en esta base de datos.")
                                 : tr("Historial: los %n cortes guardados en esta base de datos, de todos los perfiles "
                                      "(la base no distingue perfiles).",
                                      nullptr, int(h.cuts.size()));
