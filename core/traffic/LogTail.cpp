@@ -6,12 +6,36 @@
 
 #include <QTimer>
 
+#include <array>
+
 namespace difusor::traffic {
 
 namespace {
 constexpr qsizetype kMaxBatchBytes = 8 * 1024 * 1024; // twice the script's batch cap
 constexpr int kRestartDelayMs = 500;
+constexpr qsizetype kSignatureBytes = 4096; // as the script's save_sig
 } // namespace
+
+QByteArray posixCksum(const QByteArray &data)
+{
+    static const auto table = [] {
+        std::array<quint32, 256> t{};
+        for (quint32 i = 0; i < 256; ++i) {
+            quint32 c = i << 24;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 0x80000000u) ? (c << 1) ^ 0x04C11DB7u : (c << 1);
+            t[i] = c;
+        }
+        return t;
+    }();
+    quint32 crc = 0;
+    auto feed = [&crc](quint8 b) { crc = (crc << 8) ^ table[((crc >> 24) ^ b) & 0xFFu]; };
+    for (const char c : data)
+        feed(quint8(c));
+    for (quint64 n = quint64(data.size()); n != 0; n >>= 8)
+        feed(quint8(n & 0xFFu));
+    return QByteArray::number(~crc) + ' ' + QByteArray::number(data.size());
+}
 
 LogTail::LogTail(remote::RemoteHost *host, const QString &path, LogIngest *ingest, QObject *parent)
     : QObject(parent)
@@ -55,7 +79,7 @@ void LogTail::launch()
     m_batchBytes = 0;
     m_started = false;
     const QStringList args{m_path, QString::number(m_position.inode), QString::number(m_position.offset),
-                           m_fromEnd ? QStringLiteral("1") : QStringLiteral("0")};
+                           m_fromEnd ? QStringLiteral("1") : QStringLiteral("0"), QString::fromLatin1(m_position.signature)};
     m_job = m_host->stream(QStringLiteral("sh -s -- ") + remote::shellJoin(args), logTailScript());
     connect(m_job, &remote::RemoteJob::linesReady, this, &LogTail::onLines);
     connect(m_job, &remote::RemoteJob::finished, this, &LogTail::onFinished);
@@ -89,7 +113,7 @@ void LogTail::control(const QByteArray &line)
     if (kind == "I") {
         m_remotePid = f.value(1).toLongLong();
     } else if (kind == "R" && f.size() >= 3) {
-        const TailPosition p{f[1].toULongLong(), f[2].toLongLong()};
+        TailPosition p{f[1].toULongLong(), f[2].toLongLong(), {}};
         if (m_started && !(p == m_position)) {
             ++m_rotations;
             Q_EMIT rotated();
@@ -97,6 +121,11 @@ void LogTail::control(const QByteArray &line)
         m_started = true;
         m_batch.clear();
         m_batchBytes = 0;
+        if (!(p == m_position)) {
+            m_recent.clear();
+        } else {
+            p.signature = m_position.signature; // resumed where we were: the same bytes stand before
+        }
         m_position = p;
         m_fromEnd = false; // a restart goes on from here, never skips to the end
         Q_EMIT committed(m_position, 0);
@@ -104,14 +133,28 @@ void LogTail::control(const QByteArray &line)
         for (const QByteArray &l : std::as_const(m_batch))
             m_ingest->line(std::string_view(l.constData(), static_cast<std::size_t>(l.size())));
         const quint64 n = quint64(m_batch.size());
+        const TailPosition next{f[1].toULongLong(), f[2].toLongLong(), {}};
+        if (next.offset == 0 || next.inode != m_position.inode || (n == 0 && next.offset != m_position.offset)) {
+            m_recent.clear(); // a new file, or bytes skipped unseen (an overlong line)
+        } else {
+            for (const QByteArray &l : std::as_const(m_batch))
+                m_recent += l + '\n';
+            if (m_recent.size() > kSignatureBytes)
+                m_recent = m_recent.right(kSignatureBytes);
+        }
         m_batch.clear();
         m_batchBytes = 0;
-        m_position = TailPosition{f[1].toULongLong(), f[2].toLongLong()};
+        m_position = next;
+        // Only when the bytes kept are exactly those before the offset (not after a resume with fewer).
+        if (m_position.offset > 0 && m_recent.size() == qMin<qint64>(m_position.offset, kSignatureBytes))
+            m_position.signature = posixCksum(m_recent);
         Q_EMIT committed(m_position, n);
     } else if (kind == "T") {
         m_batch.clear();
         m_batchBytes = 0;
+        m_recent.clear();
         m_position.offset = 0;
+        m_position.signature.clear();
         ++m_truncations;
         Q_EMIT truncated();
     } else if (kind == "G") {

@@ -21,8 +21,14 @@ struct TailPosition
 {
     quint64 inode = 0; // 0: none yet
     qint64 offset = 0;
+    // POSIX `cksum` ("CRC LENGTH") of the min(offset, 4096) bytes just before offset, when known. With it, a
+    // copytruncate that happened while nobody was reading is recovered from the copy on resume.
+    QByteArray signature;
     bool operator==(const TailPosition &o) const { return inode == o.inode && offset == o.offset; }
 };
+
+// POSIX cksum of `data` as the `cksum` program prints it without a file name: "CRC LENGTH".
+QByteArray posixCksum(const QByteArray &data);
 
 // Follows an access log on a RemoteHost (SSH or local) on one stream channel, across rotation by rename
 // and by copytruncate, feeding complete lines to a LogIngest. Lines are counted in batches, and the
@@ -72,6 +78,7 @@ private:
     bool m_running = false;
     bool m_started = false; // the script announced its starting point
     QList<QByteArray> m_batch;
+    QByteArray m_recent; // the last committed bytes of this file (at most 4 KiB), for the signature
     qsizetype m_batchBytes = 0;
     quint64 m_rotations = 0, m_truncations = 0, m_gaps = 0, m_restarts = 0;
     qint64 m_remotePid = -1;

@@ -21,8 +21,11 @@ find_by_inode() {
 # A checksum of up to 4 KiB before the offset (many lines: their ends alone are alike): after a
 # copytruncate, the copy holding the same bytes there is found and the lines written to the old file
 # after our last read are read from it (logrotate's race).
-sig=""
+# The console's own signature of where it stands ($5: "CRC LENGTH"), for a copytruncate done while it was away.
+sig=${5:-}
 siglen=0
+case $sig in *' '*) siglen=${sig##* };; *) sig="";; esac
+case $siglen in '' | *[!0-9]*) sig=""; siglen=0;; esac
 save_sig() {
   sig=""; siglen=$off; [ "$siglen" -gt 4096 ] && siglen=4096
   if [ "$siglen" -gt 0 ]; then sig=$(tail -c +$((off - siglen + 1)) -- "$1" 2>/dev/null | head -c "$siglen" | cksum); fi

@@ -11,6 +11,7 @@
 #include "traffic/StatsReport.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -175,6 +176,73 @@ private Q_SLOTS:
         // Each path once: raw mode counts every request per path.
         QCOMPARE(counter.topPages().distinct(), std::size_t(50 + 3 * 50));
         QCOMPARE(tail.gaps(), 0u);
+    }
+
+    void cksumMatchesThePosixTool()
+    {
+        for (const QByteArray &data : {QByteArray(), QByteArray("hello\n"), QByteArray(4096, 'x'), QByteArray(70000, '\xe9')}) {
+            QProcess cksum;
+            cksum.start(QStringLiteral("cksum"), {});
+            QVERIFY(cksum.waitForStarted());
+            cksum.write(data);
+            cksum.closeWriteChannel();
+            QVERIFY(cksum.waitForFinished());
+            QCOMPARE(posixCksum(data), cksum.readAllStandardOutput().trimmed());
+        }
+    }
+
+    // A copytruncate while nobody reads (the link down, or the console closed): the lines written after
+    // the last commit and before the copy exist only in the copy. The tail's position carries a
+    // signature of the bytes before its offset; on resume the script finds the copy by it.
+    void copyTruncateWhileAway()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        const QByteArray line = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
+        auto lines = [&line](int n, int tag) {
+            QByteArray b;
+            for (int i = 0; i < n; ++i)
+                b += line.left(line.indexOf("GET /") + 5) + QByteArray::number(tag * 1000 + i) + line.mid(line.indexOf("GET /") + 5);
+            return b;
+        };
+        auto copyTruncate = [&log](const QString &copy) {
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(log, copy));
+            QFile f(log);
+            QVERIFY(f.resize(0));
+        };
+        append(log, lines(40, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        auto tail = std::make_unique<LogTail>(&host, log, &ingest);
+        tail->start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 40u, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tail->position().signature.isEmpty(), 5000);
+
+        // 1. The console closes; lines come, the log is copied and emptied, more lines come; it opens again.
+        const TailPosition saved = tail->position();
+        tail.reset();
+        append(log, lines(25, 2));
+        copyTruncate(log + QStringLiteral(".1"));
+        append(log, lines(15, 3));
+        tail = std::make_unique<LogTail>(&host, log, &ingest);
+        tail->start(saved);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 80u, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tail->position().signature.isEmpty(), 5000);
+
+        // 2. The link drops (the remote script killed) and the same happens before the tail is back.
+        QVERIFY(tail->remotePid() > 0);
+        QCOMPARE(::kill(pid_t(tail->remotePid()), SIGKILL), 0);
+        append(log, lines(30, 4));
+        copyTruncate(log + QStringLiteral(".1"));
+        append(log, lines(10, 5));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 120u, 10000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 120u); // nothing twice
+        QCOMPARE(counter.topPages().distinct(), std::size_t(120)); // each line once, none lost
+        QCOMPARE(tail->gaps(), 0u);
     }
 
     void startsAtEndByDefault()
