@@ -76,10 +76,11 @@ private Q_SLOTS:
         }
         QVERIFY2(downFrom > 0 && downTo > downFrom, "the site-down fault is in the ground truth");
 
-        // The same for people: Central Mexico time with the zone written (a fresh store: cuts caught up).
+        // The same for people: Central Mexico time with the zone written (a fresh store: cuts caught up;
+        // 6 s leave room for the connection and the catch-up on a loaded machine).
         const QString textOut = dir.filePath(QStringLiteral("watch.txt"));
         QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"),
-                                                 QStringLiteral("4"), QStringLiteral("--store"),
+                                                 QStringLiteral("6"), QStringLiteral("--store"),
                                                  dir.filePath(QStringLiteral("text.sqlite")), QStringLiteral("--output"), textOut,
                                                  QStringLiteral("--traffic-period"), QStringLiteral("0"),
                                                  QStringLiteral("--cut-wait"), QStringLiteral("1")}),
