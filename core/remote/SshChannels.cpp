@@ -23,6 +23,10 @@ constexpr int ReadChunk = 64 * 1024;
 constexpr qint64 CancelGraceMs = 10000;
 constexpr qsizetype MaxLinesPerBatch = 5000;
 constexpr int MaxBatchesInFlight = 8;
+// A refusal while other channels are open is most often the server's session limit counting a channel
+// we have just closed: the job waits and tries again for this long before it is reported refused.
+constexpr qint64 ChannelRetryMs = 3000;
+constexpr int ChannelRetryDelayMs = 100;
 
 void onExitStatus(ssh_session, ssh_channel, int status, void *userdata)
 {
@@ -54,7 +58,7 @@ int SshWorker::channelsInUse() const
 void SshWorker::startQueued()
 {
     flushKills();
-    while (!m_queue.isEmpty() && m_phase == Phase::Connected
+    while (!m_queue.isEmpty() && m_phase == Phase::Connected && m_openHold.hasExpired()
            && channelsInUse() + int(m_pendingKills.size()) < MaxJobChannels) {
         const quint64 id = m_queue.takeFirst();
         auto it = m_jobs.find(id);
@@ -78,6 +82,15 @@ bool SshWorker::openChannel(Job &job)
             m_queue.prepend(id); // retried after the reconnect
             linkLost(Tr::tr("El servidor no respondió al abrir un canal (%1).").arg(detail));
             return false;
+        }
+        if (channelsInUse() > 0) {
+            if (job.firstRefusalMs < 0)
+                job.firstRefusalMs = job.clock.elapsed();
+            if (job.clock.elapsed() - job.firstRefusalMs < ChannelRetryMs) {
+                m_queue.prepend(id); // the pump timer tries again once the hold is over
+                m_openHold.setRemainingTime(ChannelRetryDelayMs);
+                return false;
+            }
         }
         CommandResult r;
         r.error = RemoteError::ChannelRefused;

@@ -48,6 +48,7 @@ struct SshWorker::Job
     qint64 reportedAtMs = 0;
     qint64 stdinPos = 0;
     bool eofSent = false;
+    qint64 firstRefusalMs = -1; // the server refused a channel while others were open: retried a while
 
     // Header lines our wrapper prints before the command's own output.
     bool pidKnown = false;

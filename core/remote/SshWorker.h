@@ -6,6 +6,7 @@
 #include "remote/RemoteHost.h"
 #include "remote/SshHost.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
@@ -149,6 +150,7 @@ private:
     QList<quint64> m_queue;
     QList<ssh_channel> m_killChannels; // fire-and-forget group kills still draining
     QList<qint64> m_pendingKills;      // process groups to kill when a channel is free
+    QDeadlineTimer m_openHold;         // after a refused open: no new channel before this
 };
 
 } // namespace difusor::remote
