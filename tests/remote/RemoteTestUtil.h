@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LoopGapMeter.h"
 #include "remote/RemoteHost.h"
 
 #include <QByteArray>
@@ -52,44 +53,6 @@ inline std::optional<remote::CommandResult> runAndWait(remote::RemoteHost &host,
     watch.wait(waitMs);
     return watch.result;
 }
-
-// Longest gap between ticks of a 10 ms timer on this thread, net of the time the kernel kept the
-// thread waiting on its run queue (/proc/thread-self/schedstat): on a loaded machine that wait is
-// starvation by other processes, not a stall our code causes. Both figures are kept.
-class LoopGapMeter final
-{
-public:
-    explicit LoopGapMeter(QObject *context)
-    {
-        m_clock.start();
-        m_lastWaitNs = runQueueWaitNs();
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
-            const qint64 now = m_clock.elapsed();
-            const qint64 wait = runQueueWaitNs();
-            const qint64 gap = now - m_last;
-            maxGapMs = qMax(maxGapMs, gap);
-            maxOwnGapMs = qMax(maxOwnGapMs, gap - (wait - m_lastWaitNs) / 1000000);
-            m_last = now;
-            m_lastWaitNs = wait;
-        });
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    qint64 maxGapMs = 0;
-    qint64 maxOwnGapMs = 0;
-
-private:
-    static qint64 runQueueWaitNs()
-    {
-        QFile f(QStringLiteral("/proc/thread-self/schedstat"));
-        return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(1).toLongLong() : 0;
-    }
-    QElapsedTimer m_clock;
-    QTimer m_timer;
-    qint64 m_last = 0;
-    qint64 m_lastWaitNs = 0;
-};
 
 inline bool waitForState(remote::RemoteHost &host, remote::ConnectionState state, int timeoutMs)
 {

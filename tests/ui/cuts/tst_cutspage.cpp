@@ -9,6 +9,7 @@
 #include "store/StoreThread.h"
 
 #include "NginxFixture.h"
+#include "LoopGapMeter.h"
 #include "TestEnv.h"
 
 #include <QElapsedTimer>
@@ -64,43 +65,6 @@ QString cell(const CutsTableModel &model, int row, int column)
 {
     return model.index(row, column).data().toString();
 }
-
-// Longest gap between 10 ms timer events on this thread: what a user would feel as a stall. The
-// "own" gap leaves out the time the thread waited for a CPU (/proc schedstat): on a 2-core machine
-// shared with other builds that wait is the machine's, not the page's.
-class LoopGap final
-{
-public:
-    explicit LoopGap(QObject *context)
-    {
-        m_clock.start();
-        m_lastWaitNs = runQueueWaitNs();
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
-            const qint64 now = m_clock.elapsed();
-            const qint64 wait = runQueueWaitNs();
-            const qint64 gap = now - m_last;
-            maxGapMs = qMax(maxGapMs, gap);
-            maxOwnGapMs = qMax(maxOwnGapMs, gap - (wait - m_lastWaitNs) / 1000000);
-            m_last = now;
-            m_lastWaitNs = wait;
-        });
-        m_timer.start();
-    }
-    qint64 maxGapMs = 0;
-    qint64 maxOwnGapMs = 0;
-
-private:
-    static qint64 runQueueWaitNs()
-    {
-        QFile f(QStringLiteral("/proc/thread-self/schedstat"));
-        return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(1).toLongLong() : 0;
-    }
-    QElapsedTimer m_clock;
-    QTimer m_timer;
-    qint64 m_last = 0;
-    qint64 m_lastWaitNs = 0;
-};
 
 struct OpenStore
 {
@@ -421,7 +385,7 @@ private Q_SLOTS:
         QSignalSpy loaded(&page, &CutsPage::historyLoaded);
         {
             // The one heavy step on the GUI thread: 1000 lines in, charts rebuilt, once per connect.
-            LoopGap loadGap(this);
+            test::LoopGapMeter loadGap(this);
             page.setMonitor(&monitor, QStringLiteral("prueba"));
             QVERIFY(loaded.wait(10000));
             QTest::qWait(100);
@@ -431,7 +395,7 @@ private Q_SLOTS:
         }
         QCOMPARE(page.model()->rowCount(), 1000);
 
-        LoopGap gap(this);
+        test::LoopGapMeter gap(this);
         const QString before = page.header()->ageText();
         QTest::qWait(5200);
         const QString after = page.header()->ageText();

@@ -1,4 +1,5 @@
 #include "LogGenerator.h"
+#include "LoopGapMeter.h"
 #include "TestEnv.h"
 #include "pages/traffic/TrafficChart.h"
 #include "pages/traffic/TrafficPage.h"
@@ -30,49 +31,6 @@ using Metric = TrafficPage::Metric;
 using Range = TrafficPage::Range;
 
 namespace {
-
-// Gaps between ticks of a 10 ms timer, net of the time the kernel kept this thread waiting on its run
-// queue (starvation by other processes on a loaded 2-core machine is not a stall of ours).
-class GapRecorder final
-{
-public:
-    explicit GapRecorder(QObject *context)
-    {
-        m_clock.start();
-        m_lastWait = runQueueWaitNs();
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            const qint64 wait = runQueueWaitNs();
-            gaps.push_back(double(now - m_last - (wait - m_lastWait)) / 1e6);
-            m_last = now;
-            m_lastWait = wait;
-        });
-        m_last = m_clock.nsecsElapsed();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double percentile(double q) const
-    {
-        if (gaps.empty())
-            return 0;
-        std::vector<double> v = gaps;
-        std::sort(v.begin(), v.end());
-        return v[std::min(v.size() - 1, std::size_t(q * double(v.size())))];
-    }
-    std::vector<double> gaps;
-
-private:
-    static qint64 runQueueWaitNs()
-    {
-        QFile f(QStringLiteral("/proc/thread-self/schedstat"));
-        return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(1).toLongLong() : 0;
-    }
-    QElapsedTimer m_clock;
-    QTimer m_timer;
-    qint64 m_last = 0;
-    qint64 m_lastWait = 0;
-};
 
 double sumRequests(const TrafficPage &page)
 {
@@ -189,7 +147,7 @@ private Q_SLOTS:
         });
         const quint64 before = session.parsedLines();
         const int redrawsBefore = int(updated.size());
-        GapRecorder gaps(this);
+        difusor::test::LoopGapMeter gaps(this);
         writer.start();
         QTest::qWait(6000);
         writer.stop();
