@@ -265,6 +265,16 @@ private Q_SLOTS:
         model.addCut(cutRecord(late, late.addSecs(200)));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("En el servidor, sin publicar"));
+
+        // Two slots missing in a row: the incident names the first; both get a line, the cut after none.
+        model.addCut(cutRecord(base.addSecs(360), base.addSecs(380)));
+        model.markSkippedRun(base.addSecs(240));
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.rowOf(base.addSecs(240)), 2);
+        QCOMPARE(model.rowOf(base.addSecs(300)), 1);
+        QCOMPARE(cell(model, 1, CutsTableModel::Status), QStringLiteral("Omitido"));
+        QCOMPARE(cell(model, 2, CutsTableModel::Status), QStringLiteral("Omitido"));
+        QCOMPARE(cell(model, 0, CutsTableModel::Status), QStringLiteral("En el servidor, sin publicar"));
     }
 
     void liveCutsLagAndLateChangeTheHeader()

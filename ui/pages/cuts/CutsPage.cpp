@@ -211,6 +211,8 @@ void CutsPage::loadHistory()
                 return;
             }
             m_model->loadHistory(h.cuts, h.sightings, h.skipped);
+            for (const QDateTime &first : std::as_const(h.skipped))
+                m_model->markSkippedRun(first); // the slots after the named one, up to the next cut
             QList<QPair<QDateTime, QDateTime>> arrivals; // arrival -> cut
             QList<QPair<QDateTime, qint64>> lags;
             for (int row = m_model->rowCount() - 1; row >= 0; --row) {
@@ -250,7 +252,7 @@ void CutsPage::updateInfo()
 void CutsPage::onIncident(const cuts::IncidentChange &change)
 {
     if (change.incident.kind == cuts::IncidentKind::SkippedCut && change.type == cuts::IncidentChange::Type::Opened)
-        m_model->markSkipped(QDateTime::fromString(change.incident.subject, Qt::ISODateWithMs));
+        m_model->markSkippedRun(QDateTime::fromString(change.incident.subject, Qt::ISODateWithMs));
     if (change.type == cuts::IncidentChange::Type::Opened && change.incident.isOpen())
         m_open.insert(change.incident.id, change.incident);
     else

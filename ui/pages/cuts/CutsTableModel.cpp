@@ -201,6 +201,30 @@ void CutsTableModel::markSkipped(const QDateTime &cutUtc)
     rowChanged(row);
 }
 
+void CutsTableModel::markSkippedRun(const QDateTime &firstUtc)
+{
+    if (!firstUtc.isValid())
+        return;
+    markSkipped(firstUtc);
+    QDateTime before, after; // the cuts on disk around the first missing slot
+    for (const CutRow &r : std::as_const(m_rows)) { // newest first
+        if (!r.onDisk)
+            continue;
+        if (r.cutUtc > firstUtc)
+            after = r.cutUtc;
+        else if (r.cutUtc < firstUtc && !before.isValid())
+            before = r.cutUtc;
+    }
+    if (!before.isValid() || !after.isValid())
+        return;
+    const qint64 stepMs = before.msecsTo(firstUtc);
+    if (stepMs <= 0)
+        return;
+    int n = 1;
+    for (QDateTime t = firstUtc.addMSecs(stepMs); t < after && n < 96; t = t.addMSecs(stepMs), ++n)
+        markSkipped(t);
+}
+
 CutsTableModel::RowStatus CutsTableModel::status(const CutRow &row) const
 {
     if (row.skipped && !row.onDisk && !row.officialSeenUtc.isValid() && !row.difusorSeenUtc.isValid())

@@ -51,6 +51,9 @@ public:
     void addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
     // A slot of the sequence that never came: a line of its own, until (if ever) the cut turns up.
     void markSkipped(const QDateTime &cutUtc);
+    // The incident names the first missing slot only: every slot from there, at the step between the cut
+    // before it and it, up to the next cut on disk, gets its line (at most 96).
+    void markSkippedRun(const QDateTime &firstUtc);
 
     const CutRow &cutRow(int row) const { return m_rows.at(row); }
     int rowOf(const QDateTime &cutUtc) const; // -1 if none
