@@ -10,7 +10,6 @@
 #include <QUrl>
 
 #include <chrono>
-#include <utility>
 
 namespace difusor::checks {
 
@@ -100,9 +99,8 @@ void CheckRunner::onConnected()
         ? std::clamp<qint64>(qint64(bw->number(QStringLiteral("probe_bytes"), 4194304)), 0, MaxThroughputBytes)
         : 0;
     m_downloadBytes = bytes;
-    // The probe gathers facts only (DLBYTES 0): the download has its own channel, beside the upload.
     const QStringList args{QString::fromLatin1(m_nonce), m_requirements.sudoForFirewall() ? QStringLiteral("1") : QStringLiteral("0"),
-                           QString::number(m_probeCap), QStringLiteral("5"), QStringLiteral("0")};
+                           QString::number(m_probeCap), QStringLiteral("5"), QString::number(bytes)};
     m_probeSentUs = nowUs();
     m_probeJob = m_host->streamScript(QStringLiteral(":/scripts/probe.sh"), args);
     if (!m_probeJob) {
@@ -119,9 +117,6 @@ void CheckRunner::onConnected()
         });
     }
     startUpload(bytes); // in parallel: its own channel
-    // The download starts when the probe's first line is in: the server then gathers facts while the
-    // link carries the download (started at once, it would crowd the probe's channel from the start).
-    m_pendingDownloadBytes = bytes;
     partDone();
 }
 
@@ -145,7 +140,6 @@ void CheckRunner::onProbeLines(const QList<QByteArray> &lines)
     if (m_firstLineUs == 0) {
         m_firstLineUs = now;
         m_report.phaseMs.insert(QStringLiteral("probe_first_line"), m_elapsed.elapsed());
-        startDownload(std::exchange(m_pendingDownloadBytes, 0));
     }
     const QByteArray open = "==>" + m_nonce + ' ';
     const QByteArray close = "<==" + m_nonce + " exit ";
@@ -154,9 +148,19 @@ void CheckRunner::onProbeLines(const QList<QByteArray> &lines)
             m_section = line.mid(open.size());
             m_afterCommandLine = false;
         } else if (line.startsWith(close)) {
+            if (m_section == "download")
+                m_downloadEndUs = now;
             m_section.clear();
         } else if (!m_afterCommandLine && line.startsWith("$ ")) {
             m_afterCommandLine = true;
+            if (m_section == "download")
+                m_downloadStartUs = now; // the command starts right after this line is written
+        } else if (m_section == "download") {
+            // Counted, not kept: a hostile server cannot grow memory through this section.
+            m_downloadSeen += line.size() + 1;
+            if (m_downloadSeen > 2 * m_downloadBytes + 65536 && m_probeJob)
+                m_probeJob->cancel();
+            continue;
         } else if ((m_section == "clock_start" || m_section == "clock_end") && m_afterCommandLine) {
             bool ok = false;
             const double server = line.trimmed().toDouble(&ok);
@@ -216,42 +220,6 @@ void CheckRunner::startUpload(qint64 bytes)
     });
 }
 
-void CheckRunner::startDownload(qint64 bytes)
-{
-    if (bytes <= 0 || m_done)
-        return;
-    m_downloadJob = m_host->stream(
-        QStringLiteral("head -c %1 /dev/zero | tr '\\0' a | fold -w 4096").arg(bytes));
-    if (!m_downloadJob)
-        return;
-    ++m_pending;
-    m_downloadSentUs = nowUs();
-    connect(m_downloadJob, &remote::RemoteJob::linesReady, this, [this](const QList<QByteArray> &lines) {
-        const qint64 now = nowUs();
-        qint64 n = 0;
-        for (const QByteArray &line : lines)
-            n += line.size() + 1;
-        if (m_downloadStartUs == 0) {
-            m_downloadStartUs = now;
-            m_downloadFirstBatch = n;
-        }
-        m_downloadEndUs = now;
-        // Counted, not kept: a hostile server cannot grow memory through this channel.
-        m_downloadSeen += n;
-        if (m_downloadSeen > 2 * m_downloadBytes + 65536 && m_downloadJob)
-            m_downloadJob->cancel();
-    });
-    connect(m_downloadJob, &remote::RemoteJob::finished, this, [this](const remote::CommandResult &result) {
-        m_report.phaseMs.insert(QStringLiteral("download_done"), m_elapsed.elapsed());
-        m_downloadExit = result.ok() ? 0 : (result.exitStatus == 0 ? -1 : result.exitStatus);
-        partDone();
-    });
-    QTimer::singleShot(ProbeTimeoutMs, this, [this] {
-        if (m_downloadJob && !m_done)
-            m_downloadJob->cancel();
-    });
-}
-
 void CheckRunner::computeConsoleFigures()
 {
     ConsoleFacts &con = m_report.console;
@@ -271,23 +239,11 @@ void CheckRunner::computeConsoleFigures()
     QStringList tp;
     const double fixedMs = m_firstLineUs > 0 ? double(m_firstLineUs - m_probeSentUs) / 1000.0 : 0;
     if (m_downloadBytes > 0) {
-        // From the first batch's arrival to the last one's, without the first batch's bytes; when everything
-        // came in one batch, from sending the command less the channel start-up (as the upload).
-        const bool complete = m_downloadExit == 0 && m_downloadSeen >= m_downloadBytes;
-        const bool batches = m_downloadEndUs > m_downloadStartUs && m_downloadSeen > m_downloadFirstBatch;
-        const double ms = batches ? double(m_downloadEndUs - m_downloadStartUs) / 1000.0
-                                  : double(m_downloadEndUs - m_downloadSentUs) / 1000.0;
-        if (complete && m_downloadStartUs > 0)
-            con.downloadMbps = batches ? throughputMbps(m_downloadSeen - m_downloadFirstBatch, ms, 0)
-                                       : throughputMbps(m_downloadSeen, ms, fixedMs);
-        tp.append(QStringLiteral("servidor → consola: $ head -c %1 /dev/zero | tr '\\0' a | fold -w 4096 en su propio canal: "
-                                 "%2 bytes, %3 ms%4; exit %5")
-                      .arg(m_downloadBytes)
-                      .arg(m_downloadSeen)
-                      .arg(ms, 0, 'f', 1)
-                      .arg(batches ? QStringLiteral(" (sin el primer lote, de %1 bytes)").arg(m_downloadFirstBatch)
-                                   : QStringLiteral(", menos %1 ms de arranque del canal").arg(fixedMs, 0, 'f', 1))
-                      .arg(m_downloadExit));
+        const double ms = double(m_downloadEndUs - m_downloadStartUs) / 1000.0;
+        if (m_downloadStartUs > 0 && m_downloadEndUs > m_downloadStartUs && m_downloadSeen >= m_downloadBytes)
+            con.downloadMbps = throughputMbps(m_downloadSeen, ms, 0);
+        tp.append(QStringLiteral("servidor → consola: %1 bytes en líneas de texto, %2 ms (en el mismo canal de la sonda)")
+                      .arg(m_downloadSeen).arg(ms, 0, 'f', 1));
     }
     if (m_uploadBytes > 0) {
         const double ms = double(m_uploadElapsedUs) / 1000.0;
@@ -345,8 +301,6 @@ void CheckRunner::finish()
     m_done = true;
     if (m_probeJob)
         m_probeJob->cancel();
-    if (m_downloadJob)
-        m_downloadJob->cancel();
     computeConsoleFigures();
     EvaluationInput in;
     in.profile = m_requirements;

@@ -68,7 +68,6 @@ private:
     void onProbeLines(const QList<QByteArray> &lines);
     void onProbeFinished(const remote::CommandResult &result);
     void startUpload(qint64 bytes);
-    void startDownload(qint64 bytes);
     void startConsoleProbes();
     void computeConsoleFigures();
     void partDone();
@@ -88,7 +87,7 @@ private:
     QElapsedTimer m_elapsed;
     CheckReport m_report;
     QString m_probeError;
-    // The probe is read as it streams: clock lines are timed on arrival.
+    // The probe is read as it streams: clock lines and the download section are timed on arrival.
     QPointer<remote::RemoteJob> m_probeJob;
     QByteArray m_raw;
     bool m_rawCapped = false;
@@ -98,16 +97,10 @@ private:
     qint64 m_firstLineUs = 0;   // channel + shell start-up: the fixed cost of any command
     double m_rttMs = -1;        // the transport's round trip (RemoteHost::roundTripMeasured)
     QList<ClockSample> m_clock;
-    // The throughput pair runs beside the probe, each on its own channel.
-    QPointer<remote::RemoteJob> m_downloadJob;
-    qint64 m_pendingDownloadBytes = 0; // until the probe's first line
-    qint64 m_downloadBytes = 0;      // asked for
-    qint64 m_downloadSeen = 0;       // counted, never kept
-    qint64 m_downloadFirstBatch = 0; // bytes of the first batch (its arrival starts the clock)
-    qint64 m_downloadSentUs = 0;
+    qint64 m_downloadBytes = 0; // asked for
+    qint64 m_downloadSeen = 0;
     qint64 m_downloadStartUs = 0;
     qint64 m_downloadEndUs = 0;
-    int m_downloadExit = -1;
     qint64 m_uploadBytes = 0;
     qint64 m_uploadElapsedUs = -1;
     int m_uploadExit = -1;

@@ -1,4 +1,4 @@
-# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT).
+# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT DLBYTES).
 # Gathers every fact of the requirement profile in one round trip. Needs no root, installs nothing,
 # writes no file. Every command runs under `timeout`; each section is framed as
 #   ==>NONCE name
@@ -7,8 +7,9 @@
 #   <==NONCE exit N
 # The nonce comes from the console, so a command's own output cannot fake a frame.
 # SUDO=1 lets the firewall sections (and only those) try `sudo -n`, which never asks for a password.
-# The two "date" sections let the console, which reads this output as it streams, compare clocks
-# (timed on arrival). Throughput is measured beside the probe, on channels of its own.
+# DLBYTES > 0 ends with a "download" section of that many bytes (as 4 KiB text lines) so the console,
+# which reads this output as it streams, can time the server-to-console throughput; the two "date"
+# sections let it compare clocks. Both are timed on arrival, on this same channel.
 
 N=${1:-probe}
 SUDO=${2:-0}
@@ -122,3 +123,14 @@ hardware | {
 }
 
 sec clock_end date +%s.%N
+
+# Not bounded by MAXBYTES: the console counts these lines and keeps none of them.
+case $DL in
+'' | *[!0-9]*) ;;
+0) ;;
+*)
+    printf '==>%s download\n$ head -c %s /dev/zero | tr \\0 a | fold -w 4096\n' "$N" "$DL"
+    st=$( { { $TO head -c "$DL" /dev/zero | tr '\0' a | fold -w 4096; echo "$?" >&3; } >&4; } 3>&1 )
+    printf '\n<==%s exit %s\n' "$N" "${st:-255}"
+    ;;
+esac
