@@ -126,20 +126,19 @@ bool SshWorker::writeStdin(Job &job)
     const QByteArray &data = job.spec.stdinData;
     // A few chunks per pass, not all the window takes: a big upload must not hold up the other channels'
     // output (the pump comes back for the rest).
-    qint64 budget = 4 * ReadChunk;
-    while (job.stdinPos < data.size()) {
-        if (budget <= 0)
-            return true;
+    const qint64 startPos = job.stdinPos;
+    while (job.stdinPos < data.size() && job.stdinPos - startPos < 4 * ReadChunk) {
         // Only what the remote window takes now: a blocking write could wait forever.
         const qint64 room = qMin<qint64>(ssh_channel_window_size(job.channel), data.size() - job.stdinPos);
         if (room <= 0)
-            return budget < 4 * ReadChunk;
+            return job.stdinPos > startPos;
         const int n = ssh_channel_write(job.channel, data.constData() + job.stdinPos, quint32(qMin<qint64>(room, ReadChunk)));
         if (n <= 0)
-            return budget < 4 * ReadChunk;
+            return job.stdinPos > startPos;
         job.stdinPos += n;
-        budget -= n;
     }
+    if (job.stdinPos < data.size())
+        return true; // this pass's share is written
     ssh_channel_send_eof(job.channel);
     job.eofSent = true;
     return true;

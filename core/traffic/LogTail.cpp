@@ -137,8 +137,12 @@ void LogTail::control(const QByteArray &line)
         if (next.offset == 0 || next.inode != m_position.inode || (n == 0 && next.offset != m_position.offset)) {
             m_recent.clear(); // a new file, or bytes skipped unseen (an overlong line)
         } else {
-            for (const QByteArray &l : std::as_const(m_batch))
-                m_recent += l + '\n';
+            // Only the batch's last lines can reach the signature: a 4 MiB batch is not copied for it.
+            qsizetype from = m_batch.size(), bytes = 0;
+            while (from > 0 && bytes < kSignatureBytes)
+                bytes += m_batch.at(--from).size() + 1;
+            for (qsizetype i = from; i < m_batch.size(); ++i)
+                m_recent.append(m_batch.at(i)).append('\n');
             if (m_recent.size() > kSignatureBytes)
                 m_recent = m_recent.right(kSignatureBytes);
         }

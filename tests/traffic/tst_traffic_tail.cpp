@@ -30,6 +30,17 @@ void append(const QString &path, const QByteArray &data)
     QCOMPARE(f.write(data), data.size());
 }
 
+// n combined-format lines, each for its own path ("/<tag*1000+i>"), so counts show every line once.
+QByteArray numberedLines(int n, int tag)
+{
+    const QByteArray line = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
+    const qsizetype at = line.indexOf("GET /") + 5;
+    QByteArray b;
+    for (int i = 0; i < n; ++i)
+        b += line.left(at) + QByteArray::number(tag * 1000 + i) + line.mid(at);
+    return b;
+}
+
 } // namespace
 
 class TstTrafficTail final : public QObject
@@ -143,14 +154,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir(difusor::test::tempTemplate());
         const QString log = dir.filePath(QStringLiteral("access.log"));
-        const QByteArray line = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
-        auto lines = [&line](int n, int tag) {
-            QByteArray b;
-            for (int i = 0; i < n; ++i)
-                b += line.left(line.indexOf("GET /") + 5) + QByteArray::number(tag * 1000 + i) + line.mid(line.indexOf("GET /") + 5);
-            return b;
-        };
-        append(log, lines(50, 1));
+        append(log, numberedLines(50, 1));
         difusor::remote::LocalHost host;
         host.connectToHost();
         TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
@@ -161,13 +165,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 50u, 10000);
         for (int round = 2; round <= 4; ++round) {
             // Written and rotated within a millisecond: the tail (polling every 0.2 s) has not read them.
-            append(log, lines(30, round));
+            append(log, numberedLines(30, round));
             const QString copy = log + QStringLiteral(".%1").arg(round - 1);
             QVERIFY(QFile::copy(log, copy));
             QFile f(log);
             QVERIFY(f.resize(0));
             QTRY_COMPARE_WITH_TIMEOUT(truncated.size(), round - 1, 10000);
-            append(log, lines(20, round + 10));
+            append(log, numberedLines(20, round + 10));
             QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 50u + quint64(round - 1) * 50u, 10000);
         }
         QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 50u + 3 * 50u, 10000);
@@ -198,20 +202,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir(difusor::test::tempTemplate());
         const QString log = dir.filePath(QStringLiteral("access.log"));
-        const QByteArray line = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
-        auto lines = [&line](int n, int tag) {
-            QByteArray b;
-            for (int i = 0; i < n; ++i)
-                b += line.left(line.indexOf("GET /") + 5) + QByteArray::number(tag * 1000 + i) + line.mid(line.indexOf("GET /") + 5);
-            return b;
-        };
         auto copyTruncate = [&log](const QString &copy) {
             QFile::remove(copy);
             QVERIFY(QFile::copy(log, copy));
             QFile f(log);
             QVERIFY(f.resize(0));
         };
-        append(log, lines(40, 1));
+        append(log, numberedLines(40, 1));
         difusor::remote::LocalHost host;
         host.connectToHost();
         TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
@@ -224,9 +221,9 @@ private Q_SLOTS:
         // 1. The console closes; lines come, the log is copied and emptied, more lines come; it opens again.
         const TailPosition saved = tail->position();
         tail.reset();
-        append(log, lines(25, 2));
+        append(log, numberedLines(25, 2));
         copyTruncate(log + QStringLiteral(".1"));
-        append(log, lines(15, 3));
+        append(log, numberedLines(15, 3));
         tail = std::make_unique<LogTail>(&host, log, &ingest);
         tail->start(saved);
         QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 80u, 10000);
@@ -235,9 +232,9 @@ private Q_SLOTS:
         // 2. The link drops (the remote script killed) and the same happens before the tail is back.
         QVERIFY(tail->remotePid() > 0);
         QCOMPARE(::kill(pid_t(tail->remotePid()), SIGKILL), 0);
-        append(log, lines(30, 4));
+        append(log, numberedLines(30, 4));
         copyTruncate(log + QStringLiteral(".1"));
-        append(log, lines(10, 5));
+        append(log, numberedLines(10, 5));
         QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 120u, 10000);
         QTest::qWait(600);
         QCOMPARE(ingest.parsedLines(), 120u); // nothing twice

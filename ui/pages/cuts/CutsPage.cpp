@@ -210,9 +210,9 @@ void CutsPage::loadHistory()
                 updateInfo();
                 return;
             }
-            m_model->loadHistory(h.cuts, h.sightings, h.skipped);
+            m_model->loadHistory(h.cuts, h.sightings);
             for (const QDateTime &first : std::as_const(h.skipped))
-                m_model->markSkippedRun(first); // the slots after the named one, up to the next cut
+                m_model->markSkippedRun(first); // the named slot and the ones after it, up to the next cut
             QList<QPair<QDateTime, QDateTime>> arrivals; // arrival -> cut
             QList<QPair<QDateTime, qint64>> lags;
             for (int row = m_model->rowCount() - 1; row >= 0; --row) {

@@ -117,8 +117,7 @@ void CutsTableModel::clear()
     endResetModel();
 }
 
-void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings,
-                                 const QList<QDateTime> &skippedSlots)
+void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings)
 {
     // Merge into a copy, then swap in with one reset: the only reset this model does (at connect).
     QList<CutRow> merged = m_rows;
@@ -151,10 +150,6 @@ void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QLis
         QDateTime &seen = s.site == cuts::siteId(cuts::Site::Official) ? r.officialSeenUtc : r.difusorSeenUtc;
         if (!seen.isValid())
             seen = s.firstSeenUtc;
-    }
-    for (const QDateTime &t : skippedSlots) {
-        if (t.isValid())
-            slot(t).skipped = true;
     }
     std::sort(merged.begin(), merged.end(), [](const CutRow &a, const CutRow &b) { return a.cutUtc > b.cutUtc; });
     beginResetModel();

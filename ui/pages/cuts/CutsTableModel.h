@@ -43,9 +43,7 @@ public:
     qint64 maxLagMs() const { return m_maxLagMs; }
 
     // History from the store (oldest first is fine): merged with whatever is already shown.
-    // `skippedSlots`: cut times that "skipped cut" incidents named.
-    void loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings,
-                     const QList<QDateTime> &skippedSlots = {});
+    void loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings);
     void clear();
     void addCut(const store::CutRecord &record);
     void addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
