@@ -61,6 +61,7 @@ SandboxPaths SandboxPaths::under(const QString &stateDir)
     p.site = p.publication + QStringLiteral("/public/site");
     p.official = d.filePath(QStringLiteral("oficial"));
     p.outbox = d.filePath(QStringLiteral("iepc-salida"));
+    p.home = d.filePath(QStringLiteral("home"));
     p.hostKey = p.keys + QStringLiteral("/ssh_host_ed25519_key");
     p.userKey = p.keys + QStringLiteral("/id_ed25519");
     p.authorizedKeys = p.keys + QStringLiteral("/authorized_keys");
@@ -74,7 +75,7 @@ SandboxPaths SandboxPaths::under(const QString &stateDir)
 
 bool SandboxPaths::create(QString *error) const
 {
-    for (const QString &dir : QStringList{keys, logs, run, flags, publication, site, official, outbox}) {
+    for (const QString &dir : QStringList{keys, logs, run, flags, publication, site, official, outbox, home}) {
         if (!QDir().mkpath(dir)) {
             if (error)
                 *error = Tr::tr("No se pudo crear la carpeta %1.").arg(dir);
@@ -274,9 +275,10 @@ void ServerSet::launch(Server server)
               QStringLiteral("PasswordAuthentication=no"), QStringLiteral("KbdInteractiveAuthentication=no"),
               QStringLiteral("PermitRootLogin=prohibit-password"), QStringLiteral("Subsystem=sftp internal-sftp"),
               QStringLiteral("MaxStartups=50:30:100"), QStringLiteral("LogLevel=INFO"),
-              // A ~/.bashrc running `pyenv init` rehashes in every session; one killed in that window
-              // leaves a lock that makes every later shell wait 60 s. Cap the wait (no effect without pyenv).
-              QStringLiteral("SetEnv=PYENV_REHASH_TIMEOUT=1")}) {
+              // The sandbox's account gets its own empty home, like a fresh server account: the
+              // session's shell must not run the desk user's ~/.bashrc (a `pyenv init` there rehashes in
+              // every session, and one killed mid-rehash leaves a lock every later shell waits on).
+              QStringLiteral("SetEnv=HOME=") + m_paths.home}) {
             args << QStringLiteral("-o") << option;
         }
         break;

@@ -18,7 +18,7 @@ class ProcessGuard;
 // Where everything of one sandbox lives, under its state folder.
 struct SandboxPaths
 {
-    QString state, keys, logs, run, flags, publication, site, official, outbox;
+    QString state, keys, logs, run, flags, publication, site, official, outbox, home;
     QString hostKey, userKey, authorizedKeys, knownHosts, accessLog, groundTruth, control, profile;
     QString rsyncModule = QStringLiteral("publicacion");
 

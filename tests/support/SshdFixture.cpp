@@ -149,6 +149,8 @@ bool SshdFixture::start(QString *error)
     QFile::remove(path(QStringLiteral("authorized_keys")));
     if (!QFile::copy(userKeyPath() + QStringLiteral(".pub"), path(QStringLiteral("authorized_keys"))))
         return fail(QStringLiteral("cannot write authorized_keys"));
+    if (!QDir().mkpath(path(QStringLiteral("home"))))
+        return fail(QStringLiteral("cannot create the sessions' home"));
     if (::getuid() == 0)
         QDir().mkpath(QStringLiteral("/run/sshd")); // privilege separation folder sshd insists on
     m_port = freePort();
@@ -170,10 +172,11 @@ bool SshdFixture::launch(QString *error)
         QStringLiteral("PidFile=none"),
         QStringLiteral("LogLevel=VERBOSE"),
         QStringLiteral("MaxStartups=100"),
-        // Machines whose ~/.bashrc runs `pyenv init` rehash in every SSH session: a session killed in
-        // that window (the tests kill many) leaves pyenv's lock behind and every later shell would wait
-        // 60 s for it. Cap that wait; harmless where pyenv is absent.
-        QStringLiteral("SetEnv=PYENV_REHASH_TIMEOUT=1"),
+        // The sessions get an empty home of their own (sshd applies SetEnv after its defaults), so
+        // the shell does not run this machine's ~/.bashrc: one that runs `pyenv init` rehashes in every
+        // session, and a session the tests kill mid-rehash leaves a lock that makes every later shell
+        // wait and print to stderr (seen in CI: exact stderr and the check's 1 s limit failed).
+        QStringLiteral("SetEnv=HOME=") + path(QStringLiteral("home")),
     };
     // Extra options first: for most keywords sshd keeps the first value it reads.
     for (const QString &o : m_extraOptions)
