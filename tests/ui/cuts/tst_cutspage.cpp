@@ -211,7 +211,11 @@ private Q_SLOTS:
         QCOMPARE(model.cutRow(5).cutUtc, base);
         QCOMPARE(cell(model, 1, CutsTableModel::Lag), QStringLiteral("2.0 s"));
         QCOMPARE(cell(model, 1, CutsTableModel::Status), QStringLiteral("En tiempo"));
-        QCOMPARE(cell(model, 2, CutsTableModel::Lag), QStringLiteral("75.0 s"));
+        QCOMPARE(cell(model, 2, CutsTableModel::Lag), QStringLiteral("1 min 15 s"));
+        // The header shows a measured lag the way the table does.
+        QCOMPARE(lagText(3300), QStringLiteral("3.3 s"));
+        QCOMPARE(lagText(-400), QStringLiteral("−0.4 s"));
+        QCOMPARE(lagText(75000), QStringLiteral("1 min 15 s"));
         QCOMPARE(cell(model, 2, CutsTableModel::Status), QStringLiteral("Desfase > 60 s"));
         QVERIFY(model.headerData(CutsTableModel::CutTime, Qt::Horizontal).toString().contains(QStringLiteral("UTC-6")));
         // Shown in Central Mexico time whatever the machine's zone is.

@@ -141,7 +141,8 @@ void CutsHeader::setLag(std::optional<qint64> lagMs, bool running, bool over)
         m_lag->setText(tr("—"));
         m_lagSub->setText(tr("sin medir aún"));
     } else {
-        m_lag->setText(durationText(*lagMs));
+        // A measured lag as the table shows it; one still running counts whole seconds.
+        m_lag->setText(running ? durationText(*lagMs) : ui::lagText(*lagMs));
         m_lagSub->setText(running ? tr("en curso: falta en nuestro sitio")
                                   : tr("nuestro sitio − PREP oficial"));
     }

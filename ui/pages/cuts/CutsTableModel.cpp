@@ -42,6 +42,14 @@ QString durationText(qint64 ms)
     return negative ? QStringLiteral("−") + text : text;
 }
 
+QString lagText(qint64 ms)
+{
+    if (ms <= -60000 || ms >= 60000)
+        return durationText(ms);
+    const QString text = CutsTableModel::tr("%1 s").arg(double(ms < 0 ? -ms : ms) / 1000.0, 0, 'f', 1);
+    return ms < 0 ? QStringLiteral("−") + text : text;
+}
+
 QDateTime CutRow::arrivalUtc() const
 {
     if (!onDisk)
@@ -317,7 +325,7 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
                                      : mexicoClock(r.arrivalUtc());
         case OfficialSeen: return r.officialSeenUtc.isValid() ? mexicoClock(r.officialSeenUtc) : tr("—");
         case DifusorSeen: return r.difusorSeenUtc.isValid() ? mexicoClock(r.difusorSeenUtc) : tr("—");
-        case Lag: return lag ? tr("%1 s").arg(double(*lag) / 1000.0, 0, 'f', 1) : tr("—");
+        case Lag: return lag ? lagText(*lag) : tr("—");
         case Status: return statusText(status(r), m_maxLagMs);
         }
         break;

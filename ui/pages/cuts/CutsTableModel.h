@@ -79,5 +79,7 @@ QString mexicoClock(const QDateTime &utc, bool withSeconds = true);
 QString zoneLabel();
 // "45 s", "2 min 05 s", "1 h 03 min"
 QString durationText(qint64 ms);
+// A measured lag: tenths of a second under a minute ("3.3 s"), durationText() beyond.
+QString lagText(qint64 ms);
 
 } // namespace difusor::ui
