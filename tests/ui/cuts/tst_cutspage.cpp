@@ -79,6 +79,14 @@ struct OpenStore
     }
 };
 
+// Hands the page its monitor, as a connection does, and waits for the store's history to be shown.
+bool attachAndLoadHistory(CutsPage &page, CutMonitor &monitor)
+{
+    QSignalSpy loaded(&page, &CutsPage::historyLoaded);
+    page.setMonitor(&monitor, QStringLiteral("prueba"));
+    return loaded.wait(5000);
+}
+
 } // namespace
 
 class TestCutsPage final : public QObject
@@ -201,9 +209,7 @@ private Q_SLOTS:
         }
         CutsPage page(&s.thread);
         CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread);
-        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
-        page.setMonitor(&monitor, QStringLiteral("prueba"));
-        QVERIFY(loaded.wait(5000));
+        QVERIFY(attachAndLoadHistory(page, monitor));
         CutsTableModel &model = *page.model();
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(model.cutRow(0).cutUtc, base.addSecs(5 * 60));
@@ -252,9 +258,7 @@ private Q_SLOTS:
         }
         CutsPage page(&s.thread);
         CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread);
-        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
-        page.setMonitor(&monitor, QStringLiteral("prueba"));
-        QVERIFY(loaded.wait(5000));
+        QVERIFY(attachAndLoadHistory(page, monitor));
         CutsTableModel &model = *page.model();
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.cutRow(1).cutUtc, base.addSecs(60));
@@ -310,9 +314,7 @@ private Q_SLOTS:
         CutsPage page(&s.thread);
         page.resize(1200, 800);
         page.show();
-        QSignalSpy loaded(&page, &CutsPage::historyLoaded);
-        page.setMonitor(&monitor, QStringLiteral("prueba"));
-        QVERIFY(loaded.wait(5000));
+        QVERIFY(attachAndLoadHistory(page, monitor));
         QCOMPARE(page.model()->rowCount(), 0);
         QCOMPARE(page.header()->statusText(), QStringLiteral("Esperando el primer corte"));
         QSignalSpy lags(&monitor, &CutMonitor::lagRecorded);
