@@ -19,6 +19,7 @@ public:
     void disconnectFromHost() override;
     ConnectionState state() const override;
     QString displayName() const override; // "user@localhost"
+    QString hostKeyFingerprint() const override { return QStringLiteral("local"); }
 
     RemoteJob *run(const QString &command, const QByteArray &stdinData = {}, int timeoutMs = 30000) override;
     RemoteJob *stream(const QString &command, const QByteArray &stdinData = {}) override;

@@ -106,6 +106,9 @@ public:
     virtual void disconnectFromHost() = 0;
     virtual ConnectionState state() const = 0;
     virtual QString displayName() const = 0; // "user@host:port"
+    // The host key this connection verified ("SHA256:…"), empty before the first verification; with the
+    // profile's id it names the server in the store. A LocalHost answers "local".
+    virtual QString hostKeyFingerprint() const = 0;
 
     // Output of run() is capped (default 16 MiB each of stdout/stderr), with the truncated flags set.
     virtual RemoteJob *run(const QString &command, const QByteArray &stdinData = {}, int timeoutMs = 30000) = 0;

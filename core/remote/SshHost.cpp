@@ -39,6 +39,7 @@ struct SshHost::Private
     WorkerConfig config;
     qint64 outputCap = 16 * 1024 * 1024;
     ConnectionState state = ConnectionState::Disconnected;
+    QString fingerprint;
     QThread *thread = nullptr;
     SshWorker *worker = nullptr;
     quint64 nextId = 1;
@@ -74,6 +75,7 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
     connect(w, &SshWorker::roundTripMeasured, this, &SshHost::roundTripMeasured);
     connect(w, &SshWorker::hostKeyUnknown, this, &SshHost::hostKeyUnknown);
     connect(w, &SshWorker::hostKeyChanged, this, &SshHost::hostKeyChanged);
+    connect(w, &SshWorker::hostKeyVerified, this, [this](const QString &fingerprint) { m_d->fingerprint = fingerprint; });
     connect(w, &SshWorker::secretRequested, this, &SshHost::secretRequested);
     connect(w, &SshWorker::jobLines, this, [this](quint64 id, const QList<QByteArray> &lines) {
         const auto it = m_d->jobs.find(id);
@@ -159,6 +161,11 @@ void SshHost::disconnectFromHost()
     m_d->post([](SshWorker *w) { w->stop(Tr::tr("Desconectado por el usuario.")); });
 }
 ConnectionState SshHost::state() const { return m_d->state; }
+QString SshHost::hostKeyFingerprint() const
+{
+    return m_d->fingerprint;
+}
+
 QString SshHost::displayName() const
 {
     const Profile &p = m_d->config.profile;

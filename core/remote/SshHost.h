@@ -66,6 +66,7 @@ public:
     void disconnectFromHost() override;
     ConnectionState state() const override;
     QString displayName() const override;
+    QString hostKeyFingerprint() const override;
 
     RemoteJob *run(const QString &command, const QByteArray &stdinData = {}, int timeoutMs = 30000) override;
     RemoteJob *stream(const QString &command, const QByteArray &stdinData = {}) override;

@@ -223,7 +223,7 @@ bool SshWorker::checkHostKey()
 
     const auto found = KnownHosts::lookupFile(m_config.knownHostsFile, m_effectiveHost, m_effectivePort, blob);
     switch (found.status) {
-    case KnownHosts::Status::Known: return true;
+    case KnownHosts::Status::Known: Q_EMIT hostKeyVerified(info.fingerprint); return true;
     case KnownHosts::Status::Changed: {
         const auto old = describePublicKey(found.oldBlob);
         info.oldFingerprint = old ? fingerprintLine(*old) : sha256Fingerprint(found.oldBlob);
@@ -260,6 +260,7 @@ void SshWorker::answerHostKey(bool trust)
         connectionFailed(RemoteError::LocalIo, error);
         return;
     }
+    Q_EMIT hostKeyVerified(m_pendingKey.fingerprint);
     beginAuth();
 }
 

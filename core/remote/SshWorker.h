@@ -71,6 +71,7 @@ Q_SIGNALS:
     void roundTripMeasured(qint64 milliseconds);
     void hostKeyUnknown(const difusor::remote::HostKeyInfo &info);
     void hostKeyChanged(const difusor::remote::HostKeyInfo &info);
+    void hostKeyVerified(const QString &fingerprint); // known, or just trusted: before Connected
     void secretRequested(const difusor::remote::SecretRequest &request);
     void jobLines(quint64 id, const QList<QByteArray> &lines);
     void jobProgress(quint64 id, qint64 done, qint64 total);

@@ -28,6 +28,7 @@ public:
     }
     difusor::remote::ConnectionState state() const override { return m_state; }
     QString displayName() const override { return m_name; }
+    QString hostKeyFingerprint() const override { return QStringLiteral("SHA256:fake-") + m_name; }
 
     difusor::remote::RemoteJob *run(const QString &, const QByteArray &, int) override { return nullptr; }
     difusor::remote::RemoteJob *stream(const QString &, const QByteArray &) override { return nullptr; }
