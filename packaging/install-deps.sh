@@ -12,4 +12,5 @@ $SUDO apt-get install -y --no-install-recommends \
     libqt6sql6-sqlite libssh-dev libssl-dev zlib1g-dev qtkeychain-qt6-dev libgl-dev \
     openssh-server openssh-client nginx-light rsync inotify-tools procps curl \
     xvfb xauth desktop-file-utils appstream clang \
-    goaccess awstats ansible-core
+    goaccess awstats ansible-core \
+    qt6-httpserver-dev qt6-websockets-dev prometheus

@@ -1677,6 +1677,22 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <source>&quot;compression&quot; debe ser true o false.</source>
         <translation>&quot;compression&quot; must be true or false.</translation>
     </message>
+    <message>
+        <source>No se pudo abrir el puerto de métricas %1: ya lo usa otro programa.</source>
+        <translation>Could not open the metrics port %1: another program is using it.</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el puerto de métricas %1: %2</source>
+        <translation>Could not open the metrics port %1: %2</translation>
+    </message>
+    <message>
+        <source>Dirección de métricas no válida: «%1». Se espera DIRECCIÓN:PUERTO, [IPv6]:PUERTO o :PUERTO.</source>
+        <translation>Invalid metrics address: “%1”. Expected ADDRESS:PORT, [IPv6]:PORT or :PORT.</translation>
+    </message>
+    <message>
+        <source>Puerto de métricas no válido: «%1» (de 0 a 65535).</source>
+        <translation>Invalid metrics port: “%1” (0 to 65535).</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>

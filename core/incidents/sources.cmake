@@ -1,0 +1,3 @@
+set(DIFUSOR_INCIDENTS_SOURCES
+    Severity.h Severity.cpp
+)
