@@ -79,6 +79,8 @@ WatchLine parseWatchLine(const QByteArray &raw, const QString &nonce)
         line.type = WatchLine::Type::DataEnd;
     } else if (tag == "S") {
         line.type = WatchLine::Type::Listed;
+    } else if (tag == "K") {
+        line.type = WatchLine::Type::Heartbeat; // lets the script see its channel is gone (a failed write)
     } else if (tag == "E") {
         line.type = WatchLine::Type::Error;
         line.error = QString::fromUtf8(head.value(2));
@@ -114,7 +116,7 @@ CutWatcher::CutWatcher(remote::RemoteHost *host, const QString &publicationDir, 
     qRegisterMetaType<FoundCut>();
     m_heartbeat.setSingleShot(true);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        // The script prints its clock every 5 s: silence means a dead channel the link has not noticed.
+        // Watching, the script writes a line every second: silence means a dead channel the link missed.
         if (m_job)
             m_job->cancel();
         setState(State::Waiting, Tr::tr("El vigilante de cortes dejó de responder; se reinicia."));
@@ -334,6 +336,7 @@ void CutWatcher::onLines(const QList<QByteArray> &lines)
         }
         case WatchLine::Type::DataStart:
         case WatchLine::Type::DataEnd:
+        case WatchLine::Type::Heartbeat:
         case WatchLine::Type::Unknown:
             break;
         }

@@ -33,7 +33,7 @@ struct FoundCut
 // Parses one line of the remote watcher script (resources/scripts/cutwatch.sh). Pure; for tests.
 struct WatchLine
 {
-    enum class Type { Hello, Clock, Package, Listed, Error, DataStart, DataEnd, Unknown };
+    enum class Type { Hello, Clock, Package, Listed, Error, DataStart, DataEnd, Heartbeat, Unknown };
     Type type = Type::Unknown;
     QString method;        // Hello
     QDateTime serverTime;  // Clock; Package: the file's change time (server clock)

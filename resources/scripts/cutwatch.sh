@@ -12,11 +12,16 @@
 #   <base64 lines>                 first listing), when INLINE_MAX > 0 and base64 exists: the CSV bytes
 #   Z NONCE                        (at most INLINE_MAX), so the console needs no second command
 #   S NONCE                        the listing of what was already there is complete
+#   K NONCE                        heartbeat, every second while watching (the console ignores it)
 #   E NONCE WHAT                   a fatal problem ("nodir"); the script exits
 # Complete: a folder's CSV is renamed into place by rsync (its hidden temporary is ignored); a zip is
 # reported once `unzip -tqq` accepts it; a bare CSV once its size and time held for one more scan (in
 # the first listing: once untouched for 2 s).
 # FORCE_STAT=1 uses the stat loop even where inotifywait exists. Installs nothing, writes no file.
+# Ends within ~2 s of its channel going, whatever closed it: sshd sends no signal (no pty) and stdin
+# ended with the script, so the only sign is a failed write. The reader writes a line every second
+# (K) and ends when one fails (SIGPIPE, or EPIPE where SIGPIPE is ignored); the 1 s ticker then fails
+# to write to the reader and kills inotifywait (it writes only on a file event) before it ends.
 
 DIR=$1
 N=${2:-w}
@@ -111,14 +116,21 @@ LIVE=1
 # One reader: inotify events (any line) and a 1 s tick ("t") both wake it. With inotifywait a scan
 # runs on each event and every 5 ticks (a safety net); in the stat loop on every tick.
 {
+    ip=
     if [ $M = inotifywait ]; then
-        inotifywait -m -r -q -e close_write -e moved_to -e create -e delete --format e . 2>/dev/null
-        echo F
-    fi &
-    while :; do
-        sleep 1
-        echo t || exit 0
+        inotifywait -m -r -q -e close_write -e moved_to -e create -e delete --format e . 2>/dev/null &
+        ip=$!
+    fi
+    # Once the reader is gone a tick fails: inotifywait goes with us (it keeps SIGPIPE's default).
+    trap 'kill $ip 2>/dev/null; exit 0' PIPE
+    while sleep 1; do
+        if [ -n "$ip" ] && ! kill -0 "$ip" 2>/dev/null; then
+            ip=
+            echo F || break # inotifywait ended (e.g. out of watches): the reader falls back to stat
+        fi
+        echo t || break
     done
+    [ -z "$ip" ] || kill "$ip" 2>/dev/null
 } | {
     n=0
     while read -r x; do
@@ -127,6 +139,7 @@ LIVE=1
                 n=$((n + 1))
                 if [ $M = stat ] || [ $((n % 5)) -eq 0 ] || [ "$more" = 1 ]; then scan; fi
                 [ $((n % 5)) -eq 0 ] && clock
+                printf 'K %s\n' "$N" || exit 0
                 ;;
             F)
                 M=stat

@@ -1,6 +1,7 @@
 // CutWatcher over LocalHost on a temporary publication folder (the same script the server runs):
 // both methods (inotifywait and the 1 s stat loop), folders renamed into place, zips, bare CSVs,
-// catch-up on restart, files that are not PREP cuts, a re-pushed package, the server clock offset.
+// catch-up on restart, files that are not PREP cuts, a re-pushed package, the server clock offset, the
+// heartbeat line.
 #include "TestEnv.h"
 
 #include "cuts/CutSession.h"
@@ -139,6 +140,8 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(int(found.size()), beforeRepush + 1, 4000);
         QCOMPARE(found.last().record.cutTimeUtc, slot(1));
 
+        QCOMPARE(watcher.restarts(), 1); // the heartbeats (K, every second) disturbed nothing
+
         // Restart with what is known: nothing old again; what landed meanwhile is caught up.
         watcher.stop();
         QVERIFY(pushFolder(pub, m_election, 5));
@@ -159,6 +162,14 @@ private:
 private Q_SLOTS:
     void inotifywaitOrStat() { runMethod(false); }
     void statLoop() { runMethod(true); }
+
+    // The script's heartbeat: recognised (and ignored) only with this run's nonce.
+    void heartbeatLine()
+    {
+        QCOMPARE(int(parseWatchLine("K n1", QStringLiteral("n1")).type), int(WatchLine::Type::Heartbeat));
+        QCOMPARE(int(parseWatchLine("K n1\r", QStringLiteral("n1")).type), int(WatchLine::Type::Heartbeat));
+        QCOMPARE(int(parseWatchLine("K n2", QStringLiteral("n1")).type), int(WatchLine::Type::Unknown));
+    }
 
     // The session is destroyed with its host, or outlives it without touching it again.
     void sessionOutlivesItsHost()
