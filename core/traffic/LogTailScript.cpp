@@ -4,7 +4,9 @@ namespace difusor::traffic {
 
 QByteArray logTailScript()
 {
-    return QByteArrayLiteral(R"SH(
+    return QByteArrayLiteral(R"SH(# difusor-console log tail: sh -s -- FILE INODE OFFSET FROM_END [SIG]; line protocol in LogTailScript.h.
+# Writes \001H at least every ~1 s and ends when a write fails (its channel is gone); starts nothing
+# that outlives one poll. Installs nothing, writes no file.
 f=$1; ino=$2; off=$3; from_end=$4
 max=4194304
 exec 4>&1
@@ -78,8 +80,13 @@ elif [ "$cur" != "$ino" ] && ! find_by_inode "$ino" >/dev/null; then
 fi
 printf '\001R %s %s\n' "$ino" "$off"
 stable=0
-quiet=0
+beat=0
 while :; do
+  # The heartbeat, data or not: sshd sends no signal when the channel goes (no pty) and stdin ended
+  # with the script, so a failed write is the only sign. It kills us (SIGPIPE), or fails (EPIPE where
+  # SIGPIPE is ignored) and we end.
+  beat=$((beat + 1))
+  if [ "$beat" -ge 5 ]; then printf '\001H\n' || exit 0; beat=0; fi
   cur=$(inode_of "$f")
   if [ -n "$cur" ] && [ "$cur" != "$ino" ]; then
     old=""
@@ -97,9 +104,6 @@ while :; do
   fi
   before=$off
   if [ -n "$cur" ]; then drain "$f"; fi
-  # A heartbeat every ~2 s of silence: if the link is gone, the write fails (SIGPIPE) and we end.
-  if [ "$off" = "$before" ]; then quiet=$((quiet + 1)); else quiet=0; fi
-  if [ "$quiet" -ge 10 ]; then printf '\001H\n'; quiet=0; fi
   [ "$full" = 1 ] || sleep 0.2
 done
 )SH");

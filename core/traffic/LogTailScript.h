@@ -13,7 +13,8 @@ namespace difusor::traffic {
 //   \001P <inode> <offset>  the lines since the previous control line end at this offset: commit
 //   \001T <inode>           the file shrank below the offset (copytruncate): reading again from 0
 //   \001X <bytes>           a line longer than the batch cap (4 MiB) was skipped
-//   \001H                   heartbeat after ~2 s without data (a dead link ends the script by SIGPIPE)
+//   \001H                   heartbeat, every 5 polls (~1 s), data or not: when the channel is gone
+//                           (however it closed) the write fails and the script ends
 //   \001G                   the file we were reading is gone (rotated and removed or compressed before
 //                           we finished it): its unread tail, if any, is lost
 // Rotation by rename: the old inode is found among FILE, FILE.1, FILE-*, FILE.* (not compressed) and
