@@ -10,6 +10,12 @@
 # DLBYTES > 0 ends with a "download" section of that many bytes (as 4 KiB text lines) so the console,
 # which reads this output as it streams, can time the server-to-console throughput; the two "date"
 # sections let it compare clocks. Both are timed on arrival, on this same channel.
+# Nothing of it outlives its channel: sshd sends no signal when the channel or the link goes (no pty),
+# and the software and network groups write nothing to the channel until they end (they are kept in
+# variables), so a failed write would come late. A watchdog looks every second whether the session
+# sshd (or the console, run locally) made for us still has its parent; once that is gone (the leader
+# was handed to init) it kills every process of the session. Where /proc cannot tell, or we are not in a session of our own (run
+# by hand from another program), there is no watchdog and the sections' timeouts bound the run.
 
 N=${1:-probe}
 SUDO=${2:-0}
@@ -20,9 +26,50 @@ DL=${5:-0}
 PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin:/snap/bin
 LC_ALL=C
 export PATH LC_ALL
+
+# /proc/PID/stat: "PID (COMM) STATE PPID PGRP SESSION …" (COMM may hold spaces and parentheses).
+WD=
+if read -r s 2>/dev/null </proc/$$/stat; then
+    set -- ${s##*') '}
+    sid=$4
+    # A session of our own (sshd and the console's local runs start one), led by us or by the sh -c
+    # that started us; its leader's parent is sshd (or the console).
+    if { [ "$sid" = $$ ] || [ "$sid" = "$PPID" ]; } && read -r s 2>/dev/null </proc/"$sid"/stat \
+        && [ "${s%%') '*}" = "$sid (sh" ]; then
+        set -- ${s##*') '}
+        sp=$2
+        (
+            while sleep 1; do
+                kill -0 $$ 2>/dev/null || exit 0
+                # Orphaned: the leader was handed to init (or a subreaper) when its parent went.
+                read -r s 2>/dev/null </proc/"$sid"/stat || break
+                set -- ${s##*') '}
+                [ "$2" = "$sp" ] || break
+            done
+            # Every process of the session but this one (a command may have made a process group of
+            # its own, as timeout without --foreground does). Twice: a shell may fork while we sweep.
+            read -r me _ </proc/self/stat
+            for pass in 1 2; do
+                for d in /proc/[0-9]*; do
+                    read -r s 2>/dev/null <"$d/stat" || continue
+                    set -- ${s##*') '}
+                    [ "$4" = "$sid" ] && [ "${d#/proc/}" != "$me" ] && kill -s KILL "${d#/proc/}" 2>/dev/null
+                done
+            done
+        ) </dev/null >/dev/null 2>&1 &
+        WD=$!
+    fi
+fi
 exec 4>&1
 
-if command -v timeout >/dev/null 2>&1; then TO="timeout -k 1 $T"; else TO=""; fi
+# GNU timeout gives its command a process group of its own unless --foreground: kept in ours, a
+# cancel (the console kills our group) reaches it too. BusyBox timeout runs it in place already.
+TO=""
+if timeout --foreground 1 true 2>/dev/null; then
+    TO="timeout --foreground -k 1 $T"
+elif command -v timeout >/dev/null 2>&1; then
+    TO="timeout -k 1 $T"
+fi
 
 # sec NAME CMD...: runs CMD (no stdin, stderr merged), output bounded by head -c, exit status kept.
 sec() {
@@ -134,3 +181,4 @@ case $DL in
     printf '\n<==%s exit %s\n' "$N" "${st:-255}"
     ;;
 esac
+[ -z "$WD" ] || kill "$WD" 2>/dev/null || :
