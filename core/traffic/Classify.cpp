@@ -145,6 +145,85 @@ bool isAssetPath(std::string_view path)
     return !e.empty() && contains(assetKeys(), pack(e));
 }
 
+namespace {
+
+bool isPerlWord(char c) { return isWordChar(c); } // \w on bytes read without a decoding layer
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = lower(c);
+    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+}
+
+// s/%([46][1-9A-F]|[57][0-9A]|3[0-9]|2D|2E|5F|7E)/chr(hex($1))/ieg: letters, digits, - . _ ~
+bool isUnreservedEscape(int v)
+{
+    return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x2D || v == 0x2E
+        || v == 0x5F || v == 0x7E;
+}
+
+} // namespace
+
+std::string_view awstatsPath(std::string_view requestPath, std::string &scratch)
+{
+    // Fast path, one pass: up to the first space, '?' or ';' when no '%' or '#' comes before it (decoding
+    // creates none of " ?;#", and an anchor only ever trims after the query separator).
+    for (std::size_t i = 0; i < requestPath.size(); ++i) {
+        const char c = requestPath[i];
+        if (c == ' ' || c == '?' || c == ';')
+            return requestPath.substr(0, i);
+        if (c == '%' || c == '#')
+            break;
+        if (i + 1 == requestPath.size())
+            return requestPath;
+    }
+    std::string_view u = requestPath.substr(0, requestPath.find(' '));
+    if (u.find('%') != std::string_view::npos) {
+        scratch.clear();
+        for (std::size_t i = 0; i < u.size(); ++i) {
+            if (u[i] == '%' && i + 2 < u.size() && hexDigit(u[i + 1]) >= 0 && hexDigit(u[i + 2]) >= 0) {
+                const int v = hexDigit(u[i + 1]) * 16 + hexDigit(u[i + 2]);
+                if (isUnreservedEscape(v)) {
+                    scratch += static_cast<char>(v);
+                    i += 2;
+                    continue;
+                }
+            }
+            scratch += u[i];
+        }
+        u = scratch;
+    }
+    const std::size_t hash = u.rfind('#');
+    if (hash != std::string_view::npos
+        && std::all_of(u.begin() + static_cast<std::ptrdiff_t>(hash) + 1, u.end(), isPerlWord))
+        u = u.substr(0, hash);
+    return u.substr(0, u.find_first_of("?;"));
+}
+
+std::string_view awstatsHost(std::string_view host)
+{
+    if (host.size() < 14 || host.substr(0, 7) != "::ffff:")
+        return host;
+    const std::string_view v4 = host.substr(7);
+    int parts = 0, digits = 0;
+    for (char c : v4) {
+        if (c == '.') {
+            if (digits == 0)
+                return host;
+            ++parts;
+            digits = 0;
+        } else if (c >= '0' && c <= '9') {
+            if (++digits > 3)
+                return host;
+        } else {
+            return host;
+        }
+    }
+    return parts == 3 && digits > 0 ? v4 : host;
+}
+
 bool isFavicon(std::string_view path) { return endsWithNoCase(path, "/favicon.ico"); }
 
 bool isRobotsTxt(std::string_view path) { return endsWithNoCase(path, "/robots.txt"); }
@@ -157,7 +236,16 @@ bool isAwstatsMethod(std::string_view m)
         "GET", "POST", "HEAD", "PROPFIND", "CHECKOUT", "LOCK", "PROPPATCH", "OPTIONS", "MKACTIVITY", "PUT",
         "MERGE", "DELETE", "REPORT", "MKCOL", "COPY", "RPC_IN_DATA", "RPC_OUT_DATA", "OK", "ERR!", "PRIV",
     };
-    return std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end();
+    if (std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end())
+        return true;
+    // Its streaming branch compares uc(method): "get" and "Get" are kept too (awstats.pl 18403-18411).
+    char up[5];
+    if (m.size() > sizeof up)
+        return false;
+    for (std::size_t i = 0; i < m.size(); ++i)
+        up[i] = (m[i] >= 'a' && m[i] <= 'z') ? static_cast<char>(m[i] - 32) : m[i];
+    const std::string_view u(up, m.size());
+    return u == "GET" || u == "MMS" || u == "RTSP" || u == "HTTP" || u == "RTP";
 }
 
 } // namespace difusor::traffic

@@ -18,7 +18,8 @@ int runStatsCommand(const QStringList &args)
     if (!options) {
         err << error << Qt::endl
             << Tr::tr("Uso: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] "
-                      "[--format json|csv|text] [--log-format FORMATO] [--top N] ARCHIVO…")
+                      "[--format json|csv|text] [--log-format FORMATO] [--top N] [--tz log|mexico] "
+                      "[--robots auto|builtin|ROBOTS.PM] ARCHIVO…")
             << Qt::endl;
         return 2;
     }

@@ -39,7 +39,51 @@ QJsonObject countsJson(const TrafficCounts &c)
     return o;
 }
 
+const char *tzName(StatsOptions::TimeZone tz) { return tz == StatsOptions::TimeZone::Mexico ? "mexico" : "log"; }
+
+constexpr int kMexicoOffsetMinutes = -6 * 60; // fixed since October 2022 (core/common/MexicoTime.h)
+
+// "UTC-6", "UTC+5:30", "UTC".
+QString offsetText(int minutes)
+{
+    if (minutes == 0)
+        return QStringLiteral("UTC");
+    const int a = minutes < 0 ? -minutes : minutes;
+    QString s = QStringLiteral("UTC") + QLatin1Char(minutes < 0 ? '-' : '+') + QString::number(a / 60);
+    if (a % 60)
+        s += QStringLiteral(":%1").arg(a % 60, 2, 10, QLatin1Char('0'));
+    return s;
+}
+
+int reportOffset(const TrafficCounter &c) { return c.fixedOffset() ? *c.fixedOffset() : c.lastOffsetMinutes(); }
+
+bool formatHasZone(const LogFormat &f)
+{
+    for (const LogFormat::Token &t : f.tokens())
+        if (t.field == LogFormat::Field::DateTime || t.field == LogFormat::Field::Zone)
+            return true;
+    return false;
+}
+
 } // namespace
+
+QString robotsListId(const TrafficCounter &counter)
+{
+    const AwstatsRobots *db = counter.robots();
+    if (!db)
+        return QStringLiteral("builtin");
+    return db->version().isEmpty() ? QStringLiteral("awstats") : QStringLiteral("awstats-") + db->version();
+}
+
+QString robotsListText(const TrafficCounter &counter)
+{
+    const AwstatsRobots *db = counter.robots();
+    if (!db)
+        return Tr::tr("robots: lista propia");
+    if (db->version().isEmpty())
+        return Tr::tr("robots: lista de AWStats (%1)").arg(db->path());
+    return Tr::tr("robots: lista de AWStats %1 (%2)").arg(db->version(), db->path());
+}
 
 QString periodLabel(std::int64_t localStart, TrafficCounter::Period by)
 {
@@ -109,6 +153,14 @@ std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString
                 o.top = v.toInt(&ok);
             if (!ok || o.top < 0 || o.top > 10000)
                 return fail(Tr::tr("--top espera un número entre 0 y 10000."));
+        } else if (a == QLatin1String("--tz")) {
+            if (!value(v) || (v != QLatin1String("log") && v != QLatin1String("mexico")))
+                return fail(Tr::tr("--tz espera log o mexico."));
+            o.tz = v == QLatin1String("mexico") ? StatsOptions::TimeZone::Mexico : StatsOptions::TimeZone::Log;
+        } else if (a == QLatin1String("--robots")) {
+            if (!value(v) || v.isEmpty())
+                return fail(Tr::tr("--robots espera auto, builtin o la ruta de un robots.pm de AWStats."));
+            o.robots = v == QLatin1String("auto") ? QString() : v;
         } else if (a.startsWith(QLatin1String("--"))) {
             return fail(Tr::tr("Opción desconocida: %1").arg(a));
         } else {
@@ -117,6 +169,8 @@ std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString
     }
     if (o.files.isEmpty())
         return fail(Tr::tr("Indique al menos un archivo de bitácora."));
+    if (o.tz == StatsOptions::TimeZone::Mexico && !formatHasZone(o.logFormat))
+        return fail(Tr::tr("--tz mexico necesita la zona horaria de cada línea (%x o %z en --log-format)."));
     return o;
 }
 
@@ -124,6 +178,16 @@ StatsResult computeStats(const StatsOptions &options)
 {
     StatsResult r;
     r.counter = std::make_unique<TrafficCounter>(options.mode, options.by);
+    if (options.robots.isEmpty()) {
+        r.counter->setRobots(AwstatsRobots::installed()); // ours when AWStats is not installed
+    } else if (options.robots != QLatin1String("builtin")) {
+        QString error;
+        r.counter->setRobots(AwstatsRobots::load(options.robots, &error)); // ours when it cannot be read
+        if (!error.isEmpty())
+            r.errors << error;
+    }
+    if (options.tz == StatsOptions::TimeZone::Mexico)
+        r.counter->setFixedOffset(kMexicoOffsetMinutes);
     LogIngest ingest(options.logFormat, *r.counter);
     for (const QString &f : options.files)
         if (auto e = ingestFile(f, ingest))
@@ -140,6 +204,11 @@ QJsonObject statsJson(const StatsOptions &options, const StatsResult &result)
     QJsonObject root;
     root.insert(QStringLiteral("mode"), QLatin1String(modeName(options.mode)));
     root.insert(QStringLiteral("by"), QLatin1String(periodName(options.by)));
+    root.insert(QStringLiteral("tz"), QLatin1String(tzName(options.tz)));
+    root.insert(QStringLiteral("utc_offset_minutes"), reportOffset(c));
+    root.insert(QStringLiteral("robots_list"), robotsListId(c));
+    if (c.robots())
+        root.insert(QStringLiteral("robots_file"), c.robots()->path());
     QJsonArray periods;
     for (const auto &[start, counts] : c.periods()) {
         QJsonObject p = countsJson(counts);
@@ -212,6 +281,11 @@ QString statsText(const StatsOptions &options, const StatsResult &result)
                .arg(t.requests)
                .arg(t.robotRequests)
                .arg(result.malformedLines)
+        + QLatin1Char('\n');
+    out += robotsListText(c) + QLatin1Char('\n');
+    out += (options.tz == StatsOptions::TimeZone::Mexico ? Tr::tr("hora: centro de México (%1)")
+                                                         : Tr::tr("hora: la de la bitácora (%1)"))
+               .arg(offsetText(reportOffset(c)))
         + QLatin1Char('\n');
     return out;
 }

@@ -20,6 +20,10 @@ struct StatsOptions
     enum class Format { Json, Csv, Text } format = Format::Json;
     LogFormat logFormat = LogFormat::combined();
     int top = 10;
+    // Days cut in the log's own clock (AWStats' way) or in Central Mexico time (UTC-6).
+    enum class TimeZone { Log, Mexico } tz = TimeZone::Log;
+    // Robot list: "" the installed AWStats database (else ours), "builtin" ours, or a robots.pm path.
+    QString robots;
     QStringList files;
 };
 
@@ -29,7 +33,7 @@ struct StatsResult
     std::uint64_t parsedLines = 0;
     std::uint64_t malformedLines = 0;
     QStringList malformedSamples;
-    QStringList errors; // unreadable files (translated)
+    QStringList errors; // unreadable files, an unreadable --robots file (translated)
 };
 
 // Parses the command-line arguments of `stats` (without "stats"); error message on failure.
@@ -40,6 +44,11 @@ StatsResult computeStats(const StatsOptions &options);
 
 // "2026-10-01", "2026-10-01T13" or "2026-10-01T13:05" for a period's local start.
 QString periodLabel(std::int64_t localStart, TrafficCounter::Period by);
+
+// "awstats-7.8" (AWStats' database, its version when known: "awstats" otherwise) or "builtin".
+QString robotsListId(const TrafficCounter &counter);
+// "robots: lista de AWStats 7.8 (/usr/share/awstats/lib/robots.pm)" or "robots: lista propia".
+QString robotsListText(const TrafficCounter &counter);
 
 QJsonObject statsJson(const StatsOptions &options, const StatsResult &result);
 QByteArray statsCsv(const StatsResult &result);

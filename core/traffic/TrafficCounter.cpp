@@ -10,6 +10,19 @@ TrafficCounter::TrafficCounter(Mode mode, Period period)
 {
 }
 
+void TrafficCounter::setRobots(std::shared_ptr<const AwstatsRobots> robots)
+{
+    m_robots = std::move(robots);
+    m_robotCache.clear();
+}
+
+void TrafficCounter::setFixedOffset(std::optional<int> minutesEast)
+{
+    m_fixedOffset = minutesEast;
+    m_lastPeriodKey = INT64_MIN;
+    m_lastPeriod = nullptr;
+}
+
 void TrafficCounter::enableSeries()
 {
     if (!m_series)
@@ -86,16 +99,18 @@ bool TrafficCounter::robotUserAgent(std::uint64_t uaHash, std::string_view ua)
         m_robotCache.clear(); // a flood of distinct agents must not grow memory without bound
     bool inserted = false;
     std::uint8_t &v = m_robotCache.findOrInsert(FlatMap<std::uint8_t>::nonZero(uaHash), inserted);
-    if (inserted)
-        v = isRobotUserAgent(ua) ? 1 : 2;
+    if (inserted) {
+        // With AWStats' list, "0" is no agent too: awstats.pl tests the agent for Perl truth (19123).
+        const bool robot = m_robots ? (ua == "0" || m_robots->match(ua) >= 0) : isRobotUserAgent(ua);
+        v = robot ? 1 : 2;
+    }
     return v == 1;
 }
 
-bool TrafficCounter::newVisit(DayState &day, std::uint64_t hostHash, const LogRecord &r)
+bool TrafficCounter::newVisit(DayState &day, std::uint64_t hostHash, std::int64_t t)
 {
     bool inserted = false;
     VisitState &s = day.visits.findOrInsert(FlatMap<VisitState>::nonZero(hostHash), inserted);
-    const std::int64_t t = r.utcTime();
     const bool fresh = inserted || t - s.lastTime > 3600;
     if (fresh || t > s.lastTime)
         s.lastTime = t; // an out-of-order earlier line never moves the visit back
@@ -104,13 +119,20 @@ bool TrafficCounter::newVisit(DayState &day, std::uint64_t hostHash, const LogRe
 
 void TrafficCounter::add(const LogRecord &r)
 {
-    TrafficCounts &p = periodFor(r.localTime);
+    // The report's clock: the log's own wall clock, or UTC moved to the fixed offset. Visits are timed on
+    // it too (AWStats compares the times as written, offset ignored).
+    const std::int64_t local = m_fixedOffset ? r.utcTime() + std::int64_t(*m_fixedOffset) * 60 : r.localTime;
+    TrafficCounts &p = periodFor(local);
     TrafficCounts delta; // only for the series
-    const std::string_view path = r.pathNoQuery();
+    const bool awstats = m_mode == Mode::AwStats;
+    const std::string_view path = awstats ? awstatsPath(r.path, m_pathScratch) : r.pathNoQuery();
     const std::string_view ua = r.hasUserAgent() ? r.userAgent : std::string_view("-");
     const std::uint64_t uaHash = hashView(ua);
     const std::uint64_t hostHash = hashView(r.host);
-    const bool robot = !r.hasUserAgent() || isRobotsTxt(path) || robotUserAgent(uaHash, ua);
+    const std::string_view visitor = awstats ? awstatsHost(r.host) : r.host;
+    const std::uint64_t visitorHash = visitor.size() == r.host.size() ? hostHash : hashView(visitor);
+    const bool agentRobot = !r.hasUserAgent() || robotUserAgent(uaHash, ua);
+    const bool robot = agentRobot || isRobotsTxt(path);
 
     ++p.requests;
     p.addStatus(r.status);
@@ -124,8 +146,8 @@ void TrafficCounter::add(const LogRecord &r)
         m_serveTimes.add(r.serveTimeUs);
 
     const std::int64_t periodKey = m_lastPeriodKey;
-    DayState &day = dayFor(r.localTime / 86400);
-    if (m_mode == Mode::AwStats) {
+    DayState &day = dayFor(local / 86400);
+    if (awstats) {
         const bool hit = (r.status == 200 || r.status == 304) && !robot && !isFavicon(path) && isAwstatsMethod(r.method);
         if (hit) {
             const std::uint64_t bytes = r.status == 304 ? 0 : static_cast<std::uint64_t>(r.bytes);
@@ -138,20 +160,24 @@ void TrafficCounter::add(const LogRecord &r)
                 delta.pages = 1;
                 const std::uint64_t pathHash = hashView(path);
                 m_topPages.add(pathHash, path);
-                if (newVisit(day, hostHash, r)) {
+                if (newVisit(day, visitorHash, local)) {
                     ++p.visits;
                     delta.visits = 1;
                 }
                 bool inserted = false;
-                day.periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), hostHash)), inserted);
+                day.periodUniques.findOrInsert(FlatSet::nonZero(hashCombine(std::uint64_t(periodKey), visitorHash)), inserted);
                 if (inserted)
                     ++p.uniqueVisitors;
-                m_totalUniques.findOrInsert(FlatSet::nonZero(hostHash), inserted);
+                m_totalUniques.findOrInsert(FlatSet::nonZero(visitorHash), inserted);
             }
         } else if (r.status == 206 && isDownloadPath(path) && !isFavicon(path) && isAwstatsMethod(r.method)) {
-            // AWStats adds the bytes of a resumed download to the bandwidth (not to hits), robots included.
-            p.bandwidth += static_cast<std::uint64_t>(r.bytes);
-            delta.bandwidth = static_cast<std::uint64_t>(r.bytes);
+            // A resumed download adds bandwidth, not hits, robots included. AWStats 7.8 adds the bytes
+            // twice when the agent is not a robot's: in its status-code branch (awstats.pl 19036) and again
+            // in its hit branch (19282); a robot's request stops between the two. Reproduced so this mode's
+            // bandwidth is the figure AWStats reports; raw mode has the bytes actually sent.
+            const std::uint64_t bytes = static_cast<std::uint64_t>(r.bytes) * (agentRobot ? 1 : 2);
+            p.bandwidth += bytes;
+            delta.bandwidth = bytes;
         }
     } else {
         ++p.hits;
@@ -163,7 +189,7 @@ void TrafficCounter::add(const LogRecord &r)
             delta.pages = 1;
         }
         m_topPages.add(hashView(path), path);
-        if (newVisit(day, hostHash, r)) {
+        if (newVisit(day, hostHash, local)) {
             ++p.visits;
             delta.visits = 1;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AwstatsRobots.h"
 #include "FlatHash.h"
 #include "LogRecord.h"
 #include "ServeTimeHistogram.h"
@@ -9,27 +10,36 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace difusor::traffic {
 
 // Counting rules. Both modes see every parsed line (malformed lines are counted apart, never here).
 //
-// Robot (both modes): empty or "-" user agent; a request for a path ending in /robots.txt (that request
-//   only); or a user agent containing one of our crawler tokens (Classify.cpp).
+// Robot (both modes): a request for a path ending in /robots.txt (that request only), or a robot user
+//   agent. Robot user agents come from AWStats' own database when one is set (setRobots(); `stats` sets
+//   the installed one: AwstatsRobots, robots.pm read at run time and matched as awstats.pl 7.8 does; an
+//   empty, "-" or "0" agent is its robot 'no_user_agent'), else from our own list (Classify.cpp: an empty
+//   or "-" agent, or one of our crawler tokens). robots() says which.
 // Asset: path without query ending in an extension of AWStats' NotPageList (css js class gif jpg jpeg
-//   png bmp ico rss xml swf eot woff woff2) or of an image/download type (isAssetPath()).
+//   png bmp ico rss xml swf eot woff woff2) or of a type its mime.pm marks image or download
+//   (isAssetPath()). In awstats mode the path is AWStats' (awstatsPath(): first token, unreserved %XX
+//   decoded, "#word" anchor dropped, query cut at '?' or ';').
 //
 // AwStats mode (the call's vocabulary; agrees with AWStats 7.8, LogFormat=1, default settings):
 //   hit        = status 200 or 304, method AWStats keeps (GET POST HEAD OPTIONS PUT DELETE …), not a
 //                robot, path not ending in /favicon.ico.
 //   page       = a hit whose path is not an asset.
-//   bandwidth  = bytes of hits; a 304 counts 0. As AWStats does, the bytes of a 206 (partial content) on a
-//                download type (zip, pdf, mp4…, isDownloadPath()) are added once, from any client
-//                (AWStats 7.8 adds them twice: its only known bandwidth residue against us).
-//   visit      = a run of pages from one client address with no gap over 1 hour (3600 s) between
-//                consecutive pages; a new calendar day (log's own clock) also starts a new visit, as in
-//                AWStats. Counted in the period of its first page.
+//   bandwidth  = bytes of hits; a 304 counts 0; plus the bytes of a 206 (partial content) on a download
+//                type (zip, pdf, mp4…, isDownloadPath()) from any client: once from a robot's agent,
+//                twice from any other, as AWStats 7.8 counts them (awstats.pl 19036 and 19282). So this
+//                is AWStats' figure, not the bytes sent (raw mode has those).
+//   visit      = a run of pages from one client address ("::ffff:a.b.c.d" taken as a.b.c.d) with no gap
+//                over 1 hour (3600 s) between consecutive pages, measured on the report's clock; a new
+//                calendar day also starts a new visit, as in AWStats. Counted in the period of its
+//                first page.
 //   unique visitor = distinct client address with at least one page in the period; the total is over
 //                the whole run.
 // Raw mode (GoAccess 1.7 defaults, --log-format=COMBINED):
@@ -38,14 +48,22 @@ namespace difusor::traffic {
 //                is GoAccess' one: distinct (day, address, user agent), i.e. the sum of daily visitors.
 //   visit = a run of requests (any) from one address with no gap over 1 hour, split at day change.
 //
-// Periods are wall-clock days, hours or minutes as written in the log (its own offset).
+// Periods are wall-clock days, hours or minutes: as written in the log (its own offset, what AWStats
+// does) by default, or at a fixed offset (setFixedOffset(), `stats --tz mexico`).
 class TrafficCounter final
 {
 public:
     enum class Mode { AwStats, Raw };
     enum class Period { Day, Hour, Minute };
 
+    // Robots from our own list until setRobots() (computeStats() gives AwstatsRobots::installed()).
     TrafficCounter(Mode mode, Period period);
+    // AWStats' robot database, or nullptr for our own list. Before the first add().
+    void setRobots(std::shared_ptr<const AwstatsRobots> robots);
+    const AwstatsRobots *robots() const { return m_robots.get(); }
+    // Cut periods at this offset (minutes east of UTC) instead of the log's own clock. Before add().
+    void setFixedOffset(std::optional<int> minutesEast);
+    std::optional<int> fixedOffset() const { return m_fixedOffset; }
     // Also keep the per-second/minute/hour live series (off for batch statistics).
     void enableSeries();
     // Live use: periods of `seconds` instead of the Period's length (a divisor of 86400, so a period
@@ -88,7 +106,7 @@ private:
     TrafficCounts &periodFor(std::int64_t localTime);
     DayState &dayFor(std::int64_t day);
     bool robotUserAgent(std::uint64_t uaHash, std::string_view ua);
-    bool newVisit(DayState &day, std::uint64_t hostHash, const LogRecord &r);
+    bool newVisit(DayState &day, std::uint64_t hostHash, std::int64_t time);
 
     Mode m_mode;
     Period m_period;
@@ -97,6 +115,9 @@ private:
     TrafficCounts *m_lastPeriod = nullptr;
     TrafficCounts m_totals;
 
+    std::shared_ptr<const AwstatsRobots> m_robots; // nullptr: our own list
+    std::optional<int> m_fixedOffset;
+    std::string m_pathScratch;          // awstatsPath()'s decoded copy
     FlatMap<std::uint8_t> m_robotCache; // user-agent hash -> 1 robot, 2 not
     std::map<std::int64_t, DayState> m_days;
     std::int64_t m_lastDay = INT64_MIN;

@@ -1,6 +1,7 @@
 set(DIFUSOR_TRAFFIC_SOURCES
     StatsCommand.h StatsCommand.cpp
     StatsReport.h StatsReport.cpp
+    AwstatsRobots.h AwstatsRobots.cpp
     Classify.h Classify.cpp
     FlatHash.h
     LineSplitter.h

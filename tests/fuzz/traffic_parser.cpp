@@ -1,7 +1,8 @@
 // Fuzz target: access-log parsing and counting. The input is a byte stream of log lines cut into
 // chunks at arbitrary points; every line goes through the combined parser and a custom-format parser,
-// and every parsed record through both counting modes. The first line also serves as a format spec.
-// FUZZ_SOURCES: core/traffic/LogParser.cpp core/traffic/LogFormat.cpp core/traffic/Classify.cpp core/traffic/TrafficCounter.cpp core/traffic/TrafficSeries.cpp core/traffic/TopCounter.cpp core/traffic/ServeTimeHistogram.cpp
+// and every parsed record through both counting modes (awstats mode with AWStats' robot database when it
+// is installed). The first line also serves as a format spec.
+// FUZZ_SOURCES: core/traffic/LogParser.cpp core/traffic/LogFormat.cpp core/traffic/AwstatsRobots.cpp core/traffic/Classify.cpp core/traffic/TrafficCounter.cpp core/traffic/TrafficSeries.cpp core/traffic/TopCounter.cpp core/traffic/ServeTimeHistogram.cpp
 #include "traffic/LineSplitter.h"
 #include "traffic/LogParser.h"
 #include "traffic/TrafficCounter.h"
@@ -23,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     LogParser combined;
     LogParser other(*custom);
     TrafficCounter awstats(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Minute);
+    awstats.setRobots(AwstatsRobots::installed()); // AWStats' matcher on arbitrary agents, when installed
     TrafficCounter raw(TrafficCounter::Mode::Raw, TrafficCounter::Period::Hour);
     // The live series holds ~2 MB of fixed buckets: one kept across inputs instead of one per input.
     static TrafficCounter live = [] {

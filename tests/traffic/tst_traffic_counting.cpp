@@ -19,14 +19,19 @@ namespace {
 
 const QString kRecorded = QStringLiteral(DIFUSOR_TRAFFIC_DATA "/nginx_combined.log");
 
-StatsResult run(TrafficCounter::Mode mode, TrafficCounter::Period by, const QStringList &files)
+StatsResult run(TrafficCounter::Mode mode, TrafficCounter::Period by, const QStringList &files,
+               const QString &robots = QStringLiteral("builtin"))
 {
     StatsOptions o;
     o.mode = mode;
     o.by = by;
     o.files = files;
+    o.robots = robots;
     return computeStats(o);
 }
+
+// A real browser's agent (a bare "Mozilla/5.0" is a robot to AWStats: ^mozilla\/5\.0$ in its list2).
+const QString kFirefox = QStringLiteral("Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0");
 
 // Feeds lines "HH:MM:SS host path status ua" on 2026-10-01 (-0600) to a counter.
 void feed(TrafficCounter &c, const QStringList &events, const QString &day = QStringLiteral("01"))
@@ -36,7 +41,7 @@ void feed(TrafficCounter &c, const QStringList &events, const QString &day = QSt
         const QStringList f = e.split(QLatin1Char(' '));
         const QByteArray line = (f[1] + QStringLiteral(" - - [") + day + QStringLiteral("/Oct/2026:") + f[0]
                                  + QStringLiteral(" -0600] \"GET ") + f[2] + QStringLiteral(" HTTP/1.1\" ") + f[3]
-                                 + QStringLiteral(" 100 \"-\" \"") + (f.size() > 4 ? f[4] : QStringLiteral("Mozilla/5.0")) + QStringLiteral("\""))
+                                 + QStringLiteral(" 100 \"-\" \"") + (f.size() > 4 ? f[4] : kFirefox) + QStringLiteral("\""))
                                     .toUtf8();
         ingest.line(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
     }
@@ -68,6 +73,26 @@ private Q_SLOTS:
         QCOMPARE(t.status[2], 7u);
         QCOMPARE(t.status[4], 5u);
         QCOMPARE(r.counter->periods().size(), std::size_t(1));
+    }
+
+    // The same lines with AWStats' own robot list: the bare "Mozilla/5.0" agent is a robot there, so its
+    // "/index.html" is not a hit. AWStats 7.8 itself on this file: 3 hits, 2 pages, 12 bytes, 1 visit.
+    void recordedAwstatsRobotList()
+    {
+        if (!AwstatsRobots::installed()) {
+            if (difusor::test::inCi())
+                QFAIL("AWStats' robots.pm is not installed in CI");
+            QSKIP("AWStats' robots.pm is not installed");
+        }
+        const StatsResult r = run(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Day, {kRecorded}, {});
+        QVERIFY(r.counter->robots());
+        const TrafficCounts t = r.counter->totals();
+        QCOMPARE(t.hits, 3u);
+        QCOMPARE(t.pages, 2u);
+        QCOMPARE(t.bandwidth, 12u);
+        QCOMPARE(t.visits, 1u);
+        QCOMPARE(t.uniqueVisitors, 1u);
+        QCOMPARE(t.robotRequests, 9u); // + the five "Mozilla/5.0" requests, whatever their status
     }
 
     void recordedRaw()
@@ -209,6 +234,66 @@ private Q_SLOTS:
         QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("text"), QStringLiteral("--by"), QStringLiteral("minute"), kRecorded}), 0);
         QCOMPARE(runStatsCommand({QStringLiteral("--mode"), QStringLiteral("raw"), QStringLiteral("--top"), QStringLiteral("2"), kRecorded}), 0);
         QCOMPARE(runStatsCommand({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("/nonexistent/x.log")}), 1);
+    }
+
+    // The report says which robot list and which clock it used; --tz mexico moves the day cut.
+    void robotListAndClockInReport()
+    {
+        StatsOptions o;
+        o.files = {kRecorded};
+        o.robots = QStringLiteral("builtin");
+        StatsResult r = computeStats(o);
+        QJsonObject j = statsJson(o, r);
+        QCOMPARE(j.value(QStringLiteral("robots_list")).toString(), QStringLiteral("builtin"));
+        QVERIFY(!j.contains(QStringLiteral("robots_file")));
+        QCOMPARE(j.value(QStringLiteral("tz")).toString(), QStringLiteral("log"));
+        QCOMPARE(j.value(QStringLiteral("utc_offset_minutes")).toInt(), 0);
+        QVERIFY(statsText(o, r).contains(QStringLiteral("robots: lista propia\n")));
+        QVERIFY(statsText(o, r).contains(QStringLiteral("hora: la de la bitácora (UTC)\n")));
+
+        o.robots = QStringLiteral("/nonexistent/robots.pm"); // unreadable: said, and our list used
+        r = computeStats(o);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY(!r.counter->robots());
+
+        if (const auto db = AwstatsRobots::installed()) {
+            o.robots.clear();
+            r = computeStats(o);
+            j = statsJson(o, r);
+            QCOMPARE(j.value(QStringLiteral("robots_list")).toString(),
+                     db->version().isEmpty() ? QStringLiteral("awstats") : QStringLiteral("awstats-") + db->version());
+            QCOMPARE(j.value(QStringLiteral("robots_file")).toString(), db->path());
+            QVERIFY(statsText(o, r).contains(QStringLiteral("robots: lista de AWStats ")));
+        }
+
+        // 03:00 UTC on 1 October is 21:00 on 30 September in Central Mexico.
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("utc.log"));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("10.0.0.1 - - [01/Oct/2026:03:00:00 +0000] \"GET / HTTP/1.1\" 200 10 \"-\" \"" + kFirefox.toUtf8() + "\"\n");
+        f.close();
+        o.files = {log};
+        o.robots = QStringLiteral("builtin");
+        r = computeStats(o);
+        QCOMPARE(periodLabel(r.counter->periods().begin()->first, TrafficCounter::Period::Day), QStringLiteral("2026-10-01"));
+        const auto m = parseStatsArguments({QStringLiteral("--tz"), QStringLiteral("mexico"), QStringLiteral("--by"), QStringLiteral("hour"), log}, nullptr);
+        QVERIFY(m);
+        r = computeStats(*m);
+        QCOMPARE(periodLabel(r.counter->periods().begin()->first, TrafficCounter::Period::Hour), QStringLiteral("2026-09-30T21"));
+        j = statsJson(*m, r);
+        QCOMPARE(j.value(QStringLiteral("tz")).toString(), QStringLiteral("mexico"));
+        QCOMPARE(j.value(QStringLiteral("utc_offset_minutes")).toInt(), -360);
+        QVERIFY(statsText(*m, r).contains(QStringLiteral("hora: centro de México (UTC-6)\n")));
+
+        QString error;
+        QVERIFY(!parseStatsArguments({QStringLiteral("--tz"), QStringLiteral("utc"), log}, &error));
+        QVERIFY(!parseStatsArguments({QStringLiteral("--robots")}, &error));
+        // Without a zone on the lines there is nothing to convert from.
+        QVERIFY(!parseStatsArguments({QStringLiteral("--tz"), QStringLiteral("mexico"), QStringLiteral("--log-format"),
+                                      QStringLiteral("%h %^ %^ [%d:%t] \"%r\" %s %b"), log},
+                                     &error));
+        QVERIFY(error.contains(QStringLiteral("--tz mexico")));
     }
 
     void serveTimePercentiles()

@@ -194,6 +194,42 @@ private Q_SLOTS:
         QVERIFY(!isRobotsTxt("/robots.txt/x"));
         QVERIFY(isIpAddress("::1"));
         QVERIFY(!isIpAddress("1.2.3"));
+        QVERIFY(isAwstatsMethod("GET") && isAwstatsMethod("PROPFIND") && isAwstatsMethod("get") && isAwstatsMethod("Rtsp"));
+        QVERIFY(!isAwstatsMethod("post") && !isAwstatsMethod("PATCH") && !isAwstatsMethod("CONNECT") && !isAwstatsMethod(""));
+        QCOMPARE(awstatsHost("::ffff:10.1.2.3"), std::string_view("10.1.2.3"));
+        QCOMPARE(awstatsHost("::FFFF:10.1.2.3"), std::string_view("::FFFF:10.1.2.3")); // its regex is case-sensitive
+        QCOMPARE(awstatsHost("::ffff:a0b:c0d"), std::string_view("::ffff:a0b:c0d"));
+        QCOMPARE(awstatsHost("2001:db8::1"), std::string_view("2001:db8::1"));
+    }
+
+    // The path AWStats counts: first token, unreserved %XX decoded, a "#word" anchor dropped, query cut.
+    void awstatsPathRules_data()
+    {
+        QTest::addColumn<QString>("request");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("plain") << "/a/b.html" << "/a/b.html";
+        QTest::newRow("query") << "/a.php?x=1;y" << "/a.php";
+        QTest::newRow("semicolon") << "/a;jsessionid=1?x" << "/a";
+        QTest::newRow("space") << "/a.css extra" << "/a.css";
+        QTest::newRow("word anchor") << "/a.css#top" << "/a.css";
+        QTest::newRow("other anchor") << "/a.css#x-y" << "/a.css#x-y";
+        QTest::newRow("anchor after query") << "/a.css?v=1#x-y" << "/a.css";
+        QTest::newRow("anchor before query") << "/a.css#top?v" << "/a.css#top";
+        QTest::newRow("unreserved") << "/tema.%63ss" << "/tema.css";
+        QTest::newRow("reserved kept") << "/a%2Fb%3F%20c" << "/a%2Fb%3F%20c";
+        QTest::newRow("decoded anchor") << "/a.js#b%41" << "/a.js";
+        QTest::newRow("dots") << "/%2e%2E/x" << "/../x";
+        QTest::newRow("empty") << "" << "";
+    }
+
+    void awstatsPathRules()
+    {
+        QFETCH(QString, request);
+        QFETCH(QString, path);
+        const QByteArray r = request.toLatin1();
+        std::string scratch;
+        const std::string_view got = awstatsPath(std::string_view(r.constData(), std::size_t(r.size())), scratch);
+        QCOMPARE(QString::fromLatin1(got.data(), qsizetype(got.size())), path);
     }
 
     void splitterBoundaries()
