@@ -1148,8 +1148,8 @@
         <translation>Error reading %1: %2</translation>
     </message>
     <message>
-        <source>Uso: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMATO] [--top N] ARCHIVO…</source>
-        <translation>Usage: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMAT] [--top N] FILE…</translation>
+        <source>Uso: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMATO] [--top N] [--tz log|mexico] [--robots auto|builtin|ROBOTS.PM] ARCHIVO…</source>
+        <translation>Usage: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMAT] [--top N] [--tz log|mexico] [--robots auto|builtin|ROBOTS.PM] FILE…</translation>
     </message>
     <message>
         <source>--mode espera awstats o raw.</source>
@@ -1210,6 +1210,50 @@
     <message>
         <source>Modo: %1. Solicitudes: %2; de robots: %3. Líneas mal formadas: %4.</source>
         <translation>Mode: %1. Requests: %2; from robots: %3. Malformed lines: %4.</translation>
+    </message>
+    <message>
+        <source>robots: lista propia</source>
+        <translation>robots: our own list</translation>
+    </message>
+    <message>
+        <source>robots: lista de AWStats (%1)</source>
+        <translation>robots: AWStats&apos; list (%1)</translation>
+    </message>
+    <message>
+        <source>robots: lista de AWStats %1 (%2)</source>
+        <translation>robots: AWStats %1 list (%2)</translation>
+    </message>
+    <message>
+        <source>--tz espera log o mexico.</source>
+        <translation>--tz expects log or mexico.</translation>
+    </message>
+    <message>
+        <source>--robots espera auto, builtin o la ruta de un robots.pm de AWStats.</source>
+        <translation>--robots expects auto, builtin or the path of an AWStats robots.pm.</translation>
+    </message>
+    <message>
+        <source>--tz mexico necesita la zona horaria de cada línea (%x o %z en --log-format).</source>
+        <translation>--tz mexico needs the time zone of every line (%x or %z in --log-format).</translation>
+    </message>
+    <message>
+        <source>hora: centro de México (%1)</source>
+        <translation>time: Central Mexico (%1)</translation>
+    </message>
+    <message>
+        <source>hora: la de la bitácora (%1)</source>
+        <translation>time: the log&apos;s own (%1)</translation>
+    </message>
+    <message>
+        <source>No se pudo leer la lista de robots %1: %2</source>
+        <translation>Could not read the robot list %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 no es una base de robots de AWStats: no se pudo leer %2.</source>
+        <translation>%1 is not an AWStats robot database: could not read %2.</translation>
+    </message>
+    <message>
+        <source>%1 no es una base de robots de AWStats: no tiene patrones.</source>
+        <translation>%1 is not an AWStats robot database: it has no patterns.</translation>
     </message>
     <message>
         <source>El nombre del perfil no sirve como nombre de archivo.</source>
