@@ -4,11 +4,17 @@
 // user agents and addresses. Peak memory is the child's ru_maxrss from wait4().
 //
 //   bench_traffic [--lines N] [--keep FILE]       (defaults: 1,000,000 lines, temporary file)
+//                                                 also prints the robot classification alone: AWStats'
+//                                                 database (load, then per distinct agent) against our
+//                                                 own list, over the log's distinct user agents
 //   bench_traffic --tail [--lines N]              live tail throughput: LogTail over LocalHost (the same
 //                                                 sh script as over SSH) following a file written as fast
 //                                                 as possible; lines/s until every line is counted
 #include "LogGenerator.h"
 #include "TestEnv.h"
+#include "traffic/AwstatsRobots.h"
+#include "traffic/Classify.h"
+#include "traffic/LogParser.h"
 #include "traffic/StatsReport.h"
 #ifdef DIFUSOR_BENCH_TAIL
 #include "remote/LocalHost.h"
@@ -21,6 +27,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -153,6 +161,57 @@ int benchTail(QCoreApplication &app, const QString &dirPath, std::int64_t lines)
 }
 #endif
 
+// The robot lists alone, on every distinct user agent of the log (what TrafficCounter's cache asks).
+void benchRobots(const QString &log)
+{
+    QFile f(log);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    std::vector<std::string> agents;
+    {
+        LogParser parser;
+        LogRecord r;
+        QSet<QByteArray> seen;
+        while (!f.atEnd()) {
+            QByteArray line = f.readLine();
+            line.chop(1);
+            if (parser.parse(std::string_view(line.constData(), std::size_t(line.size())), r) != ParseError::None)
+                continue;
+            const QByteArray ua(r.userAgent.data(), qsizetype(r.userAgent.size()));
+            if (!seen.contains(ua)) {
+                seen.insert(ua);
+                agents.emplace_back(r.userAgent);
+            }
+        }
+    }
+    const auto installed = AwstatsRobots::installed();
+    const QString path = installed ? installed->path() : QString();
+    if (path.isEmpty()) {
+        std::printf("robots: AWStats' robots.pm not installed\n");
+        return;
+    }
+    QElapsedTimer t;
+    t.start();
+    const auto db = AwstatsRobots::load(path);
+    const double loadMs = double(t.nsecsElapsed()) / 1e6;
+    if (!db)
+        return;
+    int robots = 0;
+    t.restart();
+    for (const std::string &a : agents)
+        robots += db->match(a) >= 0;
+    const double awNs = double(t.nsecsElapsed()) / double(agents.size());
+    int ours = 0;
+    t.restart();
+    for (const std::string &a : agents)
+        ours += isRobotUserAgent(a);
+    const double ourNs = double(t.nsecsElapsed()) / double(agents.size());
+    std::printf("robots: %zu distinct agents; AWStats' %d patterns: load %.1f ms, %.2f us per agent (%d robots); "
+                "our list: %.2f us per agent (%d robots)\n",
+                agents.size(), db->size(), loadMs, awNs / 1000.0, robots, ourNs / 1000.0, ours);
+    std::fflush(stdout);
+}
+
 Run best(const QStringList &argv, const QString &out, int times)
 {
     Run b;
@@ -217,7 +276,11 @@ int main(int argc, char **argv)
         std::fflush(stdout);
     };
     report("difusor stats --mode awstats", ours);
+    QFile oursJson(dir.filePath(QStringLiteral("ours.json")));
+    if (oursJson.open(QIODevice::ReadOnly))
+        std::printf("  robot list: %s\n", qPrintable(QJsonDocument::fromJson(oursJson.readAll()).object().value(QStringLiteral("robots_list")).toString()));
     std::fflush(stdout);
+    benchRobots(log);
 
     const QString goaccess = difusor::test::findProgram(QStringLiteral("goaccess"));
     if (goaccess.isEmpty()) {
