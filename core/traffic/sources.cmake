@@ -2,6 +2,7 @@ set(DIFUSOR_TRAFFIC_SOURCES
     StatsCommand.h StatsCommand.cpp
     StatsReport.h StatsReport.cpp
     AwstatsRobots.h AwstatsRobots.cpp
+    PerlSource.h PerlSource.cpp
     Classify.h Classify.cpp
     FlatHash.h
     LineSplitter.h

@@ -2,7 +2,7 @@
 // chunks at arbitrary points; every line goes through the combined parser and a custom-format parser,
 // and every parsed record through both counting modes (awstats mode with AWStats' robot database when it
 // is installed). The first line also serves as a format spec.
-// FUZZ_SOURCES: core/traffic/LogParser.cpp core/traffic/LogFormat.cpp core/traffic/AwstatsRobots.cpp core/traffic/Classify.cpp core/traffic/TrafficCounter.cpp core/traffic/TrafficSeries.cpp core/traffic/TopCounter.cpp core/traffic/ServeTimeHistogram.cpp
+// FUZZ_SOURCES: core/traffic/LogParser.cpp core/traffic/LogFormat.cpp core/traffic/AwstatsRobots.cpp core/traffic/PerlSource.cpp core/traffic/Classify.cpp core/traffic/TrafficCounter.cpp core/traffic/TrafficSeries.cpp core/traffic/TopCounter.cpp core/traffic/ServeTimeHistogram.cpp
 #include "traffic/LineSplitter.h"
 #include "traffic/LogParser.h"
 #include "traffic/TrafficCounter.h"
