@@ -15,7 +15,7 @@ constexpr qint64 MaxProfileBytes = 1024 * 1024;
 const QStringList &knownKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
+        QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
         QStringLiteral("auth"), QStringLiteral("key_file"), QStringLiteral("known_hosts_file"),
         QStringLiteral("publication_dir"), QStringLiteral("access_log"), QStringLiteral("difusor_url"),
         QStringLiteral("official_url"), QStringLiteral("cut_interval_s"), QStringLiteral("trusted_ips"),
@@ -52,6 +52,8 @@ std::optional<AuthMethod> authMethodFromString(const QString &text)
 QJsonObject Profile::toJson() const
 {
     QJsonObject o = extra;
+    if (!id.isEmpty())
+        o.insert(QStringLiteral("id"), id);
     o.insert(QStringLiteral("name"), name);
     o.insert(QStringLiteral("host"), host);
     o.insert(QStringLiteral("port"), port);
@@ -80,6 +82,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
         return std::nullopt;
     };
     Profile p;
+    p.id = o.value(QStringLiteral("id")).toString().trimmed();
     p.name = o.value(QStringLiteral("name")).toString();
     p.host = o.value(QStringLiteral("host")).toString().trimmed();
     if (p.host.isEmpty())
@@ -115,6 +118,15 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
             p.extra.insert(it.key(), it.value());
     }
     return p;
+}
+
+QString Profile::identityId() const
+{
+    if (!id.isEmpty())
+        return id;
+    if (!name.trimmed().isEmpty())
+        return name.trimmed();
+    return QStringLiteral("%1@%2:%3").arg(user, host).arg(port);
 }
 
 std::optional<Profile> Profile::load(const QString &path, QString *error)

@@ -17,6 +17,7 @@ std::optional<AuthMethod> authMethodFromString(const QString &text);
 // the command line and the sandbox all use this one format. Unknown keys are kept on save.
 struct Profile
 {
+    QString id;               // stable id ("id" key): names the server in the store with its host key
     QString name;
     QString host;
     int port = 22;
@@ -33,6 +34,9 @@ struct Profile
     QStringList trustedIps;   // IEPC addresses allowed on 22/873/2873
     QString groundTruth;      // sandbox only: path of the ground-truth log
     QJsonObject extra;        // keys this version does not know, kept as they were
+
+    // The profile part of a server's identity in the store: the id, else the name, else user@host:port.
+    QString identityId() const;
 
     QJsonObject toJson() const;
     static std::optional<Profile> fromJson(const QJsonObject &object, QString *error = nullptr);

@@ -2,14 +2,13 @@
 
 #include "IncidentLog.h"
 #include "common/Tr.h"
-#include "store/StoreThread.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
 
 namespace difusor::cuts {
 
-CutMonitor::CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, store::StoreThread *store,
+CutMonitor::CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, const store::ServerStore &store,
                        QObject *parent)
     : QObject(parent)
     , m_rules(rules)
@@ -29,7 +28,7 @@ CutMonitor::CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, sto
     connect(&m_probe, &LagProbe::cutFirstSeen, this, [this](Site site, const QDateTime &cut, const QDateTime &seen) {
         const store::SightingRecord sighting{siteId(site), cut, seen};
         const std::optional<qint64> lag = m_probe.lagMs(cut);
-        m_store->call<bool>(
+        m_store.call<bool>(
             this, [sighting](store::Store &s) { return s.recordSighting(sighting); },
             [this, site, cut, seen, lag](bool ok) {
                 if (!ok) {
@@ -59,7 +58,7 @@ void CutMonitor::stop()
 
 void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas)
 {
-    m_store->call<std::optional<store::CutRecord>>(
+    m_store.call<std::optional<store::CutRecord>>(
         this,
         [record](store::Store &s) -> std::optional<store::CutRecord> {
             const auto id = s.insertCut(record);
@@ -107,7 +106,7 @@ void CutMonitor::apply(const QList<IncidentChange> &changes)
     for (const IncidentChange &change : changes) {
         if (const std::optional<bool> answers = ourSiteAnswers(change))
             Q_EMIT ourSiteAnswering(*answers);
-        m_store->call<qint64>(
+        m_store.call<qint64>(
             this,
             [log, change](store::Store &s) -> qint64 {
                 if (!log->record(s, QList<IncidentChange>{change}))

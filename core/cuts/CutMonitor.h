@@ -4,21 +4,18 @@
 #include "LagProbe.h"
 
 #include "store/Records.h"
+#include "store/StoreThread.h"
 
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
 
-namespace difusor::store {
-class StoreThread;
-}
-
 namespace difusor::cuts {
 
 class IncidentLog;
 
-// Ties the lag probe and the incident rules to the store. Every measurement is committed on the
+// Ties the lag probe and the incident rules to one server's part of the store. Every measurement is committed on the
 // store thread first and announced (signals below) only after the commit: what the page or the
 // watch command shows is always already on disk.
 //
@@ -28,7 +25,7 @@ class CutMonitor final : public QObject
 {
     Q_OBJECT
 public:
-    CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, store::StoreThread *store,
+    CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, const store::ServerStore &store,
                QObject *parent = nullptr);
     ~CutMonitor() override;
 
@@ -43,6 +40,7 @@ public:
     void resumeFrom(const store::CutRecord &record);
 
     LagProbe *probe() { return &m_probe; }
+    const store::ServerStore &store() const { return m_store; } // the server's part of the store
     const IncidentRules &rules() const { return m_rules; }
 
 Q_SIGNALS:
@@ -59,7 +57,7 @@ private:
 
     IncidentRules m_rules;
     LagProbe m_probe;
-    store::StoreThread *m_store;
+    store::ServerStore m_store;
     std::shared_ptr<IncidentLog> m_log; // used only on the store thread
     QTimer m_tick;
 };

@@ -5,7 +5,6 @@
 #include "common/Tr.h"
 #include "remote/RemoteHost.h"
 #include "store/Store.h"
-#include "store/StoreThread.h"
 
 #include <QHash>
 
@@ -19,7 +18,7 @@ class CutSession::Private
 public:
     remote::RemoteHost *host = nullptr;
     Profile profile;
-    store::StoreThread *store = nullptr;
+    store::ServerStore store;
     CutMonitor *monitor = nullptr;
     CutWatcher *watcher = nullptr;
     WatcherState state = WatcherState::Stopped;
@@ -44,7 +43,8 @@ CutSession::WatcherState mapState(CutWatcher::State state)
 
 } // namespace
 
-CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, store::StoreThread *store, QObject *parent)
+CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, const store::ServerStore &store,
+                       QObject *parent)
     : QObject(parent)
     , d(new Private)
 {
@@ -92,7 +92,7 @@ void CutSession::start()
     // Packages already recorded are not reported again; the rest of what is on the server is caught up.
     // The rules resume from the newest recorded cut (late cut armed after a console restart).
     using Known = std::pair<QHash<QString, QString>, std::optional<store::CutRecord>>;
-    d->store->call<Known>(
+    d->store.call<Known>(
         this,
         [](store::Store &s) {
             Known known;

@@ -1,15 +1,13 @@
 #pragma once
 
 #include "common/Profile.h"
+#include "store/StoreThread.h"
 
 #include <QObject>
 #include <QString>
 
 namespace difusor::remote {
 class RemoteHost;
-}
-namespace difusor::store {
-class StoreThread;
 }
 
 namespace difusor::cuts {
@@ -30,8 +28,10 @@ public:
     enum class WatcherState { Stopped, Starting, Watching, Reconnecting, Failed };
     Q_ENUM(WatcherState)
 
-    // `host` must outlive the session (or the session is destroyed with it).
-    CutSession(remote::RemoteHost *host, const Profile &profile, store::StoreThread *store,
+    // `host` must outlive the session (or the session is destroyed with it). `store` is the server's
+    // part of the store (StoreThread::identify once the host key is known): the cuts already recorded
+    // there are the ones not reported again, and the rules resume from its newest.
+    CutSession(remote::RemoteHost *host, const Profile &profile, const store::ServerStore &store,
                QObject *parent = nullptr);
     ~CutSession() override;
 

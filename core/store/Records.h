@@ -56,4 +56,24 @@ struct SightingRecord
     QDateTime firstSeenUtc;
 };
 
+// Who a record belongs to: one server, known by the profile's id and the host key it connected to.
+// The same profile on a server whose key changed, or two profiles on one server, are different servers.
+struct ServerIdentity
+{
+    QString profileId;   // Profile::identityId(): the profile's "id", else its name
+    QString hostKey;     // "SHA256:…" as ssh-keygen prints it; "local" for a LocalHost
+    QString profileName; // for people (kept up to date, not part of the identity)
+    QString host;        // "user@host:port", for people
+
+    bool isComplete() const { return !profileId.isEmpty() && !hostKey.isEmpty(); }
+};
+
+struct ServerRecord
+{
+    qint64 id = 0;
+    ServerIdentity identity;
+    QDateTime firstSeenUtc;
+    QDateTime lastSeenUtc;
+};
+
 } // namespace difusor::store

@@ -61,6 +61,63 @@ const QList<Step> &steps()
                          " requirements_id TEXT,"
                          " results TEXT NOT NULL)"),
           QStringLiteral("CREATE INDEX check_runs_by_host ON check_runs(host, started_utc)")}},
+        // One store, many servers: every record belongs to one server (the profile's id plus the host
+        // key it connected to). Rows written before this step were keyed by package alone, whatever
+        // server they came from; they are kept, under one server of their own ("base anterior"), so
+        // nothing is lost and nothing of theirs is ever taken for a live server's.
+        {3,
+         {QStringLiteral("CREATE TABLE servers ("
+                         " id INTEGER PRIMARY KEY,"
+                         " profile_id TEXT NOT NULL,"
+                         " host_key TEXT NOT NULL,"
+                         " profile_name TEXT,"
+                         " host TEXT,"
+                         " first_seen_utc INTEGER,"
+                         " last_seen_utc INTEGER,"
+                         " UNIQUE (profile_id, host_key))"),
+          QStringLiteral("INSERT INTO servers (id, profile_id, host_key, profile_name, host)"
+                         " SELECT 1, '', '', 'base anterior', NULL WHERE EXISTS (SELECT 1 FROM cuts)"
+                         " OR EXISTS (SELECT 1 FROM cut_sightings) OR EXISTS (SELECT 1 FROM incidents)"
+                         " OR EXISTS (SELECT 1 FROM check_runs)"),
+          QStringLiteral("CREATE TABLE cuts_v3 ("
+                         " id INTEGER PRIMARY KEY,"
+                         " server_id INTEGER NOT NULL REFERENCES servers(id),"
+                         " package TEXT NOT NULL,"
+                         " cut_time_utc INTEGER,"
+                         " arrived_server_utc INTEGER,"
+                         " arrived_console_utc INTEGER,"
+                         " detected_utc INTEGER,"
+                         " official_seen_utc INTEGER,"
+                         " difusor_seen_utc INTEGER,"
+                         " size INTEGER,"
+                         " sha256 TEXT,"
+                         " summary TEXT,"
+                         " caught_up INTEGER NOT NULL DEFAULT 0,"
+                         " UNIQUE (server_id, package))"),
+          QStringLiteral("INSERT INTO cuts_v3 (id, server_id, package, cut_time_utc, arrived_server_utc,"
+                         " arrived_console_utc, detected_utc, official_seen_utc, difusor_seen_utc, size, sha256,"
+                         " summary, caught_up) SELECT id, 1, package, cut_time_utc, arrived_server_utc,"
+                         " arrived_console_utc, detected_utc, official_seen_utc, difusor_seen_utc, size, sha256,"
+                         " summary, caught_up FROM cuts"),
+          QStringLiteral("DROP TABLE cuts"),
+          QStringLiteral("ALTER TABLE cuts_v3 RENAME TO cuts"),
+          QStringLiteral("CREATE INDEX cuts_by_time ON cuts(server_id, cut_time_utc)"),
+          QStringLiteral("CREATE TABLE cut_sightings_v3 ("
+                         " server_id INTEGER NOT NULL REFERENCES servers(id),"
+                         " site TEXT NOT NULL,"
+                         " cut_time_utc INTEGER NOT NULL,"
+                         " first_seen_utc INTEGER NOT NULL,"
+                         " PRIMARY KEY (server_id, site, cut_time_utc))"),
+          QStringLiteral("INSERT INTO cut_sightings_v3 (server_id, site, cut_time_utc, first_seen_utc)"
+                         " SELECT 1, site, cut_time_utc, first_seen_utc FROM cut_sightings"),
+          QStringLiteral("DROP TABLE cut_sightings"),
+          QStringLiteral("ALTER TABLE cut_sightings_v3 RENAME TO cut_sightings"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN server_id INTEGER REFERENCES servers(id)"),
+          QStringLiteral("UPDATE incidents SET server_id = 1"),
+          QStringLiteral("CREATE INDEX incidents_by_server ON incidents(server_id, closed_utc)"),
+          QStringLiteral("ALTER TABLE check_runs ADD COLUMN server_id INTEGER REFERENCES servers(id)"),
+          QStringLiteral("UPDATE check_runs SET server_id = 1"),
+          QStringLiteral("CREATE INDEX check_runs_by_server ON check_runs(server_id, started_utc)")}},
     };
     return list;
 }

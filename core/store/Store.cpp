@@ -135,6 +135,61 @@ bool Store::fail(const QString &text) const
     return false;
 }
 
+bool Store::needServer() const
+{
+    return m_server > 0 || fail(Tr::tr("Ningún servidor elegido: el registro no se guarda."));
+}
+
+std::optional<qint64> Store::registerServer(const ServerIdentity &identity, const QDateTime &seenUtc)
+{
+    if (!identity.isComplete()) {
+        fail(Tr::tr("Un servidor sin perfil o sin llave no se registra."));
+        return std::nullopt;
+    }
+    std::optional<qint64> id;
+    const bool ok = transaction([&](QSqlDatabase &database) {
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("INSERT INTO servers (profile_id, host_key, profile_name, host, first_seen_utc,"
+                                 " last_seen_utc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, host_key)"
+                                 " DO UPDATE SET profile_name = excluded.profile_name, host = excluded.host,"
+                                 " last_seen_utc = excluded.last_seen_utc"));
+        q.addBindValue(identity.profileId);
+        q.addBindValue(identity.hostKey);
+        q.addBindValue(identity.profileName);
+        q.addBindValue(identity.host);
+        q.addBindValue(toDbTime(seenUtc));
+        q.addBindValue(toDbTime(seenUtc));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        q.prepare(QStringLiteral("SELECT id FROM servers WHERE profile_id = ? AND host_key = ?"));
+        q.addBindValue(identity.profileId);
+        q.addBindValue(identity.hostKey);
+        if (!q.exec() || !q.next())
+            return fail(q.lastError().text());
+        id = q.value(0).toLongLong();
+        return true;
+    });
+    return ok ? id : std::nullopt;
+}
+
+QList<ServerRecord> Store::servers() const
+{
+    QList<ServerRecord> list;
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT id, profile_id, host_key, profile_name, host, first_seen_utc, last_seen_utc"
+                               " FROM servers ORDER BY id")))
+        return list;
+    while (q.next()) {
+        ServerRecord r;
+        r.id = q.value(0).toLongLong();
+        r.identity = {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()};
+        r.firstSeenUtc = fromDbTime(q.value(5));
+        r.lastSeenUtc = fromDbTime(q.value(6));
+        list.append(r);
+    }
+    return list;
+}
+
 bool Store::open(const QString &path, QString *error)
 {
     close();
@@ -227,10 +282,13 @@ bool Store::transaction(const std::function<bool(QSqlDatabase &)> &work)
 
 std::optional<qint64> Store::insertCut(const CutRecord &c)
 {
+    if (!needServer())
+        return std::nullopt;
     std::optional<qint64> id;
     const bool ok = transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("SELECT id FROM cuts WHERE package = ?"));
+        q.prepare(QStringLiteral("SELECT id FROM cuts WHERE server_id = ? AND package = ?"));
+        q.addBindValue(m_server);
         q.addBindValue(c.package);
         if (!q.exec())
             return fail(q.lastError().text());
@@ -238,9 +296,10 @@ std::optional<qint64> Store::insertCut(const CutRecord &c)
             id = q.value(0).toLongLong();
             return true;
         }
-        q.prepare(QStringLiteral("INSERT INTO cuts (package, cut_time_utc, arrived_server_utc, arrived_console_utc,"
-                                 " detected_utc, official_seen_utc, difusor_seen_utc, size, sha256, summary, caught_up)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO cuts (server_id, package, cut_time_utc, arrived_server_utc,"
+                                 " arrived_console_utc, detected_utc, official_seen_utc, difusor_seen_utc, size, sha256,"
+                                 " summary, caught_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(m_server);
         q.addBindValue(c.package);
         q.addBindValue(toDbTime(c.cutTimeUtc));
         q.addBindValue(toDbTime(c.arrivedServerUtc));
@@ -260,7 +319,7 @@ std::optional<qint64> Store::insertCut(const CutRecord &c)
         for (const QString &site : {QStringLiteral("official"), QStringLiteral("difusor")}) {
             const QString column = siteColumn(site);
             q.prepare(QStringLiteral("UPDATE cuts SET %1 = (SELECT first_seen_utc FROM cut_sightings"
-                                     " WHERE site = ? AND cut_time_utc = cuts.cut_time_utc)"
+                                     " WHERE server_id = cuts.server_id AND site = ? AND cut_time_utc = cuts.cut_time_utc)"
                                      " WHERE id = ? AND %1 IS NULL")
                           .arg(column));
             q.addBindValue(site);
@@ -276,7 +335,8 @@ std::optional<qint64> Store::insertCut(const CutRecord &c)
 std::optional<CutRecord> Store::cut(qint64 id) const
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE id = ?").arg(kCutColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE server_id = ? AND id = ?").arg(kCutColumns));
+    q.addBindValue(m_server);
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -286,7 +346,8 @@ std::optional<CutRecord> Store::cut(qint64 id) const
 std::optional<CutRecord> Store::cutByPackage(const QString &package) const
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE package = ?").arg(kCutColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE server_id = ? AND package = ?").arg(kCutColumns));
+    q.addBindValue(m_server);
     q.addBindValue(package);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -296,8 +357,10 @@ std::optional<CutRecord> Store::cutByPackage(const QString &package) const
 std::optional<CutRecord> Store::latestCut() const
 {
     QSqlQuery q(db());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM cuts ORDER BY cut_time_utc DESC, id DESC LIMIT 1").arg(kCutColumns))
-        || !q.next())
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE server_id = ? ORDER BY cut_time_utc DESC, id DESC LIMIT 1")
+                  .arg(kCutColumns));
+    q.addBindValue(m_server);
+    if (!q.exec() || !q.next())
         return std::nullopt;
     return readCut(q);
 }
@@ -306,9 +369,10 @@ QList<CutRecord> Store::cuts(int limit) const
 {
     QList<CutRecord> list;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT * FROM (SELECT %1 FROM cuts ORDER BY cut_time_utc DESC, id DESC LIMIT ?)"
-                             " ORDER BY cut_time_utc ASC, id ASC")
+    q.prepare(QStringLiteral("SELECT * FROM (SELECT %1 FROM cuts WHERE server_id = ?"
+                             " ORDER BY cut_time_utc DESC, id DESC LIMIT ?) ORDER BY cut_time_utc ASC, id ASC")
                   .arg(kCutColumns));
+    q.addBindValue(m_server);
     q.addBindValue(limit);
     if (!q.exec())
         return list;
@@ -322,20 +386,24 @@ bool Store::recordSighting(const SightingRecord &s)
     const QString column = siteColumn(s.site);
     if (column.isEmpty() || !s.cutTimeUtc.isValid() || !s.firstSeenUtc.isValid())
         return fail(Tr::tr("Avistamiento no válido."));
+    if (!needServer())
+        return false;
     return transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("INSERT OR IGNORE INTO cut_sightings (site, cut_time_utc, first_seen_utc)"
-                                 " VALUES (?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO cut_sightings (server_id, site, cut_time_utc, first_seen_utc)"
+                                 " VALUES (?, ?, ?, ?)"));
+        q.addBindValue(m_server);
         q.addBindValue(s.site);
         q.addBindValue(toDbTime(s.cutTimeUtc));
         q.addBindValue(toDbTime(s.firstSeenUtc));
         if (!q.exec())
             return fail(q.lastError().text());
         q.prepare(QStringLiteral("UPDATE cuts SET %1 = (SELECT first_seen_utc FROM cut_sightings"
-                                 " WHERE site = ? AND cut_time_utc = cuts.cut_time_utc)"
-                                 " WHERE cut_time_utc = ? AND %1 IS NULL")
+                                 " WHERE server_id = cuts.server_id AND site = ? AND cut_time_utc = cuts.cut_time_utc)"
+                                 " WHERE server_id = ? AND cut_time_utc = ? AND %1 IS NULL")
                       .arg(column));
         q.addBindValue(s.site);
+        q.addBindValue(m_server);
         q.addBindValue(toDbTime(s.cutTimeUtc));
         if (!q.exec())
             return fail(q.lastError().text());
@@ -347,8 +415,9 @@ QList<SightingRecord> Store::sightings(const QString &site) const
 {
     QList<SightingRecord> list;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT site, cut_time_utc, first_seen_utc FROM cut_sightings WHERE site = ?"
-                             " ORDER BY cut_time_utc"));
+    q.prepare(QStringLiteral("SELECT site, cut_time_utc, first_seen_utc FROM cut_sightings"
+                             " WHERE server_id = ? AND site = ? ORDER BY cut_time_utc"));
+    q.addBindValue(m_server);
     q.addBindValue(site);
     if (!q.exec())
         return list;
@@ -363,11 +432,14 @@ std::optional<qint64> Store::openIncident(const IncidentRecord &i)
         fail(Tr::tr("Incidente sin tipo o sin hora de apertura."));
         return std::nullopt;
     }
+    if (!needServer())
+        return std::nullopt;
     std::optional<qint64> id;
     const bool ok = transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("INSERT INTO incidents (kind, subject, opened_utc, closed_utc, detail,"
-                                 " acknowledged_utc, note) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO incidents (server_id, kind, subject, opened_utc, closed_utc, detail,"
+                                 " acknowledged_utc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(m_server);
         q.addBindValue(i.kind);
         q.addBindValue(i.subject);
         q.addBindValue(toDbTime(i.openedUtc));
@@ -387,8 +459,10 @@ bool Store::closeIncident(qint64 id, const QDateTime &closedUtc)
 {
     return transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("UPDATE incidents SET closed_utc = ? WHERE id = ? AND closed_utc IS NULL"));
+        q.prepare(QStringLiteral("UPDATE incidents SET closed_utc = ? WHERE server_id = ? AND id = ?"
+                                 " AND closed_utc IS NULL"));
         q.addBindValue(toDbTime(closedUtc));
+        q.addBindValue(m_server);
         q.addBindValue(id);
         if (!q.exec())
             return fail(q.lastError().text());
@@ -400,9 +474,10 @@ bool Store::acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString
 {
     return transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("UPDATE incidents SET acknowledged_utc = ?, note = ? WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE incidents SET acknowledged_utc = ?, note = ? WHERE server_id = ? AND id = ?"));
         q.addBindValue(toDbTime(atUtc));
         q.addBindValue(note);
+        q.addBindValue(m_server);
         q.addBindValue(id);
         if (!q.exec())
             return fail(q.lastError().text());
@@ -413,7 +488,8 @@ bool Store::acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString
 std::optional<IncidentRecord> Store::incident(qint64 id) const
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(kIncidentColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE server_id = ? AND id = ?").arg(kIncidentColumns));
+    q.addBindValue(m_server);
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -424,8 +500,9 @@ QList<IncidentRecord> Store::incidents(bool openOnly, int limit) const
 {
     QList<IncidentRecord> list;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM incidents %2 ORDER BY opened_utc, id LIMIT ?")
-                  .arg(kIncidentColumns, openOnly ? QStringLiteral("WHERE closed_utc IS NULL") : QString()));
+    q.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE server_id = ? %2 ORDER BY opened_utc, id LIMIT ?")
+                  .arg(kIncidentColumns, openOnly ? QStringLiteral("AND closed_utc IS NULL") : QString()));
+    q.addBindValue(m_server);
     q.addBindValue(limit);
     if (!q.exec())
         return list;
@@ -440,11 +517,14 @@ std::optional<qint64> Store::addCheckRun(const CheckRunRecord &run)
         fail(Tr::tr("Una verificación sin servidor o sin hora no se guarda."));
         return std::nullopt;
     }
+    if (!needServer())
+        return std::nullopt;
     std::optional<qint64> id;
     const bool ok = transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("INSERT INTO check_runs (profile_name, host, started_utc, duration_ms,"
-                                 " requirements_id, results) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO check_runs (server_id, profile_name, host, started_utc, duration_ms,"
+                                 " requirements_id, results) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(m_server);
         q.addBindValue(run.profileName);
         q.addBindValue(run.host);
         q.addBindValue(toDbTime(run.startedUtc));
@@ -459,23 +539,13 @@ std::optional<qint64> Store::addCheckRun(const CheckRunRecord &run)
     return ok ? id : std::nullopt;
 }
 
-QList<CheckRunRecord> Store::lastCheckRuns(const QString &host, int count) const
-{
-    return checkRunsWhere(QStringLiteral("host"), host, count);
-}
-
-QList<CheckRunRecord> Store::lastCheckRunsOfProfile(const QString &profileName, int count) const
-{
-    return checkRunsWhere(QStringLiteral("profile_name"), profileName, count);
-}
-
-QList<CheckRunRecord> Store::checkRunsWhere(const QString &column, const QString &value, int count) const
+QList<CheckRunRecord> Store::lastCheckRuns(int count) const
 {
     QList<CheckRunRecord> list;
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT id, profile_name, host, started_utc, duration_ms, requirements_id, results"
-                             " FROM check_runs WHERE %1 = ? ORDER BY started_utc DESC, id DESC LIMIT ?").arg(column));
-    q.addBindValue(value);
+                             " FROM check_runs WHERE server_id = ? ORDER BY started_utc DESC, id DESC LIMIT ?"));
+    q.addBindValue(m_server);
     q.addBindValue(std::max(0, count));
     if (!q.exec())
         return list;

@@ -26,7 +26,8 @@ struct CheckRunRecord
     QJsonArray results;
 };
 
-// The profile's SQLite database (one file per server profile). WAL journal with synchronous=FULL:
+// The console's SQLite database: every record in it belongs to one server (ServerIdentity). WAL
+// journal with synchronous=FULL:
 // when a write call returns true, its transaction is on disk (survives a crash of the console and,
 // where the disk honours fsync, of the machine), so callers may show what they wrote.
 //
@@ -52,6 +53,17 @@ public:
     QString journalMode() const;   // "wal"
     QString lastError() const { return m_lastError; }
 
+    // Servers. registerServer returns the id of the server with that identity, adding it when new (its
+    // name, host and last_seen are brought up to date). An incomplete identity is refused.
+    std::optional<qint64> registerServer(const ServerIdentity &identity, const QDateTime &seenUtc);
+    QList<ServerRecord> servers() const;
+
+    // The server every record call below reads and writes: nothing of one server is seen or used as
+    // another's. With no server set (0) writes fail and reads find nothing. ServerStore sets it around
+    // each job it runs.
+    void setServer(qint64 serverId) { m_server = serverId; }
+    qint64 server() const { return m_server; }
+
     // Cuts. insertCut keeps the first record of a package: inserting it again returns the old id.
     std::optional<qint64> insertCut(const CutRecord &cut);
     std::optional<CutRecord> cut(qint64 id) const;
@@ -73,9 +85,7 @@ public:
 
     // Infrastructure check runs. lastCheckRuns: newest first, at most `count`, of one host.
     std::optional<qint64> addCheckRun(const CheckRunRecord &run);
-    QList<CheckRunRecord> lastCheckRuns(const QString &host, int count = 2) const;
-    // The same for a connection profile, whatever its host was (the sandbox's port changes per start).
-    QList<CheckRunRecord> lastCheckRunsOfProfile(const QString &profileName, int count = 2) const;
+    QList<CheckRunRecord> lastCheckRuns(int count = 2) const;
 
     // For later areas (checks runs, traffic): one transaction around their own statements, on the
     // same connection. The function returns false to roll back.
@@ -83,10 +93,11 @@ public:
 
 private:
     bool fail(const QString &text) const;
-    QList<CheckRunRecord> checkRunsWhere(const QString &column, const QString &value, int count) const;
+    bool needServer() const; // false (with lastError) when no server is set
     QSqlDatabase db() const;
 
     QString m_connection;
+    qint64 m_server = 0;
     QString m_path;
     mutable QString m_lastError;
 };

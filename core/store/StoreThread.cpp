@@ -1,5 +1,9 @@
 #include "StoreThread.h"
 
+#include "common/Profile.h"
+#include "common/Tr.h"
+#include "remote/RemoteHost.h"
+
 namespace difusor::store {
 
 StoreThread::StoreThread(QObject *parent)
@@ -36,6 +40,28 @@ void StoreThread::open(const QString &path)
                 },
                 Qt::QueuedConnection);
     });
+}
+
+ServerIdentity identityOf(const Profile &profile, const remote::RemoteHost &host)
+{
+    return ServerIdentity{profile.identityId(), host.hostKeyFingerprint(), profile.name, host.displayName()};
+}
+
+void StoreThread::identify(const ServerIdentity &identity, QObject *context,
+                           std::function<void(const ServerStore &, const QString &)> done)
+{
+    using Answer = std::pair<qint64, QString>;
+    call<Answer>(
+        context,
+        [identity](Store &store) -> Answer {
+            if (!store.isOpen())
+                return {0, store.lastError().isEmpty() ? Tr::tr("La base de datos no está abierta.") : store.lastError()};
+            const auto id = store.registerServer(identity, QDateTime::currentDateTimeUtc());
+            return {id.value_or(0), id ? QString() : store.lastError()};
+        },
+        [this, done = std::move(done)](const Answer &answer) {
+            done(answer.first > 0 ? ServerStore(this, answer.first) : ServerStore(), answer.second);
+        });
 }
 
 void StoreThread::post(std::function<void(Store &)> job)

@@ -9,7 +9,19 @@
 #include <functional>
 #include <memory>
 
+namespace difusor {
+struct Profile;
+}
+namespace difusor::remote {
+class RemoteHost;
+}
+
 namespace difusor::store {
+
+class ServerStore;
+
+// The identity of the server `host` is connected to for `profile` (the host key it verified).
+ServerIdentity identityOf(const Profile &profile, const remote::RemoteHost &host);
 
 // The product's way to use the Store: the connection lives on a worker thread, so an fsync'ing
 // commit never stalls the GUI. Jobs run in the order they were posted. A result comes back on the
@@ -46,6 +58,11 @@ public:
         });
     }
 
+    // Registers the server (Store::registerServer) on the worker, then done(store, error) on context's
+    // thread: a ServerStore scoped to it, or an invalid one and the reason.
+    void identify(const ServerIdentity &identity, QObject *context,
+                  std::function<void(const ServerStore &store, const QString &error)> done);
+
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
 
@@ -53,6 +70,66 @@ private:
     QThread m_thread;
     QObject *m_worker = nullptr;     // lives on m_thread
     std::shared_ptr<Store> m_store;  // touched only on m_thread
+};
+
+// One server's part of the store: the StoreThread, with every job run with Store::setServer(server)
+// around it, so a job can read and write that server's records only. Cheap to copy; the StoreThread
+// must outlive it. Made by StoreThread::identify() once the server's host key is known.
+class ServerStore final
+{
+public:
+    ServerStore() = default;
+    ServerStore(StoreThread *thread, qint64 server)
+        : m_thread(thread)
+        , m_server(server)
+    {
+    }
+
+    bool isValid() const { return m_thread && m_server > 0; }
+    StoreThread *thread() const { return m_thread; }
+    qint64 server() const { return m_server; }
+
+    // An invalid ServerStore runs nothing: post() drops the job, call() answers done(Result{}) (false,
+    // nullopt, 0: the callers' "not saved" path), so a missing store is never silent.
+    void post(std::function<void(Store &)> job) const
+    {
+        if (!isValid())
+            return;
+        m_thread->post([server = m_server, job = std::move(job)](Store &store) {
+            store.setServer(server);
+            job(store);
+            store.setServer(0);
+        });
+    }
+
+    template<typename Result>
+    void call(QObject *context, std::function<Result(Store &)> job, std::function<void(Result)> done) const
+    {
+        if (!isValid()) {
+            QPointer<QObject> guard(context);
+            QMetaObject::invokeMethod(
+                context,
+                [guard, done = std::move(done)]() {
+                    if (guard)
+                        done(Result{});
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        m_thread->call<Result>(
+            context,
+            [server = m_server, job = std::move(job)](Store &store) {
+                store.setServer(server);
+                Result result = job(store);
+                store.setServer(0);
+                return result;
+            },
+            std::move(done));
+    }
+
+private:
+    StoreThread *m_thread = nullptr;
+    qint64 m_server = 0;
 };
 
 } // namespace difusor::store

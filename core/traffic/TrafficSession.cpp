@@ -64,7 +64,7 @@ public:
     Mode mode = Mode::AwStats;
     int periodSeconds = 60;
     int graceSeconds = 2;
-    store::StoreThread *store = nullptr;
+    store::ServerStore store;
     std::shared_ptr<QHash<quint64, qint64>> storeIds = std::make_shared<QHash<quint64, qint64>>(); // worker thread only
 
     LogFormat format = LogFormat::combined();
@@ -181,7 +181,7 @@ void TrafficSession::setCloseGraceSeconds(int seconds)
     d->graceSeconds = std::max(0, seconds);
 }
 
-void TrafficSession::setStore(store::StoreThread *store)
+void TrafficSession::setStore(const store::ServerStore &store)
 {
     d->store = store;
 }
@@ -502,11 +502,11 @@ void TrafficSession::judge()
 void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes)
 {
     for (const TrafficIncidentChange &c : changes) {
-        if (d->store) {
+        if (d->store.isValid()) {
             auto ids = d->storeIds;
             const TrafficIncident i = c.incident;
             if (c.type == TrafficIncidentChange::Type::Opened) {
-                d->store->post([ids, i](store::Store &s) {
+                d->store.post([ids, i](store::Store &s) {
                     if (!s.isOpen())
                         return;
                     store::IncidentRecord r;
@@ -518,7 +518,7 @@ void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes
                         ids->insert(i.id, *id);
                 });
             } else {
-                d->store->post([ids, i](store::Store &s) {
+                d->store.post([ids, i](store::Store &s) {
                     const qint64 id = ids->take(i.id);
                     if (id > 0 && s.isOpen())
                         s.closeIncident(id, i.closed);

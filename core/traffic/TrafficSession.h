@@ -16,7 +16,7 @@ namespace difusor::remote {
 class RemoteHost;
 }
 namespace difusor::store {
-class StoreThread;
+class ServerStore;
 }
 
 namespace difusor::traffic {
@@ -67,8 +67,8 @@ public:
     void setMode(Mode mode);                 // default AwStats
     void setPeriodSeconds(int seconds);      // default 60
     void setCloseGraceSeconds(int seconds);  // default 2
-    // Optional: incidents are also written to the store's incidents table (kind "traffic_…").
-    void setStore(store::StoreThread *store);
+    // Optional: incidents are also written to the server's incidents in the store (kind "traffic_…").
+    void setStore(const store::ServerStore &store);
 
     Mode mode() const;
     int periodSeconds() const;

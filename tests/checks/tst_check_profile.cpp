@@ -3,6 +3,7 @@
 #include "checks/Attestations.h"
 #include "checks/CheckResult.h"
 #include "checks/RequirementProfile.h"
+#include "StoreSupport.h"
 #include "store/Store.h"
 
 #include <QFile>
@@ -171,7 +172,8 @@ private Q_SLOTS:
         store::Store s;
         QString error;
         QVERIFY2(s.open(dir.filePath(QStringLiteral("p.sqlite")), &error), qPrintable(error));
-        QVERIFY(s.lastCheckRuns(QStringLiteral("u@h:22")).isEmpty());
+        const qint64 server = difusor::test::useServer(s, QStringLiteral("Difusor"), QStringLiteral("SHA256:uno"));
+        QVERIFY(s.lastCheckRuns().isEmpty());
         const QDateTime t0(QDate(2024, 6, 2), QTime(18, 0), Qt::UTC);
         for (int i = 0; i < 3; ++i) {
             store::CheckRunRecord run;
@@ -186,14 +188,17 @@ private Q_SLOTS:
             run.results = QJsonArray{r.toJson()};
             QVERIFY(s.addCheckRun(run));
         }
+        // Another server's run (another host key) is not this server's.
+        difusor::test::useServer(s, QStringLiteral("Difusor"), QStringLiteral("SHA256:otro"));
         store::CheckRunRecord other;
         other.host = QStringLiteral("otro@h:22");
         other.startedUtc = t0.addSecs(3600);
         QVERIFY(s.addCheckRun(other));
+        s.setServer(server);
         store::CheckRunRecord bad;
         QVERIFY(!s.addCheckRun(bad)); // no host, no time
 
-        const auto runs = s.lastCheckRuns(QStringLiteral("u@h:22"));
+        const auto runs = s.lastCheckRuns();
         QCOMPARE(runs.size(), 2);
         QCOMPARE(runs.at(0).startedUtc, t0.addSecs(120)); // newest first
         QCOMPARE(runs.at(1).startedUtc, t0.addSecs(60));
@@ -202,14 +207,15 @@ private Q_SLOTS:
         QCOMPARE(runs.at(0).requirementsId, QStringLiteral("iepc-durango-prep2024"));
         QCOMPARE(CheckResult::fromJson(runs.at(0).results.at(0).toObject())->status, Status::Pass);
         QCOMPARE(CheckResult::fromJson(runs.at(1).results.at(0).toObject())->status, Status::Fail);
-        QCOMPARE(s.lastCheckRuns(QStringLiteral("u@h:22"), 10).size(), 3);
-        QCOMPARE(s.lastCheckRunsOfProfile(QStringLiteral("Difusor"), 10).size(), 3);
-        QCOMPARE(s.lastCheckRunsOfProfile(QStringLiteral("Difusor"), 1).first().startedUtc, t0.addSecs(120));
+        QCOMPARE(s.lastCheckRuns(10).size(), 3);
+        QCOMPARE(s.lastCheckRuns(1).first().startedUtc, t0.addSecs(120));
 
         // Survives closing and reopening (the migration runs once).
         s.close();
         QVERIFY(s.open(dir.filePath(QStringLiteral("p.sqlite")), &error));
-        QCOMPARE(s.lastCheckRuns(QStringLiteral("otro@h:22")).size(), 1);
+        difusor::test::useServer(s, QStringLiteral("Difusor"), QStringLiteral("SHA256:otro"));
+        QCOMPARE(s.lastCheckRuns(10).size(), 1);
+        QCOMPARE(s.lastCheckRuns(10).first().host, QStringLiteral("otro@h:22"));
     }
 };
 

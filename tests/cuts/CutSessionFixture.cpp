@@ -1,5 +1,6 @@
 #include "CutSessionFixture.h"
 
+#include "StoreSupport.h"
 #include "TestEnv.h"
 #include "store/Store.h"
 
@@ -56,7 +57,12 @@ bool CutSessionRun::start(const difusor::sandbox::SandboxOptions &options, const
         return false;
     }
 
-    session = std::make_unique<CutSession>(host.get(), profile, store.get());
+    serverStore = difusor::test::identifyServer(*store, profile.identityId(), host->hostKeyFingerprint());
+    if (!serverStore.isValid() || host->hostKeyFingerprint().isEmpty()) {
+        *error = QStringLiteral("server not registered");
+        return false;
+    }
+    session = std::make_unique<CutSession>(host.get(), profile, serverStore);
     CutMonitor *m = session->monitor();
     QObject::connect(m, &CutMonitor::cutRecorded, m, [this](const difusor::store::CutRecord &r) {
         cuts.append({r, QDateTime::currentDateTimeUtc()});

@@ -47,6 +47,7 @@ public:
     std::unique_ptr<QTemporaryDir> dir;
     QString storePath;
     std::unique_ptr<difusor::store::StoreThread> store;
+    difusor::store::ServerStore serverStore; // the sandbox server's part of the store
     std::unique_ptr<difusor::remote::SshHost> host;
     std::unique_ptr<difusor::cuts::CutSession> session;
 

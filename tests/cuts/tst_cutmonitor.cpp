@@ -1,5 +1,6 @@
 #include "cuts/CutMonitor.h"
 #include "store/Store.h"
+#include "StoreSupport.h"
 #include "store/StoreThread.h"
 
 #include "NginxFixture.h"
@@ -64,7 +65,9 @@ private Q_SLOTS:
         LagProbeConfig probe;
         probe.officialUrl = nginx.url(QStringLiteral("official"), QStringLiteral("index.html"));
         probe.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
-        CutMonitor monitor(rules, probe, &store);
+        const difusor::store::ServerStore server = difusor::test::identifyServer(store);
+        QVERIFY(server.isValid());
+        CutMonitor monitor(rules, probe, server);
 
         // Each announcement is checked against a separate connection at the moment it arrives.
         int sightingsOnDisk = 0;
@@ -76,6 +79,7 @@ private Q_SLOTS:
             Store reader;
             if (!reader.open(dbPath))
                 return;
+            reader.setServer(server.server());
             for (const auto &s : reader.sightings(siteId(site)))
                 sightingsOnDisk += (s.cutTimeUtc == cut && s.firstSeenUtc == seen) ? 1 : 0;
         });
@@ -84,6 +88,7 @@ private Q_SLOTS:
             Store reader;
             if (!reader.open(dbPath))
                 return;
+            reader.setServer(server.server());
             const auto stored = reader.incident(id);
             if (stored && stored->kind == incidentKindId(change.incident.kind)
                 && stored->isOpen() == (change.type == IncidentChange::Type::Opened))
@@ -120,6 +125,7 @@ private Q_SLOTS:
 
         Store reader;
         QVERIFY(reader.open(dbPath));
+        reader.setServer(server.server());
         const auto cut = reader.cutByPackage(b.package);
         QVERIFY(cut);
         QVERIFY(cut->officialSeenUtc.isValid() && cut->difusorSeenUtc.isValid());

@@ -3,6 +3,7 @@
 // the cuts area opens the right incident and closes it when it ends, and a killed SSH connection is
 // survived with the missed cuts caught up.
 #include "CutSessionFixture.h"
+#include "StoreSupport.h"
 #include "TestEnv.h"
 
 #include "common/MexicoTime.h"
@@ -128,6 +129,7 @@ private Q_SLOTS:
         // All of it is in the store.
         difusor::store::Store reader;
         QVERIFY(reader.open(m_run.storePath));
+        reader.setServer(m_run.serverStore.server());
         for (const QJsonObject &w : written) {
             const auto stored = reader.cutByPackage(w.value(QStringLiteral("package")).toString());
             QVERIFY(stored.has_value());
@@ -357,6 +359,7 @@ private Q_SLOTS:
         // Every cut the sandbox wrote is recorded exactly once in the store.
         difusor::store::Store reader;
         QVERIFY(reader.open(m_run.storePath));
+        reader.setServer(m_run.serverStore.server());
         for (const QJsonObject &w : eventsNamed(m_run.sandbox.truth(), QStringLiteral("cut_written")))
             QVERIFY2(reader.cutByPackage(w.value(QStringLiteral("package")).toString()).has_value(),
                      qPrintable(w.value(QStringLiteral("package")).toString()));
@@ -369,7 +372,11 @@ private Q_SLOTS:
         m_run.session->stop();
         const qint64 t0 = m_run.lastTruthT() + 1;
         QTest::qWait(CutIntervalS * 1000 + 300);
-        CutSession again(m_run.host.get(), m_run.profile, m_run.store.get());
+        // The same profile on the same host key is the same server again.
+        const difusor::store::ServerStore server =
+            difusor::test::identifyServer(*m_run.store, m_run.profile.identityId(), m_run.host->hostKeyFingerprint());
+        QCOMPARE(server.server(), m_run.serverStore.server());
+        CutSession again(m_run.host.get(), m_run.profile, server);
         QList<difusor::store::CutRecord> recorded;
         connect(again.monitor(), &CutMonitor::cutRecorded, this,
                 [&recorded](const difusor::store::CutRecord &r) { recorded << r; });

@@ -6,6 +6,7 @@
 
 #include "cuts/CutSession.h"
 #include "cuts/CutWatcher.h"
+#include "StoreSupport.h"
 #include "store/StoreThread.h"
 #include "remote/LocalHost.h"
 #include "sandbox/PrepData.h"
@@ -186,7 +187,7 @@ private Q_SLOTS:
         difusor::Profile profile;
         profile.publicationDir = dir.path();
         profile.host = QStringLiteral("local");
-        CutSession session(host, profile, &store);
+        CutSession session(host, profile, difusor::test::identifyServer(store));
         session.start();
         QTRY_VERIFY_WITH_TIMEOUT(session.watcherState() == CutSession::WatcherState::Watching, 10000);
         QCOMPARE(session.watcherMethod().isEmpty(), false);

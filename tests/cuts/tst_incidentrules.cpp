@@ -3,6 +3,7 @@
 #include "common/Profile.h"
 #include "store/Store.h"
 
+#include "StoreSupport.h"
 #include "TestEnv.h"
 
 #include <QTemporaryDir>
@@ -344,6 +345,7 @@ private Q_SLOTS:
         QTemporaryDir dir(difusor::test::tempTemplate());
         difusor::store::Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(difusor::test::useServer(store) > 0);
         IncidentLog log;
         IncidentRules rules;
         QVERIFY(log.record(store, rules.cutArrived(cut(0, 20))));

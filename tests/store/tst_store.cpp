@@ -2,11 +2,13 @@
 #include "store/Store.h"
 #include "store/StoreThread.h"
 
+#include "StoreSupport.h"
 #include "TestEnv.h"
 
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +48,7 @@ int crashWriter(const QString &path)
         std::fprintf(stderr, "open: %s\n", qPrintable(error));
         return 3;
     }
+    difusor::test::useServer(store);
     const auto id = store.insertCut(sampleCut(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO"), "2024-06-03T03:15:00Z"));
     if (!id)
         return 4;
@@ -97,6 +100,7 @@ private Q_SLOTS:
         QTemporaryDir dir(difusor::test::tempTemplate());
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(difusor::test::useServer(store) > 0);
         CutRecord a = sampleCut(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO"), "2024-06-03T03:15:00Z");
         CutRecord b = sampleCut(QStringLiteral("20240602_2130_PREP_DIP_LOC_DGO"), "2024-06-03T03:30:00Z");
         b.caughtUp = true;
@@ -123,6 +127,7 @@ private Q_SLOTS:
         QTemporaryDir dir(difusor::test::tempTemplate());
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(difusor::test::useServer(store) > 0);
         const QDateTime cutTime = at("2024-06-03T03:15:00Z");
         // The official site shows the cut before it reaches our disk.
         QVERIFY(store.recordSighting({QStringLiteral("official"), cutTime, at("2024-06-03T03:20:01.250Z")}));
@@ -145,6 +150,7 @@ private Q_SLOTS:
         QTemporaryDir dir(difusor::test::tempTemplate());
         Store store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(difusor::test::useServer(store) > 0);
         IncidentRecord i;
         i.kind = QStringLiteral("late_cut");
         i.subject = QStringLiteral("2024-06-03T03:30:00Z");
@@ -165,6 +171,132 @@ private Q_SLOTS:
         QVERIFY(!store.openIncident(bad));
     }
 
+    void eachServerKeepsItsOwnRecords()
+    {
+        // The same package on two servers (a primary and its replica; yesterday's sandbox and
+        // today's) is two arrivals; nothing of one is read as the other's.
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        Store store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        CutRecord cut = sampleCut(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO"), "2024-06-03T03:15:00Z");
+        // No server chosen: nothing is written, and the error says why.
+        QVERIFY(!store.insertCut(cut));
+        QVERIFY(!store.lastError().isEmpty());
+        QVERIFY(!store.registerServer({QStringLiteral("p"), QString(), {}, {}}, QDateTime::currentDateTimeUtc()));
+
+        const qint64 primary = difusor::test::useServer(store, QStringLiteral("primario"), QStringLiteral("SHA256:aaa"));
+        const auto first = store.insertCut(cut);
+        QVERIFY(first);
+        QVERIFY(store.recordSighting({QStringLiteral("official"), cut.cutTimeUtc, at("2024-06-03T03:20:00Z")}));
+        IncidentRecord late;
+        late.kind = QStringLiteral("late_cut");
+        late.openedUtc = at("2024-06-03T03:47:00Z");
+        QVERIFY(store.openIncident(late));
+
+        // The same profile behind another host key is another server (the sandbox makes a new key per run).
+        const qint64 other = difusor::test::useServer(store, QStringLiteral("primario"), QStringLiteral("SHA256:bbb"));
+        QVERIFY(other > 0 && other != primary);
+        QVERIFY(!store.cutByPackage(cut.package));
+        QVERIFY(!store.latestCut());
+        QVERIFY(store.cuts().isEmpty());
+        QVERIFY(store.sightings(QStringLiteral("official")).isEmpty());
+        QVERIFY(store.incidents().isEmpty());
+        QVERIFY(!store.cut(*first)); // not even by id
+        QVERIFY(!store.closeIncident(1, at("2024-06-03T03:50:00Z")));
+        cut.arrivedConsoleUtc = cut.arrivedConsoleUtc.addSecs(3600);
+        const auto second = store.insertCut(cut);
+        QVERIFY(second && *second != *first);
+        QCOMPARE(store.cut(*second)->arrivedConsoleUtc, cut.arrivedConsoleUtc);
+        QVERIFY(!store.cut(*second)->officialSeenUtc.isValid()); // the other server's sighting is not ours
+
+        // Back on the first: its own records, as they were.
+        QCOMPARE(difusor::test::useServer(store, QStringLiteral("primario"), QStringLiteral("SHA256:aaa")), primary);
+        QCOMPARE(store.cuts().size(), 1);
+        QCOMPARE(store.cutByPackage(cut.package)->id, *first);
+        QCOMPARE(store.cutByPackage(cut.package)->officialSeenUtc, at("2024-06-03T03:20:00Z"));
+        QCOMPARE(store.incidents().size(), 1);
+        const QList<ServerRecord> servers = store.servers();
+        QCOMPARE(servers.size(), 2);
+        QCOMPARE(servers.first().identity.hostKey, QStringLiteral("SHA256:aaa"));
+    }
+
+    void oldFileIsUpgradedOnceWithoutLoss()
+    {
+        // A store written by the previous version (schema 2: cuts keyed by package alone, no servers):
+        // it opens, is upgraded once, and keeps every row, under a server of its own that no live
+        // server is ever taken for.
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // Schema 2 exactly as released (core/store/Schema.cpp steps 1 and 2).
+            const QStringList v2 = {
+                QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"),
+                QStringLiteral("INSERT INTO schema_version VALUES (2)"),
+                QStringLiteral("CREATE TABLE cuts (id INTEGER PRIMARY KEY, package TEXT NOT NULL UNIQUE,"
+                               " cut_time_utc INTEGER, arrived_server_utc INTEGER, arrived_console_utc INTEGER,"
+                               " detected_utc INTEGER, official_seen_utc INTEGER, difusor_seen_utc INTEGER, size INTEGER,"
+                               " sha256 TEXT, summary TEXT, caught_up INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX cuts_by_time ON cuts(cut_time_utc)"),
+                QStringLiteral("CREATE TABLE cut_sightings (site TEXT NOT NULL, cut_time_utc INTEGER NOT NULL,"
+                               " first_seen_utc INTEGER NOT NULL, PRIMARY KEY (site, cut_time_utc))"),
+                QStringLiteral("CREATE TABLE incidents (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, subject TEXT,"
+                               " opened_utc INTEGER NOT NULL, closed_utc INTEGER, detail TEXT, acknowledged_utc INTEGER,"
+                               " note TEXT)"),
+                QStringLiteral("CREATE INDEX incidents_open ON incidents(closed_utc)"),
+                QStringLiteral("CREATE TABLE check_runs (id INTEGER PRIMARY KEY, profile_name TEXT, host TEXT NOT NULL,"
+                               " started_utc INTEGER NOT NULL, duration_ms INTEGER, requirements_id TEXT,"
+                               " results TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX check_runs_by_host ON check_runs(host, started_utc)"),
+                QStringLiteral("INSERT INTO cuts (id, package, cut_time_utc, official_seen_utc, difusor_seen_utc, size,"
+                               " sha256, caught_up) VALUES (7, '20240602_2115_PREP_DIP_LOC_DGO', 1717384500000,"
+                               " 1717384801250, 1717384809500, 123, 'abc', 0)"),
+                QStringLiteral("INSERT INTO cuts (id, package, cut_time_utc, caught_up)"
+                               " VALUES (8, '20240602_2130_PREP_DIP_LOC_DGO', 1717385400000, 1)"),
+                QStringLiteral("INSERT INTO cut_sightings VALUES ('official', 1717384500000, 1717384801250)"),
+                QStringLiteral("INSERT INTO incidents (id, kind, subject, opened_utc, acknowledged_utc, note)"
+                               " VALUES (3, 'late_cut', 'x', 1717384900000, 1717384950000, 'IEPC avisó')"),
+                QStringLiteral("INSERT INTO check_runs (profile_name, host, started_utc, duration_ms, requirements_id,"
+                               " results) VALUES ('Difusor', 'u@h:22', 1717384000000, 300, 'iepc', '[]')"),
+            };
+            for (const QString &statement : v2)
+                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(store.schemaVersion(), latestSchemaVersion());
+        const QList<ServerRecord> servers = store.servers();
+        QCOMPARE(servers.size(), 1);
+        QCOMPARE(servers.first().identity.profileName, QStringLiteral("base anterior"));
+        store.setServer(servers.first().id);
+        const QList<CutRecord> cuts = store.cuts();
+        QCOMPARE(cuts.size(), 2);
+        QCOMPARE(cuts.first().id, qint64(7));
+        QCOMPARE(cuts.first().lagMs(), std::optional<qint64>(8250));
+        QCOMPARE(cuts.last().caughtUp, true);
+        QCOMPARE(store.sightings(QStringLiteral("official")).size(), 1);
+        QCOMPARE(store.incident(3)->note, QStringLiteral("IEPC avisó"));
+        QCOMPARE(store.lastCheckRuns(5).size(), 1);
+        // A live server starts empty, though the old rows hold the same packages.
+        difusor::test::useServer(store, QStringLiteral("Difusor"), QStringLiteral("SHA256:nuevo"));
+        QVERIFY(store.cuts().isEmpty());
+        QVERIFY(store.lastCheckRuns(5).isEmpty());
+        QVERIFY(store.insertCut(sampleCut(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO"), "2024-06-03T03:15:00Z")));
+        store.close();
+        // Opened again: not upgraded twice, nothing lost.
+        QVERIFY(store.open(path));
+        QCOMPARE(store.servers().size(), 2);
+        store.setServer(servers.first().id);
+        QCOMPARE(store.cuts().size(), 2);
+    }
+
     void writeIsDurableBeforeItIsReported()
     {
         // A child process writes a cut, prints its id, and is killed with SIGKILL at once: no
@@ -180,6 +312,7 @@ private Q_SLOTS:
         QVERIFY2(ok, child.readAllStandardError().constData());
         Store store;
         QVERIFY(store.open(path));
+        difusor::test::useServer(store);
         const auto c = store.cut(reported);
         QVERIFY(c);
         QCOMPARE(c->package, QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO"));
@@ -194,12 +327,14 @@ private Q_SLOTS:
         thread.open(path);
         QVERIFY(opened.wait(10000));
         QVERIFY(opened.first().at(0).toBool());
+        const ServerStore server = difusor::test::identifyServer(thread);
+        QVERIFY(server.isValid());
 
         qint64 reportedId = 0;
         bool seenByOtherConnection = false;
         Qt::HANDLE doneThread = nullptr;
         Qt::HANDLE jobThread = nullptr;
-        thread.call<std::optional<qint64>>(
+        server.call<std::optional<qint64>>(
             this,
             [&jobThread](Store &store) {
                 jobThread = QThread::currentThreadId();
@@ -210,7 +345,8 @@ private Q_SLOTS:
                 reportedId = id.value_or(-1);
                 // Another connection (as after a crash) sees the row the moment it is reported.
                 Store reader;
-                seenByOtherConnection = reader.open(path) && reader.cut(reportedId).has_value();
+                seenByOtherConnection = reader.open(path) && difusor::test::useServer(reader) == server.server()
+                    && reader.cut(reportedId).has_value();
             });
         QTRY_VERIFY_WITH_TIMEOUT(reportedId != 0, 10000);
         QVERIFY(reportedId > 0);

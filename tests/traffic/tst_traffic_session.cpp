@@ -9,6 +9,7 @@
 #include "TestEnv.h"
 #include "remote/LocalHost.h"
 #include "remote/SshHost.h"
+#include "StoreSupport.h"
 #include "store/StoreThread.h"
 #include "traffic/StatsReport.h"
 #include "traffic/TrafficSession.h"
@@ -206,7 +207,9 @@ private Q_SLOTS:
         profile.extra.insert(QStringLiteral("traffic_window_s"), 10);
         profile.extra.insert(QStringLiteral("traffic_flood_min_requests"), 50);
         TrafficSession session(&host, profile);
-        session.setStore(&store);
+        const difusor::store::ServerStore server = difusor::test::identifyServer(store);
+        QVERIFY(server.isValid());
+        session.setStore(server);
         QList<TrafficIncident> open, closed;
         connect(&session, &TrafficSession::incidentOpened, this, [&open](const TrafficIncident &i) { open.append(i); });
         connect(&session, &TrafficSession::incidentClosed, this, [&closed](const TrafficIncident &i) { closed.append(i); });
@@ -251,7 +254,7 @@ private Q_SLOTS:
         // In the store: both, opened and closed.
         QList<difusor::store::IncidentRecord> stored;
         bool done = false;
-        store.call<QList<difusor::store::IncidentRecord>>(
+        server.call<QList<difusor::store::IncidentRecord>>(
             this, [](difusor::store::Store &s) { return s.incidents(); },
             [&](QList<difusor::store::IncidentRecord> r) {
                 stored = r;

@@ -6,6 +6,7 @@
 
 #include "cuts/CutMonitor.h"
 #include "store/Store.h"
+#include "StoreSupport.h"
 #include "store/StoreThread.h"
 
 #include "NginxFixture.h"
@@ -71,11 +72,15 @@ struct OpenStore
     QTemporaryDir dir{test::tempTemplate()};
     QString path = dir.filePath(QStringLiteral("cortes.sqlite"));
     StoreThread thread;
+    store::ServerStore server; // the test server's part of the store
     bool open()
     {
         QSignalSpy opened(&thread, &StoreThread::opened);
         thread.open(path);
-        return opened.wait(10000) && opened.first().at(0).toBool();
+        if (!opened.wait(10000) || !opened.first().at(0).toBool())
+            return false;
+        server = test::identifyServer(thread);
+        return server.isValid();
     }
 };
 
@@ -130,9 +135,8 @@ private Q_SLOTS:
         QCOMPARE(s.text, QStringLiteral("Corte atrasado")); // an alarm still comes first
         QCOMPARE(s.others, QStringList{QStringLiteral("Carpeta sin vigilar")});
 
-        store::StoreThread none;
-        CutsPage page(nullptr);
-        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &none);
+        CutsPage page;
+        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, store::ServerStore{});
         page.setMonitor(&monitor);
         page.setWatcherText(why, true);
         QCOMPARE(page.header()->statusText(), QStringLiteral("Carpeta sin vigilar"));
@@ -197,6 +201,7 @@ private Q_SLOTS:
         {
             store::Store writer;
             QVERIFY(writer.open(s.path));
+            writer.setServer(s.server.server());
             for (int i = 0; i < 5; ++i) {
                 const QDateTime cut = base.addSecs(i * 60);
                 QVERIFY(writer.insertCut(cutRecord(cut, cut.addSecs(20))));
@@ -207,8 +212,8 @@ private Q_SLOTS:
             // The official site showed a cut that never reached our disk.
             QVERIFY(writer.recordSighting({QStringLiteral("official"), base.addSecs(5 * 60), base.addSecs(5 * 60 + 30)}));
         }
-        CutsPage page(&s.thread);
-        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread);
+        CutsPage page;
+        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, s.server);
         QVERIFY(attachAndLoadHistory(page, monitor));
         CutsTableModel &model = *page.model();
         QCOMPARE(model.rowCount(), 6);
@@ -247,6 +252,7 @@ private Q_SLOTS:
         {
             store::Store writer;
             QVERIFY(writer.open(s.path));
+            writer.setServer(s.server.server());
             QVERIFY(writer.insertCut(cutRecord(base, base.addSecs(20))));
             QVERIFY(writer.insertCut(cutRecord(base.addSecs(120), base.addSecs(140))));
             store::IncidentRecord skipped;
@@ -256,8 +262,8 @@ private Q_SLOTS:
             skipped.closedUtc = base.addSecs(141);
             QVERIFY(writer.openIncident(skipped));
         }
-        CutsPage page(&s.thread);
-        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread);
+        CutsPage page;
+        CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, s.server);
         QVERIFY(attachAndLoadHistory(page, monitor));
         CutsTableModel &model = *page.model();
         QCOMPARE(model.rowCount(), 3);
@@ -309,9 +315,9 @@ private Q_SLOTS:
         probe.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
         probe.normalIntervalMs = 500;
         probe.fastIntervalMs = 100;
-        CutMonitor monitor(rules, probe, &s.thread);
+        CutMonitor monitor(rules, probe, s.server);
 
-        CutsPage page(&s.thread);
+        CutsPage page;
         page.resize(1200, 800);
         page.show();
         QVERIFY(attachAndLoadHistory(page, monitor));
@@ -366,8 +372,8 @@ private Q_SLOTS:
     {
         OpenStore s;
         QVERIFY(s.open());
-        auto *page = new CutsPage(&s.thread);
-        auto *monitor = new CutMonitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, &s.thread, page);
+        auto *page = new CutsPage;
+        auto *monitor = new CutMonitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, s.server, page);
         page->setMonitor(monitor);
         delete page; // the monitor goes with it, after the page's own members
         QTest::qWait(50);
@@ -382,6 +388,7 @@ private Q_SLOTS:
         {
             store::Store writer;
             QVERIFY(writer.open(s.path));
+            writer.setServer(s.server.server());
             for (int i = 0; i < 1000; ++i) {
                 const QDateTime cut = base.addSecs(i * 60);
                 QVERIFY(writer.insertCut(cutRecord(cut, cut.addSecs(20))));
@@ -393,8 +400,8 @@ private Q_SLOTS:
         }
         cuts::RuleConfig rules;
         rules.cutIntervalMs = 60 * 1000;
-        CutMonitor monitor(rules, cuts::LagProbeConfig{}, &s.thread);
-        CutsPage page(&s.thread);
+        CutMonitor monitor(rules, cuts::LagProbeConfig{}, s.server);
+        CutsPage page;
         page.resize(1400, 900);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -28,9 +28,8 @@ constexpr int kHistoryCuts = 1000;
 
 } // namespace
 
-CutsPage::CutsPage(store::StoreThread *store, QWidget *parent)
+CutsPage::CutsPage(QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
     , m_header(new CutsHeader(this))
     , m_info(new QLabel(this))
     , m_watcher(new QLabel(this))
@@ -176,11 +175,11 @@ void CutsPage::setWatcherText(const QString &text, bool problem)
 
 void CutsPage::loadHistory()
 {
-    if (!m_store)
+    if (!m_monitor || !m_monitor->store().isValid())
         return;
     const int generation = m_generation;
     m_historyText = tr("Leyendo el historial de cortes…");
-    m_store->call<History>(
+    m_monitor->store().call<History>(
         this,
         [](store::Store &s) {
             History h;

@@ -28,10 +28,11 @@ class CutsPage final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CutsPage(store::StoreThread *store, QWidget *parent = nullptr);
+    explicit CutsPage(QWidget *parent = nullptr);
     ~CutsPage() override;
 
-    // Starts showing `monitor`: clears and reloads the history from the store. nullptr: nothing is
+    // Starts showing `monitor`: clears and reloads the history of the monitor's server from the store
+    // (CutMonitor::store()). nullptr: nothing is
     // watched any more (what was shown stays, the status says so).
     // `source`: who is watched, for the line under the header (profile name).
     void setMonitor(cuts::CutMonitor *monitor, const QString &source = {});
@@ -59,7 +60,6 @@ private:
     void onTick();
     void updateInfo();
 
-    store::StoreThread *m_store;
     QPointer<cuts::CutMonitor> m_monitor;
     QString m_source;
     int m_generation = 0; // history answers for an older monitor are dropped
