@@ -6,6 +6,8 @@
 #include "common/MexicoTime.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
+#include "metrics/MetricsServer.h"
+#include "metrics/ServerMetrics.h"
 #include "remote/HeadlessHost.h"
 #include "store/StoreThread.h"
 #include "traffic/TrafficSession.h"
@@ -20,6 +22,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 #include <sys/socket.h>
@@ -45,13 +48,14 @@ QJsonValue isoOrNull(const QDateTime &utc)
 
 QString usage()
 {
-    return Tr::tr("Uso: difusor-console watch --profile ARCHIVO [--duration S] [--format json|text] [--store ARCHIVO]\n"
-                  "       [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]");
+    return Tr::tr("Uso: difusor-console watch --profile ARCHIVO [--profile ARCHIVO…] [--duration S] [--format json|text]\n"
+                  "       [--store ARCHIVO] [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]\n"
+                  "       [--metrics-listen DIRECCIÓN:PUERTO]");
 }
 
 struct Options
 {
-    QString profile;
+    QStringList profiles; // one or more: each a server of its own
     int durationS = 0;
     QString format = QStringLiteral("text");
     QString store;
@@ -59,6 +63,7 @@ struct Options
     int trafficPeriodS = 60;
     int cutWaitS = -1;
     bool trustNewHostKey = false;
+    QString metricsListen; // "ADDR:PORT": serve /metrics (OpenMetrics) there; empty: no endpoint
 };
 
 std::optional<Options> parse(const QStringList &args, QString *error)
@@ -88,8 +93,11 @@ std::optional<Options> parse(const QStringList &args, QString *error)
             return true;
         };
         bool ok = true;
-        if (a == QLatin1String("--profile"))
-            ok = value(&o.profile);
+        if (a == QLatin1String("--profile")) {
+            QString path;
+            ok = value(&path);
+            o.profiles.append(path);
+        }
         else if (a == QLatin1String("--duration"))
             ok = number(&o.durationS);
         else if (a == QLatin1String("--format"))
@@ -102,6 +110,8 @@ std::optional<Options> parse(const QStringList &args, QString *error)
             ok = number(&o.trafficPeriodS);
         else if (a == QLatin1String("--cut-wait"))
             ok = number(&o.cutWaitS);
+        else if (a == QLatin1String("--metrics-listen"))
+            ok = value(&o.metricsListen);
         else if (a == QLatin1String("--trust-new-host-key"))
             o.trustNewHostKey = true;
         else {
@@ -111,10 +121,12 @@ std::optional<Options> parse(const QStringList &args, QString *error)
         if (!ok)
             return std::nullopt;
     }
-    if (o.profile.isEmpty()) {
+    if (o.profiles.isEmpty()) {
         *error = Tr::tr("Falta --profile.");
         return std::nullopt;
     }
+    if (!o.metricsListen.isEmpty() && !metrics::MetricsServer::parseListen(o.metricsListen, error))
+        return std::nullopt;
     if (o.format != QLatin1String("json") && o.format != QLatin1String("text")) {
         *error = Tr::tr("Formato desconocido: %1 (json o text).").arg(o.format);
         return std::nullopt;
@@ -159,20 +171,27 @@ QString textLine(const QJsonObject &line)
 class Printer final : public QObject
 {
 public:
-    Printer(QFile *out, bool json, qint64 cutWaitMs)
+    // `server`: the profile's name, written into every JSON line; in text, in front of each line when
+    // several servers are watched (`prefixText`).
+    Printer(QFile *out, bool json, qint64 cutWaitMs, const QString &server, bool prefixText)
         : m_out(out)
         , m_json(json)
         , m_cutWaitMs(cutWaitMs)
+        , m_server(server)
+        , m_prefix(prefixText ? QStringLiteral("[%1] ").arg(server) : QString())
     {
         m_timer.setInterval(500);
         connect(&m_timer, &QTimer::timeout, this, [this] { flushDue(false); });
         m_timer.start();
     }
 
-    void print(const QJsonObject &line)
+    const QString &prefix() const { return m_prefix; }
+
+    void print(QJsonObject line)
     {
+        line.insert(QStringLiteral("server"), m_server);
         const QByteArray text = m_json ? QJsonDocument(line).toJson(QJsonDocument::Compact)
-                                       : textLine(line).toUtf8();
+                                       : (m_prefix + textLine(line)).toUtf8();
         m_out->write(text + '\n');
         m_out->flush();
     }
@@ -247,6 +266,8 @@ private:
     QFile *m_out;
     bool m_json;
     qint64 m_cutWaitMs;
+    QString m_server;
+    QString m_prefix;
     QElapsedTimer m_clock;
     QTimer m_timer;
     QMap<QDateTime, Pending> m_pending;
@@ -289,6 +310,35 @@ QJsonObject watchIncidentLine(const IncidentChange &change, qint64 storeId)
                        {QStringLiteral("id"), storeId}};
 }
 
+namespace {
+
+// One watched server: its host, sessions and printer (cuts are held per server until both sites
+// showed them). Every line it prints names the server.
+struct Watched
+{
+    Profile profile;
+    std::unique_ptr<remote::RemoteHost> host;
+    std::unique_ptr<Printer> printer;
+    std::unique_ptr<metrics::ServerMetrics> metrics;
+    std::unique_ptr<CutSession> cuts;
+    std::unique_ptr<traffic::TrafficSession> traffic;
+    bool identifying = false;
+    bool started = false;
+    bool failed = false;
+};
+
+QJsonObject trafficIncidentLine(const traffic::TrafficIncident &i)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("incident")},
+                       {QStringLiteral("kind"), traffic::trafficIncidentKindId(i.kind)},
+                       {QStringLiteral("opened_at"), isoOrNull(i.opened)},
+                       {QStringLiteral("closed_at"), isoOrNull(i.closed)},
+                       {QStringLiteral("detail"), i.detail},
+                       {QStringLiteral("subject"), i.subject}};
+}
+
+} // namespace
+
 int runWatchCommand(const QStringList &args)
 {
     QTextStream err(stderr);
@@ -298,10 +348,22 @@ int runWatchCommand(const QStringList &args)
         err << (error.isEmpty() ? usage() : error + QLatin1Char('\n') + usage()) << Qt::endl;
         return 2;
     }
-    const auto profile = Profile::load(options->profile, &error);
-    if (!profile) {
-        err << error << Qt::endl;
-        return 2;
+    QList<Profile> profiles;
+    for (const QString &path : options->profiles) {
+        const auto profile = Profile::load(path, &error);
+        if (!profile) {
+            err << error << Qt::endl;
+            return 2;
+        }
+        for (const Profile &other : std::as_const(profiles)) {
+            if (other.name == profile->name || other.identityId() == profile->identityId()) {
+                err << Tr::tr("Dos perfiles se llaman igual (%1): cada servidor necesita su propio nombre.")
+                           .arg(profile->name)
+                    << Qt::endl;
+                return 2;
+            }
+        }
+        profiles.append(*profile);
     }
 
     QFile out;
@@ -334,95 +396,153 @@ int runWatchCommand(const QStringList &args)
         ::sigaction(SIGTERM, &action, nullptr);
     }
 
-    auto store = std::make_unique<store::StoreThread>();
-    std::unique_ptr<remote::RemoteHost> host = remote::makeHeadlessHost(*profile, options->trustNewHostKey, err);
-
-    const RuleConfig rules = RuleConfig::fromProfile(*profile);
-    const qint64 cutWaitMs = options->cutWaitS >= 0 ? qint64(options->cutWaitS) * 1000 : rules.maxLagMs + 5000;
-    auto printer = std::make_unique<Printer>(&out, options->format == QLatin1String("json"), cutWaitMs);
-    auto cuts = std::make_unique<CutSession>(host.get(), *profile, store.get());
-    std::unique_ptr<traffic::TrafficSession> trafficSession;
-    if (options->trafficPeriodS > 0 && !profile->accessLog.isEmpty()) {
-        trafficSession = std::make_unique<traffic::TrafficSession>(host.get(), *profile);
-        trafficSession->setPeriodSeconds(options->trafficPeriodS);
-        trafficSession->setStore(store.get());
+    // Prometheus: every watched server's series on one endpoint, labelled by the profile's name.
+    std::unique_ptr<metrics::MetricsRegistry> registry;
+    std::unique_ptr<metrics::MetricsServer> metricsServer;
+    if (!options->metricsListen.isEmpty()) {
+        const auto where = metrics::MetricsServer::parseListen(options->metricsListen);
+        registry = std::make_unique<metrics::MetricsRegistry>();
+        metrics::ServerMetrics::defineFamilies(registry.get());
+        metricsServer = std::make_unique<metrics::MetricsServer>(registry.get());
+        if (!metricsServer->listen(where->first, where->second, &error)) {
+            err << error << Qt::endl;
+            return 1;
+        }
+        err << Tr::tr("Métricas para Prometheus en http://%1:%2/metrics")
+                   .arg(metricsServer->address().toString())
+                   .arg(metricsServer->port())
+            << Qt::endl;
     }
 
-    Printer *p = printer.get();
-    CutMonitor *monitor = cuts->monitor();
-    QObject::connect(monitor, &CutMonitor::cutRecorded, p, [p](const store::CutRecord &cut) { p->cutRecorded(cut); });
-    QObject::connect(monitor, &CutMonitor::sightingRecorded, p,
-                     [p](Site site, const QDateTime &cut, const QDateTime &seen) { p->sighting(site, cut, seen); });
-    QObject::connect(monitor, &CutMonitor::incidentRecorded, p, [p](const IncidentChange &change, qint64 id) {
-        p->print(watchIncidentLine(change, id));
-    });
-    QObject::connect(monitor, &CutMonitor::storeFailed, p, [&err](const QString &message) { err << message << Qt::endl; });
-    QObject::connect(cuts.get(), &CutSession::watcherStateChanged, p,
-                     [&err](CutSession::WatcherState, const QString &detail) {
-                         if (!detail.isEmpty())
-                             err << Tr::tr("Vigilante de cortes: %1").arg(detail) << Qt::endl;
-                     });
-    if (trafficSession) {
-        QObject::connect(trafficSession.get(), &traffic::TrafficSession::periodClosed, p,
-                         [p](const QJsonObject &line) { p->print(line); });
-        auto trafficIncident = [p](const traffic::TrafficIncident &i) {
-            p->print(QJsonObject{{QStringLiteral("type"), QStringLiteral("incident")},
-                                 {QStringLiteral("kind"), traffic::trafficIncidentKindId(i.kind)},
-                                 {QStringLiteral("opened_at"), isoOrNull(i.opened)},
-                                 {QStringLiteral("closed_at"), isoOrNull(i.closed)},
-                                 {QStringLiteral("detail"), i.detail},
-                                 {QStringLiteral("subject"), i.subject}});
-        };
-        // A silent log is only news while our site answers.
-        QObject::connect(monitor, &CutMonitor::ourSiteAnswering, trafficSession.get(), &traffic::TrafficSession::setSiteUp);
-        QObject::connect(trafficSession.get(), &traffic::TrafficSession::incidentOpened, p, trafficIncident);
-        QObject::connect(trafficSession.get(), &traffic::TrafficSession::incidentClosed, p, trafficIncident);
+    auto store = std::make_unique<store::StoreThread>();
+    QObject context; // receiver of every connection below: gone before what they capture
+    const bool json = options->format == QLatin1String("json");
+    const bool several = profiles.size() > 1;
+    std::vector<std::unique_ptr<Watched>> servers;
+    for (const Profile &profile : std::as_const(profiles)) {
+        auto w = std::make_unique<Watched>();
+        w->profile = profile;
+        w->host = remote::makeHeadlessHost(profile, options->trustNewHostKey, err);
+        const RuleConfig rules = RuleConfig::fromProfile(profile);
+        const qint64 cutWaitMs = options->cutWaitS >= 0 ? qint64(options->cutWaitS) * 1000 : rules.maxLagMs + 5000;
+        w->printer = std::make_unique<Printer>(&out, json, cutWaitMs, profile.name, several);
+        if (registry) {
+            w->metrics = std::make_unique<metrics::ServerMetrics>(registry.get(), profile.name);
+            w->metrics->attachHost(w->host.get());
+        }
+        servers.push_back(std::move(w));
     }
 
     int exitCode = 0;
     bool finishing = false;
-    bool started = false;
     auto finish = [&](int code) {
         if (finishing)
             return;
         finishing = true;
         exitCode = code;
-        cuts->stop();
-        if (trafficSession)
-            trafficSession->stop();
-        p->flushAll();
-        host->disconnectFromHost();
+        for (auto &w : servers) {
+            if (w->cuts)
+                w->cuts->stop();
+            if (w->traffic)
+                w->traffic->stop();
+            w->printer->flushAll();
+            w->host->disconnectFromHost();
+        }
         // Let the store finish the writes already queued (its destructor drains them too).
-        QTimer::singleShot(200, p, [] { QCoreApplication::exit(); });
+        QTimer::singleShot(200, &context, [] { QCoreApplication::exit(); });
+    };
+    auto failOne = [&](Watched *w, const QString &message) {
+        err << message << Qt::endl;
+        w->failed = true;
+        const bool allFailed = std::all_of(servers.begin(), servers.end(), [](const auto &x) { return x->failed; });
+        if (allFailed)
+            finish(1);
     };
 
-    QObject::connect(store.get(), &store::StoreThread::opened, p, [&](bool ok, const QString &message) {
+    // The sessions start once the server is known by its host key: its cuts, incidents and history are
+    // its own, never another server's (nor those of an earlier server that used the same profile).
+    auto startSessions = [&](Watched *w, const store::ServerStore &serverStore) {
+        w->started = true;
+        Printer *p = w->printer.get();
+        w->cuts = std::make_unique<CutSession>(w->host.get(), w->profile, serverStore);
+        CutMonitor *monitor = w->cuts->monitor();
+        QObject::connect(monitor, &CutMonitor::cutRecorded, p, [p](const store::CutRecord &cut) { p->cutRecorded(cut); });
+        QObject::connect(monitor, &CutMonitor::sightingRecorded, p,
+                         [p](Site site, const QDateTime &cut, const QDateTime &seen) { p->sighting(site, cut, seen); });
+        QObject::connect(monitor, &CutMonitor::incidentRecorded, p, [p](const IncidentChange &change, qint64 id) {
+            p->print(watchIncidentLine(change, id));
+        });
+        QObject::connect(monitor, &CutMonitor::storeFailed, p, [&err, p](const QString &message) {
+            err << p->prefix() << message << Qt::endl;
+        });
+        QObject::connect(w->cuts.get(), &CutSession::watcherStateChanged, p,
+                         [&err, p](CutSession::WatcherState, const QString &detail) {
+                             if (!detail.isEmpty())
+                                 err << p->prefix() << Tr::tr("Vigilante de cortes: %1").arg(detail) << Qt::endl;
+                         });
+        if (options->trafficPeriodS > 0 && !w->profile.accessLog.isEmpty()) {
+            w->traffic = std::make_unique<traffic::TrafficSession>(w->host.get(), w->profile);
+            w->traffic->setPeriodSeconds(options->trafficPeriodS);
+            w->traffic->setStore(serverStore);
+            QObject::connect(w->traffic.get(), &traffic::TrafficSession::periodClosed, p,
+                             [p](const QJsonObject &line) { p->print(line); });
+            auto trafficIncident = [p](const traffic::TrafficIncident &i) { p->print(trafficIncidentLine(i)); };
+            // A silent log is only news while our site answers.
+            QObject::connect(monitor, &CutMonitor::ourSiteAnswering, w->traffic.get(), &traffic::TrafficSession::setSiteUp);
+            QObject::connect(w->traffic.get(), &traffic::TrafficSession::incidentOpened, p, trafficIncident);
+            QObject::connect(w->traffic.get(), &traffic::TrafficSession::incidentClosed, p, trafficIncident);
+        }
+        if (w->metrics) {
+            w->metrics->attachCuts(monitor);
+            if (w->traffic)
+                w->metrics->attachTraffic(w->traffic.get());
+        }
+        p->startClock();
+        w->cuts->start();
+        if (w->traffic)
+            w->traffic->start();
+    };
+
+    for (auto &owned : servers) {
+        Watched *w = owned.get();
+        QObject::connect(w->host.get(), &remote::RemoteHost::stateChanged, &context,
+                         [&, w](remote::ConnectionState state, const QString &reason) {
+                             if (finishing || w->failed)
+                                 return;
+                             const QString prefix = w->printer->prefix();
+                             if (state == remote::ConnectionState::Connected && !w->started && !w->identifying) {
+                                 w->identifying = true;
+                                 store->identify(store::identityOf(w->profile, *w->host), &context,
+                                                 [&, w](const store::ServerStore &serverStore, const QString &why) {
+                                                     w->identifying = false;
+                                                     if (finishing)
+                                                         return;
+                                                     if (!serverStore.isValid()) {
+                                                         failOne(w, prefix + Tr::tr("No se pudo registrar el servidor en %1: %2")
+                                                                             .arg(storePath, why));
+                                                         return;
+                                                     }
+                                                     startSessions(w, serverStore);
+                                                 });
+                             } else if (state == remote::ConnectionState::Failed && !w->started) {
+                                 failOne(w, prefix + Tr::tr("No se pudo conectar con %1: %2").arg(w->host->displayName(), reason));
+                             } else if (state != remote::ConnectionState::Connected && !reason.isEmpty()) {
+                                 err << prefix << remote::connectionStateText(state) << QStringLiteral(": ") << reason << Qt::endl;
+                             }
+                         });
+    }
+
+    QObject::connect(store.get(), &store::StoreThread::opened, &context, [&](bool ok, const QString &message) {
         if (!ok) {
             err << Tr::tr("No se pudo abrir %1: %2").arg(storePath, message) << Qt::endl;
             finish(1);
             return;
         }
-        host->connectToHost();
+        for (auto &w : servers)
+            w->host->connectToHost();
     });
-    QObject::connect(host.get(), &remote::RemoteHost::stateChanged, p,
-                     [&](remote::ConnectionState state, const QString &reason) {
-                         if (finishing)
-                             return;
-                         if (state == remote::ConnectionState::Connected && !started) {
-                             started = true;
-                             p->startClock();
-                             cuts->start();
-                             if (trafficSession)
-                                 trafficSession->start();
-                         } else if (state == remote::ConnectionState::Failed && !started) {
-                             err << Tr::tr("No se pudo conectar con %1: %2").arg(host->displayName(), reason) << Qt::endl;
-                             finish(1);
-                         } else if (state != remote::ConnectionState::Connected && !reason.isEmpty()) {
-                             err << remote::connectionStateText(state) << QStringLiteral(": ") << reason << Qt::endl;
-                         }
-                     });
     if (notifier) {
-        QObject::connect(notifier, &QSocketNotifier::activated, p, [&] {
+        QObject::connect(notifier, &QSocketNotifier::activated, &context, [&] {
             char byte = 0;
             const ssize_t got = ::read(g_signalFds[1], &byte, 1);
             Q_UNUSED(got)
@@ -430,15 +550,19 @@ int runWatchCommand(const QStringList &args)
         });
     }
     if (options->durationS > 0)
-        QTimer::singleShot(qint64(options->durationS) * 1000, p, [&] { finish(0); });
+        QTimer::singleShot(qint64(options->durationS) * 1000, &context, [&] { finish(0); });
 
     store->open(storePath);
     QCoreApplication::exec();
 
-    trafficSession.reset();
-    cuts.reset();
-    printer.reset();
-    host.reset();
+    metricsServer.reset();
+    for (auto &w : servers) {
+        w->metrics.reset();
+        w->traffic.reset();
+        w->cuts.reset();
+        w->printer.reset();
+        w->host.reset();
+    }
     store.reset();
     if (notifier) {
         ::signal(SIGINT, SIG_DFL);

@@ -8,12 +8,14 @@
 
 namespace difusor::cuts {
 
-// `difusor-console watch --profile FILE [--duration S] [--format json|text] [--store FILE]
-//  [--output FILE] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]`: headless. Connects over
-// SSH (the profile's key and known_hosts; DIFUSOR_SSH_SECRET answers a passphrase), runs a CutSession
-// (and a TrafficSession when the profile has an access_log and --traffic-period is not 0) with its own
-// store (--store, else DIFUSOR_STORE, else difusor-watch.sqlite in the data folder) and prints one line
-// per event, each only after the store committed it:
+// `difusor-console watch --profile FILE [--profile FILE…] [--duration S] [--format json|text] [--store FILE]
+//  [--output FILE] [--traffic-period S] [--cut-wait S] [--trust-new-host-key] [--metrics-listen ADDR:PORT]`: headless. Connects over
+// SSH to each profile's server (the profile's key and known_hosts; DIFUSOR_SSH_SECRET answers a
+// passphrase), and once the server is known by its host key runs a CutSession (and a TrafficSession when
+// the profile has an access_log and --traffic-period is not 0) on that server's part of the store
+// (--store, else DIFUSOR_STORE, else difusor-watch.sqlite in the data folder: one file, every record
+// owned by one server) and prints one line per event, each only after the store committed it, each
+// with "server": the profile's name (text lines start with "[name] " when several servers are watched):
 //   {"type":"cut","cut_time","arrived_at","detected_at","official_seen_at","difusor_seen_at","lag_s",…}
 //     printed once per cut when both sites have shown it, or --cut-wait seconds after it was recorded
 //     (default: the lag limit + 5 s), or when a newer cut was recorded and --cut-wait/4 passed, or at the
@@ -21,6 +23,9 @@ namespace difusor::cuts {
 //   {"type":"incident","kind","opened_at","closed_at","detail",…}: when it opens (closed_at null) and
 //     again when it closes.
 //   {"type":"traffic",…}: one per closed traffic period (TrafficSession::periodLine).
+// --metrics-listen ADDR:PORT (":PORT" is 127.0.0.1) also serves GET /metrics in the OpenMetrics text format
+// (Prometheus 0.0.4 text when asked for text/plain), one label server="<profile name>" per series
+// (metrics/ServerMetrics.h lists them).
 // Times ISO 8601 UTC with milliseconds. Runs until --duration S passes (0: until SIGINT/SIGTERM).
 // args excludes the program name and "watch". Needs a QCoreApplication; runs its event loop.
 // Exit code: 0 done, 1 could not connect or open the store, 2 usage.

@@ -159,6 +159,8 @@ private Q_SLOTS:
         // Everything printed is in the command's store.
         difusor::store::Store reader;
         QVERIFY(reader.open(store));
+        QCOMPARE(reader.servers().size(), 1);
+        reader.setServer(reader.servers().first().id);
         QVERIFY(reader.cuts().size() >= liveCuts);
         QVERIFY(!reader.incidents().isEmpty());
     }
