@@ -5,6 +5,7 @@
 #include "common/Settings.h"
 #include "common/Translations.h"
 #include "pages/PageContext.h"
+#include "connection/ServerSet.h"
 #include "store/StoreThread.h"
 #include "widgets/Modal.h"
 
@@ -26,14 +27,18 @@ namespace difusor::ui {
 
 namespace {
 
-QString optionValue(const QStringList &arguments, const QString &option)
-{
-    const qsizetype i = arguments.indexOf(option);
-    return i >= 0 && i + 1 < arguments.size() ? arguments.at(i + 1) : QString();
-}
-
 // DIFUSOR_SCREENSHOT=path[:delay_ms] writes the window's picture after the delay, then quits
 // (used to make packaging/screenshots/ reproducibly).
+QStringList optionValues(const QStringList &arguments, const QString &option)
+{
+    QStringList values;
+    for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
+        if (arguments.at(i) == option)
+            values.append(arguments.at(++i));
+    }
+    return values;
+}
+
 void scheduleScreenshot(MainWindow &window)
 {
     const QString spec = qEnvironmentVariable("DIFUSOR_SCREENSHOT");
@@ -95,6 +100,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     store.open(storePath);
 
     MainWindow window;
+    window.setStoreThread(&store);
     QObject::connect(&store, &store::StoreThread::opened, &window, [&window, storePath](bool ok, const QString &error) {
         if (!ok)
             Modal::error(&window, MainWindow::tr("Base de datos"),
@@ -104,12 +110,19 @@ int runGui(QApplication &app, const QStringList &arguments)
     window.show();
     scheduleScreenshot(window);
 
-    const QString profilePath = optionValue(arguments, QStringLiteral("--profile"));
-    if (!profilePath.isEmpty()) {
+    // --profile may come more than once: the first is the primary server, the others are watched beside it.
+    bool first = true;
+    for (const QString &profilePath : optionValues(arguments, QStringLiteral("--profile"))) {
         QString error;
         const auto profile = Profile::load(profilePath, &error);
         if (profile) {
-            QTimer::singleShot(0, &window, [&window, p = *profile] { window.connectProfile(p); });
+            QTimer::singleShot(0, &window, [&window, p = *profile, first] {
+                if (first)
+                    window.connectProfile(p);
+                else
+                    window.addServer(p);
+            });
+            first = false;
         } else {
             QTimer::singleShot(0, &window, [&window, error] {
                 Modal::error(&window, MainWindow::tr("Perfil"), error);

@@ -7,6 +7,7 @@
 #include "connection/ConnectionPage.h"
 #include "connection/HostFactory.h"
 #include "connection/ProfileStore.h"
+#include "connection/ServerSet.h"
 #include "pages/PlaceholderPage.h"
 #include "remote/RemoteHost.h"
 #include "widgets/ConnectionStatus.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
     : QMainWindow(parent)
     , m_store(std::make_unique<ProfileStore>(profilesDir.isEmpty() ? ProfileStore::defaultDirectory() : profilesDir))
     , m_connection(new ConnectionController(this, this))
+    , m_servers(new ServerSet(m_connection, this, this))
     , m_nav(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_connectionPage(new ConnectionPage(*m_store, this))
@@ -116,13 +118,25 @@ MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
     buildMenus();
 
     connect(m_connectionPage, &ConnectionPage::connectRequested, this, &MainWindow::connectProfile);
-    connect(m_connectionPage, &ConnectionPage::disconnectRequested, m_connection,
-            &ConnectionController::disconnectFromHost);
+    connect(m_connectionPage, &ConnectionPage::addRequested, this, &MainWindow::addServer);
+    connect(m_connectionPage, &ConnectionPage::disconnectRequested, m_servers, &ServerSet::disconnectAll);
     connect(m_connectionPage, &ConnectionPage::profileDeleted, m_connection, &ConnectionController::forgetSecrets);
     connect(m_connection, &ConnectionController::hostChanged, this, &MainWindow::onHostChanged);
     connect(m_connection, &ConnectionController::failed, this, [this](const QString &message) {
         Modal::error(this, tr("Conexión"), message);
     });
+    auto watchEntry = [this](ServerEntry *entry) {
+        connect(entry, &ServerEntry::failed, this, [this](const QString &message) {
+            Modal::error(this, tr("Base de datos"), message);
+        });
+        if (!entry->isPrimary()) {
+            connect(entry->controller(), &ConnectionController::failed, this, [this](const QString &message) {
+                Modal::error(this, tr("Conexión"), message);
+            });
+        }
+    };
+    watchEntry(m_servers->primary());
+    connect(m_servers, &ServerSet::entryAdded, this, watchEntry);
     restoreLayout();
 }
 
@@ -133,8 +147,8 @@ void MainWindow::buildMenus()
     QMenu *connectionMenu = menuBar()->addMenu(tr("&Conexión"));
     QAction *profiles = connectionMenu->addAction(tr("&Perfiles…"));
     connect(profiles, &QAction::triggered, this, [this] { showPage(Page::Connection); });
-    QAction *disconnectAction = connectionMenu->addAction(tr("&Desconectar"));
-    connect(disconnectAction, &QAction::triggered, m_connection, &ConnectionController::disconnectFromHost);
+    QAction *disconnectAction = connectionMenu->addAction(tr("&Desconectar todo"));
+    connect(disconnectAction, &QAction::triggered, m_servers, &ServerSet::disconnectAll);
     connectionMenu->addSeparator();
     QAction *quit = connectionMenu->addAction(tr("&Salir"));
     quit->setShortcut(QKeySequence::Quit);
@@ -192,7 +206,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.set(Settings::Key::WindowState, saveState());
     settings.set(Settings::Key::ShowCommandLog, m_commandLog->isVisible());
     settings.sync();
-    m_connection->disconnectFromHost();
+    m_servers->disconnectAll();
     QMainWindow::closeEvent(event);
 }
 
@@ -229,6 +243,17 @@ void MainWindow::connectProfile(const Profile &profile)
     Settings::instance().set(Settings::Key::LastProfile, profile.name);
     statusBar()->showMessage(tr("Conectando con el perfil «%1»…").arg(profile.name), 5000);
     m_connection->connectProfile(profile);
+}
+
+void MainWindow::addServer(const Profile &profile)
+{
+    statusBar()->showMessage(tr("Conectando además con el perfil «%1»…").arg(profile.name), 5000);
+    m_servers->addServer(profile);
+}
+
+void MainWindow::setStoreThread(store::StoreThread *store)
+{
+    m_servers->setStoreThread(store);
 }
 
 void MainWindow::identifyServer(RemoteHost *host)

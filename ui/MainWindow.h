@@ -11,6 +11,9 @@ class QStackedWidget;
 namespace difusor::remote {
 class RemoteHost;
 }
+namespace difusor::store {
+class StoreThread;
+}
 
 namespace difusor::ui {
 
@@ -19,6 +22,7 @@ class ConnectionController;
 class ConnectionPage;
 class ConnectionStatus;
 class ProfileStore;
+class ServerSet;
 
 // The console's one window: page list on the left, the page, the "Comandos" dock and the status bar
 // (connection state, server, round trip).
@@ -38,10 +42,19 @@ public:
     void showPage(Page page);
     Page currentPage() const;
 
-    // Connects to `profile` (also from --profile FILE); remembers it as the last profile.
+    // Connects to `profile` (also from --profile FILE); remembers it as the last profile. Replaces the
+    // primary server; servers added beside it stay.
     void connectProfile(const Profile &profile);
+    // Watches `profile` beside the servers already watched ("Conectar además", a second --profile).
+    void addServer(const Profile &profile);
 
+    // The console's store (set once, before pages are installed); each server gets its part of it.
+    void setStoreThread(store::StoreThread *store);
+
+    // The primary server's connection (the status bar, the "Comandos" pane and the title follow it).
     ConnectionController *connection() const { return m_connection; }
+    // Every server watched, the primary first.
+    ServerSet *servers() const { return m_servers; }
     ConnectionPage *connectionPage() const { return m_connectionPage; }
     ConnectionStatus *connectionStatus() const { return m_status; }
     CommandLogDock *commandLog() const { return m_commandLog; }
@@ -52,8 +65,6 @@ public:
 
 Q_SIGNALS:
     void hostChanged(difusor::remote::RemoteHost *host);
-    // Our own site stopped or started answering (the cuts page's lag probe tells; the traffic page listens).
-    void ourSiteAnswering(bool answers);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +78,7 @@ private:
 
     std::unique_ptr<ProfileStore> m_store;
     ConnectionController *m_connection;
+    ServerSet *m_servers;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     ConnectionPage *m_connectionPage;

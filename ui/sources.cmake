@@ -11,10 +11,12 @@ set(DIFUSOR_UI_SOURCES
     connection/ProfileStore.h connection/ProfileStore.cpp
     connection/SecretDialog.h connection/SecretDialog.cpp
     connection/SecretStore.h connection/SecretStore.cpp
+    connection/ServerSet.h connection/ServerSet.cpp
     pages/PlaceholderPage.h pages/PlaceholderPage.cpp
     pages/PageContext.h pages/Pages.cpp
     widgets/ConnectionStatus.h widgets/ConnectionStatus.cpp
     widgets/Modal.h widgets/Modal.cpp
+    widgets/ServerTabs.h widgets/ServerTabs.cpp
     widgets/StateIcon.h widgets/StateIcon.cpp
 )
 # Only with the sandbox area: `--demo` and the "Simulación" menu.
@@ -23,7 +25,7 @@ set(DIFUSOR_UI_DEMO_SOURCES
 )
 
 # Live pages: each area keeps its own list in ui/pages/<area>/sources.cmake.
-foreach(page infrastructure cuts traffic)
+foreach(page summary infrastructure cuts traffic)
     include(${CMAKE_CURRENT_LIST_DIR}/pages/${page}/sources.cmake)
     string(TOUPPER ${page} PAGE)
     list(APPEND DIFUSOR_UI_SOURCES ${DIFUSOR_UI_${PAGE}_SOURCES})

@@ -41,6 +41,7 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
     , m_edit(new QPushButton(tr("&Editar…"), this))
     , m_delete(new QPushButton(tr("E&liminar"), this))
     , m_connect(new QPushButton(tr("&Conectar"), this))
+    , m_add(new QPushButton(tr("Conectar &además"), this))
     , m_disconnect(new QPushButton(tr("&Desconectar"), this))
 {
     setObjectName(QStringLiteral("connectionPage"));
@@ -49,6 +50,8 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("editProfile"));
     m_delete->setObjectName(QStringLiteral("deleteProfile"));
     m_connect->setObjectName(QStringLiteral("connectProfile"));
+    m_add->setObjectName(QStringLiteral("addServer"));
+    m_add->setToolTip(tr("Vigila este servidor además de los ya conectados (primario y réplica, origen y CDN)."));
     m_disconnect->setObjectName(QStringLiteral("disconnectProfile"));
     m_details->setObjectName(QStringLiteral("profileDetails"));
     m_details->setWordWrap(true);
@@ -75,6 +78,7 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
     buttons->addWidget(m_delete);
     buttons->addStretch(1);
     buttons->addWidget(m_disconnect);
+    buttons->addWidget(m_add);
     buttons->addWidget(m_connect);
 
     auto *detailsBox = new QGroupBox(tr("Perfil"), this);
@@ -107,6 +111,10 @@ ConnectionPage::ConnectionPage(const ProfileStore &store, QWidget *parent)
             Q_EMIT connectRequested(*p);
     });
     connect(m_disconnect, &QPushButton::clicked, this, &ConnectionPage::disconnectRequested);
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        if (const auto p = selectedProfile())
+            Q_EMIT addRequested(*p);
+    });
     reload();
 }
 
@@ -165,6 +173,7 @@ void ConnectionPage::updateDetails()
     m_edit->setEnabled(p.has_value());
     m_delete->setEnabled(m_list->currentItem() != nullptr);
     m_connect->setEnabled(p.has_value());
+    m_add->setEnabled(p.has_value() && m_connected);
     m_disconnect->setEnabled(m_connected);
     if (!p) {
         m_details->setText(m_list->count() == 0

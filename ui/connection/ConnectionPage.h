@@ -30,6 +30,7 @@ public:
     QPushButton *editButton() const { return m_edit; }
     QPushButton *deleteButton() const { return m_delete; }
     QPushButton *connectButton() const { return m_connect; }
+    QPushButton *addButton() const { return m_add; }
     QPushButton *disconnectButton() const { return m_disconnect; }
 
     void newProfile();
@@ -38,6 +39,7 @@ public:
 
 Q_SIGNALS:
     void connectRequested(const difusor::Profile &profile);
+    void addRequested(const difusor::Profile &profile); // watch it beside the servers already watched
     void disconnectRequested();
     void profileDeleted(const difusor::Profile &profile);
 
@@ -53,6 +55,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_delete;
     QPushButton *m_connect;
+    QPushButton *m_add;
     QPushButton *m_disconnect;
     bool m_connected = false;
 };

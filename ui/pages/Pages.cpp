@@ -2,12 +2,14 @@
 
 #include "cuts/CutsPage.h"
 #include "infrastructure/InfrastructurePage.h"
+#include "summary/SummaryPage.h"
 #include "traffic/TrafficPage.h"
 
 namespace difusor::ui {
 
 void installPages(const PageContext &context)
 {
+    installSummaryPage(context);
     installInfrastructurePage(context);
     installCutsPage(context);
     installTrafficPage(context);

@@ -12,6 +12,7 @@
 #include "pages/cuts/CutsTableModel.h"
 #include "remote/RemoteHost.h"
 #include "store/StoreThread.h"
+#include "widgets/ServerTabs.h"
 #include "TestEnv.h"
 
 #include <QElapsedTimer>
@@ -41,8 +42,11 @@ private Q_SLOTS:
         QVERIFY(opened.wait(10000));
 
         MainWindow window(dir.filePath(QStringLiteral("profiles")));
+        window.setStoreThread(&store);
         installCutsPage(PageContext{&window, &store});
-        auto *page = qobject_cast<CutsPage *>(window.page(MainWindow::Page::Cuts));
+        auto *tabs = qobject_cast<ServerTabs *>(window.page(MainWindow::Page::Cuts));
+        QVERIFY(tabs);
+        auto *page = qobject_cast<CutsPage *>(tabs->primaryPage());
         QVERIFY(page);
         window.showPage(MainWindow::Page::Cuts);
         window.show();

@@ -10,6 +10,7 @@
 #include "pages/infrastructure/InfrastructurePage.h"
 #include "pages/infrastructure/RequirementsDialog.h"
 #include "remote/SshHost.h"
+#include "StoreSupport.h"
 #include "store/StoreThread.h"
 
 #include <QComboBox>
@@ -54,6 +55,7 @@ class TestInfrastructurePage final : public QObject
     std::unique_ptr<SshdFixture> m_sshd;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<store::StoreThread> m_store;
+    store::ServerStore m_server;
     std::unique_ptr<remote::SshHost> m_host;
 
 private Q_SLOTS:
@@ -74,6 +76,8 @@ private Q_SLOTS:
         m_host->setSshConfigFile({});
         m_host->connectToHost();
         QVERIFY(difusor::test::waitForState(*m_host, remote::ConnectionState::Connected, 20000));
+        m_server = difusor::test::identifyServer(*m_store, m_sshd->profile().identityId(), m_host->hostKeyFingerprint());
+        QVERIFY(m_server.isValid());
     }
 
     void cleanupTestCase()
@@ -91,7 +95,7 @@ private Q_SLOTS:
     {
         const int cpus = nproc();
         QVERIFY(cpus > 0);
-        InfrastructurePage page(m_store.get(), m_dir->filePath(QStringLiteral("data")));
+        InfrastructurePage page(m_dir->filePath(QStringLiteral("data")));
         page.resize(1200, 800);
         page.show();
         // A threshold this machine misses by one CPU: FAIL on the first run.
@@ -103,7 +107,7 @@ private Q_SLOTS:
 
         QSignalSpy shown(&page, &InfrastructurePage::runShown);
         difusor::test::LoopGapMeter meter(this);
-        page.setHost(m_host.get(), m_sshd->profile(), true); // connected: checks at once
+        page.setHost(m_host.get(), m_sshd->profile(), true, m_server); // connected: checks at once
         QVERIFY(page.isRunning());
         QVERIFY(!page.runButton()->isEnabled());
         QVERIFY(shown.wait(30000));
@@ -164,9 +168,9 @@ private Q_SLOTS:
         QCOMPARE(model->changeText(QStringLiteral("hw.ram")), QString()); // unchanged stays unmarked
 
         // A page opened later shows the stored runs (with the change) before any new run.
-        InfrastructurePage later(m_store.get(), m_dir->filePath(QStringLiteral("data")));
+        InfrastructurePage later(m_dir->filePath(QStringLiteral("data")));
         QCOMPARE(later.requirements().check(QStringLiteral("hw.cpu.cores"))->number(QStringLiteral("min_cores"), 0), double(cpus));
-        later.setHost(m_host.get(), m_sshd->profile(), false);
+        later.setHost(m_host.get(), m_sshd->profile(), false, m_server);
         QTRY_COMPARE_WITH_TIMEOUT(later.model()->rowCount(), 3, 10000);
         QCOMPARE(later.model()->changeText(QStringLiteral("hw.cpu.cores")),
                  statusText(Status::Fail) + QStringLiteral(" → ") + statusText(Status::Pass));
@@ -181,9 +185,9 @@ private Q_SLOTS:
 
     void attestationIsRecordedWithWhoAndWhen()
     {
-        InfrastructurePage page(m_store.get(), m_dir->filePath(QStringLiteral("data2")));
+        InfrastructurePage page(m_dir->filePath(QStringLiteral("data2")));
         QSignalSpy shown(&page, &InfrastructurePage::runShown);
-        page.setHost(m_host.get(), m_sshd->profile(), true);
+        page.setHost(m_host.get(), m_sshd->profile(), true, m_server);
         QVERIFY(shown.wait(30000));
         QVERIFY(statusCell(page.model(), "hw.redundancy") != statusText(Status::Pass));
 
@@ -205,8 +209,8 @@ private Q_SLOTS:
         QVERIFY(page.detailsHtml(QStringLiteral("hw.redundancy")).contains(QStringLiteral("Ing. Pérez")));
         QVERIFY(page.detailsHtml(QStringLiteral("hw.redundancy")).contains(QStringLiteral("(UTC-6)")));
         // Kept per server: a new page for the same host has it.
-        InfrastructurePage again(m_store.get(), m_dir->filePath(QStringLiteral("data2")));
-        again.setHost(m_host.get(), m_sshd->profile(), false);
+        InfrastructurePage again(m_dir->filePath(QStringLiteral("data2")));
+        again.setHost(m_host.get(), m_sshd->profile(), false, m_server);
         QVERIFY(again.attestations().forCheck(QStringLiteral("hw.redundancy")).has_value());
     }
 
@@ -241,7 +245,7 @@ private Q_SLOTS:
     void anotherRequirementsFile()
     {
         QTemporaryDir dir;
-        InfrastructurePage page(nullptr, dir.filePath(QStringLiteral("data")));
+        InfrastructurePage page(dir.filePath(QStringLiteral("data")));
         QFile bad(dir.filePath(QStringLiteral("bad.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("{\"checks\": [");
@@ -259,14 +263,14 @@ private Q_SLOTS:
         QVERIFY2(page.loadRequirementsFile(other.fileName(), &error), qPrintable(error));
         QCOMPARE(page.requirements().id(), QStringLiteral("otro-2027"));
         // Kept as the user's copy: a new page starts with it.
-        InfrastructurePage next(nullptr, dir.filePath(QStringLiteral("data")));
+        InfrastructurePage next(dir.filePath(QStringLiteral("data")));
         QCOMPARE(next.requirements().id(), QStringLiteral("otro-2027"));
     }
 
     void noHostNoRun()
     {
         QTemporaryDir dir;
-        InfrastructurePage page(nullptr, dir.path());
+        InfrastructurePage page(dir.path());
         page.runNow();
         QVERIFY(!page.isRunning());
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QStringLiteral("Sin conexión")));

@@ -1,12 +1,13 @@
-// installCutsPage: the page in the window, and the CutSession of the connected profile.
+// installCutsPage: a page per watched server (tabs), each showing its server's CutSession.
 
 #include "CutsPage.h"
 
 #include "MainWindow.h"
-#include "connection/ConnectionController.h"
+#include "connection/ServerSet.h"
 #include "cuts/CutMonitor.h"
 #include "cuts/CutSession.h"
 #include "remote/RemoteHost.h"
+#include "widgets/ServerTabs.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -16,45 +17,54 @@ namespace difusor::ui {
 
 namespace {
 
-// One per window. Lives as the page's child: created on hostChanged(host), gone on disconnect or
-// when another host replaces it.
+// One per server tab, the page's child: shows the server's CutSession (made by its ServerEntry once
+// the server is identified) and what its cut watcher is doing.
 class CutsWatch final : public QObject
 {
     Q_DECLARE_TR_FUNCTIONS(difusor::ui::CutsWatch) // no signals or slots of its own: no moc
 public:
-    CutsWatch(const PageContext &context, CutsPage *page)
+    CutsWatch(ServerEntry *entry, CutsPage *page)
         : QObject(page)
-        , m_window(context.window)
-        , m_store(context.store)
+        , m_entry(entry)
         , m_page(page)
     {
-        connect(m_window, &MainWindow::hostChanged, this, &CutsWatch::onHostChanged);
+        connect(entry, &ServerEntry::ready, this, &CutsWatch::attach);
+        connect(entry, &ServerEntry::gone, this, &CutsWatch::detach);
+        if (entry->isReady())
+            attach();
     }
 
 private:
-    void onHostChanged(remote::RemoteHost *host)
+    void attach()
     {
-        tearDown();
-        if (!host || !m_store)
+        cuts::CutSession *session = m_entry->cuts();
+        if (!session)
             return;
-        const Profile profile = m_window->connection()->profile();
-        m_session = new cuts::CutSession(host, profile, m_store, this);
-        connect(m_session, &cuts::CutSession::watcherStateChanged, this,
+        const Profile profile = m_entry->profile();
+        connect(session, &cuts::CutSession::watcherStateChanged, this,
                 [this, dir = profile.publicationDir](cuts::CutSession::WatcherState state, const QString &detail) {
                     showWatcher(state, detail, dir);
                 });
-        m_page->setMonitor(m_session->monitor(), profile.name.isEmpty() ? host->displayName() : profile.name);
-        connect(m_session->monitor(), &cuts::CutMonitor::ourSiteAnswering, m_window, &MainWindow::ourSiteAnswering);
-        showWatcher(cuts::CutSession::WatcherState::Starting, {}, profile.publicationDir);
-        m_session->start();
-        // The host is destroyed with its connection: never outlive it.
-        connect(host, &QObject::destroyed, this, [this] { tearDown(); });
+        m_page->setMonitor(session->monitor(), m_entry->title());
+        showWatcher(session->watcherState() == cuts::CutSession::WatcherState::Stopped
+                        ? cuts::CutSession::WatcherState::Starting
+                        : session->watcherState(),
+                    {}, profile.publicationDir);
+    }
+
+    void detach()
+    {
+        if (cuts::CutSession *session = m_entry->cuts())
+            disconnect(session, nullptr, this, nullptr);
+        m_page->setMonitor(nullptr);
+        m_page->setWatcherText({}, false);
     }
 
     void showWatcher(cuts::CutSession::WatcherState state, const QString &detail, const QString &dir)
     {
         using State = cuts::CutSession::WatcherState;
         const QString extra = detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail);
+        cuts::CutSession *session = m_entry->cuts();
         switch (state) {
         case State::Stopped: m_page->setWatcherText({}, false); break;
         case State::Starting:
@@ -62,7 +72,7 @@ private:
             break;
         case State::Watching:
             m_page->setWatcherText(tr("Carpeta de publicación %1: vigilada (%2).")
-                                       .arg(dir, m_session ? m_session->watcherMethod() : QString()),
+                                       .arg(dir, session ? session->watcherMethod() : QString()),
                                    false);
             break;
         case State::Reconnecting:
@@ -78,19 +88,8 @@ private:
         }
     }
 
-    void tearDown()
-    {
-        m_page->setMonitor(nullptr);
-        if (m_session) {
-            m_session->stop();
-            delete m_session.data();
-        }
-    }
-
-    MainWindow *m_window;
-    store::StoreThread *m_store;
+    ServerEntry *m_entry;
     CutsPage *m_page;
-    QPointer<cuts::CutSession> m_session;
 };
 
 } // namespace
@@ -99,9 +98,12 @@ void installCutsPage(const PageContext &context)
 {
     if (!context.window)
         return;
-    auto *page = new CutsPage(context.store);
-    context.window->setPage(MainWindow::Page::Cuts, page);
-    new CutsWatch(context, page);
+    auto *tabs = new ServerTabs(context.window->servers(), [](ServerEntry *entry, QWidget *parent) {
+        auto *page = new CutsPage(parent);
+        new CutsWatch(entry, page);
+        return page;
+    });
+    context.window->setPage(MainWindow::Page::Cuts, tabs);
     // For screenshots and rehearsals: open on this page.
     if (qEnvironmentVariable("DIFUSOR_PAGE") == QLatin1String("cuts"))
         QTimer::singleShot(0, context.window, [window = context.window] { window->showPage(MainWindow::Page::Cuts); });

@@ -8,10 +8,11 @@
 #include "MainWindow.h"
 #include "checks/Evaluator.h"
 #include "common/MexicoTime.h"
-#include "connection/ConnectionController.h"
+#include "connection/ServerSet.h"
 #include "remote/RemoteHost.h"
 #include "store/StoreThread.h"
 #include "widgets/Modal.h"
+#include "widgets/ServerTabs.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -78,8 +79,8 @@ struct SaveResult
 
 } // namespace
 
-InfrastructurePage::InfrastructurePage(store::StoreThread *store, const QString &dataDir, QWidget *parent)
-    : QWidget(parent), m_store(store),
+InfrastructurePage::InfrastructurePage(const QString &dataDir, QWidget *parent)
+    : QWidget(parent),
       m_dataDir(dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir),
       m_model(new CheckTreeModel(this)), m_tree(new QTreeView(this)), m_details(new QTextBrowser(this)),
       m_runButton(new QPushButton(tr("Verificar ahora"), this)),
@@ -161,15 +162,32 @@ QString InfrastructurePage::userRequirementsPath() const
     return QDir(m_dataDir).filePath(QStringLiteral("requirements/activo.json"));
 }
 
-QString InfrastructurePage::attestationsPath() const
+namespace {
+QString fileSafe(QString name)
 {
-    // Per server profile (its host may move: the sandbox's port does), else per host.
-    QString name = m_connection.name.isEmpty() ? hostKey() : m_connection.name;
     for (QChar &c : name) {
         if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('-'))
             c = QLatin1Char('_');
     }
-    return QDir(m_dataDir).filePath(QStringLiteral("attestations/%1.json").arg(name.isEmpty() ? QStringLiteral("local") : name));
+    return name.isEmpty() ? QStringLiteral("local") : name;
+}
+} // namespace
+
+QString InfrastructurePage::attestationsPath() const
+{
+    // Per server: the profile and the host key it verified (what one server's staff attested is not
+    // another's). Before servers had an identity the file was per profile name: legacyAttestationsPath().
+    const QString key = m_host ? m_host->hostKeyFingerprint() : QString();
+    if (key.isEmpty())
+        return legacyAttestationsPath();
+    return QDir(m_dataDir).filePath(
+        QStringLiteral("attestations/%1--%2.json").arg(fileSafe(m_connection.identityId()), fileSafe(key)));
+}
+
+QString InfrastructurePage::legacyAttestationsPath() const
+{
+    return QDir(m_dataDir).filePath(
+        QStringLiteral("attestations/%1.json").arg(fileSafe(m_connection.name.isEmpty() ? hostKey() : m_connection.name)));
 }
 
 QString InfrastructurePage::hostKey() const
@@ -185,8 +203,10 @@ QString InfrastructurePage::language() const
     return checks::statusText(Status::Pass) == QLatin1String("CUMPLE") ? QStringLiteral("es") : QStringLiteral("en");
 }
 
-void InfrastructurePage::setHost(remote::RemoteHost *host, const Profile &connection, bool autoRun)
+void InfrastructurePage::setHost(remote::RemoteHost *host, const Profile &connection, bool autoRun,
+                                 const store::ServerStore &store)
 {
+    m_store = store;
     if (m_host)
         disconnect(m_host, nullptr, this, nullptr);
     if (m_runner) {
@@ -211,22 +231,22 @@ void InfrastructurePage::setHost(remote::RemoteHost *host, const Profile &connec
     m_model->clearResults();
     m_details->clear();
     m_attestations = {};
-    if (QFileInfo::exists(attestationsPath())) {
-        if (const auto book = checks::AttestationBook::load(attestationsPath()))
+    // A server attested before it had a file of its own starts from its profile's old file (kept as it was).
+    const QString attested = QFileInfo::exists(attestationsPath()) ? attestationsPath() : legacyAttestationsPath();
+    if (QFileInfo::exists(attested)) {
+        if (const auto book = checks::AttestationBook::load(attested))
             m_attestations = *book;
     }
     updateHeader();
 
-    if (m_store) {
+    if (m_store.isValid()) {
         const int generation = m_generation;
-        const QString key = hostKey();
-        const QString profileName = m_connection.name;
-        m_store->call<QList<store::CheckRunRecord>>(
+        m_store.call<QList<store::CheckRunRecord>>(
             this,
-            [key, profileName](store::Store &s) {
+            [](store::Store &s) {
                 if (!s.isOpen())
                     return QList<store::CheckRunRecord>{};
-                return profileName.isEmpty() ? s.lastCheckRuns(key, 2) : s.lastCheckRunsOfProfile(profileName, 2);
+                return s.lastCheckRuns(2);
             },
             [this, generation](const QList<store::CheckRunRecord> &runs) {
                 if (generation == m_generation && !m_last)
@@ -281,7 +301,7 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
     std::optional<QHash<QString, Status>> inMemory;
     if (m_last)
         inMemory = statusesOf(m_last->results);
-    if (!m_store) {
+    if (!m_store.isValid()) {
         showReport(report, inMemory, tr("(no se guardó: sin base de datos)"));
         return;
     }
@@ -294,7 +314,7 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
     for (const CheckResult &r : report.results)
         run.results.append(r.toJson());
     // Written before shown: the verdicts appear once the store committed them.
-    m_store->call<SaveResult>(
+    m_store.call<SaveResult>(
         this,
         [run](store::Store &s) {
             SaveResult result;
@@ -302,9 +322,8 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
                 result.error = s.lastError();
                 return result;
             }
-            // Compared with the profile's previous run (its host may move: the sandbox's port does).
-            result.previous = run.profileName.isEmpty() ? s.lastCheckRuns(run.host, 1)
-                                                        : s.lastCheckRunsOfProfile(run.profileName, 1);
+            // Compared with this server's previous run.
+            result.previous = s.lastCheckRuns(1);
             result.saved = s.addCheckRun(run).has_value();
             if (!result.saved)
                 result.error = s.lastError();
@@ -555,13 +574,22 @@ void installInfrastructurePage(const PageContext &context)
     if (!context.window)
         return;
     MainWindow *window = context.window;
-    auto *page = new InfrastructurePage(context.store);
-    window->setPage(MainWindow::Page::Infrastructure, page);
-    QObject::connect(window, &MainWindow::hostChanged, page, [page, window](remote::RemoteHost *host) {
-        page->setHost(host, window->connection()->profile(), true);
+    // A page per watched server: it checks its server once the server is known by its host key (the
+    // runs are that server's), and keeps the last verdicts on screen after a disconnect.
+    auto *tabs = new ServerTabs(window->servers(), [](ServerEntry *entry, QWidget *parent) {
+        auto *page = new InfrastructurePage({}, parent);
+        QObject::connect(entry, &ServerEntry::ready, page, [page, entry] {
+            page->setHost(entry->host(), entry->profile(), true, entry->store());
+        });
+        // The old host goes (disconnect, or another profile): never keep a pointer to it.
+        QObject::connect(entry, &ServerEntry::hostChanged, page, [page, entry] {
+            page->setHost(nullptr, entry->profile(), false);
+        });
+        if (entry->isReady())
+            page->setHost(entry->host(), entry->profile(), true, entry->store());
+        return page;
     });
-    if (remote::RemoteHost *host = window->connection()->host())
-        page->setHost(host, window->connection()->profile(), true);
+    window->setPage(MainWindow::Page::Infrastructure, tabs);
     if (qgetenv("DIFUSOR_PAGE") == "infrastructure")
         window->showPage(MainWindow::Page::Infrastructure);
 }

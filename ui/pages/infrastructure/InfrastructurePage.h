@@ -7,6 +7,7 @@
 #include "checks/RequirementProfile.h"
 #include "common/Profile.h"
 #include "store/Store.h"
+#include "store/StoreThread.h"
 
 #include <QHash>
 #include <QPointer>
@@ -36,13 +37,14 @@ class InfrastructurePage final : public QWidget
 {
     Q_OBJECT
 public:
-    // store: may be null (then runs are compared in memory only). dataDir: where the user copy of the
-    // requirements and the attestations live; empty: <AppDataLocation>.
-    explicit InfrastructurePage(store::StoreThread *store, const QString &dataDir = {}, QWidget *parent = nullptr);
+    // dataDir: where the user copy of the requirements and the attestations live; empty: <AppDataLocation>.
+    explicit InfrastructurePage(const QString &dataDir = {}, QWidget *parent = nullptr);
     ~InfrastructurePage() override;
 
-    // The connected server (nullptr: none). Shows its stored runs; autoRun: checks it once.
-    void setHost(remote::RemoteHost *host, const Profile &connection, bool autoRun);
+    // The connected server (nullptr: none). Shows its stored runs; autoRun: checks it once. `store`: the
+    // server's part of the store; invalid: runs are compared in memory only.
+    void setHost(remote::RemoteHost *host, const Profile &connection, bool autoRun,
+                 const store::ServerStore &store = {});
     void runNow();
     bool isRunning() const { return m_runner != nullptr; }
 
@@ -79,10 +81,11 @@ private:
     void editRequirements();
     void editAttestations();
     QString attestationsPath() const;
+    QString legacyAttestationsPath() const;
     QString hostKey() const;
     QString language() const;
 
-    store::StoreThread *m_store;
+    store::ServerStore m_store;
     QString m_dataDir;
     QPointer<remote::RemoteHost> m_host;
     Profile m_connection;

@@ -1,11 +1,12 @@
-// installTrafficPage: the page in the window, and a TrafficSession on the connected profile's access log.
+// installTrafficPage: a page per watched server (tabs), each showing its server's TrafficSession.
 
 #include "TrafficPage.h"
 
 #include "MainWindow.h"
-#include "connection/ConnectionController.h"
+#include "connection/ServerSet.h"
 #include "remote/RemoteHost.h"
 #include "traffic/TrafficSession.h"
+#include "widgets/ServerTabs.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -14,51 +15,31 @@ namespace difusor::ui {
 
 namespace {
 
-// One per window, the page's child: a session per connected host, torn down on disconnect or when
-// another host replaces it (the host is destroyed with its connection: never outlive it).
+// One per server tab, the page's child: shows the server's TrafficSession (made by its ServerEntry
+// once the server is identified; none when the profile has no access_log).
 class TrafficWatch final : public QObject
 {
 public:
-    TrafficWatch(const PageContext &context, TrafficPage *page)
+    TrafficWatch(ServerEntry *entry, TrafficPage *page)
         : QObject(page)
-        , m_window(context.window)
-        , m_store(context.store)
+        , m_entry(entry)
         , m_page(page)
     {
-        connect(m_window, &MainWindow::hostChanged, this, &TrafficWatch::onHostChanged);
+        connect(entry, &ServerEntry::ready, this, &TrafficWatch::attach);
+        connect(entry, &ServerEntry::gone, this, [this] { m_page->setSession(nullptr); });
+        if (entry->isReady())
+            attach();
     }
 
 private:
-    void onHostChanged(remote::RemoteHost *host)
+    void attach()
     {
-        tearDown();
-        if (!host)
-            return;
-        const Profile profile = m_window->connection()->profile();
-        if (profile.accessLog.isEmpty())
-            return;
-        m_session = new traffic::TrafficSession(host, profile, this);
-        if (m_store)
-            m_session->setStore(m_store);
-        m_page->setSession(m_session, profile.name.isEmpty() ? host->displayName() : profile.name);
-        connect(m_window, &MainWindow::ourSiteAnswering, m_session.data(), &traffic::TrafficSession::setSiteUp);
-        m_session->start();
-        connect(host, &QObject::destroyed, this, [this] { tearDown(); });
+        if (traffic::TrafficSession *session = m_entry->traffic())
+            m_page->setSession(session, m_entry->title());
     }
 
-    void tearDown()
-    {
-        m_page->setSession(nullptr);
-        if (m_session) {
-            m_session->stop();
-            delete m_session.data();
-        }
-    }
-
-    MainWindow *m_window;
-    store::StoreThread *m_store;
+    ServerEntry *m_entry;
     TrafficPage *m_page;
-    QPointer<traffic::TrafficSession> m_session;
 };
 
 } // namespace
@@ -67,9 +48,12 @@ void installTrafficPage(const PageContext &context)
 {
     if (!context.window)
         return;
-    auto *page = new TrafficPage;
-    context.window->setPage(MainWindow::Page::Traffic, page);
-    new TrafficWatch(context, page);
+    auto *tabs = new ServerTabs(context.window->servers(), [](ServerEntry *entry, QWidget *parent) {
+        auto *page = new TrafficPage(parent);
+        new TrafficWatch(entry, page);
+        return page;
+    });
+    context.window->setPage(MainWindow::Page::Traffic, tabs);
     // For screenshots and rehearsals: open on this page.
     if (qEnvironmentVariable("DIFUSOR_PAGE") == QLatin1String("traffic"))
         QTimer::singleShot(0, context.window, [window = context.window] { window->showPage(MainWindow::Page::Traffic); });
