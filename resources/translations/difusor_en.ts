@@ -1584,12 +1584,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>Could not read %1: %2</translation>
     </message>
     <message>
-        <source>Uso: difusor-console watch --profile ARCHIVO [--duration S] [--format json|text] [--store ARCHIVO]
-       [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]</source>
-        <translation>Usage: difusor-console watch --profile FILE [--duration S] [--format json|text] [--store FILE]
-       [--output FILE] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]</translation>
-    </message>
-    <message>
         <source>Valor no válido para %1: %2</source>
         <translation>Invalid value for %1: %2</translation>
     </message>
@@ -1736,6 +1730,34 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
     <message>
         <source>Puerto de métricas no válido: «%1» (de 0 a 65535).</source>
         <translation>Invalid metrics port: “%1” (0 to 65535).</translation>
+    </message>
+    <message>
+        <source>Uso: difusor-console watch --profile ARCHIVO [--profile ARCHIVO…] [--duration S] [--format json|text]
+       [--store ARCHIVO] [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]
+       [--metrics-listen DIRECCIÓN:PUERTO]</source>
+        <translation>Usage: difusor-console watch --profile FILE [--profile FILE…] [--duration S] [--format json|text]
+       [--store FILE] [--output FILE] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]
+       [--metrics-listen ADDRESS:PORT]</translation>
+    </message>
+    <message>
+        <source>Dos perfiles se llaman igual (%1): cada servidor necesita su propio nombre.</source>
+        <translation>Two profiles have the same name (%1): each server needs a name of its own.</translation>
+    </message>
+    <message>
+        <source>Métricas para Prometheus en http://%1:%2/metrics</source>
+        <translation>Metrics for Prometheus at http://%1:%2/metrics</translation>
+    </message>
+    <message>
+        <source>No se pudo registrar el servidor en %1: %2</source>
+        <translation>Could not register the server in %1: %2</translation>
+    </message>
+    <message>
+        <source>Ningún servidor elegido: el registro no se guarda.</source>
+        <translation>No server selected: the record is not saved.</translation>
+    </message>
+    <message>
+        <source>Un servidor sin perfil o sin llave no se registra.</source>
+        <translation>A server without a profile or a host key is not registered.</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2241,14 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
     <message>
         <source>Sistema del servidor conectado: %1</source>
         <translation>System of the connected server: %1</translation>
+    </message>
+    <message>
+        <source>Conectar &amp;además</source>
+        <translation>Connect &amp;also</translation>
+    </message>
+    <message>
+        <source>Vigila este servidor además de los ya conectados (primario y réplica, origen y CDN).</source>
+        <translation>Watches this server besides the ones already connected (primary and replica, origin and CDN).</translation>
     </message>
 </context>
 <context>
@@ -3006,10 +3036,6 @@ Arrived while the console was not watching: time taken from the file.</translati
         <translation>&amp;Profiles…</translation>
     </message>
     <message>
-        <source>&amp;Desconectar</source>
-        <translation>&amp;Disconnect</translation>
-    </message>
-    <message>
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3048,6 +3074,14 @@ Arrived while the console was not watching: time taken from the file.</translati
     <message>
         <source>El idioma cambiará la próxima vez que abra la consola.</source>
         <translation>The language will change the next time you open the console.</translation>
+    </message>
+    <message>
+        <source>&amp;Desconectar todo</source>
+        <translation>&amp;Disconnect all</translation>
+    </message>
+    <message>
+        <source>Conectando además con el perfil «%1»…</source>
+        <translation>Also connecting to profile “%1”…</translation>
     </message>
 </context>
 <context>
@@ -3288,6 +3322,91 @@ Arrived while the console was not watching: time taken from the file.</translati
     <message>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ServerEntry</name>
+    <message>
+        <source>El servidor %1 no se pudo registrar en la base de datos: %2. Nada de lo que se mida en él podrá guardarse.</source>
+        <translation>Server %1 could not be registered in the database: %2. Nothing measured on it can be saved.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ServerTabs</name>
+    <message>
+        <source>Sin servidor</source>
+        <translation>No server</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::SummaryPage</name>
+    <message>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Conexión</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Corte actual (UTC-6)</source>
+        <translation>Current cut (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Antigüedad</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Desfase</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Solicitudes/s</source>
+        <translation>Requests/s</translation>
+    </message>
+    <message>
+        <source>Incidentes abiertos</source>
+        <translation>Open incidents</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Resumen&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Summary&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Cada servidor vigilado en una fila. Doble clic abre sus cortes.</source>
+        <translation>One row per watched server. Double-click opens its cuts.</translation>
+    </message>
+    <message>
+        <source>(sin servidor)</source>
+        <translation>(no server)</translation>
+    </message>
+    <message>
+        <source>esperando</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>FUERA DE PLAZO: %1</source>
+        <translation>OVER THE LIMIT: %1</translation>
+    </message>
+    <message>
+        <source>en plazo: %1</source>
+        <translation>within the limit: %1</translation>
+    </message>
+    <message>
+        <source>sin medir</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>sin bitácora</source>
+        <translation>no access log</translation>
+    </message>
+    <message>
+        <source>ninguno</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>abiertos: %1</source>
+        <translation>open: %1</translation>
     </message>
 </context>
 <context>
