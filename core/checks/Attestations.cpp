@@ -1,5 +1,6 @@
 #include "Attestations.h"
 
+#include "common/PrivateFile.h"
 #include "common/Tr.h"
 
 #include <QFile>
@@ -115,6 +116,10 @@ bool AttestationBook::save(const QString &path, QString *error) const
         return false;
     }
     file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!restrictToOwner(file, error)) { // before commit(): never readable by others under its name
+        file.cancelWriting();
+        return false;
+    }
     if (!file.commit()) {
         if (error)
             *error = Tr::tr("No se pudieron guardar las atestaciones %1: %2").arg(path, file.errorString());

@@ -5,6 +5,7 @@
 #include "ReportFormat.h"
 #include "RequirementProfile.h"
 
+#include "common/PrivateFile.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
 #include "remote/HeadlessHost.h"
@@ -151,10 +152,13 @@ int runCheckCommand(const QStringList &args)
     int exitCode = 2;
     QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckReport &report) {
         QFile out(options->output);
+        QString openError;
+        // The report holds firewall evidence: a file of ours is 0600.
         const bool opened = options->output.isEmpty() ? out.open(stdout, QIODevice::WriteOnly)
-                                                      : out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+                                                      : openPrivate(out, QIODevice::WriteOnly | QIODevice::Truncate, &openError);
         if (!opened) {
-            err << Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) << Qt::endl;
+            err << (openError.isEmpty() ? Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) : openError)
+                << Qt::endl;
             QCoreApplication::exit(2);
             return;
         }

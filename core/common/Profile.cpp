@@ -1,5 +1,6 @@
 #include "Profile.h"
 
+#include "PrivateFile.h"
 #include "Tr.h"
 
 #include <QFile>
@@ -161,6 +162,10 @@ bool Profile::save(const QString &path, QString *error) const
         return false;
     }
     file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!restrictToOwner(file, error)) { // before commit(): never readable by others under its name
+        file.cancelWriting();
+        return false;
+    }
     if (!file.commit()) {
         if (error)
             *error = Tr::tr("No se pudo guardar el perfil %1: %2").arg(path, file.errorString());

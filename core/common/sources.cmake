@@ -1,5 +1,6 @@
 set(DIFUSOR_COMMON_SOURCES
     Profile.h Profile.cpp
+    PrivateFile.h PrivateFile.cpp
     MexicoTime.h MexicoTime.cpp
     Settings.h Settings.cpp
     Tr.h

@@ -4,6 +4,7 @@
 #include "CutSession.h"
 #include "CutWatcher.h"
 #include "common/MexicoTime.h"
+#include "common/PrivateFile.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
 #include "metrics/MetricsServer.h"
@@ -367,11 +368,13 @@ int runWatchCommand(const QStringList &args)
     }
 
     QFile out;
+    QString openError; // the lines name servers, cuts and incidents: a file of ours is 0600
     const bool opened = options->output.isEmpty() ? out.open(stdout, QIODevice::WriteOnly)
                                                   : (out.setFileName(options->output),
-                                                     out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                                                     openPrivate(out, QIODevice::WriteOnly | QIODevice::Truncate, &openError));
     if (!opened) {
-        err << Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) << Qt::endl;
+        err << (openError.isEmpty() ? Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) : openError)
+            << Qt::endl;
         return 1;
     }
 

@@ -4,6 +4,50 @@
 <context>
     <name>difusor::Tr</name>
     <message>
+        <source>No se pudieron leer los permisos de %1: %2</source>
+        <translation>Could not read the permissions of %1: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo dejar %1 solo para su dueño: %2</source>
+        <translation>Could not make %1 private to its owner: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo crear la carpeta %1: %2</source>
+        <translation>Could not create the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 no es una carpeta.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>es una carpeta, no un archivo</source>
+        <translation>it is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>mide más de %1 MiB</source>
+        <translation>it is larger than %1 MiB</translation>
+    </message>
+    <message>
+        <source>No se pudo leer el archivo de llaves conocidas %1 (%2). Sin él no se puede comprobar la llave del servidor %3; no se conectó. Corrija el archivo o sus permisos.</source>
+        <translation>Could not read the known hosts file %1 (%2). Without it the key of server %3 cannot be verified; not connected. Fix the file or its permissions.</translation>
+    </message>
+    <message>
+        <source>; solo la velocidad negociada de la tarjeta, no se midió el caudal: un enlace de subida más lento detrás de ella no se ve aquí</source>
+        <translation>; only the card&apos;s negotiated speed, the throughput was not measured: a slower uplink behind it does not show here</translation>
+    </message>
+    <message>
+        <source>Revise de nuevo para medir el caudal desde la consola, o confirme con el proveedor que el servidor tiene %1 Mb/s simétricos.</source>
+        <translation>Check again to measure the throughput from the console, or confirm with the provider that the server has %1 Mb/s symmetric.</translation>
+    </message>
+    <message>
+        <source>error %1 del llavero</source>
+        <translation>keychain error %1</translation>
+    </message>
+    <message>
+        <source>este equipo no tiene llavero del sistema</source>
+        <translation>this computer has no system keychain</translation>
+    </message>
+    <message>
         <source>Una atestación necesita la verificación y quién la hace.</source>
         <translation>An attestation needs the check and who makes it.</translation>
     </message>
@@ -2115,6 +2159,10 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
 </context>
 <context>
     <name>difusor::ui::ConnectionController</name>
+    <message>
+        <source>La conexión sigue, pero el secreto no se guardó en el llavero del sistema (%1); se pedirá de nuevo la próxima vez.</source>
+        <translation>Still connected, but the secret was not saved in the system keychain (%1); it will be asked for again next time.</translation>
+    </message>
     <message>
         <source>No se pudo preparar la conexión a %1.</source>
         <translation>Could not prepare the connection to %1.</translation>

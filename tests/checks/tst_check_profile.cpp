@@ -1,15 +1,21 @@
 // Unit: requirement profiles (loading, clear errors, edits that survive save/load), attestations, and
 // check runs kept in the store (the last two of a host, newest first).
+#include "TestEnv.h"
 #include "checks/Attestations.h"
+#include "checks/CheckCommand.h"
 #include "checks/CheckResult.h"
 #include "checks/RequirementProfile.h"
 #include "StoreSupport.h"
+#include "common/Profile.h"
 #include "store/Store.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace difusor;
 using namespace difusor::checks;
@@ -22,6 +28,12 @@ QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &d
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 } // namespace
 
@@ -216,6 +228,52 @@ private Q_SLOTS:
         difusor::test::useServer(s, QStringLiteral("Difusor"), QStringLiteral("SHA256:otro"));
         QCOMPARE(s.lastCheckRuns(10).size(), 1);
         QCOMPARE(s.lastCheckRuns(10).first().host, QStringLiteral("otro@h:22"));
+    }
+
+    // Profiles, attestations and check reports hold firewall evidence: 0600 whatever the umask, also
+    // when the file was already there with wider permissions.
+    void filesWeWriteAreOwnerOnly()
+    {
+        const mode_t oldMask = ::umask(0022);
+        QTemporaryDir dir(test::tempTemplate());
+        const auto wide = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        const QString existingReport = write(dir, QStringLiteral("old-report.txt"), "antes\n");
+        QVERIFY(QFile::setPermissions(existingReport, wide));
+
+        Profile profile;
+        profile.name = QStringLiteral("nadie escucha");
+        profile.host = QStringLiteral("127.0.0.1");
+        profile.port = test::freePort(); // refused at once: the report is still written
+        profile.user = QStringLiteral("nadie");
+        profile.knownHostsFile = dir.filePath(QStringLiteral("known_hosts"));
+        const QString profilePath = dir.filePath(QStringLiteral("profile.json"));
+        QString error;
+        QVERIFY2(profile.save(profilePath, &error), qPrintable(error));
+
+        AttestationBook book;
+        Attestation a;
+        a.checkId = QStringLiteral("hw.redundancy");
+        a.by = QStringLiteral("Ing. Pérez");
+        a.atUtc = QDateTime::currentDateTimeUtc();
+        a.statement = QStringLiteral("UPS doble");
+        QVERIFY(book.record(a, &error));
+        const QString attestationsPath = dir.filePath(QStringLiteral("attestations.json"));
+        QVERIFY2(book.save(attestationsPath, &error), qPrintable(error));
+
+        const QString report = dir.filePath(QStringLiteral("report.json"));
+        for (const QString &out : {report, existingReport}) {
+            runCheckCommand({QStringLiteral("--profile"), profilePath, QStringLiteral("--format"), QStringLiteral("json"),
+                             QStringLiteral("--output"), out, QStringLiteral("--no-console-probes")});
+        }
+        ::umask(oldMask);
+
+        const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
+        for (const QString &path : {profilePath, attestationsPath, report, existingReport}) {
+            QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+            QVERIFY2(QFileInfo(path).permissions() == ownerOnly,
+                     qPrintable(path + QStringLiteral(": ") + QString::number(int(QFileInfo(path).permissions()), 16)));
+        }
+        QVERIFY(readAll(existingReport).startsWith('{'));
     }
 };
 
