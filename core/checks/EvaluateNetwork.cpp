@@ -148,16 +148,23 @@ CheckResult bandwidth(const Context &c, const CheckSpec &s)
         parts.append(Tr::tr("medido desde la consola: ↑ %1 Mb/s, ↓ %2 Mb/s (indicativo)")
                          .arg(*con.uploadMbps, 0, 'f', 0).arg(*con.downloadMbps, 0, 'f', 0));
     const QString actual = parts.join(QStringLiteral("; "));
+    const QString minText = QString::number(min, 'f', 0);
+    // Only a measured throughput passes: the card's negotiated speed says nothing of the uplink behind
+    // it (a 1 Gb/s card on a 20 Mb/s contract negotiates 1000). A card slower than the minimum fails.
     if (link > 0 && link < min) {
-        verdict(r, Status::Fail, actual, Tr::tr("Contrate un enlace de %1 Mb/s simétricos o más.").arg(min, 0, 'f', 0));
-    } else if (link >= min) {
-        verdict(r, Status::Pass, actual);
+        verdict(r, Status::Fail, actual, Tr::tr("Contrate un enlace de %1 Mb/s simétricos o más.").arg(minText));
     } else if (measured && *con.uploadMbps >= min && *con.downloadMbps >= min) {
-        r.estimated = true;
+        r.estimated = true; // measured over the console's own network
         verdict(r, Status::Pass, actual);
     } else if (measured) {
         verdict(r, Status::Warn, actual + Tr::tr("; la red de la consola puede limitar la medición"),
-                Tr::tr("Confirme con el proveedor que el servidor tiene %1 Mb/s simétricos.").arg(min, 0, 'f', 0));
+                Tr::tr("Confirme con el proveedor que el servidor tiene %1 Mb/s simétricos.").arg(minText));
+    } else if (link >= min) {
+        verdict(r, Status::Warn,
+                actual + Tr::tr("; solo la velocidad negociada de la tarjeta, no se midió el caudal: un enlace de "
+                                "subida más lento detrás de ella no se ve aquí"),
+                Tr::tr("Revise de nuevo para medir el caudal desde la consola, o confirme con el proveedor que el "
+                       "servidor tiene %1 Mb/s simétricos.").arg(minText));
     } else {
         verdict(r, Status::Unknown, actual, Tr::tr("Confirme con el proveedor el ancho de banda contratado."));
     }

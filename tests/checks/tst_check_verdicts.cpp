@@ -75,7 +75,9 @@ private Q_SLOTS:
         QVERIFY(find(r, QStringLiteral("sw.docker"))->actual.contains(QStringLiteral("24.0.7")));
         QCOMPARE(statusOf(r, "sw.ssh"), Status::Pass);
         QCOMPARE(statusOf(r, "sw.ntp"), Status::Pass);
-        QCOMPARE(statusOf(r, "net.bandwidth"), Status::Pass);
+        // A 1000 Mb/s card and nothing measured: the uplink behind the card is not known.
+        QCOMPARE(statusOf(r, "net.bandwidth"), Status::Warn);
+        QVERIFY(find(r, QStringLiteral("net.bandwidth"))->actual.contains(QStringLiteral("solo la velocidad negociada de la tarjeta")));
         QCOMPARE(statusOf(r, "net.public_ip"), Status::Pass);
         QVERIFY2(statusOf(r, "net.fw.open") == Status::Pass, qPrintable(all));
         // 22 and 873 only from trusted sources, but Docker publishes 2873 and bypasses ufw.
@@ -125,6 +127,50 @@ private Q_SLOTS:
         a.by = QStringLiteral("Ing. Pérez (proveedor: volumen NVMe)");
         QVERIFY(in.attestations.record(a));
         QCOMPARE(statusOf(evaluate(in), "hw.disk.ssd"), Status::Pass);
+    }
+
+    // Only a measured throughput passes net.bandwidth; the card's negotiated speed alone never does.
+    void bandwidthPassesOnlyOnMeasuredThroughput_data()
+    {
+        QTest::addColumn<QString>("probeFile");
+        QTest::addColumn<double>("upMbps"); // < 0: nothing measured
+        QTest::addColumn<double>("downMbps");
+        QTest::addColumn<Status>("expected");
+        QTest::addColumn<QString>("says");
+        const QString gigabit = QStringLiteral("ubuntu2204-baremetal.probe"); // eno1 1000 Mb/s, default route
+        const QString unknownCard = QStringLiteral("ubuntu2204-kvm.probe");   // virtio: speed -1
+        const QString slowCard = QStringLiteral("too-small-vm.probe");        // 10 Mb/s
+        QTest::newRow("1 Gb card, nothing measured") << gigabit << -1.0 << -1.0 << Status::Warn
+                                                     << QStringLiteral("no se midió el caudal");
+        QTest::newRow("1 Gb card behind a slow uplink") << gigabit << 20.0 << 18.0 << Status::Warn
+                                                        << QStringLiteral("↑ 20 Mb/s, ↓ 18 Mb/s");
+        QTest::newRow("1 Gb card, upload slow") << gigabit << 40.0 << 300.0 << Status::Warn << QStringLiteral("↑ 40 Mb/s");
+        QTest::newRow("1 Gb card, measured enough") << gigabit << 310.0 << 290.0 << Status::Pass << QStringLiteral("enlace eno1 1000 Mb/s");
+        QTest::newRow("unknown card, measured enough") << unknownCard << 150.0 << 120.0 << Status::Pass
+                                                       << QStringLiteral("↑ 150 Mb/s, ↓ 120 Mb/s");
+        QTest::newRow("unknown card, nothing measured") << unknownCard << -1.0 << -1.0 << Status::Unknown
+                                                        << QStringLiteral("desconocida");
+        QTest::newRow("10 Mb card, whatever is measured") << slowCard << 500.0 << 500.0 << Status::Fail
+                                                          << QStringLiteral("10 Mb/s");
+    }
+    void bandwidthPassesOnlyOnMeasuredThroughput()
+    {
+        QFETCH(QString, probeFile);
+        QFETCH(double, upMbps);
+        QFETCH(double, downMbps);
+        QFETCH(Status, expected);
+        QFETCH(QString, says);
+        EvaluationInput in = inputFor(probeFile);
+        if (upMbps >= 0) {
+            in.console.uploadMbps = upMbps;
+            in.console.downloadMbps = downMbps;
+        }
+        const CheckResult *r = find(evaluate(in), QStringLiteral("net.bandwidth"));
+        QVERIFY(r);
+        QVERIFY2(r->status == expected, qPrintable(statusId(r->status) + QStringLiteral(": ") + r->actual));
+        QVERIFY2(r->actual.contains(says), qPrintable(r->actual));
+        QCOMPARE(r->remediation.isEmpty(), expected == Status::Pass);
+        QCOMPARE(r->estimated, expected == Status::Pass); // a pass always rests on the console's measurement
     }
 
     void tooSmallVmFails()
