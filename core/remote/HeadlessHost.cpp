@@ -9,8 +9,27 @@
 
 namespace difusor::remote {
 
+namespace {
+
+// DIFUSOR_SSH_SECRET, taken out of the environment the first time a headless host is made, so no
+// child (sandbox processes, ssh-keygen, a remote shell started locally) ever inherits it. Later
+// hosts (watch with several --profile) get the remembered value. Headless commands make their hosts
+// on the main thread only.
+QString takeSecretFromEnvironment()
+{
+    static QString secret;
+    if (qEnvironmentVariableIsSet("DIFUSOR_SSH_SECRET")) {
+        secret = qEnvironmentVariable("DIFUSOR_SSH_SECRET");
+        qunsetenv("DIFUSOR_SSH_SECRET");
+    }
+    return secret;
+}
+
+} // namespace
+
 std::unique_ptr<RemoteHost> makeHeadlessHost(const Profile &profile, bool trustNewHostKey, QTextStream &err)
 {
+    const QString secret = takeSecretFromEnvironment();
     if (profile.host == QLatin1String("local"))
         return std::make_unique<LocalHost>();
     auto ssh = std::make_unique<SshHost>(profile);
@@ -24,8 +43,7 @@ std::unique_ptr<RemoteHost> makeHeadlessHost(const Profile &profile, bool trustN
                                  << Qt::endl;
                          raw->answerHostKey(trustNewHostKey);
                      });
-    QObject::connect(ssh.get(), &RemoteHost::secretRequested, ssh.get(), [raw = ssh.get()](const SecretRequest &) {
-        const QString secret = qEnvironmentVariable("DIFUSOR_SSH_SECRET");
+    QObject::connect(ssh.get(), &RemoteHost::secretRequested, ssh.get(), [raw = ssh.get(), secret](const SecretRequest &) {
         if (secret.isEmpty())
             raw->cancelSecret();
         else

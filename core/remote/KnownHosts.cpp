@@ -1,14 +1,18 @@
 #include "KnownHosts.h"
 
 #include "HostKeys.h"
+#include "common/PrivateFile.h"
 #include "common/Tr.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QList>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
 
 namespace difusor::remote {
 
@@ -152,15 +156,31 @@ KnownHosts::Lookup KnownHosts::lookup(const QByteArray &content, const QString &
 KnownHosts::Lookup KnownHosts::lookupFile(const QString &path, const QString &host, int port,
                                           const QByteArray &blob)
 {
-    QFile file(path);
-    if (!file.exists())
-        return {};
-    if (file.size() > MaxFileBytes || !file.open(QIODevice::ReadOnly)) {
-        Lookup unreadable;
-        unreadable.malformedLines = -1;
-        return unreadable;
+    auto unreadable = [](const QString &why) {
+        Lookup result;
+        result.status = Status::Unreadable;
+        result.error = why;
+        return result;
+    };
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+        if (errno == ENOENT)
+            return {}; // no file yet: first use
+        return unreadable(QString::fromLocal8Bit(std::strerror(errno)));
     }
-    return lookup(file.read(MaxFileBytes), host, port, blob);
+    if (S_ISDIR(st.st_mode))
+        return unreadable(Tr::tr("es una carpeta, no un archivo"));
+    if (st.st_size > MaxFileBytes)
+        return unreadable(Tr::tr("mide más de %1 MiB").arg(MaxFileBytes / (1024 * 1024)));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable(file.errorString());
+    const QByteArray content = file.read(MaxFileBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return unreadable(file.errorString());
+    if (content.size() > MaxFileBytes)
+        return unreadable(Tr::tr("mide más de %1 MiB").arg(MaxFileBytes / (1024 * 1024)));
+    return lookup(content, host, port, blob);
 }
 
 bool KnownHosts::append(const QString &path, const QString &host, int port, const QByteArray &blob,
@@ -183,14 +203,11 @@ bool KnownHosts::append(const QString &path, const QString &host, int port, cons
     }
     const QByteArray line = hostField + ' ' + facts->algorithm.toLatin1() + ' ' + blob.toBase64() + '\n';
 
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return fail(Tr::tr("No se pudo crear la carpeta de %1.").arg(path));
+    if (!makePrivateDir(QFileInfo(path).absolutePath(), error))
+        return false;
     QFile file(path);
-    const bool existed = file.exists();
-    if (!file.open(QIODevice::ReadWrite | QIODevice::Append))
-        return fail(Tr::tr("No se pudo escribir %1: %2").arg(path, file.errorString()));
-    if (!existed)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!openPrivate(file, QIODevice::ReadWrite | QIODevice::Append, error))
+        return false;
     // Keep lines whole when someone left the file without a final newline.
     if (file.size() > 0 && file.seek(file.size() - 1) && file.read(1) != "\n")
         file.write("\n");

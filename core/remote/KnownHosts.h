@@ -12,12 +12,18 @@ namespace difusor::remote {
 class KnownHosts final
 {
 public:
-    enum class Status { Unknown, Known, Changed };
+    enum class Status {
+        Unknown,    // no key on record for this host (or no file yet): first use, ask
+        Known,      // the offered key is on record
+        Changed,    // another key is on record (or this one is @revoked): refuse
+        Unreadable, // the file exists but could not be read: refuse, never treat as first use
+    };
     struct Lookup
     {
         Status status = Status::Unknown;
         QByteArray oldBlob;   // Changed: the key on record (same algorithm first)
         int malformedLines = 0;
+        QString error;        // Unreadable: why (the OS error, a folder, too big), translated
     };
 
     // How a host is named in the file: "host" for port 22, "[host]:port" otherwise.
@@ -34,11 +40,11 @@ public:
     // the offered one (any algorithm) makes it Changed: never accepted silently.
     static Lookup lookup(const QByteArray &content, const QString &host, int port, const QByteArray &blob);
 
-    // Same, reading the file (a missing file is an empty one). Files over 16 MiB are refused (Changed
-    // would be wrong, so they read as Unknown with every line malformed).
+    // Same, reading the file. Only a missing file is an empty one (first use); a file that exists and
+    // cannot be read (permissions, a folder, over 16 MiB) is Unreadable with the reason in `error`.
     static Lookup lookupFile(const QString &path, const QString &host, int port, const QByteArray &blob);
 
-    // Appends the host's key (creating the folder and a 0600 file). The line as written is returned
+    // Appends the host's key (creating missing folders 0700; the file is left 0600). The line as written is returned
     // through *line. False with a translated *error when it cannot be written.
     static bool append(const QString &path, const QString &host, int port, const QByteArray &blob,
                        QString *error = nullptr, bool hashed = false, QByteArray *line = nullptr);

@@ -236,6 +236,13 @@ bool SshWorker::checkHostKey()
                                   m_config.knownHostsFile));
         return false;
     }
+    case KnownHosts::Status::Unreadable:
+        // Never first use: the key on record may be in the file we could not read.
+        connectionFailed(RemoteError::HostKeyRejected,
+                         Tr::tr("No se pudo leer el archivo de llaves conocidas %1 (%2). Sin él no se puede "
+                                "comprobar la llave del servidor %3; no se conectó. Corrija el archivo o sus permisos.")
+                             .arg(m_config.knownHostsFile, found.error, KnownHosts::hostToken(m_effectiveHost, m_effectivePort)));
+        return false;
     case KnownHosts::Status::Unknown:
         m_phase = Phase::WaitHostKey;
         m_pendingKey = info;

@@ -2,7 +2,9 @@
 // fingerprints (against recorded ssh-keygen -lf output), known_hosts read/write (plain, hashed,
 // [host]:port, wildcards), the reconnect backoff, line splitting and output caps.
 #include "TestEnv.h"
+#include "common/Profile.h"
 #include "remote/Backoff.h"
+#include "remote/HeadlessHost.h"
 #include "remote/HostKeys.h"
 #include "remote/JobOutput.h"
 #include "remote/KnownHosts.h"
@@ -11,12 +13,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 #include <csignal>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace difusor::remote;
@@ -286,6 +291,91 @@ private Q_SLOTS:
             QCOMPARE(p.exitCode(), 0);
             QVERIFY(p.readAllStandardOutput().contains(QByteArray("# Host " + token.toUtf8() + " found")));
         }
+    }
+
+    // A known_hosts file that exists but cannot be read is never "first use": the key on record may be
+    // in it. Only a missing file is empty.
+    void unreadableKnownHostsIsRefused()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QByteArray ed = blobOfPub(readData(QStringLiteral("keys/ed25519.pub")));
+        const QString host = QStringLiteral("127.0.0.1");
+
+        const QString missing = dir.filePath(QStringLiteral("nothing/known_hosts"));
+        QCOMPARE(KnownHosts::lookupFile(missing, host, 22, ed).status, KnownHosts::Status::Unknown);
+
+        const QString folder = dir.filePath(QStringLiteral("a-folder"));
+        QVERIFY(QDir().mkpath(folder));
+        KnownHosts::Lookup r = KnownHosts::lookupFile(folder, host, 22, ed);
+        QCOMPARE(r.status, KnownHosts::Status::Unreadable);
+        QVERIFY2(r.error.contains(QStringLiteral("carpeta")), qPrintable(r.error));
+
+        const QString big = dir.filePath(QStringLiteral("big"));
+        QFile bigFile(big);
+        QVERIFY(bigFile.open(QIODevice::WriteOnly));
+        QVERIFY(bigFile.resize(16 * 1024 * 1024 + 1)); // sparse
+        bigFile.close();
+        r = KnownHosts::lookupFile(big, host, 22, ed);
+        QCOMPARE(r.status, KnownHosts::Status::Unreadable);
+        QVERIFY2(r.error.contains(QStringLiteral("16 MiB")), qPrintable(r.error));
+
+        // A path through a regular file: stat() fails with ENOTDIR, not "missing".
+        r = KnownHosts::lookupFile(big + QStringLiteral("/known_hosts"), host, 22, ed);
+        QCOMPARE(r.status, KnownHosts::Status::Unreadable);
+        QVERIFY(!r.error.isEmpty());
+
+        if (::geteuid() != 0) { // root reads a 0000 file anyway
+            const QString locked = dir.filePath(QStringLiteral("locked"));
+            QVERIFY(KnownHosts::append(locked, host, 22, ed));
+            QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
+            r = KnownHosts::lookupFile(locked, host, 22, ed);
+            QCOMPARE(r.status, KnownHosts::Status::Unreadable);
+            QVERIFY2(!r.error.isEmpty(), "the OS error must be given");
+        }
+    }
+
+    // What we append to is owner-only whatever the umask; folders we create are 0700.
+    void knownHostsAppendIsPrivate()
+    {
+        const mode_t oldMask = ::umask(0022);
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QByteArray ed = blobOfPub(readData(QStringLiteral("keys/ed25519.pub")));
+        const QString path = dir.filePath(QStringLiteral("new/sub/known_hosts"));
+        QString error;
+        QVERIFY2(KnownHosts::append(path, QStringLiteral("h"), 22, ed, &error), qPrintable(error));
+        const QString existing = dir.filePath(QStringLiteral("existing"));
+        QFile f(existing);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QVERIFY(QFile::setPermissions(existing, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                                    | QFileDevice::ReadOther));
+        QVERIFY2(KnownHosts::append(existing, QStringLiteral("h"), 22, ed, &error), qPrintable(error));
+        ::umask(oldMask);
+        const auto ownerRw = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
+        QCOMPARE(QFileInfo(path).permissions(), ownerRw);
+        QCOMPARE(QFileInfo(existing).permissions(), ownerRw);
+        const auto ownerDir = ownerRw | QFileDevice::ExeOwner | QFileDevice::ExeUser;
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("new"))).permissions(), ownerDir);
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("new/sub"))).permissions(), ownerDir);
+    }
+
+    // The secret is taken out of the environment as soon as a headless host exists: no child inherits it.
+    void headlessSecretLeavesTheEnvironment()
+    {
+        qputenv("DIFUSOR_SSH_SECRET", "hunter2");
+        difusor::Profile profile;
+        profile.host = QStringLiteral("127.0.0.1");
+        profile.port = difusor::test::freePort();
+        profile.user = QStringLiteral("nadie");
+        QString errText;
+        QTextStream err(&errText);
+        const auto host = makeHeadlessHost(profile, false, err);
+        QVERIFY(host);
+        QVERIFY(!qEnvironmentVariableIsSet("DIFUSOR_SSH_SECRET"));
+        QProcess child;
+        child.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf %s \"${DIFUSOR_SSH_SECRET-unset}\"")});
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(child.readAllStandardOutput(), QByteArray("unset"));
     }
 
     void appendKeepsLinesWhole()
