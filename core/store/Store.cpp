@@ -1,12 +1,14 @@
 #include "Store.h"
 
 #include "Schema.h"
+#include "common/PrivateFile.h"
 #include "common/Tr.h"
 
 #include <algorithm>
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -200,9 +202,19 @@ bool Store::open(const QString &path, QString *error)
         close();
         return false;
     };
+    // The store holds firewall evidence and logs: owner-only, whatever the umask. SQLite gives the
+    // -wal and -shm files the mode of the database file, so that one is made 0600 before SQLite opens it.
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return failOpen(Tr::tr("No se pudo crear la carpeta %1.").arg(info.absolutePath()));
+    QString privateError;
+    if (!makePrivateDir(info.absolutePath(), &privateError))
+        return failOpen(privateError);
+    if (!info.exists()) {
+        QFile created(info.absoluteFilePath());
+        if (!openPrivate(created, QIODevice::WriteOnly | QIODevice::NewOnly, &privateError) && !created.exists())
+            return failOpen(privateError);
+    }
+    if (!restrictToOwner(info.absoluteFilePath(), &privateError))
+        return failOpen(privateError);
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         database.setDatabaseName(info.absoluteFilePath());
@@ -214,6 +226,10 @@ bool Store::open(const QString &path, QString *error)
         if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()
             || q.value(0).toString().toLower() != QLatin1String("wal"))
             return failOpen(Tr::tr("La base de datos %1 no admite el modo WAL.").arg(path));
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            if (!restrictToOwner(info.absoluteFilePath() + suffix, &privateError))
+                return failOpen(privateError);
+        }
         // FULL: each commit is fsync'ed, so "written" means "on disk" (NORMAL could lose the last
         // commits on a power cut).
         q.exec(QStringLiteral("PRAGMA synchronous=FULL"));

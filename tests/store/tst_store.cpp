@@ -6,6 +6,7 @@
 #include "TestEnv.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -15,6 +16,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace difusor::store;
 
@@ -295,6 +297,39 @@ private Q_SLOTS:
         QCOMPARE(store.servers().size(), 2);
         store.setServer(servers.first().id);
         QCOMPARE(store.cuts().size(), 2);
+    }
+
+    // The store holds firewall evidence and logs: the file, its -wal and -shm are 0600 and the folder it
+    // creates 0700, whatever the umask; a file left 0644 by an older version is brought to 0600.
+    void storeFilesAreOwnerOnly()
+    {
+        const mode_t oldMask = ::umask(0022);
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString path = dir.filePath(QStringLiteral("new/folder/db.sqlite"));
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(difusor::test::useServer(store) > 0);
+        QVERIFY(store.insertCut(sampleCut(QStringLiteral("20240602_2000_PREP_DIP_LOC_DGO"), "2024-06-02T20:00:00.000Z")));
+        const QString older = dir.filePath(QStringLiteral("older.sqlite"));
+        {
+            Store first;
+            QVERIFY(first.open(older));
+        }
+        QVERIFY(QFile::setPermissions(older, QFile::permissions(older) | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        Store reopened;
+        QVERIFY(reopened.open(older));
+        ::umask(oldMask);
+
+        const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
+        for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"), older}) {
+            QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+            QVERIFY2(QFileInfo(file).permissions() == ownerOnly,
+                     qPrintable(file + QStringLiteral(": ") + QString::number(int(QFileInfo(file).permissions()), 16)));
+        }
+        const auto ownerDir = ownerOnly | QFileDevice::ExeOwner | QFileDevice::ExeUser;
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("new"))).permissions(), ownerDir);
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("new/folder"))).permissions(), ownerDir);
     }
 
     void writeIsDurableBeforeItIsReported()
