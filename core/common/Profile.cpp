@@ -8,20 +8,109 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace difusor {
 
 namespace {
 constexpr qint64 MaxProfileBytes = 1024 * 1024;
 
-const QStringList &knownKeys()
+enum class Type { String, Integer, Number, Bool, StringList, Object, StringOrObject };
+
+struct Key
 {
-    static const QStringList keys = {
-        QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
-        QStringLiteral("auth"), QStringLiteral("key_file"), QStringLiteral("known_hosts_file"),
-        QStringLiteral("publication_dir"), QStringLiteral("access_log"), QStringLiteral("difusor_url"),
-        QStringLiteral("official_url"), QStringLiteral("cut_interval_s"), QStringLiteral("trusted_ips"),
-        QStringLiteral("ground_truth"), QStringLiteral("compression")};
-    return keys;
+    const char *name;
+    Type type;
+};
+
+// The keys a profile may hold, with the JSON type each must have. The first block is Profile's own
+// fields; the rest are read from Profile::extra elsewhere (grep "extra.value(" in core/ and ui/):
+// a key added there must be added here, or profiles holding it are refused as unknown.
+constexpr Key kKeys[] = {
+    {"id", Type::String}, {"name", Type::String}, {"host", Type::String}, {"port", Type::Integer},
+    {"user", Type::String}, {"auth", Type::String}, {"key_file", Type::String},
+    {"known_hosts_file", Type::String}, {"publication_dir", Type::String}, {"access_log", Type::String},
+    {"difusor_url", Type::String}, {"official_url", Type::String}, {"cut_interval_s", Type::Integer},
+    {"trusted_ips", Type::StringList}, {"ground_truth", Type::String}, {"compression", Type::Bool},
+    // cuts: CutSession, LagProbeConfig::fromProfile, RuleConfig::fromProfile
+    {"watch_force_stat", Type::Bool}, {"poll_interval_ms", Type::Number}, {"fast_poll_interval_ms", Type::Number},
+    {"poll_timeout_ms", Type::Number}, {"official_cut_rule", Type::Object}, {"difusor_cut_rule", Type::Object},
+    {"late_margin_s", Type::Number}, {"max_lag_s", Type::Number}, {"stale_after_s", Type::Number},
+    {"max_clock_skew_s", Type::Number}, {"site_failures_to_open", Type::Number}, {"cut_step_s", Type::Number},
+    // traffic: TrafficSession, TrafficRuleConfig::fromProfile
+    {"traffic_mode", Type::String}, {"log_format", Type::StringOrObject}, {"traffic_window_s", Type::Number},
+    {"traffic_5xx_share", Type::Number}, {"traffic_5xx_min_requests", Type::Number},
+    {"traffic_spike_factor", Type::Number}, {"traffic_spike_min_rps", Type::Number},
+    {"traffic_baseline_min", Type::Number}, {"traffic_flood_share", Type::Number},
+    {"traffic_flood_min_requests", Type::Number}, {"traffic_silent_after_s", Type::Number},
+    // the sandbox's own profile (Sandbox::profile)
+    {"sandbox", Type::Bool}, {"sandbox_control", Type::String}, {"sandbox_state_dir", Type::String},
+    {"sandbox_pid", Type::Number}, {"status_url", Type::String}, {"rsync_url", Type::String},
+    {"official_access_log", Type::String},
+};
+
+constexpr int kOwnKeys = 16; // the first entries of kKeys are Profile's fields, not extra
+
+const Key *findKey(const QString &name)
+{
+    for (const Key &key : kKeys) {
+        if (name == QLatin1String(key.name))
+            return &key;
+    }
+    return nullptr;
+}
+
+bool isOwnKey(const QString &name)
+{
+    const Key *key = findKey(name);
+    return key && key - kKeys < kOwnKeys;
+}
+
+bool hasType(const QJsonValue &v, Type type)
+{
+    switch (type) {
+    case Type::String: return v.isString();
+    case Type::Integer: return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+    case Type::Number: return v.isDouble();
+    case Type::Bool: return v.isBool();
+    case Type::Object: return v.isObject();
+    case Type::StringOrObject: return v.isString() || v.isObject();
+    case Type::StringList: {
+        if (!v.isArray())
+            return false;
+        const QJsonArray array = v.toArray();
+        return std::all_of(array.begin(), array.end(), [](const QJsonValue &item) { return item.isString(); });
+    }
+    }
+    return false;
+}
+
+QString typeName(Type type)
+{
+    switch (type) {
+    case Type::String: return Tr::tr("un texto");
+    case Type::Integer: return Tr::tr("un número entero");
+    case Type::Number: return Tr::tr("un número");
+    case Type::Bool: return Tr::tr("true o false");
+    case Type::Object: return Tr::tr("un objeto");
+    case Type::StringOrObject: return Tr::tr("un texto o un objeto");
+    case Type::StringList: return Tr::tr("una lista de textos");
+    }
+    return QString();
+}
+
+QString valueTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return Tr::tr("null");
+    case QJsonValue::Bool: return Tr::tr("true o false");
+    case QJsonValue::Double: return Tr::tr("un número");
+    case QJsonValue::String: return Tr::tr("un texto");
+    case QJsonValue::Array: return Tr::tr("una lista");
+    case QJsonValue::Object: return Tr::tr("un objeto");
+    case QJsonValue::Undefined: break;
+    }
+    return Tr::tr("nada");
 }
 } // namespace
 
@@ -82,6 +171,15 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
             *error = message;
         return std::nullopt;
     };
+    // Every key known and of its type: a value of the wrong type is never replaced by a default.
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const Key *key = findKey(it.key());
+        if (!key)
+            return fail(Tr::tr("Clave desconocida en el perfil: \"%1\".").arg(it.key().left(80)));
+        if (!hasType(it.value(), key->type))
+            return fail(Tr::tr("La clave \"%1\" del perfil debe ser %2, no %3.")
+                            .arg(it.key(), typeName(key->type), valueTypeName(it.value())));
+    }
     Profile p;
     p.id = o.value(QStringLiteral("id")).toString().trimmed();
     p.name = o.value(QStringLiteral("name")).toString();
@@ -115,7 +213,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
         p.trustedIps.append(ip.toString());
     p.groundTruth = o.value(QStringLiteral("ground_truth")).toString();
     for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!knownKeys().contains(it.key()))
+        if (!isOwnKey(it.key()))
             p.extra.insert(it.key(), it.value());
     }
     return p;
@@ -145,9 +243,18 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = Tr::tr("El perfil %1 no es JSON válido (posición %2): %3")
+                         .arg(path)
+                         .arg(parseError.offset)
+                         .arg(parseError.errorString());
+        return std::nullopt;
+    }
     if (!doc.isObject()) {
         if (error)
-            *error = Tr::tr("El perfil %1 no es un objeto JSON válido: %2").arg(path, parseError.errorString());
+            *error = Tr::tr("El perfil %1 debe ser un objeto JSON ({…}), no %2.")
+                         .arg(path, doc.isArray() ? Tr::tr("una lista") : Tr::tr("un valor suelto"));
         return std::nullopt;
     }
     return fromJson(doc.object(), error);

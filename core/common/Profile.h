@@ -14,7 +14,9 @@ QString authMethodToString(AuthMethod method);
 std::optional<AuthMethod> authMethodFromString(const QString &text);
 
 // A connection profile: one difusor server and what to watch on it. Saved as JSON; the GUI,
-// the command line and the sandbox all use this one format. Unknown keys are kept on save.
+// the command line and the sandbox all use this one format. fromJson refuses a key it does not know
+// and a value of the wrong type, naming the key (nothing is silently replaced by a default); the keys
+// other code reads from `extra` are listed with their types in Profile.cpp (kKeys): add new ones there.
 struct Profile
 {
     QString id;               // stable id ("id" key): names the server in the store with its host key
@@ -33,7 +35,7 @@ struct Profile
     bool compression = false; // zlib on the SSH link (slow links; costs CPU on both ends)
     QStringList trustedIps;   // IEPC addresses allowed on 22/873/2873
     QString groundTruth;      // sandbox only: path of the ground-truth log
-    QJsonObject extra;        // keys this version does not know, kept as they were
+    QJsonObject extra;        // the other allowed keys (tuning, sandbox), as they were
 
     // The profile part of a server's identity in the store: the id, else the name, else user@host:port.
     QString identityId() const;

@@ -25,6 +25,9 @@ CutMonitor::CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, con
             [this](Site site, SiteErrorKind kind, const QString &detail, const QDateTime &at) {
                 apply(m_rules.siteFailed(site, kind, detail, at));
             });
+    connect(&m_probe, &LagProbe::cutAlreadyShowing, this, [this](Site site, const QDateTime &cut, const QDateTime &) {
+        Q_EMIT sightingRecorded(site, cut, QDateTime());
+    });
     connect(&m_probe, &LagProbe::cutFirstSeen, this, [this](Site site, const QDateTime &cut, const QDateTime &seen) {
         const store::SightingRecord sighting{siteId(site), cut, seen};
         const std::optional<qint64> lag = m_probe.lagMs(cut);
@@ -56,7 +59,8 @@ void CutMonitor::stop()
     m_probe.stop();
 }
 
-void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas)
+void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas,
+                            const QString &nameMismatch)
 {
     m_store.call<std::optional<store::CutRecord>>(
         this,
@@ -77,10 +81,34 @@ void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64
     event.actasCapturadas = actasCapturadas;
     event.arrivedUtc = record.arrivedConsoleUtc.isValid() ? record.arrivedConsoleUtc : record.detectedUtc;
     event.arrivedServerUtc = record.arrivedServerUtc;
+    event.nameMismatch = nameMismatch;
     // Caught-up cuts arrived while we were away: the probe has nothing to quicken for.
     if (!record.caughtUp)
         m_probe.expectCut(record.cutTimeUtc);
     apply(m_rules.cutArrived(event));
+}
+
+void CutMonitor::cutUnreadable(const store::CutRecord &record)
+{
+    // Stored first; the incident's write is queued behind it on the store thread.
+    m_store.call<std::optional<store::CutRecord>>(
+        this,
+        [record](store::Store &s) -> std::optional<store::CutRecord> {
+            const auto id = s.insertCut(record);
+            return id ? s.cut(*id) : std::nullopt;
+        },
+        [this](std::optional<store::CutRecord> stored) {
+            if (!stored) {
+                Q_EMIT storeFailed(Tr::tr("No se pudo guardar el paquete ilegible."));
+                return;
+            }
+            Q_EMIT cutRecorded(*stored);
+        });
+    CutEvent event;
+    event.cutUtc = record.cutTimeUtc;
+    event.package = record.package;
+    event.arrivedUtc = record.arrivedConsoleUtc.isValid() ? record.arrivedConsoleUtc : record.detectedUtc;
+    apply(m_rules.cutUnreadable(event, record.unreadable));
 }
 
 void CutMonitor::resumeFrom(const store::CutRecord &record)

@@ -33,7 +33,12 @@ public:
     void stop();
 
     // A cut package found on our disk (from the cut watcher): stored, judged, and the probe quickens.
-    void cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas);
+    // nameMismatch: the package name and the cut line disagree (a minor incident says so).
+    void cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas,
+                    const QString &nameMismatch = {});
+    // A package that could not be read (record.unreadable says why): stored like a cut (cutRecorded
+    // announces it, with `unreadable` set), then the cut_unreadable incident.
+    void cutUnreadable(const store::CutRecord &record);
 
     // After a console restart: the newest cut already in the store, so the rules (late cut, backwards,
     // stale) start from it. Nothing is stored or announced for it.
@@ -44,9 +49,12 @@ public:
     const IncidentRules &rules() const { return m_rules; }
 
 Q_SIGNALS:
-    void cutRecorded(const difusor::store::CutRecord &record);
+    void cutRecorded(const difusor::store::CutRecord &record); // also unreadable packages (record.unreadable)
+    // seenUtc invalid: the site already showed the cut at its first answer; when it first did is not
+    // known, so nothing is stored (the cut's sighting stays NULL and its lag unmeasured).
     void sightingRecorded(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
     void lagRecorded(const QDateTime &cutUtc, qint64 lagMs);
+
     void incidentRecorded(const difusor::cuts::IncidentChange &change, qint64 storeId);
     // Our site stopped or started answering (from the lag probe), as the change is seen, before it is stored.
     void ourSiteAnswering(bool answers);

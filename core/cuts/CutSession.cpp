@@ -57,7 +57,10 @@ CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, const s
         d->watcher->setForceStatLoop(true);
 
     connect(d->watcher, &CutWatcher::cutFound, this, [this](const FoundCut &cut) {
-        d->monitor->cutArrived(cut.record, cut.actasCapturadas);
+        d->monitor->cutArrived(cut.record, cut.actasCapturadas, cut.nameMismatch);
+    });
+    connect(d->watcher, &CutWatcher::packageUnreadable, this, [this](const FoundCut &cut) {
+        d->monitor->cutUnreadable(cut.record);
     });
     connect(d->watcher, &CutWatcher::stateChanged, this, [this](CutWatcher::State state, const QString &detail) {
         const WatcherState mapped = mapState(state);

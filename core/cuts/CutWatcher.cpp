@@ -1,5 +1,6 @@
 #include "CutWatcher.h"
 
+#include "PackageName.h"
 #include "PrepCsv.h"
 #include "common/Tr.h"
 #include "remote/RemoteHost.h"
@@ -55,6 +56,14 @@ QString packageOf(const WatchLine &line)
 }
 
 } // namespace
+
+QDateTime cutTimeFromPackageName(const QString &package)
+{
+    const std::optional<PackageName> name = parsePackageName(package);
+    if (!name || !name->date.isValid() || !name->time.isValid())
+        return {};
+    return QDateTime(name->date, name->time, Qt::OffsetFromUTC, kMexicoCentralOffsetS).toUTC();
+}
 
 WatchLine parseWatchLine(const QByteArray &raw, const QString &nonce)
 {
@@ -381,7 +390,7 @@ void CutWatcher::pump()
     remote::RemoteJob *job = m_host ? m_host->run(command, {}, FetchTimeoutMs) : nullptr;
     if (!job) {
         m_busy = false;
-        Q_EMIT packageRejected(packageOf(pending.line), Tr::tr("No se pudo leer el CSV."));
+        reject(pending, Tr::tr("No se pudo leer el CSV."));
         pump();
         return;
     }
@@ -463,7 +472,6 @@ bool CutWatcher::fetchBatch(const Pending &first)
 
 void CutWatcher::fetched(const Pending &pending, const remote::CommandResult &result)
 {
-    const QString package = packageOf(pending.line);
     if (!result.ok() || result.stdOutTruncated || result.stdOut.size() > MaxCsvBytes) {
         m_busy = false;
         if (result.error == remote::RemoteError::Disconnected) {
@@ -475,7 +483,7 @@ void CutWatcher::fetched(const Pending &pending, const remote::CommandResult &re
                                    : Tr::tr("No se pudo leer el CSV: %1").arg(result.errorText.isEmpty()
                                                                                    ? QString::fromUtf8(result.stdErr.left(300)).trimmed()
                                                                                    : result.errorText);
-        Q_EMIT packageRejected(package, reason);
+        reject(pending, reason);
         pump();
         return;
     }
@@ -493,6 +501,8 @@ void CutWatcher::process(const Pending &pending, const QByteArray &data)
         FoundCut found;
         QString error;
         const PrepParseResult parsed = parsePrepCsv(data, package);
+        found.record.size = data.size();
+        found.record.sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
         if (!parsed.cut) {
             error = parsed.error;
         } else {
@@ -503,12 +513,14 @@ void CutWatcher::process(const Pending &pending, const QByteArray &data)
             if (offset)
                 r.arrivedConsoleUtc = pending.line.serverTime.addMSecs(-*offset);
             r.detectedUtc = pending.detectedUtc;
-            r.size = data.size();
-            r.sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
             r.summary = parsed.cut->summaryJson();
             r.caughtUp = pending.caughtUp;
             found.actasCapturadas = parsed.cut->summary.integer(summary::ActasCapturadas);
             found.csvPath = pending.line.path;
+            for (const PrepIssue &issue : parsed.cut->issues) {
+                if (issue.kind == PrepIssueKind::PackageMismatch)
+                    found.nameMismatch = issue.detail;
+            }
         }
         if (!self)
             return;
@@ -522,14 +534,34 @@ void CutWatcher::process(const Pending &pending, const QByteArray &data)
     });
 }
 
+void CutWatcher::reject(const Pending &pending, const QString &reason, qint64 size, const QString &sha256)
+{
+    const QString package = packageOf(pending.line);
+    m_known.insert(package, pending.line.sha256);
+    FoundCut found;
+    store::CutRecord &r = found.record;
+    r.package = package;
+    r.cutTimeUtc = cutTimeFromPackageName(package);
+    r.arrivedServerUtc = pending.line.serverTime;
+    if (const std::optional<qint64> offset = clockOffsetMs())
+        r.arrivedConsoleUtc = pending.line.serverTime.addMSecs(-*offset);
+    r.detectedUtc = pending.detectedUtc;
+    r.size = size >= 0 ? size : pending.line.size;
+    r.sha256 = !sha256.isEmpty() ? sha256 : pending.line.sha256;
+    r.caughtUp = pending.caughtUp;
+    r.unreadable = reason;
+    found.csvPath = pending.line.path;
+    Q_EMIT packageRejected(package, reason);
+    Q_EMIT packageUnreadable(found);
+}
+
 void CutWatcher::parsed(const Pending &pending, const FoundCut &cut, const QString &error)
 {
     m_busy = false;
     const QString package = packageOf(pending.line);
     if (!error.isEmpty()) {
         // Not a PREP CSV (or a broken one): remembered, so it is not fetched again until it changes.
-        m_known.insert(package, pending.line.sha256);
-        Q_EMIT packageRejected(package, error);
+        reject(pending, error, cut.record.size, cut.record.sha256);
     } else {
         m_known.insert(package, pending.line.sha256.isEmpty() ? cut.record.sha256 : pending.line.sha256);
         Q_EMIT cutFound(cut);

@@ -28,7 +28,12 @@ struct FoundCut
     store::CutRecord record;               // everything but id, sightings
     std::optional<qint64> actasCapturadas; // from the summary
     QString csvPath;                       // on the server
+    QString nameMismatch;                  // the package name and the cut line disagree: why (translated)
 };
+
+// The cut time a package's name gives (YYYYMMDD_HHMM, Central Mexico time, UTC-6), UTC; invalid when
+// the name does not have the form. For packages that cannot be read.
+QDateTime cutTimeFromPackageName(const QString &package);
 
 // Parses one line of the remote watcher script (resources/scripts/cutwatch.sh). Pure; for tests.
 struct WatchLine
@@ -88,6 +93,9 @@ public:
 Q_SIGNALS:
     void cutFound(const difusor::cuts::FoundCut &cut);
     void packageRejected(const QString &package, const QString &reason); // translated reason
+    // The same rejection as a record to keep: record.unreadable says why, record.cutTimeUtc comes from
+    // the package name (invalid if it has none), arrival and size as for a cut read fine.
+    void packageUnreadable(const difusor::cuts::FoundCut &cut);
     void stateChanged(difusor::cuts::CutWatcher::State state, const QString &detail);
     void listingDone(); // the script's initial listing has been handled (caught-up cuts emitted)
 
@@ -112,6 +120,8 @@ private:
     void enqueue(Pending pending);
     bool fetchBatch(const Pending &first);
     void parsed(const Pending &pending, const FoundCut &cut, const QString &error);
+    // size, sha256: of the CSV bytes when they came (else the server's listing is used)
+    void reject(const Pending &pending, const QString &reason, qint64 size = -1, const QString &sha256 = {});
 
     remote::RemoteHost *m_host;
     QString m_dir;

@@ -5,6 +5,7 @@
 #include "common/Tr.h"
 
 #include <QJsonValue>
+#include <QStringList>
 
 #include <cmath>
 
@@ -68,6 +69,8 @@ QString incidentKindId(IncidentKind kind)
     case IncidentKind::SiteHttpError: return QStringLiteral("site_http_error");
     case IncidentKind::Certificate: return QStringLiteral("certificate");
     case IncidentKind::SiteNoCut: return QStringLiteral("site_no_cut");
+    case IncidentKind::CutUnreadable: return QStringLiteral("cut_unreadable");
+    case IncidentKind::CutNameMismatch: return QStringLiteral("cut_name_mismatch");
     }
     return QStringLiteral("unknown");
 }
@@ -85,6 +88,8 @@ QString incidentKindText(IncidentKind kind)
     case IncidentKind::SiteHttpError: return Tr::tr("Error HTTP del sitio");
     case IncidentKind::Certificate: return Tr::tr("Problema de certificado");
     case IncidentKind::SiteNoCut: return Tr::tr("El sitio no muestra el corte");
+    case IncidentKind::CutUnreadable: return Tr::tr("Paquete de corte ilegible");
+    case IncidentKind::CutNameMismatch: return Tr::tr("El nombre del paquete no coincide con su corte");
     }
     return QString();
 }
@@ -169,6 +174,20 @@ QList<IncidentChange> IncidentRules::cutArrived(const CutEvent &cut)
     if (!cut.cutUtc.isValid() || !at.isValid())
         return out;
 
+    // A readable package of a cut time that came unreadable (or the same package, fixed) closes it.
+    for (auto it = m_unreadable.begin(); it != m_unreadable.end();) {
+        if (it.key() == cut.package || (it.value().isValid() && it.value() == cut.cutUtc)) {
+            close(out, IncidentKind::CutUnreadable, at, it.key());
+            it = m_unreadable.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!cut.nameMismatch.isEmpty()) {
+        open(out, IncidentKind::CutNameMismatch, cut.package, at, cut.nameMismatch);
+        close(out, IncidentKind::CutNameMismatch, at, cut.package);
+    }
+
     // Clock skew: the server's file time against ours, or a cut stamped in the future.
     const qint64 serverSkew = cut.arrivedServerUtc.isValid() ? cut.arrivedServerUtc.msecsTo(at) : 0;
     const qint64 ahead = at.msecsTo(cut.cutUtc);
@@ -212,10 +231,21 @@ QList<IncidentChange> IncidentRules::cutArrived(const CutEvent &cut)
         const qint64 step = m_config.cutStepMs > 0 ? m_config.cutStepMs : m_config.cutIntervalMs;
         if (step > 0 && gap * 2 >= step * 3) {
             const qint64 missed = std::max<qint64>(1, std::llround(double(gap) / double(step)) - 1);
-            open(out, IncidentKind::SkippedCut, isoUtc(m_newestCut.addMSecs(step)), at,
-                 Tr::tr("Faltan %1 corte(s) entre %2 y %3.")
-                     .arg(missed)
-                     .arg(formatMexicoTime(m_newestCut, false), formatMexicoTime(cut.cutUtc, false)));
+            // Slots whose package came but could not be read are named as such, not as never sent.
+            QStringList unreadable;
+            for (auto it = m_unreadable.cbegin(); it != m_unreadable.cend(); ++it) {
+                if (it.value().isValid() && it.value() > m_newestCut && it.value() < cut.cutUtc)
+                    unreadable.append(it.key());
+            }
+            QString detail = Tr::tr("Faltan %1 corte(s) entre %2 y %3.")
+                                 .arg(missed)
+                                 .arg(formatMexicoTime(m_newestCut, false), formatMexicoTime(cut.cutUtc, false));
+            if (!unreadable.isEmpty())
+                detail += QLatin1Char(' ')
+                          + Tr::tr("De ellos, %1 llegó(aron) ilegible(s): %2.")
+                                .arg(unreadable.size())
+                                .arg(unreadable.join(QStringLiteral(", ")));
+            open(out, IncidentKind::SkippedCut, isoUtc(m_newestCut.addMSecs(step)), at, detail);
             close(out, IncidentKind::SkippedCut, at);
         }
     }
@@ -227,6 +257,25 @@ QList<IncidentChange> IncidentRules::cutArrived(const CutEvent &cut)
         m_maxCapturadas = cut.actasCapturadas;
     m_diskArrivals.insert(cut.cutUtc, at);
     prune(m_diskArrivals);
+    evaluate(out, at);
+    return out;
+}
+
+QList<IncidentChange> IncidentRules::cutUnreadable(const CutEvent &cut, const QString &reason)
+{
+    QList<IncidentChange> out;
+    const QDateTime at = cut.arrivedUtc;
+    if (!at.isValid() || cut.package.isEmpty())
+        return out;
+    m_unreadable.insert(cut.package, cut.cutUtc);
+    while (m_unreadable.size() > kKeepCuts)
+        m_unreadable.erase(m_unreadable.begin());
+    if (!findOpen(IncidentKind::CutUnreadable, cut.package))
+        open(out, IncidentKind::CutUnreadable, cut.package, at,
+             cut.cutUtc.isValid()
+                 ? Tr::tr("El paquete %1 (corte %2 según su nombre) no se puede leer: %3")
+                       .arg(cut.package, formatMexicoTime(cut.cutUtc, false), reason)
+                 : Tr::tr("El paquete %1 no se puede leer: %2").arg(cut.package, reason));
     evaluate(out, at);
     return out;
 }

@@ -30,6 +30,9 @@ enum class IncidentKind {
     SiteHttpError,   // HTTP status >= 400
     Certificate,     // TLS certificate not valid
     SiteNoCut,       // the page answers but shows no readable cut time
+    CutUnreadable,   // a cut package on our disk that cannot be read (subject: the package); closes when
+                     // a readable package of the same cut time (or the same package, fixed) arrives
+    CutNameMismatch, // the package name's HHMM and its CSV's cut line disagree (a point incident)
 };
 QString incidentKindId(IncidentKind kind);   // stable: "late_cut", "lag", …
 QString incidentKindText(IncidentKind kind); // translated title
@@ -83,6 +86,7 @@ struct CutEvent
     std::optional<qint64> actasCapturadas;
     QDateTime arrivedUtc;       // console clock
     QDateTime arrivedServerUtc; // server clock (optional): compared with arrivedUtc for skew
+    QString nameMismatch;       // the package name disagrees with the cut line: why (translated)
 };
 
 // The incident rules of the cuts area as a pure state machine. Feed it timestamped events in time
@@ -94,6 +98,8 @@ public:
     explicit IncidentRules(const RuleConfig &config = {});
 
     QList<IncidentChange> cutArrived(const CutEvent &cut);
+    // A package that could not be read: cut.cutUtc from its name (may be invalid), reason translated.
+    QList<IncidentChange> cutUnreadable(const CutEvent &cut, const QString &reason);
     // A site answered and shows cutUtc (every successful poll, also when unchanged).
     QList<IncidentChange> siteShowed(Site site, const QDateTime &cutUtc, const QDateTime &at);
     QList<IncidentChange> siteFailed(Site site, SiteErrorKind kind, const QString &detail, const QDateTime &at);
@@ -131,6 +137,7 @@ private:
     SiteState m_difusor;
     std::set<QDateTime> m_lagRaised; // official cuts already judged for lag
     QDateTime m_aheadSince;          // our site shows a cut time known neither on disk nor official, since
+    QMap<QString, QDateTime> m_unreadable; // package -> cut time from its name (invalid: none), newest few
 };
 
 } // namespace difusor::cuts

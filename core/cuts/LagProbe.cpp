@@ -70,6 +70,7 @@ void LagProbe::start()
         return;
     m_running = true;
     for (SitePoller *p : {&m_official, &m_difusor}) {
+        p->answered = false; // what it shows at its next answer may have changed while we were not looking
         if (p->url.isValid() && !p->url.isEmpty())
             poll(*p);
     }
@@ -244,8 +245,11 @@ void LagProbe::fail(SitePoller &p, SiteErrorKind kind, const QString &detail, co
 void LagProbe::showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &at)
 {
     const bool isNew = cutUtc.isValid() && !p.firstSeen.contains(cutUtc);
+    const bool alreadyShowing = cutUtc.isValid() && !p.answered;
+    if (cutUtc.isValid())
+        p.answered = true;
     if (isNew) {
-        p.firstSeen.insert(cutUtc, at);
+        p.firstSeen.insert(cutUtc, alreadyShowing ? QDateTime() : at);
         while (p.firstSeen.size() > 256)
             p.firstSeen.erase(p.firstSeen.begin());
     }
@@ -255,7 +259,11 @@ void LagProbe::showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &a
         updateFastMode();
         return;
     }
-    Q_EMIT cutFirstSeen(p.site, cutUtc, at);
+    if (alreadyShowing) {
+        Q_EMIT cutAlreadyShowing(p.site, cutUtc, at);
+    } else {
+        Q_EMIT cutFirstSeen(p.site, cutUtc, at);
+    }
 
     SitePoller &other = p.site == Site::Official ? m_difusor : m_official;
     if (!other.shownCut.isValid() || other.shownCut < cutUtc) {
@@ -264,7 +272,7 @@ void LagProbe::showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &a
             m_fastTarget = cutUtc;
         m_fastUntil = at.addMSecs(m_config.fastWindowMaxMs);
     }
-    if (p.site == Site::Official && m_config.cutIntervalMs > 0) {
+    if (p.site == Site::Official && m_config.cutIntervalMs > 0 && !alreadyShowing) {
         // The next official cut is due one interval after this one appeared.
         m_anticipateFrom = at.addMSecs(m_config.cutIntervalMs - m_config.anticipateMs);
         m_anticipateUntil = at.addMSecs(m_config.cutIntervalMs + 3 * qint64(m_config.anticipateMs));

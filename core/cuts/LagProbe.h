@@ -52,6 +52,10 @@ struct LagProbeConfig
 // every normalIntervalMs, and every fastIntervalMs while a change is expected: from expectCut()
 // (a cut landed on our disk), from the moment one site shows a cut the other does not, and from
 // anticipateMs before the official site's next cut is due, until both sites show it.
+//
+// The cut a site shows at its first answer after start() was already showing before we looked: when
+// it first appeared is not known, so it is no sighting (cutAlreadyShowing, not cutFirstSeen) and no lag
+// is measured for it (firstSeen() invalid, lagMs() empty).
 class LagProbe final : public QObject
 {
     Q_OBJECT
@@ -77,6 +81,8 @@ Q_SIGNALS:
     // Every successful poll (also 304), with the cut the site shows now.
     void siteShowed(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &atUtc);
     void cutFirstSeen(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
+    // The site's first answer showed this cut: it was there before we looked (first seen: unknown).
+    void cutAlreadyShowing(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &atUtc);
     void lagMeasured(const QDateTime &cutUtc, qint64 lagMs);
     void siteFailed(difusor::cuts::Site site, difusor::cuts::SiteErrorKind kind, const QString &detail,
                     const QDateTime &atUtc);
@@ -98,7 +104,8 @@ private:
         QByteArray etag;
         QByteArray lastModified;
         QDateTime shownCut;
-        QMap<QDateTime, QDateTime> firstSeen;
+        QMap<QDateTime, QDateTime> firstSeen; // invalid value: was already showing at the first answer
+        bool answered = false;                // a cut was read since start()
         qint64 polls = 0;
         qint64 notModified = 0;
     };

@@ -172,7 +172,10 @@ bool Parser::readPreamble(PrepParseResult &failure)
     // The preamble lines carry no separator of interest; read them with ',' and rejoin.
     QList<QByteArray> fields;
     if (!nextNonBlank(fields)) {
-        failure = fail(Tr::tr("El archivo está vacío."));
+        // Bytes without a readable first line (one endless line, a field past the limit) are not "empty".
+        failure = fail(m_data.trimmed().isEmpty()
+                           ? Tr::tr("El archivo está vacío.")
+                           : Tr::tr("El archivo no tiene forma de CSV del PREP: ninguna línea legible al principio."));
         return false;
     }
     QString first = cellText(fields.join(','));

@@ -156,7 +156,8 @@ QString textLine(const QJsonObject &line)
             .arg(mexico(line.value(QLatin1String("cut_time"))), mexico(line.value(QLatin1String("arrived_at"))),
                  mexico(line.value(QLatin1String("detected_at"))), mexico(line.value(QLatin1String("official_seen_at"))),
                  mexico(line.value(QLatin1String("difusor_seen_at"))), lagText(line.value(QLatin1String("lag_s"))),
-                 line.value(QLatin1String("caught_up")).toBool() ? Tr::tr(" (recuperado al reconectar)") : QString());
+                 line.value(QLatin1String("caught_up")).toBool() ? Tr::tr(" (ya estaba en el servidor al iniciar o reconectar)")
+                                                                 : QString());
     }
     if (type == QLatin1String("incident")) {
         const bool closed = line.value(QLatin1String("closed_at")).isString();
@@ -199,7 +200,8 @@ public:
 
     void cutRecorded(const store::CutRecord &cut)
     {
-        if (m_printed.contains(cut.package))
+        // An unreadable package is told by its cut_unreadable incident line (it has no cut line).
+        if (m_printed.contains(cut.package) || !cut.unreadable.isEmpty())
             return;
         Pending &p = m_pending[cut.cutTimeUtc];
         p.cut = cut;
@@ -211,6 +213,10 @@ public:
 
     void sighting(Site site, const QDateTime &cut, const QDateTime &seen)
     {
+        if (!seen.isValid()) {
+            sightingUnmeasured(site, cut);
+            return;
+        }
         QDateTime &slot = site == Site::Official ? m_sightings[cut].first : m_sightings[cut].second;
         if (!slot.isValid())
             slot = seen;
@@ -223,6 +229,19 @@ public:
         }
     }
 
+private:
+    // The site was already showing the cut when watching started: its sighting will not come.
+    void sightingUnmeasured(Site site, const QDateTime &cut)
+    {
+        bool &slot = site == Site::Official ? m_unmeasured[cut].first : m_unmeasured[cut].second;
+        slot = true;
+        while (m_unmeasured.size() > 512)
+            m_unmeasured.erase(m_unmeasured.begin());
+        if (m_pending.contains(cut))
+            flushDue(false);
+    }
+
+public:
     void flushAll() { flushDue(true); }
     void startClock() { m_clock.start(); }
 
@@ -245,22 +264,28 @@ private:
             p.cut.difusorSeenUtc = s->second;
     }
 
+    // Cuts print in cut-time order: once one is due, every older one still held prints before it.
     void flushDue(bool all)
     {
         const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
         const QDateTime newest = m_pending.isEmpty() ? QDateTime() : m_pending.lastKey();
-        for (auto it = m_pending.begin(); it != m_pending.end();) {
+        QDateTime dueUpTo;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
             const Pending &p = *it;
             const qint64 waited = now - p.recordedMs;
-            const bool both = p.cut.officialSeenUtc.isValid() && p.cut.difusorSeenUtc.isValid();
+            const auto unmeasured = m_unmeasured.value(it.key());
+            const bool both = (p.cut.officialSeenUtc.isValid() || unmeasured.first)
+                              && (p.cut.difusorSeenUtc.isValid() || unmeasured.second);
             const bool superseded = it.key() < newest && waited >= m_cutWaitMs / 4;
-            if (all || both || waited >= m_cutWaitMs || superseded) {
-                print(watchCutLine(p.cut));
-                m_printed.insert(p.cut.package);
-                it = m_pending.erase(it);
-            } else {
-                ++it;
-            }
+            if (all || both || waited >= m_cutWaitMs || superseded)
+                dueUpTo = it.key();
+        }
+        if (!dueUpTo.isValid())
+            return;
+        for (auto it = m_pending.begin(); it != m_pending.end() && it.key() <= dueUpTo;) {
+            print(watchCutLine(it->cut));
+            m_printed.insert(it->cut.package);
+            it = m_pending.erase(it);
         }
     }
 
@@ -273,6 +298,7 @@ private:
     QTimer m_timer;
     QMap<QDateTime, Pending> m_pending;
     QMap<QDateTime, QPair<QDateTime, QDateTime>> m_sightings; // official, difusor
+    QMap<QDateTime, QPair<bool, bool>> m_unmeasured;           // official, difusor: already showing at start
     QSet<QString> m_printed;
 };
 
@@ -296,6 +322,8 @@ QJsonObject watchCutLine(const store::CutRecord &cut)
                      {QStringLiteral("size"), cut.size},
                      {QStringLiteral("sha256"), cut.sha256},
                      {QStringLiteral("caught_up"), cut.caughtUp}};
+    if (!cut.unreadable.isEmpty())
+        line.insert(QStringLiteral("unreadable"), cut.unreadable);
     return line;
 }
 

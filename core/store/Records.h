@@ -23,6 +23,8 @@ struct CutRecord
     QString sha256;              // of the CSV, hex
     QJsonObject summary;         // PrepCut::summaryJson()
     bool caughtUp = false;       // found after a reconnect: arrival comes from the file's times
+    QString unreadable;          // why the package could not be read (translated); empty: read fine.
+                                 // Such a row's cut time comes from the package name (invalid if none)
 
     // Publication lag: ours first seen minus official first seen (the one-minute rule).
     std::optional<qint64> lagMs() const;

@@ -28,7 +28,7 @@ QString nextConnectionName()
 
 const QString kCutColumns = QStringLiteral(
     "id, package, cut_time_utc, arrived_server_utc, arrived_console_utc, detected_utc, official_seen_utc,"
-    " difusor_seen_utc, size, sha256, summary, caught_up");
+    " difusor_seen_utc, size, sha256, summary, caught_up, unreadable");
 
 CutRecord readCut(const QSqlQuery &q)
 {
@@ -45,6 +45,7 @@ CutRecord readCut(const QSqlQuery &q)
     c.sha256 = q.value(9).toString();
     c.summary = QJsonDocument::fromJson(q.value(10).toByteArray()).object();
     c.caughtUp = q.value(11).toInt() != 0;
+    c.unreadable = q.value(12).toString();
     return c;
 }
 
@@ -107,7 +108,7 @@ bool CutRecord::operator==(const CutRecord &o) const
     return id == o.id && package == o.package && cutTimeUtc == o.cutTimeUtc && arrivedServerUtc == o.arrivedServerUtc
         && arrivedConsoleUtc == o.arrivedConsoleUtc && detectedUtc == o.detectedUtc
         && officialSeenUtc == o.officialSeenUtc && difusorSeenUtc == o.difusorSeenUtc && size == o.size
-        && sha256 == o.sha256 && summary == o.summary && caughtUp == o.caughtUp;
+        && sha256 == o.sha256 && summary == o.summary && caughtUp == o.caughtUp && unreadable == o.unreadable;
 }
 
 bool IncidentRecord::operator==(const IncidentRecord &o) const
@@ -303,18 +304,27 @@ std::optional<qint64> Store::insertCut(const CutRecord &c)
     std::optional<qint64> id;
     const bool ok = transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("SELECT id FROM cuts WHERE server_id = ? AND package = ?"));
+        q.prepare(QStringLiteral("SELECT id, unreadable FROM cuts WHERE server_id = ? AND package = ?"));
         q.addBindValue(m_server);
         q.addBindValue(c.package);
         if (!q.exec())
             return fail(q.lastError().text());
-        if (q.next()) {
+        const bool exists = q.next();
+        if (exists) {
             id = q.value(0).toLongLong();
-            return true;
+            // The first record stays, unless it was an unreadable package and this one reads:
+            // the package was pushed again, fixed, and replaces the broken row (same id).
+            if (q.value(1).isNull() || !c.unreadable.isEmpty())
+                return true;
         }
-        q.prepare(QStringLiteral("INSERT INTO cuts (server_id, package, cut_time_utc, arrived_server_utc,"
-                                 " arrived_console_utc, detected_utc, official_seen_utc, difusor_seen_utc, size, sha256,"
-                                 " summary, caught_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        if (exists)
+            q.prepare(QStringLiteral("UPDATE cuts SET server_id = ?, package = ?, cut_time_utc = ?, arrived_server_utc = ?,"
+                                     " arrived_console_utc = ?, detected_utc = ?, official_seen_utc = ?, difusor_seen_utc = ?,"
+                                     " size = ?, sha256 = ?, summary = ?, caught_up = ?, unreadable = ? WHERE id = ?"));
+        else
+            q.prepare(QStringLiteral("INSERT INTO cuts (server_id, package, cut_time_utc, arrived_server_utc,"
+                                     " arrived_console_utc, detected_utc, official_seen_utc, difusor_seen_utc, size, sha256,"
+                                     " summary, caught_up, unreadable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(m_server);
         q.addBindValue(c.package);
         q.addBindValue(toDbTime(c.cutTimeUtc));
@@ -328,9 +338,13 @@ std::optional<qint64> Store::insertCut(const CutRecord &c)
         q.addBindValue(c.summary.isEmpty() ? QVariant()
                                            : QVariant(QJsonDocument(c.summary).toJson(QJsonDocument::Compact)));
         q.addBindValue(c.caughtUp ? 1 : 0);
+        q.addBindValue(c.unreadable.isEmpty() ? QVariant() : QVariant(c.unreadable));
+        if (exists)
+            q.addBindValue(*id);
         if (!q.exec())
             return fail(q.lastError().text());
-        id = q.lastInsertId().toLongLong();
+        if (!exists)
+            id = q.lastInsertId().toLongLong();
         // A site may have shown the cut before it reached our disk.
         for (const QString &site : {QStringLiteral("official"), QStringLiteral("difusor")}) {
             const QString column = siteColumn(site);

@@ -64,7 +64,8 @@ public:
     void setServer(qint64 serverId) { m_server = serverId; }
     qint64 server() const { return m_server; }
 
-    // Cuts. insertCut keeps the first record of a package: inserting it again returns the old id.
+    // Cuts. insertCut keeps the first record of a package: inserting it again returns the old id; only
+    // a row stored as unreadable is replaced (same id) when the package comes again and reads.
     std::optional<qint64> insertCut(const CutRecord &cut);
     std::optional<CutRecord> cut(qint64 id) const;
     std::optional<CutRecord> cutByPackage(const QString &package) const;

@@ -752,10 +752,6 @@
         <translation>The profile %1 is too large.</translation>
     </message>
     <message>
-        <source>El perfil %1 no es un objeto JSON válido: %2</source>
-        <translation>The profile %1 is not a valid JSON object: %2</translation>
-    </message>
-    <message>
         <source>No se pudo escribir el perfil %1: %2</source>
         <translation>Could not write the profile %1: %2</translation>
     </message>
@@ -1648,10 +1644,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>Cut %1: arrived %2, detected %3, official PREP %4, our site %5, lag %6%7</translation>
     </message>
     <message>
-        <source> (recuperado al reconectar)</source>
-        <translation> (recovered on reconnect)</translation>
-    </message>
-    <message>
         <source>Incidente cerrado %1 (%2 → %3): %4</source>
         <translation>Incident closed %1 (%2 → %3): %4</translation>
     </message>
@@ -1802,6 +1794,98 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
     <message>
         <source>Un servidor sin perfil o sin llave no se registra.</source>
         <translation>A server without a profile or a host key is not registered.</translation>
+    </message>
+    <message>
+        <source>un texto</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>un número entero</source>
+        <translation>an integer</translation>
+    </message>
+    <message>
+        <source>un número</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>true o false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <source>un objeto</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>un texto o un objeto</source>
+        <translation>a string or an object</translation>
+    </message>
+    <message>
+        <source>una lista de textos</source>
+        <translation>a list of strings</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>una lista</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>nada</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Clave desconocida en el perfil: &quot;%1&quot;.</source>
+        <translation>Unknown key in the profile: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>La clave &quot;%1&quot; del perfil debe ser %2, no %3.</source>
+        <translation>The profile key &quot;%1&quot; must be %2, not %3.</translation>
+    </message>
+    <message>
+        <source>El perfil %1 no es JSON válido (posición %2): %3</source>
+        <translation>The profile %1 is not valid JSON (offset %2): %3</translation>
+    </message>
+    <message>
+        <source>El perfil %1 debe ser un objeto JSON ({…}), no %2.</source>
+        <translation>The profile %1 must be a JSON object ({…}), not %2.</translation>
+    </message>
+    <message>
+        <source>un valor suelto</source>
+        <translation>a bare value</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el paquete ilegible.</source>
+        <translation>Could not save the unreadable package.</translation>
+    </message>
+    <message>
+        <source>Paquete de corte ilegible</source>
+        <translation>Unreadable cut package</translation>
+    </message>
+    <message>
+        <source>El nombre del paquete no coincide con su corte</source>
+        <translation>Package name does not match its cut</translation>
+    </message>
+    <message>
+        <source>De ellos, %1 llegó(aron) ilegible(s): %2.</source>
+        <translation>Of those, %1 arrived unreadable: %2.</translation>
+    </message>
+    <message>
+        <source>El paquete %1 (corte %2 según su nombre) no se puede leer: %3</source>
+        <translation>Package %1 (cut %2 by its name) cannot be read: %3</translation>
+    </message>
+    <message>
+        <source>El paquete %1 no se puede leer: %2</source>
+        <translation>Package %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source> (ya estaba en el servidor al iniciar o reconectar)</source>
+        <translation> (already on the server when watching started or resumed)</translation>
+    </message>
+    <message>
+        <source>El archivo no tiene forma de CSV del PREP: ninguna línea legible al principio.</source>
+        <translation>The file does not look like a PREP CSV: no readable line at its start.</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2628,14 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <source>Sin incidentes abiertos de cortes ni de publicación.</source>
         <translation>No open cut or publication incidents.</translation>
     </message>
+    <message>
+        <source>Paquete ilegible</source>
+        <translation>Unreadable package</translation>
+    </message>
+    <message>
+        <source>Nombre del paquete no coincide</source>
+        <translation>Package name mismatch</translation>
+    </message>
 </context>
 <context>
     <name>difusor::ui::CutsTableModel</name>
@@ -2690,6 +2782,36 @@ Arrived while the console was not watching: time taken from the file.</translati
     <message>
         <source>Este corte no llegó y el siguiente sí: falta en la secuencia (ningún sitio lo ha mostrado).</source>
         <translation>This cut never came and the next one did: a gap in the sequence (no site has shown it).</translation>
+    </message>
+    <message>
+        <source>Ilegible</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>Publicado, sin medir</source>
+        <translation>Published, not measured</translation>
+    </message>
+    <message>
+        <source>El paquete de este corte llegó a la carpeta de publicación, pero no se puede leer.</source>
+        <translation>The package of this cut reached the publication folder, but it cannot be read.</translation>
+    </message>
+    <message>
+        <source>Ambos sitios lo muestran, pero uno ya lo mostraba al empezar la vigilancia: el desfase no se midió.</source>
+        <translation>Both sites show it, but one already did when watching began: the lag was not measured.</translation>
+    </message>
+    <message>
+        <source>antes de vigilar</source>
+        <translation>before watching</translation>
+    </message>
+    <message>
+        <source>sin medir</source>
+        <translation>not measured</translation>
+    </message>
+    <message>
+        <source>%1
+Paquete %2: %3</source>
+        <translation>%1
+Package %2: %3</translation>
     </message>
 </context>
 <context>

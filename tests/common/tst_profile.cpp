@@ -1,9 +1,16 @@
 #include "common/MexicoTime.h"
 #include "common/Profile.h"
 
+#include "cuts/WatchCommand.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 using difusor::AuthMethod;
 using difusor::Profile;
@@ -24,7 +31,7 @@ private Q_SLOTS:
         p.publicationDir = QStringLiteral("/srv/prep");
         p.trustedIps = {QStringLiteral("192.0.2.10")};
         p.groundTruth = QStringLiteral("/tmp/gt.jsonl");
-        p.extra.insert(QStringLiteral("future_key"), 42);
+        p.extra.insert(QStringLiteral("poll_interval_ms"), 42);
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.json"));
@@ -33,7 +40,7 @@ private Q_SLOTS:
         const auto loaded = Profile::load(path, &error);
         QVERIFY2(loaded, qPrintable(error));
         QCOMPARE(*loaded, p);
-        QCOMPARE(loaded->extra.value(QStringLiteral("future_key")).toInt(), 42);
+        QCOMPARE(loaded->extra.value(QStringLiteral("poll_interval_ms")).toInt(), 42);
         QCOMPARE(loaded->toJson().value(QStringLiteral("auth")).toString(), QStringLiteral("keyboard-interactive"));
     }
 
@@ -58,6 +65,104 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Profile::load(path, &error));
         QVERIFY(!error.isEmpty());
+        QVERIFY2(!error.contains(QLatin1String("no error occurred")), qPrintable(error));
+    }
+
+    // A value of the wrong type is an error naming the key and the type it must have, never a default.
+    void wrongTypeNamesTheKey_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("string port") << QByteArray(R"({"host":"h","port":"2222"})") << QStringLiteral("port") << QStringLiteral("un número entero");
+        QTest::newRow("fractional port") << QByteArray(R"({"host":"h","port":22.5})") << QStringLiteral("port") << QStringLiteral("un número entero");
+        QTest::newRow("string interval") << QByteArray(R"({"host":"h","cut_interval_s":"900"})") << QStringLiteral("cut_interval_s")
+                                         << QStringLiteral("un número entero");
+        QTest::newRow("string trusted_ips") << QByteArray(R"({"host":"h","trusted_ips":"127.0.0.1"})") << QStringLiteral("trusted_ips")
+                                            << QStringLiteral("una lista de textos");
+        QTest::newRow("number in trusted_ips") << QByteArray(R"({"host":"h","trusted_ips":["1.2.3.4",5]})")
+                                               << QStringLiteral("trusted_ips") << QStringLiteral("una lista de textos");
+        QTest::newRow("numeric host") << QByteArray(R"({"host":127})") << QStringLiteral("host") << QStringLiteral("un texto");
+        QTest::newRow("null user") << QByteArray(R"({"host":"h","user":null})") << QStringLiteral("user") << QStringLiteral("un texto");
+        QTest::newRow("string compression") << QByteArray(R"({"host":"h","compression":"yes"})") << QStringLiteral("compression")
+                                            << QStringLiteral("true o false");
+        QTest::newRow("string extra") << QByteArray(R"({"host":"h","poll_interval_ms":"250"})") << QStringLiteral("poll_interval_ms")
+                                      << QStringLiteral("un número");
+        QTest::newRow("numeric force_stat") << QByteArray(R"({"host":"h","watch_force_stat":1})") << QStringLiteral("watch_force_stat")
+                                            << QStringLiteral("true o false");
+    }
+    void wrongTypeNamesTheKey()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, key);
+        QFETCH(QString, expected);
+        QString error;
+        QVERIFY(!Profile::fromJson(QJsonDocument::fromJson(json).object(), &error));
+        QVERIFY2(error.contains(QLatin1Char('"') + key + QLatin1Char('"')), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void unknownKeyIsAnError()
+    {
+        QString error;
+        QVERIFY(!Profile::fromJson(QJsonObject{{QStringLiteral("host"), QStringLiteral("h")},
+                                               {QStringLiteral("prot"), 2222}},
+                                   &error));
+        QVERIFY2(error.contains(QLatin1String("\"prot\"")), qPrintable(error));
+        // The keys other code reads from extra, and "id", are allowed.
+        const auto p = Profile::fromJson(QJsonObject{{QStringLiteral("host"), QStringLiteral("h")},
+                                                     {QStringLiteral("id"), QStringLiteral("difusor-1")},
+                                                     {QStringLiteral("watch_force_stat"), true},
+                                                     {QStringLiteral("traffic_window_s"), 10},
+                                                     {QStringLiteral("log_format"), QStringLiteral("combined")},
+                                                     {QStringLiteral("official_cut_rule"), QJsonObject{}}},
+                                         &error);
+        QVERIFY2(p, qPrintable(error));
+        QCOMPARE(p->id, QStringLiteral("difusor-1"));
+        QVERIFY(p->extra.value(QStringLiteral("watch_force_stat")).toBool());
+        QVERIFY(!p->extra.contains(QStringLiteral("id")));
+    }
+
+    void arrayIsNotAnObject()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[]");
+        f.close();
+        QString error;
+        QVERIFY(!Profile::load(path, &error));
+        QVERIFY2(error.contains(QLatin1String("objeto JSON")) && error.contains(QLatin1String("lista")), qPrintable(error));
+    }
+
+    // watch refuses such a profile with exit 2 and says which key.
+    void watchExitsTwoNamingTheKey()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name":"x","host":"127.0.0.1","port":"2222","user":"u","publication_dir":"/tmp"})");
+        f.close();
+        const QString errPath = dir.filePath(QStringLiteral("stderr.txt"));
+        // The message goes to stderr: capture it by pointing fd 2 at a file for the call.
+        std::fflush(stderr);
+        const int saved = ::dup(2);
+        const int fd = ::open(QFile::encodeName(errPath).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        QVERIFY(saved >= 0 && fd >= 0);
+        ::dup2(fd, 2);
+        const int code = difusor::cuts::runWatchCommand({QStringLiteral("--profile"), path, QStringLiteral("--duration"),
+                                                         QStringLiteral("1")});
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(saved);
+        ::close(fd);
+        QCOMPARE(code, 2);
+        QFile err(errPath);
+        QVERIFY(err.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(err.readAll());
+        QVERIFY2(text.contains(QLatin1String("\"port\"")), qPrintable(text));
     }
 
     void mexicoTimeIsUtcMinusSix()

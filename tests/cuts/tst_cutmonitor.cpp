@@ -72,9 +72,14 @@ private Q_SLOTS:
         // Each announcement is checked against a separate connection at the moment it arrives.
         int sightingsOnDisk = 0;
         int sightingsAnnounced = 0;
+        int unmeasured = 0;
         int incidentsOnDisk = 0;
         int incidentsAnnounced = 0;
         connect(&monitor, &CutMonitor::sightingRecorded, this, [&](Site site, const QDateTime &cut, const QDateTime &seen) {
+            if (!seen.isValid()) { // already shown at the first look: nothing stored, no lag
+                ++unmeasured;
+                return;
+            }
             ++sightingsAnnounced;
             Store reader;
             if (!reader.open(dbPath))
@@ -99,7 +104,10 @@ private Q_SLOTS:
         QSignalSpy failures(&monitor, &CutMonitor::storeFailed);
 
         monitor.start();
-        QTRY_COMPARE_WITH_TIMEOUT(lags.size(), 1, 8000); // cut A on both sites
+        // Cut A was on both sites before the monitor looked: seen, but when it appeared is unknown.
+        QTRY_COMPARE_WITH_TIMEOUT(unmeasured, 2, 8000);
+        QCOMPARE(lags.size(), 0);
+        QVERIFY(!monitor.probe()->lagMs(kCutA).has_value());
 
         CutRecord b;
         b.package = QStringLiteral("20240602_2130_PREP_DIP_LOC_DGO");
@@ -114,12 +122,12 @@ private Q_SLOTS:
         QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("index.html"), page(kCutB)));
         QTest::qWait(2500);
         QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), page(kCutB)));
-        QTRY_COMPARE_WITH_TIMEOUT(lags.size(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(lags.size(), 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(incidentsAnnounced, 2, 5000); // lag opened, then closed
         monitor.stop();
 
         QCOMPARE(failures.size(), 0);
-        QCOMPARE(sightingsAnnounced, 4);
+        QCOMPARE(sightingsAnnounced, 2);
         QCOMPARE(sightingsOnDisk, sightingsAnnounced);
         QCOMPARE(incidentsOnDisk, incidentsAnnounced);
 

@@ -164,6 +164,94 @@ private Q_SLOTS:
     void inotifywaitOrStat() { runMethod(false); }
     void statLoop() { runMethod(true); }
 
+    // A package with a valid name that cannot be read is reported as unreadable, with why, its cut time
+    // from its name and its arrival: never silently dropped.
+    void unreadablePackages_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason"); // a fragment of the reason
+        QByteArray random(64 * 1024, '\0');
+        quint32 x = 2463534242u;
+        for (char &c : random) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            c = char(x & 0xff);
+        }
+        random[100] = '\0';
+        QTest::newRow("random bytes") << random << QStringLiteral("bytes nulos");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("vacío");
+        const QByteArray impossible = m_election.csv(slot(7), slot(7)).replace(PrepElection::cutLine(slot(7)).toUtf8(),
+                                                                                   "99/99/2024 25:61 (UTC-6)");
+        QTest::newRow("impossible cut line") << impossible << QStringLiteral("99/99/2024 25:61");
+        QByteArray garbage;
+        garbage.reserve(5 * 1024 * 1024);
+        while (garbage.size() < 5 * 1024 * 1024)
+            garbage += "basura sin forma de corte;";
+        QTest::newRow("5 MB of garbage") << garbage << QStringLiteral("ninguna línea legible");
+    }
+    void unreadablePackages()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        QTRY_VERIFY(host.state() == difusor::remote::ConnectionState::Connected);
+        CutWatcher watcher(&host, dir.path());
+        QList<FoundCut> unreadable;
+        connect(&watcher, &CutWatcher::packageUnreadable, this, [&unreadable](const FoundCut &c) { unreadable << c; });
+        QSignalSpy listed(&watcher, &CutWatcher::listingDone);
+        watcher.start();
+        QVERIFY(listed.wait(10000));
+
+        const QString package = PrepElection::packageName(slot(7));
+        const QString folder = QDir(dir.path()).filePath(package);
+        const QString tmp = dir.filePath(QStringLiteral(".staging.csv"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(writeFile(tmp, content));
+        QVERIFY(std::rename(QFile::encodeName(tmp).constData(),
+                            QFile::encodeName(folder + QLatin1Char('/') + PrepElection::csvFileName()).constData()) == 0);
+        QTRY_COMPARE_WITH_TIMEOUT(unreadable.size(), 1, 8000);
+        const difusor::store::CutRecord &r = unreadable.first().record;
+        qInfo("%s", qPrintable(r.unreadable));
+        QCOMPARE(r.package, package);
+        QVERIFY(!r.unreadable.isEmpty());
+        QVERIFY2(r.unreadable.contains(reason), qPrintable(r.unreadable));
+        QCOMPARE(r.cutTimeUtc, slot(7)); // from the name
+        QVERIFY(r.detectedUtc.isValid() && r.arrivedServerUtc.isValid());
+        QCOMPARE(r.size, qint64(content.size()));
+        watcher.stop();
+        QTest::qWait(300);
+        host.disconnectFromHost();
+    }
+
+    // A package whose name says one cut and whose CSV says another is read, with the disagreement said.
+    void nameAndCutLineDisagree()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        QTRY_VERIFY(host.state() == difusor::remote::ConnectionState::Connected);
+        // …_2030_… holding the 20:45 cut.
+        const QString folder = dir.filePath(PrepElection::packageName(slot(2)));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(writeFile(folder + QLatin1Char('/') + PrepElection::csvFileName(), m_election.csv(slot(3), slot(3))));
+        CutWatcher watcher(&host, dir.path());
+        QList<FoundCut> found;
+        connect(&watcher, &CutWatcher::cutFound, this, [&found](const FoundCut &c) { found << c; });
+        QSignalSpy listed(&watcher, &CutWatcher::listingDone);
+        watcher.start();
+        QVERIFY(listed.wait(10000));
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().record.cutTimeUtc, slot(3));
+        QVERIFY2(!found.first().nameMismatch.isEmpty(), "the mismatch is said");
+        QVERIFY(found.first().record.unreadable.isEmpty());
+        watcher.stop();
+        QTest::qWait(300);
+        host.disconnectFromHost();
+    }
+
     // The script's heartbeat: recognised (and ignored) only with this run's nonce.
     void heartbeatLine()
     {

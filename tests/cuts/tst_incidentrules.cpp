@@ -99,6 +99,68 @@ private Q_SLOTS:
         QCOMPARE(count(rules.tick(t(71)), IncidentKind::LateCut, Type::Opened), 1);
     }
 
+    // An unreadable package: a critical incident naming it and why, open until a readable package of
+    // the same cut time comes; a later skipped-cut incident names its slot as unreadable.
+    void unreadablePackageOpensUntilTheCutReads()
+    {
+        IncidentRules rules;
+        rules.cutArrived(cut(0, 20));
+        CutEvent broken = cut(15 * kMin, 15 * kMin + 20);
+        broken.package += QStringLiteral("_DIP_LOC_DGO");
+        const auto opened = rules.cutUnreadable(broken, QStringLiteral("El archivo está vacío."));
+        const Incident *i = find(opened, IncidentKind::CutUnreadable, Type::Opened);
+        QVERIFY(i);
+        QCOMPARE(incidentKindId(i->kind), QStringLiteral("cut_unreadable"));
+        QCOMPARE(i->subject, broken.package);
+        QCOMPARE(i->opened, t(15 * kMin + 20));
+        QVERIFY2(i->detail.contains(broken.package) && i->detail.contains(QStringLiteral("vacío")), qPrintable(i->detail));
+        // The same package seen again while still broken: no second incident.
+        QVERIFY(rules.cutUnreadable(broken, QStringLiteral("El archivo está vacío.")).isEmpty());
+
+        // The next cut reads; the unreadable slot is said to be unreadable, not simply missing.
+        const auto next = rules.cutArrived(cut(30 * kMin, 30 * kMin + 20));
+        const Incident *skipped = find(next, IncidentKind::SkippedCut, Type::Opened);
+        QVERIFY(skipped);
+        QVERIFY2(skipped->detail.contains(QLatin1String("ilegible")) && skipped->detail.contains(broken.package),
+                 qPrintable(skipped->detail));
+        QVERIFY(isOpen(rules, IncidentKind::CutUnreadable)); // a newer cut does not fix this one
+
+        // A readable package of the same cut time (here: the same package pushed again, fixed).
+        CutEvent fixed = broken;
+        fixed.arrivedUtc = t(31 * kMin);
+        const auto closed = rules.cutArrived(fixed);
+        const Incident *c = find(closed, IncidentKind::CutUnreadable, Type::Closed);
+        QVERIFY(c);
+        QCOMPARE(c->closed, t(31 * kMin));
+        QVERIFY(!isOpen(rules, IncidentKind::CutUnreadable));
+    }
+
+    void unreadableWithoutACutTimeClosesOnlyWithItsPackage()
+    {
+        IncidentRules rules;
+        CutEvent broken;
+        broken.package = QStringLiteral("corte-raro");
+        broken.arrivedUtc = t(10);
+        QCOMPARE(count(rules.cutUnreadable(broken, QStringLiteral("x")), IncidentKind::CutUnreadable, Type::Opened), 1);
+        QCOMPARE(count(rules.cutArrived(cut(0, 20)), IncidentKind::CutUnreadable, Type::Closed), 0);
+        QVERIFY(isOpen(rules, IncidentKind::CutUnreadable));
+    }
+
+    void nameMismatchIsAPointWarning()
+    {
+        IncidentRules rules;
+        CutEvent e = cut(45 * kMin, 45 * kMin + 20);
+        e.package = QStringLiteral("20240602_2030_PREP_DIP_LOC_DGO");
+        e.nameMismatch = QStringLiteral("El paquete no coincide");
+        const auto changes = rules.cutArrived(e);
+        const Incident *closed = find(changes, IncidentKind::CutNameMismatch, Type::Closed);
+        QVERIFY(closed);
+        QCOMPARE(incidentKindId(closed->kind), QStringLiteral("cut_name_mismatch"));
+        QCOMPARE(closed->subject, e.package);
+        QCOMPARE(closed->opened, closed->closed);
+        QVERIFY(!isOpen(rules, IncidentKind::CutNameMismatch));
+    }
+
     void skippedCutIsAPointIncident()
     {
         IncidentRules rules;

@@ -117,7 +117,9 @@ private Q_SLOTS:
         QVERIFY2(officialDelay > -100 && officialDelay < 1000, qPrintable(QString::number(officialDelay)));
         QVERIFY2(difusorDelay > -100 && difusorDelay < 1000, qPrintable(QString::number(difusorDelay)));
         QVERIFY(std::llabs(*probe.lagMs(kCutB) - trueLag) < 1000);
-        QCOMPARE(lags.size(), 2); // cut A at start-up, then cut B
+        QCOMPARE(lags.size(), 1); // cut B only: cut A was already showing on both sites at start-up
+        QVERIFY(!probe.lagMs(kCutA).has_value());
+        QVERIFY(!probe.firstSeen(Site::Official, kCutA).isValid());
         QCOMPARE(lags.last().at(0).toDateTime(), kCutB);
         QCOMPARE(lags.last().at(1).toLongLong(), *probe.lagMs(kCutB));
 

@@ -6,6 +6,7 @@
 #include "cuts/WatchCommand.h"
 #include "store/Store.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -163,6 +164,129 @@ private Q_SLOTS:
         reader.setServer(reader.servers().first().id);
         QVERIFY(reader.cuts().size() >= liveCuts);
         QVERIFY(!reader.incidents().isEmpty());
+    }
+
+    // On a fresh store: cuts already on both sites when watching starts have no measured lag (null, never
+    // a fabricated 0) and print oldest first; a corrupt package dropped into the publication folder gives a
+    // cut_unreadable incident line within 10 s, and is kept in the store.
+    void unreadablePackageAndCatchUp()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
+        DIFUSOR_REQUIRE_PROGRAM(nginx, "nginx");
+        DIFUSOR_REQUIRE_PROGRAM(rsync, "rsync");
+        SandboxRun run;
+        SandboxOptions options;
+        options.cutIntervalS = 2;
+        options.visitorsPerSecond = 1;
+        options.pushDelayMs = 200;
+        options.publishDelayMs = 200;
+        QVERIFY2(run.start(options), qPrintable(run.error));
+        // Several cuts published on both sites before watching starts.
+        QTRY_VERIFY_WITH_TIMEOUT(eventsNamed(run.truth(), QStringLiteral("cut_difusor_visible")).size() >= 3, 20000);
+
+        QTemporaryDir dir(tempTemplate());
+        difusor::Profile profile = run.sandbox->profile();
+        profile.extra.insert(QStringLiteral("poll_interval_ms"), 250);
+        profile.extra.insert(QStringLiteral("fast_poll_interval_ms"), 150);
+        const QString profilePath = dir.filePath(QStringLiteral("perfil.json"));
+        QString error;
+        QVERIFY2(profile.save(profilePath, &error), qPrintable(error));
+        const QString out = dir.filePath(QStringLiteral("watch.jsonl"));
+        const QString store = dir.filePath(QStringLiteral("watch.sqlite"));
+
+        // Random bytes under a valid package name (a past slot's time, an election of its own), dropped
+        // 3 s in; the output file is read every 100 ms to see when the incident line is printed.
+        const QString package = QStringLiteral("20240602_1900_PREP_PRUEBA_DGO");
+        qint64 droppedMs = -1, printedMs = -1;
+        QTimer::singleShot(3000, this, [&] {
+            QByteArray junk(4096, '\0');
+            for (int i = 0; i < junk.size(); ++i)
+                junk[i] = char((i * 7919) & 0xff);
+            const QString folder = QDir(profile.publicationDir).filePath(package);
+            QDir().mkpath(folder);
+            QFile f(folder + QStringLiteral("/DGO_PRUEBA_2024.csv"));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(junk);
+            droppedMs = QDateTime::currentMSecsSinceEpoch();
+        });
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            QFile f(out);
+            if (printedMs < 0 && f.open(QIODevice::ReadOnly) && f.readAll().contains("\"cut_unreadable\""))
+                printedMs = QDateTime::currentMSecsSinceEpoch();
+        });
+        poll.start(100);
+        const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+        const int code = difusor::cuts::runWatchCommand(
+            {QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"), QStringLiteral("14"),
+             QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--store"), store, QStringLiteral("--output"), out,
+             QStringLiteral("--traffic-period"), QStringLiteral("0"), QStringLiteral("--cut-wait"), QStringLiteral("3")});
+        poll.stop();
+        QCOMPARE(code, 0);
+        const QList<QJsonObject> truth = run.truth();
+        run.stop();
+
+        const QList<QJsonObject> lines = readJsonLines(out);
+        for (const QJsonObject &line : lines)
+            qInfo("%s", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+        QVERIFY(droppedMs > 0);
+        QVERIFY2(printedMs > 0 && printedMs - droppedMs <= 10000,
+                 qPrintable(QStringLiteral("printed %1 ms after the drop").arg(printedMs - droppedMs)));
+        bool incident = false;
+        for (const QJsonObject &line : lines) {
+            if (line.value(QStringLiteral("type")).toString() == QLatin1String("incident")
+                && line.value(QStringLiteral("kind")).toString() == QLatin1String("cut_unreadable")) {
+                incident = true;
+                QCOMPARE(line.value(QStringLiteral("subject")).toString(), package);
+                QVERIFY(line.value(QStringLiteral("detail")).toString().contains(package));
+                QVERIFY(line.value(QStringLiteral("closed_at")).isNull());
+            }
+            QVERIFY2(line.value(QStringLiteral("package")).toString() != package, "no cut line for an unreadable package");
+        }
+        QVERIFY(incident);
+
+        // When each cut became visible on each site (ground truth).
+        auto visibleAt = [&truth](const QDateTime &cut, const char *event) {
+            for (const QJsonObject &r : truth) {
+                if (cutOf(r) == cut && r.value(QStringLiteral("event")).toString() == QLatin1String(event))
+                    return r.value(QStringLiteral("t")).toInteger();
+            }
+            return qint64(-1);
+        };
+        QDateTime previous;
+        int unmeasured = 0;
+        for (const QJsonObject &line : lines) {
+            if (line.value(QStringLiteral("type")).toString() != QLatin1String("cut"))
+                continue;
+            const QDateTime cut = QDateTime::fromString(line.value(QStringLiteral("cut_time")).toString(), Qt::ISODateWithMs);
+            QVERIFY2(!previous.isValid() || cut >= previous, "cuts print oldest first");
+            previous = cut;
+            const qint64 official = visibleAt(cut, "cut_official_visible");
+            const qint64 ours = visibleAt(cut, "cut_difusor_visible");
+            const bool bothBefore = official > 0 && ours > 0 && official < startMs && ours < startMs;
+            if (bothBefore) {
+                // Already on both sites when watching started: not measured.
+                QVERIFY2(line.value(QStringLiteral("lag_s")).isNull(), qPrintable(line.value(QStringLiteral("cut_time")).toString()));
+                QVERIFY(line.value(QStringLiteral("official_seen_at")).isNull() || line.value(QStringLiteral("difusor_seen_at")).isNull());
+                ++unmeasured;
+            }
+            if (line.value(QStringLiteral("lag_s")).isDouble()) // measured only when seen to appear
+                QVERIFY2(official >= startMs - 1000 && ours >= startMs - 1000,
+                         qPrintable(line.value(QStringLiteral("cut_time")).toString()));
+        }
+        QVERIFY2(unmeasured >= 1, "the cut on both sites at start was printed");
+
+        // Kept in the store, marked unreadable.
+        difusor::store::Store reader;
+        QVERIFY(reader.open(store));
+        reader.setServer(reader.servers().first().id);
+        const auto kept = reader.cutByPackage(package);
+        QVERIFY(kept.has_value());
+        QVERIFY(!kept->unreadable.isEmpty());
+        bool stored = false;
+        for (const auto &i : reader.incidents())
+            stored = stored || (i.kind == QLatin1String("cut_unreadable") && i.subject == package);
+        QVERIFY(stored);
     }
 };
 

@@ -124,6 +124,39 @@ private Q_SLOTS:
         QCOMPARE(store.cut(*idA)->arrivedServerUtc.timeSpec(), Qt::UTC);
     }
 
+    // An unreadable package is kept with why; the same package pushed again and readable replaces it.
+    void unreadableCutIsKeptThenReplaced()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        Store store;
+        QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
+        QVERIFY(difusor::test::useServer(store) > 0);
+        CutRecord broken = sampleCut(QStringLiteral("20240602_2115_PREP_DIP_LOC_DGO"), "2024-06-03T03:15:00Z");
+        broken.summary = {};
+        broken.unreadable = QStringLiteral("El archivo está vacío.");
+        const auto id = store.insertCut(broken);
+        QVERIFY(id);
+        broken.id = *id;
+        QCOMPARE(*store.cut(*id), broken);
+        QCOMPARE(store.cutByPackage(broken.package)->unreadable, broken.unreadable);
+        // Still broken: the first record stays.
+        CutRecord again = broken;
+        again.unreadable = QStringLiteral("otra razón");
+        QCOMPARE(store.insertCut(again), id);
+        QCOMPARE(store.cut(*id)->unreadable, broken.unreadable);
+        // Fixed: the same row now holds the readable cut.
+        CutRecord fixed = sampleCut(broken.package, "2024-06-03T03:15:00Z");
+        fixed.detectedUtc = broken.detectedUtc.addSecs(60);
+        QCOMPARE(store.insertCut(fixed), id);
+        fixed.id = *id;
+        QCOMPARE(*store.cut(*id), fixed);
+        QVERIFY(store.cut(*id)->unreadable.isEmpty());
+        // A readable record is never replaced by an unreadable one.
+        QCOMPARE(store.insertCut(broken), id);
+        QVERIFY(store.cut(*id)->unreadable.isEmpty());
+        QCOMPARE(store.cuts().size(), 1);
+    }
+
     void sightingsFillCuts()
     {
         QTemporaryDir dir(difusor::test::tempTemplate());

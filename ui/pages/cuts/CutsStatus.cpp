@@ -21,7 +21,8 @@ bool onOurSite(const Incident &incident)
 int rank(const Incident &incident)
 {
     switch (incident.kind) {
-    case IncidentKind::CutBackwards: return 0;
+    case IncidentKind::CutBackwards:
+    case IncidentKind::CutUnreadable: return 0;
     case IncidentKind::StaleSite: return 1;
     case IncidentKind::LateCut: return 2;
     case IncidentKind::Lag: return 3;
@@ -30,7 +31,8 @@ int rank(const Incident &incident)
     case IncidentKind::Certificate:
     case IncidentKind::SiteNoCut: return onOurSite(incident) ? 4 : 7;
     case IncidentKind::ClockSkew: return 5;
-    case IncidentKind::SkippedCut: return 6;
+    case IncidentKind::SkippedCut:
+    case IncidentKind::CutNameMismatch: return 6;
     }
     return 8;
 }
@@ -61,6 +63,8 @@ QString incidentShortText(const Incident &incident, qint64 maxLagMs)
                     : CutsStatus::tr("El PREP oficial no muestra la hora de corte");
     case IncidentKind::ClockSkew: return CutsStatus::tr("Reloj del servidor desfasado");
     case IncidentKind::SkippedCut: return CutsStatus::tr("Corte omitido");
+    case IncidentKind::CutUnreadable: return CutsStatus::tr("Paquete ilegible");
+    case IncidentKind::CutNameMismatch: return CutsStatus::tr("Nombre del paquete no coincide");
     }
     return cuts::incidentKindText(incident.kind);
 }

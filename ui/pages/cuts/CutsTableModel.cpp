@@ -142,7 +142,8 @@ void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QLis
         if (!cut.cutTimeUtc.isValid())
             continue;
         CutRow &r = slot(cut.cutTimeUtc);
-        if (!r.onDisk) {
+        // A readable package of the cut wins over an unreadable one, whichever came first.
+        if (!r.onDisk || (!r.record.unreadable.isEmpty() && cut.unreadable.isEmpty())) {
             r.onDisk = true;
             r.record = cut;
         }
@@ -171,6 +172,8 @@ void CutsTableModel::addCut(const store::CutRecord &record)
         return;
     const int row = findOrInsert(record.cutTimeUtc);
     CutRow &r = m_rows[row];
+    if (r.onDisk && r.record.unreadable.isEmpty() && !record.unreadable.isEmpty())
+        return; // a readable package of this cut is already here
     r.onDisk = true;
     r.record = record;
     if (record.officialSeenUtc.isValid() && !r.officialSeenUtc.isValid())
@@ -186,6 +189,14 @@ void CutsTableModel::addSighting(cuts::Site site, const QDateTime &cutUtc, const
         return;
     const int row = findOrInsert(cutUtc);
     CutRow &r = m_rows[row];
+    if (!seenUtc.isValid()) {
+        bool &unmeasured = site == cuts::Site::Official ? r.officialUnmeasured : r.difusorUnmeasured;
+        if (unmeasured)
+            return;
+        unmeasured = true;
+        rowChanged(row);
+        return;
+    }
     QDateTime &seen = site == cuts::Site::Official ? r.officialSeenUtc : r.difusorSeenUtc;
     if (seen.isValid() && seen <= seenUtc)
         return; // the first sighting is the one that counts
@@ -230,15 +241,21 @@ void CutsTableModel::markSkippedRun(const QDateTime &firstUtc)
 
 CutsTableModel::RowStatus CutsTableModel::status(const CutRow &row) const
 {
-    if (row.skipped && !row.onDisk && !row.officialSeenUtc.isValid() && !row.difusorSeenUtc.isValid())
+    if (row.onDisk && !row.record.unreadable.isEmpty())
+        return Status::Unreadable;
+    const bool official = row.officialSeenUtc.isValid() || row.officialUnmeasured;
+    const bool ours = row.difusorSeenUtc.isValid() || row.difusorUnmeasured;
+    if (row.skipped && !row.onDisk && !official && !ours)
         return Status::Skipped;
     if (const auto lag = row.lagMs())
         return *lag > m_maxLagMs ? Status::LagOver : (row.onDisk ? Status::OnTime : Status::NotOnDisk);
     if (!row.onDisk)
         return Status::NotOnDisk;
-    if (row.officialSeenUtc.isValid())
+    if (official && ours)
+        return Status::Unmeasured;
+    if (official)
         return Status::PendingOurs;
-    if (row.difusorSeenUtc.isValid())
+    if (ours)
         return Status::OfficialUnseen;
     return Status::PendingBoth;
 }
@@ -253,6 +270,8 @@ QString CutsTableModel::statusText(RowStatus status, qint64 maxLagMs)
     case Status::NotOnDisk: return tr("No llegó al servidor");
     case Status::OfficialUnseen: return tr("El oficial aún no lo muestra");
     case Status::Skipped: return tr("Omitido");
+    case Status::Unreadable: return tr("Ilegible");
+    case Status::Unmeasured: return tr("Publicado, sin medir");
     }
     return {};
 }
@@ -270,6 +289,10 @@ QString CutsTableModel::statusExplanation(RowStatus status, qint64 maxLagMs)
     case Status::OfficialUnseen: return tr("Nuestro sitio ya lo muestra; el PREP oficial aún no.");
     case Status::Skipped:
         return tr("Este corte no llegó y el siguiente sí: falta en la secuencia (ningún sitio lo ha mostrado).");
+    case Status::Unreadable:
+        return tr("El paquete de este corte llegó a la carpeta de publicación, pero no se puede leer.");
+    case Status::Unmeasured:
+        return tr("Ambos sitios lo muestran, pero uno ya lo mostraba al empezar la vigilancia: el desfase no se midió.");
     }
     return {};
 }
@@ -282,10 +305,12 @@ ConnectionState iconState(Status status)
     case Status::OnTime: return ConnectionState::Connected;
     case Status::LagOver:
     case Status::NotOnDisk:
-    case Status::Skipped: return ConnectionState::Failed;
+    case Status::Skipped:
+    case Status::Unreadable: return ConnectionState::Failed;
     case Status::PendingOurs:
     case Status::PendingBoth: return ConnectionState::Reconnecting;
-    case Status::OfficialUnseen: break;
+    case Status::OfficialUnseen:
+    case Status::Unmeasured: break;
     }
     return ConnectionState::Disconnected;
 }
@@ -323,9 +348,13 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
                 return tr("—");
             return r.record.caughtUp ? tr("%1 (recuperado)").arg(mexicoClock(r.arrivalUtc()))
                                      : mexicoClock(r.arrivalUtc());
-        case OfficialSeen: return r.officialSeenUtc.isValid() ? mexicoClock(r.officialSeenUtc) : tr("—");
-        case DifusorSeen: return r.difusorSeenUtc.isValid() ? mexicoClock(r.difusorSeenUtc) : tr("—");
-        case Lag: return lag ? lagText(*lag) : tr("—");
+        case OfficialSeen:
+            return r.officialSeenUtc.isValid() ? mexicoClock(r.officialSeenUtc)
+                                               : (r.officialUnmeasured ? tr("antes de vigilar") : tr("—"));
+        case DifusorSeen:
+            return r.difusorSeenUtc.isValid() ? mexicoClock(r.difusorSeenUtc)
+                                              : (r.difusorUnmeasured ? tr("antes de vigilar") : tr("—"));
+        case Lag: return lag ? lagText(*lag) : (status(r) == Status::Unmeasured ? tr("sin medir") : tr("—"));
         case Status: return statusText(status(r), m_maxLagMs);
         }
         break;
@@ -344,7 +373,11 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
         case OfficialSeen: return formatMexicoTime(r.officialSeenUtc);
         case DifusorSeen: return formatMexicoTime(r.difusorSeenUtc);
         case Lag: return tr("Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró)");
-        case Status: return statusExplanation(status(r), m_maxLagMs);
+        case Status:
+            if (status(r) == Status::Unreadable)
+                return tr("%1\nPaquete %2: %3")
+                    .arg(statusExplanation(Status::Unreadable, m_maxLagMs), r.record.package, r.record.unreadable);
+            return statusExplanation(status(r), m_maxLagMs);
         default: break;
         }
         break;

@@ -21,6 +21,8 @@ struct CutRow
     QDateTime officialSeenUtc;
     QDateTime difusorSeenUtc;
     bool skipped = false; // a "skipped cut" incident named this slot (a gap in the sequence)
+    bool officialUnmeasured = false; // the site already showed it when watching began: first seen unknown
+    bool difusorUnmeasured = false;
 
     QDateTime arrivalUtc() const; // console clock; detection time when the arrival is unknown
     std::optional<qint64> lagMs() const; // ours first seen minus official first seen
@@ -33,7 +35,10 @@ class CutsTableModel final : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { CutTime, Arrival, OfficialSeen, DifusorSeen, Lag, Status, ColumnCount };
-    enum class RowStatus { OnTime, LagOver, PendingOurs, PendingBoth, NotOnDisk, OfficialUnseen, Skipped };
+    // Unreadable: the only package of this cut on our disk could not be read ("Ilegible").
+    // Unmeasured: both sites show it, but one already did when watching began (lag unknown).
+    enum class RowStatus { OnTime, LagOver, PendingOurs, PendingBoth, NotOnDisk, OfficialUnseen, Skipped, Unreadable,
+                           Unmeasured };
     static constexpr int SortRole = Qt::UserRole + 1; // raw value (ms since epoch, lag ms)
     static constexpr int StatusRole = Qt::UserRole + 2; // RowStatus as int
 
@@ -46,6 +51,7 @@ public:
     void loadHistory(const QList<store::CutRecord> &cuts, const QList<store::SightingRecord> &sightings);
     void clear();
     void addCut(const store::CutRecord &record);
+    // seenUtc invalid: the site showed the cut at the first look, since when is unknown.
     void addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
     // A slot of the sequence that never came: a line of its own, until (if ever) the cut turns up.
     void markSkipped(const QDateTime &cutUtc);
