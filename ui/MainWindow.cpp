@@ -7,6 +7,7 @@
 #include "connection/ConnectionPage.h"
 #include "connection/HostFactory.h"
 #include "connection/ProfileStore.h"
+#include "connection/GuiMetrics.h"
 #include "connection/ServerSet.h"
 #include "pages/PlaceholderPage.h"
 #include "remote/RemoteHost.h"
@@ -78,6 +79,7 @@ MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
     , m_store(std::make_unique<ProfileStore>(profilesDir.isEmpty() ? ProfileStore::defaultDirectory() : profilesDir))
     , m_connection(new ConnectionController(this, this))
     , m_servers(new ServerSet(m_connection, this, this))
+    , m_metrics(new GuiMetrics(m_servers, this))
     , m_nav(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_connectionPage(new ConnectionPage(*m_store, this))
@@ -140,7 +142,12 @@ MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The servers' sessions end while their connections (children of the controllers) still stand.
+    delete m_metrics;
+    delete m_servers;
+}
 
 void MainWindow::buildMenus()
 {
@@ -159,6 +166,13 @@ void MainWindow::buildMenus()
     toggleLog->setText(tr("Panel «&Comandos»"));
     view->addAction(toggleLog);
     buildLanguageMenu(view->addMenu(tr("&Idioma")));
+    view->addSeparator();
+    m_metricsAction = view->addAction(tr("Métricas para &Prometheus"));
+    m_metricsAction->setObjectName(QStringLiteral("metricsAction"));
+    m_metricsAction->setCheckable(true);
+    m_metricsAction->setToolTip(tr("Sirve /metrics (OpenMetrics) de cada servidor vigilado para Prometheus y Grafana; "
+                                   "solo en 127.0.0.1 salvo que la configuración diga otra dirección."));
+    connect(m_metricsAction, &QAction::triggered, this, &MainWindow::setMetricsServing);
 
     m_simulationMenu = menuBar()->addMenu(tr("&Simulación"));
     m_simulationMenu->setObjectName(QStringLiteral("simulationMenu"));
@@ -197,6 +211,8 @@ void MainWindow::restoreLayout()
         restoreState(state);
     m_commandLog->setVisible(settings.get(Settings::Key::ShowCommandLog).toBool());
     m_connectionPage->reload(settings.lastProfile());
+    if (!settings.get(Settings::Key::MetricsListen).toString().isEmpty())
+        setMetricsServing(true);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -249,6 +265,30 @@ void MainWindow::addServer(const Profile &profile)
 {
     statusBar()->showMessage(tr("Conectando además con el perfil «%1»…").arg(profile.name), 5000);
     m_servers->addServer(profile);
+}
+
+void MainWindow::setMetricsServing(bool on)
+{
+    Settings &settings = Settings::instance();
+    if (!on) {
+        m_metrics->stop();
+        settings.set(Settings::Key::MetricsListen, QString());
+        m_metricsAction->setChecked(false);
+        statusBar()->showMessage(tr("Métricas para Prometheus: apagadas."), 5000);
+        return;
+    }
+    QString listen = settings.get(Settings::Key::MetricsListen).toString();
+    if (listen.isEmpty())
+        listen = GuiMetrics::defaultListen();
+    QString error;
+    if (!m_metrics->start(listen, &error)) {
+        m_metricsAction->setChecked(false);
+        Modal::error(this, tr("Métricas para Prometheus"), error);
+        return;
+    }
+    settings.set(Settings::Key::MetricsListen, listen);
+    m_metricsAction->setChecked(true);
+    statusBar()->showMessage(tr("Métricas para Prometheus en %1").arg(m_metrics->url()), 8000);
 }
 
 void MainWindow::setStoreThread(store::StoreThread *store)

@@ -22,6 +22,7 @@ class ConnectionController;
 class ConnectionPage;
 class ConnectionStatus;
 class ProfileStore;
+class GuiMetrics;
 class ServerSet;
 
 // The console's one window: page list on the left, the page, the "Comandos" dock and the status bar
@@ -55,6 +56,10 @@ public:
     ConnectionController *connection() const { return m_connection; }
     // Every server watched, the primary first.
     ServerSet *servers() const { return m_servers; }
+    // The /metrics endpoint for Prometheus (Ver → Métricas para Prometheus; off by default).
+    GuiMetrics *metrics() const { return m_metrics; }
+    // Turns the endpoint on (at the setting's address, else 127.0.0.1:9464) or off, and remembers it.
+    void setMetricsServing(bool on);
     ConnectionPage *connectionPage() const { return m_connectionPage; }
     ConnectionStatus *connectionStatus() const { return m_status; }
     CommandLogDock *commandLog() const { return m_commandLog; }
@@ -79,6 +84,8 @@ private:
     std::unique_ptr<ProfileStore> m_store;
     ConnectionController *m_connection;
     ServerSet *m_servers;
+    GuiMetrics *m_metrics;
+    QAction *m_metricsAction = nullptr;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     ConnectionPage *m_connectionPage;

@@ -12,6 +12,7 @@ set(DIFUSOR_UI_SOURCES
     connection/SecretDialog.h connection/SecretDialog.cpp
     connection/SecretStore.h connection/SecretStore.cpp
     connection/ServerSet.h connection/ServerSet.cpp
+    connection/GuiMetrics.h connection/GuiMetrics.cpp
     pages/PlaceholderPage.h pages/PlaceholderPage.cpp
     pages/PageContext.h pages/Pages.cpp
     widgets/ConnectionStatus.h widgets/ConnectionStatus.cpp

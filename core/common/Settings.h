@@ -21,6 +21,7 @@ public:
         WindowState,       // QMainWindow::saveState() (docks)
         CommandLogLimit,   // rows kept in the "Comandos" pane
         ShowCommandLog,    // the "Comandos" dock is visible
+        MetricsListen,     // "ADDR:PORT" where the GUI serves /metrics for Prometheus; empty: off (default)
         KeyCount
     };
 

@@ -70,13 +70,18 @@ CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, const s
         Q_EMIT watcherStateChanged(mapped, detail);
     });
     // A host that goes away takes the session down with it (the header's "or destroyed with it").
-    connect(host, &QObject::destroyed, this, [this] {
-        d->running = false;
-        d->monitor->stop();
+    connect(host, &QObject::destroyed, this, &CutSession::abandonHost);
+}
+
+void CutSession::abandonHost()
+{
+    d->running = false;
+    d->monitor->stop();
+    if (d->watcher) {
         d->watcher->abandonHost();
         delete d->watcher;
         d->watcher = nullptr;
-    });
+    }
 }
 
 CutSession::~CutSession()

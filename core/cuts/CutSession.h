@@ -37,6 +37,9 @@ public:
 
     void start();
     void stop();
+    // The host is being destroyed: the session stops without touching it (called on its destroyed()
+    // signal; public for an owner that hears that signal first).
+    void abandonHost();
 
     // Never null; its signals (cutRecorded, sightingRecorded, lagRecorded, incidentRecorded) are the
     // live feed, each emitted only after the store committed it.

@@ -71,6 +71,14 @@ void LogTail::stop()
     m_batchBytes = 0;
 }
 
+void LogTail::abandonHost()
+{
+    if (m_job)
+        m_job->disconnect(this);
+    m_job = nullptr;
+    stop();
+}
+
 void LogTail::launch()
 {
     if (!m_running || m_job || !m_host || m_host->state() != remote::ConnectionState::Connected)

@@ -46,6 +46,8 @@ public:
     // from.inode == 0: start a new tail at the end of the file (fromEnd) or at its beginning.
     void start(TailPosition from = {}, bool fromEnd = true);
     void stop();
+    // The host is being destroyed (it ends its own jobs): stop without touching it again.
+    void abandonHost();
     bool isRunning() const { return m_running; }
 
     TailPosition position() const { return m_position; }

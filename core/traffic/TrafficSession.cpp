@@ -145,11 +145,16 @@ TrafficSession::TrafficSession(remote::RemoteHost *host, const Profile &profile,
             if (s != remote::ConnectionState::Connected && d->state == TailState::Live)
                 setTailState(TailState::Reconnecting, detail);
         });
-        connect(host, &QObject::destroyed, this, [this] {
-            d->host = nullptr;
-            stop();
-        });
+        connect(host, &QObject::destroyed, this, &TrafficSession::abandonHost);
     }
+}
+
+void TrafficSession::abandonHost()
+{
+    d->host = nullptr;
+    if (d->tail)
+        d->tail->abandonHost();
+    stop();
 }
 
 TrafficSession::~TrafficSession()

@@ -77,6 +77,9 @@ public:
     // file from its beginning first; a position (from an earlier committed()) resumes exactly there.
     void start(TailPosition from = {}, bool fromEnd = true);
     void stop();
+    // The host is being destroyed: stop without touching it (called on its destroyed() signal; public
+    // for an owner that hears that signal first).
+    void abandonHost();
     bool isRunning() const;
     TailState tailState() const;
 

@@ -44,8 +44,14 @@ void ServerEntry::onHostChanged(RemoteHost *host)
         if (state == ConnectionState::Connected && !m_store.isValid())
             identify(host);
     });
-    // The host is destroyed with its connection: the sessions never outlive it.
-    connect(host, &QObject::destroyed, this, [this] { tearDown(); });
+    // The host is destroyed with its connection: the sessions never outlive it, nor touch it while it goes.
+    connect(host, &QObject::destroyed, this, [this] {
+        if (m_traffic)
+            m_traffic->abandonHost();
+        if (m_cuts)
+            m_cuts->abandonHost();
+        tearDown();
+    });
     if (host->state() == ConnectionState::Connected)
         identify(host);
 }
