@@ -932,10 +932,6 @@
         <translation>The server&apos;s key has an unknown format.</translation>
     </message>
     <message>
-        <source>No se pudo crear la carpeta de %1.</source>
-        <translation>Could not create the folder of %1.</translation>
-    </message>
-    <message>
         <source>No se pudo escribir %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
@@ -3252,6 +3248,26 @@ Package %2: %3</translation>
     <message>
         <source>Conectando además con el perfil «%1»…</source>
         <translation>Also connecting to profile “%1”…</translation>
+    </message>
+    <message>
+        <source>Métricas para &amp;Prometheus</source>
+        <translation>Metrics for &amp;Prometheus</translation>
+    </message>
+    <message>
+        <source>Sirve /metrics (OpenMetrics) de cada servidor vigilado para Prometheus y Grafana; solo en 127.0.0.1 salvo que la configuración diga otra dirección.</source>
+        <translation>Serves /metrics (OpenMetrics) of every watched server for Prometheus and Grafana; on 127.0.0.1 only unless the settings give another address.</translation>
+    </message>
+    <message>
+        <source>Métricas para Prometheus: apagadas.</source>
+        <translation>Metrics for Prometheus: off.</translation>
+    </message>
+    <message>
+        <source>Métricas para Prometheus</source>
+        <translation>Metrics for Prometheus</translation>
+    </message>
+    <message>
+        <source>Métricas para Prometheus en %1</source>
+        <translation>Metrics for Prometheus at %1</translation>
     </message>
 </context>
 <context>
