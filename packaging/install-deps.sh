@@ -13,4 +13,5 @@ $SUDO apt-get install -y --no-install-recommends \
     openssh-server openssh-client nginx-light rsync inotify-tools procps curl \
     xvfb xauth desktop-file-utils appstream clang \
     goaccess awstats ansible-core \
-    qt6-httpserver-dev qt6-websockets-dev prometheus
+    qt6-httpserver-dev qt6-websockets-dev prometheus \
+    dpkg-dev lintian file

@@ -1,0 +1,143 @@
+#!/bin/sh
+# Builds the Debian package with cpack from the build tree into a temporary folder and checks it:
+# name, version and architecture; Depends holds the package of every library the binary links
+# (computed by dpkg-shlibdeps) plus the run-time tools packaging/cpack.cmake declares; the binary,
+# desktop entry, AppStream metadata, icon, man page, copyright and changelog at their paths; the man
+# page names every option the built program's usage texts name; `lintian --fail-on error` passes.
+# Usage: check_deb.sh BUILD_DIR CPACK VERSION APP_ID CHANGELOG
+# Exit 0 pass, 1 fail, 77 skipped (a tool is missing and CI is not set).
+set -eu
+BUILD_DIR=$1 CPACK=$2 VERSION=$3 APP_ID=$4 CHANGELOG=$5
+
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok:   $*"; }
+
+in_ci() { case "${CI:-}" in "" | false) return 1 ;; *) return 0 ;; esac; }
+for tool in dpkg-deb dpkg-shlibdeps lintian readelf gzip; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        if in_ci; then
+            echo "FAIL: $tool is missing (packaging/install-deps.sh installs it)"
+            exit 1
+        fi
+        echo "SKIP: $tool is missing (packaging/install-deps.sh installs it)"
+        exit 77
+    fi
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/difusor-deb.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT INT TERM
+
+# 1. The package, as a user makes it (cpack -G DEB), into the temporary folder.
+start=$(date +%s)
+if ! "$CPACK" -G DEB --config "$BUILD_DIR/CPackConfig.cmake" -B "$WORK/out" >"$WORK/cpack.log" 2>&1; then
+    cat "$WORK/cpack.log"
+    echo "FAIL: cpack -G DEB failed"
+    exit 1
+fi
+ARCH=$(dpkg --print-architecture)
+DEB="$WORK/out/difusor-console_${VERSION}_${ARCH}.deb"
+if [ ! -f "$DEB" ]; then
+    cat "$WORK/cpack.log"
+    echo "FAIL: cpack made no $(basename "$DEB"); it made: $(ls "$WORK/out")"
+    exit 1
+fi
+echo "cpack: $(basename "$DEB"), $(du -k "$DEB" | cut -f1) KiB, $(($(date +%s) - start)) s"
+
+# 2. Control fields.
+field() { dpkg-deb --field "$DEB" "$1"; }
+[ "$(field Package)" = difusor-console ] && ok "Package: difusor-console" || fail "Package is '$(field Package)'"
+[ "$(field Version)" = "$VERSION" ] && ok "Version: $VERSION" || fail "Version is '$(field Version)', the project's is $VERSION"
+[ "$(field Architecture)" = "$ARCH" ] && ok "Architecture: $ARCH" || fail "Architecture is '$(field Architecture)'"
+DEPENDS=$(field Depends)
+SUGGESTS=$(field Suggests)
+echo "Depends: $DEPENDS"
+echo "Suggests: $SUGGESTS"
+# Package names of a relation field, one a line (alternatives split, versions dropped).
+names() { echo "$1" | tr ',|' '\n\n' | sed 's/(.*)//; s/:any//; s/[[:space:]]//g' | grep -v '^$' || true; }
+has() { names "$1" | grep -qx "$2"; }
+
+# The binary's own libraries: each NEEDED soname's package must be in Depends (that is what
+# dpkg-shlibdeps computes; a hand-written list would miss or mistype them).
+dpkg-deb -x "$DEB" "$WORK/root"
+BIN="$WORK/root/usr/bin/difusor-console"
+if [ -x "$BIN" ]; then
+    needed=$(readelf -d "$BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+    [ -n "$needed" ] || fail "readelf found no NEEDED entries in the binary"
+    for so in $needed; do
+        path=$(ldconfig -p | awk -v so="$so" '$1 == so { print $NF; exit }')
+        if [ -z "$path" ]; then
+            fail "$so (NEEDED) is not installed here; cannot tell its package"
+            continue
+        fi
+        pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n1 | cut -d: -f1) || true
+        [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -n1 | cut -d: -f1) || true
+        if [ -z "$pkg" ]; then
+            fail "$so: no package owns $path"
+        elif has "$DEPENDS" "$pkg"; then
+            ok "Depends has $pkg ($so)"
+        else
+            fail "Depends lacks $pkg, which holds $so"
+        fi
+    done
+else
+    fail "usr/bin/difusor-console is not in the package"
+fi
+names "$DEPENDS" | grep -q '^libqt6core6' && ok "Depends has Qt 6 (libqt6core6*)" || fail "Depends has no libqt6core6*"
+names "$DEPENDS" | grep -q '^libssh-' && ok "Depends has libssh" || fail "Depends has no libssh-*"
+for p in libqt6sql6-sqlite openssh-client; do
+    has "$DEPENDS" "$p" && ok "Depends has $p (declared)" || fail "Depends lacks $p (declared in packaging/cpack.cmake)"
+done
+for p in openssh-server nginx rsync; do
+    has "$SUGGESTS" "$p" && ok "Suggests has $p (sandbox)" || fail "Suggests lacks $p (sandbox)"
+done
+for p in openssh-server nginx nginx-light rsync inotify-tools; do
+    has "$DEPENDS" "$p" && fail "Depends has $p: only the sandbox or the server needs it"
+done
+
+# 3. Files at their paths.
+dpkg-deb --contents "$DEB" >"$WORK/contents"
+for f in /usr/bin/difusor-console \
+         "/usr/share/applications/$APP_ID.desktop" \
+         "/usr/share/metainfo/$APP_ID.metainfo.xml" \
+         "/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg" \
+         /usr/share/man/man1/difusor-console.1.gz \
+         /usr/share/doc/difusor-console/copyright \
+         /usr/share/doc/difusor-console/changelog.gz; do
+    grep -q "[[:space:]]\.$f\$" "$WORK/contents" && ok "contains $f" || fail "no $f in the package"
+done
+grep -q '^-rwxr-xr-x root/root .* \./usr/bin/difusor-console$' "$WORK/contents" \
+    && ok "binary is root:root 0755" || fail "binary owner or mode: $(grep 'usr/bin/difusor-console' "$WORK/contents")"
+grep -q 'usr/local\|/home/\|/tmp/' "$WORK/contents" && fail "paths outside /usr: $(grep 'usr/local\|/home/\|/tmp/' "$WORK/contents")"
+changelog_version=$(dpkg-parsechangelog -l "$CHANGELOG" -S Version 2>/dev/null || sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' "$CHANGELOG")
+[ "$changelog_version" = "$VERSION" ] && ok "packaging/debian/changelog's top entry is $VERSION" \
+    || fail "packaging/debian/changelog's top entry is $changelog_version, the project is $VERSION: add an entry"
+
+# 4. The man page documents every option the program's usage texts name today.
+MAN="$WORK/root/usr/share/man/man1/difusor-console.1.gz"
+if [ -f "$MAN" ] && [ -x "$BIN" ]; then
+    gzip -dc "$MAN" | sed 's/\\-/-/g' >"$WORK/man.txt"
+    for command in check watch stats sandbox; do
+        # Usage goes to stdout (--help) or stderr (an error); the exit code does not matter here.
+        QT_QPA_PLATFORM=offscreen timeout 20 "$BIN" "$command" --help >"$WORK/usage" 2>&1 </dev/null || true
+        options=$(grep -o -- '--[a-z][a-z-]*' "$WORK/usage" | sort -u)
+        [ -n "$options" ] || fail "$command --help printed no options: $(head -c 300 "$WORK/usage")"
+        missing=""
+        for o in $options; do
+            grep -q -e "$o\\([^a-z-]\\|\$\\)" "$WORK/man.txt" || missing="$missing $o"
+        done
+        [ -z "$missing" ] && ok "man page names every option of $command ($(echo $options | wc -w))" \
+            || fail "man page lacks $command's:$missing"
+    done
+fi
+
+# 5. lintian: no errors (warnings are listed, not fatal).
+if lintian --fail-on error --display-info "$DEB" >"$WORK/lintian.log" 2>&1; then
+    ok "lintian --fail-on error"
+else
+    fail "lintian reports errors"
+fi
+sed 's/^/  lintian: /' "$WORK/lintian.log"
+
+echo "$failures failure(s), $(($(date +%s) - start)) s"
+[ "$failures" -eq 0 ]
