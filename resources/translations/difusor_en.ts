@@ -2519,14 +2519,14 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>The database is not open: no history (new data cannot be saved either).</translation>
     </message>
     <message>
-        <source>Historial al conectar: ningún corte guardado antes en esta base de datos.</source>
-        <translation>History at connect: no cuts saved earlier in this database.</translation>
+        <source>Historial al conectar: ningún corte guardado antes de este servidor.</source>
+        <translation>History at connect: no cut saved earlier for this server.</translation>
     </message>
     <message numerus="yes">
-        <source>Historial: los %n cortes guardados en esta base de datos, de todos los perfiles (la base no distingue perfiles).</source>
+        <source>Historial: los %n cortes guardados antes de este servidor (el perfil y la llave del servidor; los de otros servidores no se muestran).</source>
         <translation>
-            <numerusform>History: the %n cut saved in this database, from all profiles (the database does not tell profiles apart).</numerusform>
-            <numerusform>History: the %n cuts saved in this database, from all profiles (the database does not tell profiles apart).</numerusform>
+            <numerusform>History: the %n cut saved earlier for this server (the profile and the server&apos;s host key; other servers&apos; cuts are not shown).</numerusform>
+            <numerusform>History: the %n cuts saved earlier for this server (the profile and the server&apos;s host key; other servers&apos; cuts are not shown).</numerusform>
         </translation>
     </message>
     <message>

@@ -225,9 +225,9 @@ void CutsPage::loadHistory()
             m_lagChart->setLags(lags);
             // The store keeps one history for every profile (its tables have no profile column).
             m_historyText = h.cuts.isEmpty()
-                                ? tr("Historial al conectar: ningún corte guardado antes en esta base de datos.")
-                                : tr("Historial: los %n cortes guardados en esta base de datos, de todos los perfiles "
-                                     "(la base no distingue perfiles).",
+                                ? tr("Historial al conectar: ningún corte guardado antes de este servidor.")
+                                : tr("Historial: los %n cortes guardados antes de este servidor (el perfil y la llave "
+                                     "del servidor; los de otros servidores no se muestran).",
                                      nullptr, int(h.cuts.size()));
             refreshCurrent();
             refreshStatus();

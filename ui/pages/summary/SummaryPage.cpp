@@ -113,8 +113,10 @@ void SummaryPage::attach(ServerEntry *entry)
         m_rows[entry].maxLagMs = monitor->rules().config().maxLagMs;
         connect(monitor, &cuts::CutMonitor::cutRecorded, this, [this, entry](const store::CutRecord &cut) {
             Row &r = m_rows[entry];
-            if (!r.cutUtc.isValid() || cut.cutTimeUtc > r.cutUtc)
+            if (!r.cutUtc.isValid() || cut.cutTimeUtc > r.cutUtc) {
                 r.cutUtc = cut.cutTimeUtc;
+                r.arrivalUtc = cut.arrivedConsoleUtc.isValid() ? cut.arrivedConsoleUtc : cut.detectedUtc;
+            }
             refresh(entry);
         });
         connect(monitor, &cuts::CutMonitor::lagRecorded, this, [this, entry](const QDateTime &, qint64 lagMs) {
@@ -177,7 +179,9 @@ void SummaryPage::refresh(ServerEntry *entry)
         item->setIcon(QIcon(stateIcon(state, 24)));
     const bool watching = host && entry->isReady();
     setCell(row, CutColumn, r.cutUtc.isValid() ? formatMexicoTime(r.cutUtc, false) : (watching ? tr("esperando") : QStringLiteral("—")));
-    setCell(row, AgeColumn, r.cutUtc.isValid() ? durationText(r.cutUtc.msecsTo(QDateTime::currentDateTimeUtc())) : QStringLiteral("—"));
+    // As the cuts page's header: the cadence is about arrivals, so the age counts from the arrival.
+    const QDateTime from = r.arrivalUtc.isValid() ? r.arrivalUtc : r.cutUtc;
+    setCell(row, AgeColumn, from.isValid() ? durationText(from.msecsTo(QDateTime::currentDateTimeUtc())) : QStringLiteral("—"));
     if (r.lagMs) {
         const bool over = *r.lagMs > r.maxLagMs;
         setCell(row, LagColumn,

@@ -40,6 +40,7 @@ private:
     struct Row
     {
         QDateTime cutUtc;              // newest cut recorded this session
+        QDateTime arrivalUtc;          // when it reached our server (console clock), if known
         std::optional<qint64> lagMs;   // of the last cut whose lag was measured
         qint64 maxLagMs = 60 * 1000;
         std::optional<double> requestsPerSecond;
