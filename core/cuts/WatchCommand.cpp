@@ -7,6 +7,8 @@
 #include "common/PrivateFile.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
+#include "checks/CheckRunner.h"
+#include "checks/RequirementProfile.h"
 #include "metrics/MetricsServer.h"
 #include "metrics/ServerMetrics.h"
 #include "remote/HeadlessHost.h"
@@ -349,6 +351,8 @@ struct Watched
     std::unique_ptr<remote::RemoteHost> host;
     std::unique_ptr<Printer> printer;
     std::unique_ptr<metrics::ServerMetrics> metrics;
+    std::unique_ptr<checks::CheckRunner> check; // for difusor_check_status: at start, then every 10 min
+    std::unique_ptr<QTimer> checkTimer;
     std::unique_ptr<CutSession> cuts;
     std::unique_ptr<traffic::TrafficSession> traffic;
     bool identifying = false;
@@ -527,6 +531,29 @@ int runWatchCommand(const QStringList &args)
             w->metrics->attachCuts(monitor);
             if (w->traffic)
                 w->metrics->attachTraffic(w->traffic.get());
+            // The infrastructure check's verdicts as difusor_check_status (one SSH round trip).
+            QString reqError;
+            if (const auto requirements = checks::RequirementProfile::loadDefault(&reqError)) {
+                auto runCheck = [w, requirements = *requirements, p] {
+                    if (w->check)
+                        return;
+                    w->check = std::make_unique<checks::CheckRunner>(w->host.get(), w->profile, requirements,
+                                                                     w->profile.host == QLatin1String("local"));
+                    QObject::connect(w->check.get(), &checks::CheckRunner::finished, p,
+                                     [w](const checks::CheckReport &report) {
+                                         w->metrics->setCheckResults(report.results);
+                                         w->check.release()->deleteLater();
+                                     });
+                    w->check->start();
+                };
+                w->checkTimer = std::make_unique<QTimer>();
+                w->checkTimer->setInterval(10 * 60 * 1000);
+                QObject::connect(w->checkTimer.get(), &QTimer::timeout, p, runCheck);
+                w->checkTimer->start();
+                runCheck();
+            } else {
+                err << p->prefix() << reqError << Qt::endl;
+            }
         }
         p->startClock();
         w->cuts->start();
@@ -588,6 +615,8 @@ int runWatchCommand(const QStringList &args)
 
     metricsServer.reset();
     for (auto &w : servers) {
+        w->checkTimer.reset();
+        w->check.reset();
         w->metrics.reset();
         w->traffic.reset();
         w->cuts.reset();

@@ -206,7 +206,8 @@ private Q_SLOTS:
         QVERIFY2(scraped.endsWith("# EOF\n"), "OpenMetrics ends with # EOF");
         for (const char *server : {"primario", "réplica"}) {
             const QByteArray label = QByteArray("server=\"") + server + '"';
-            for (const char *series : {"difusor_up{", "difusor_cuts_total{", "difusor_cut_lag_seconds{", "difusor_cut_age_seconds{"}) {
+            for (const char *series : {"difusor_up{", "difusor_cuts_total{", "difusor_cut_lag_seconds{", "difusor_cut_age_seconds{",
+                                       "difusor_check_status{"}) {
                 bool found = false;
                 for (const QByteArray &line : scraped.split('\n'))
                     found = found || (line.startsWith(series) && line.contains(label));
