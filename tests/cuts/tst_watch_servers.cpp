@@ -226,6 +226,7 @@ private Q_SLOTS:
                                               std::pair{QStringLiteral("réplica"), writtenB}}) {
             const QList<QJsonObject> cuts = cutLines(lines, server);
             int live = 0;
+            int measured = 0;
             for (const QJsonObject &line : cuts) {
                 const qint64 cut = msOf(line.value(QStringLiteral("cut_time")));
                 QVERIFY2(written.contains(cut), qPrintable(server));
@@ -235,9 +236,14 @@ private Q_SLOTS:
                 const qint64 detected = msOf(line.value(QStringLiteral("detected_at")));
                 QVERIFY2(std::llabs(detected - written.value(cut)) <= 1000,
                          qPrintable(QStringLiteral("%1: %2 ms").arg(server).arg(detected - written.value(cut))));
-                QVERIFY2(line.value(QStringLiteral("lag_s")).isDouble(), qPrintable(server));
+                // A cut still on its way to our site when the run ends is printed unmeasured (null), never 0.
+                const QJsonValue lag = line.value(QStringLiteral("lag_s"));
+                if (lag.isDouble()) {
+                    ++measured;
+                    QVERIFY2(lag.toDouble() > 0 && lag.toDouble() < 10, qPrintable(server));
+                }
             }
-            QVERIFY2(live >= 1, qPrintable(server));
+            QVERIFY2(live >= 1 && measured >= 1, qPrintable(server));
         }
     }
 };
