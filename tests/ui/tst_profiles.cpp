@@ -18,9 +18,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,9 +44,16 @@ public:
                                                                    : std::nullopt;
         QMetaObject::invokeMethod(context, [done, value] { done(value); }, Qt::QueuedConnection);
     }
-    void write(const QString &key, const QString &secret) override { values.insert(key, secret); }
+    void write(const QString &key, const QString &secret, QObject *context, const WriteCallback &done) override
+    {
+        if (writeError.isEmpty())
+            values.insert(key, secret);
+        const QString error = writeError;
+        QMetaObject::invokeMethod(context, [done, error] { done(error); }, Qt::QueuedConnection);
+    }
     void remove(const QString &key) override { values.remove(key); }
     QHash<QString, QString> values;
+    QString writeError; // set: every write fails with it, as a locked or missing keychain does
 };
 
 QJsonObject readJson(const QString &path)
@@ -263,6 +272,51 @@ private Q_SLOTS:
         m_window->connectionPage()->reload(profile.name);
         QTest::mouseClick(m_window->connectionPage()->deleteButton(), Qt::LeftButton);
         QTRY_VERIFY(secrets->values.isEmpty());
+        controller->disconnectFromHost();
+    }
+
+    // A keychain that refuses the secret is reported, not silently taken as remembered.
+    void keychainWriteFailureIsShown()
+    {
+        auto store = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *secrets = store.get();
+        secrets->writeError = QStringLiteral("el llavero está bloqueado");
+        ConnectionController *controller = m_window->connection();
+        controller->setSecretStore(std::move(store));
+        QPointer<FakeHost> host;
+        controller->setHostFactory([&host](const Profile &p, QObject *parent) {
+            host = new FakeHost(QStringLiteral("%1@%2:%3").arg(p.user, p.host).arg(p.port), parent);
+            return host.data();
+        });
+        Profile profile;
+        profile.name = QStringLiteral("Llavero bloqueado");
+        profile.host = QStringLiteral("k.example");
+        profile.user = QStringLiteral("eva");
+        profile.auth = AuthMethod::Password;
+        QSignalSpy failed(controller, &ConnectionController::failed);
+        controller->connectProfile(profile);
+        QTRY_VERIFY(host);
+        remote::SecretRequest request;
+        request.kind = remote::SecretRequest::Kind::Password;
+        request.prompt = QStringLiteral("Contraseña de eva@k.example:");
+        Q_EMIT host->secretRequested(request);
+        SecretDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<SecretDialog *>()) && dialog->isVisible());
+        QTest::keyClicks(dialog->secretEdit(), QStringLiteral("clave"));
+        QTest::mouseClick(dialog->rememberBox(), Qt::LeftButton);
+        QTest::keyClick(dialog->secretEdit(), Qt::Key_Return);
+        QTRY_COMPARE(host->secrets, QStringList{QStringLiteral("clave")});
+        QCOMPARE(failed.count(), 0);
+        host->setState(remote::ConnectionState::Connected);
+        QTRY_COMPARE(failed.count(), 1);
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.contains(QStringLiteral("el llavero está bloqueado")), qPrintable(message));
+        QVERIFY(secrets->values.isEmpty());
+        // The window shows it (MainWindow turns failed() into an error box).
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>()) && box->isVisible() && box->text() == message);
+        box->reject();
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>());
         controller->disconnectFromHost();
     }
 

@@ -154,8 +154,12 @@ void ConnectionController::askSecret(const SecretRequest &request)
 void ConnectionController::onStateChanged(ConnectionState state)
 {
     if (state == ConnectionState::Connected && !m_pendingKey.isEmpty()) {
-        // Remember only a secret the server accepted.
-        m_secrets->write(m_pendingKey, m_pendingSecret);
+        // Remember only a secret the server accepted, and say so when the keychain would not keep it.
+        m_secrets->write(m_pendingKey, m_pendingSecret, this, [this](const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT failed(tr("La conexión sigue, pero el secreto no se guardó en el llavero del sistema (%1); "
+                                 "se pedirá de nuevo la próxima vez.").arg(error));
+        });
     }
     if (state == ConnectionState::Connected || state == ConnectionState::Failed
         || state == ConnectionState::Disconnected) {

@@ -46,7 +46,8 @@ public:
 
 Q_SIGNALS:
     void hostChanged(difusor::remote::RemoteHost *host); // nullptr after disconnect
-    void failed(const QString &message);                 // could not even start
+    // Could not even start; or, once connected, the keychain would not keep a secret asked to be remembered.
+    void failed(const QString &message);
 
 private:
     void onHostKeyUnknown(const remote::HostKeyInfo &info);

@@ -1,5 +1,7 @@
 #include "SecretStore.h"
 
+#include "common/Tr.h"
+
 #include <QTimer>
 
 #ifdef DIFUSOR_HAVE_KEYCHAIN
@@ -38,12 +40,20 @@ public:
         job->start();
     }
 
-    void write(const QString &key, const QString &secret) override
+    void write(const QString &key, const QString &secret, QObject *context, const WriteCallback &done) override
     {
         auto *job = new QKeychain::WritePasswordJob(serviceName());
         job->setAutoDelete(true);
         job->setKey(key);
         job->setTextData(secret);
+        QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *finished) {
+            if (finished->error() == QKeychain::NoError)
+                done(QString());
+            else
+                done(finished->errorString().isEmpty() ? Tr::tr("error %1 del llavero")
+                                                             .arg(int(finished->error()))
+                                                       : finished->errorString());
+        });
         job->start();
     }
 
@@ -65,7 +75,12 @@ public:
     {
         QTimer::singleShot(0, context, [done] { done(std::nullopt); });
     }
-    void write(const QString &, const QString &) override {}
+    void write(const QString &, const QString &, QObject *context, const WriteCallback &done) override
+    {
+        QTimer::singleShot(0, context, [done] {
+            done(Tr::tr("este equipo no tiene llavero del sistema"));
+        });
+    }
     void remove(const QString &) override {}
 };
 

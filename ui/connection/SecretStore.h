@@ -15,12 +15,15 @@ class SecretStore
 {
 public:
     using ReadCallback = std::function<void(const std::optional<QString> &secret)>;
+    using WriteCallback = std::function<void(const QString &error)>; // empty: written
 
     virtual ~SecretStore() = default;
     virtual bool available() const = 0;
     // `done` runs later on the GUI thread, with nothing when absent or on any keychain error.
     virtual void read(const QString &key, QObject *context, const ReadCallback &done) = 0;
-    virtual void write(const QString &key, const QString &secret) = 0;
+    // `done` runs later on the GUI thread: an empty string once the keychain holds the secret, else
+    // why it does not (translated), so the technician is not told it was remembered when it was not.
+    virtual void write(const QString &key, const QString &secret, QObject *context, const WriteCallback &done) = 0;
     virtual void remove(const QString &key) = 0;
 };
 
