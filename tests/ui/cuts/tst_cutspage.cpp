@@ -241,7 +241,7 @@ private Q_SLOTS:
         QVERIFY2(page.header()->lagText().contains(QStringLiteral("min")), qPrintable(page.header()->lagText()));
         auto *info = page.findChild<QLabel *>(QStringLiteral("cutsInfo"));
         QVERIFY(info);
-        QVERIFY2(info->text().contains(QStringLiteral("todos los perfiles")), qPrintable(info->text()));
+        QVERIFY2(info->text().contains(QStringLiteral("antes de este servidor")), qPrintable(info->text()));
     }
 
     void skippedSlotGetsALineLiveAndFromHistory()

@@ -305,8 +305,18 @@ void CutsPage::refreshLag(const QDateTime &nowUtc)
     m_header->setLag(std::nullopt, false, false);
 }
 
+void CutsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    onTick();
+}
+
 void CutsPage::onTick()
 {
+    // The clock-driven parts (age, running lag, the timeline's "now") only matter on screen; a hidden
+    // page (another server's tab) catches up when shown. Live events still update it as they come.
+    if (!isVisible())
+        return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_header->tick(now);
     if (m_lagRunning)

@@ -51,6 +51,9 @@ public:
 Q_SIGNALS:
     void historyLoaded(int rows);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void loadHistory();
     void onIncident(const cuts::IncidentChange &change);

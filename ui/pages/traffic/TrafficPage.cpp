@@ -249,8 +249,22 @@ void TrafficPage::rebuild()
     refresh();
 }
 
+void TrafficPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void TrafficPage::refresh()
 {
+    // A page nobody sees (another server's tab, another page) is redrawn when it is shown: with ten
+    // servers, ten pages redrawing their charts every second stalled the window.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     QElapsedTimer timer;
     timer.start();
     updateCharts();

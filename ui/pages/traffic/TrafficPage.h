@@ -54,6 +54,9 @@ public:
 
     void refresh();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void rebuild();
     void updateCharts();
@@ -81,6 +84,7 @@ private:
     QTableWidget *m_topAddresses;
     std::uint64_t m_tablesAt = ~std::uint64_t(0); // parsed lines when the tables were last filled
     int m_refreshes = 0;
+    bool m_stale = false; // a refresh was skipped while the page was hidden
     qint64 m_lastRefreshUs = 0;
     qint64 m_maxRefreshUs = 0;
 };
