@@ -204,6 +204,7 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
         fail(p, SiteErrorKind::Certificate,
              p.sslErrors.isEmpty() ? reply->errorString() : p.sslErrors.join(QStringLiteral("; ")), at);
     } else if (status >= 400) {
+        p.answered = true; // the site answered: whatever cut it shows later, we see it appear
         fail(p, SiteErrorKind::Http, Tr::tr("HTTP %1 en %2.").arg(status).arg(p.url.toDisplayString()), at);
     } else if (reply->error() != QNetworkReply::NoError || status == 0) {
         fail(p, SiteErrorKind::Unreachable, reply->errorString(), at);
@@ -219,6 +220,7 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
             // Forget the validators: the next answer must be a full page again.
             p.etag.clear();
             p.lastModified.clear();
+            p.answered = true; // a page without a cut: the next cut it shows is seen to appear
             fail(p, SiteErrorKind::NoCut, result.error, at);
         } else {
             p.etag = reply->rawHeader("ETag").left(200);

@@ -105,7 +105,7 @@ private:
         QByteArray lastModified;
         QDateTime shownCut;
         QMap<QDateTime, QDateTime> firstSeen; // invalid value: was already showing at the first answer
-        bool answered = false;                // a cut was read since start()
+        bool answered = false;                // a page was read since start() (with a cut, or without one)
         qint64 polls = 0;
         qint64 notModified = 0;
     };
