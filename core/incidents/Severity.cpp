@@ -19,7 +19,7 @@ struct KindDefaults
 
 // One row per known kind id (cuts, traffic, checks, remote); kept in one table so the two answers
 // never disagree about which kinds exist.
-constexpr std::array<KindDefaults, 17> kDefaults{{
+constexpr std::array<KindDefaults, 18> kDefaults{{
     {"site_unreachable", "critical", Affects::Yes},
     {"lag", "critical", Affects::Yes},
     {"skipped_cut", "critical", Affects::Yes},
@@ -35,6 +35,7 @@ constexpr std::array<KindDefaults, 17> kDefaults{{
     {"certificate", "major", Affects::Yes},
     {"traffic_log_silent", "major", Affects::CannotTell},
     {"clock_skew", "minor", Affects::No},
+    {"cut_name_mismatch", "minor", Affects::No},
     {"traffic_spike", "minor", Affects::No},
     {"traffic_flood", "minor", Affects::No},
 }};

@@ -154,8 +154,8 @@ private Q_SLOTS:
         QCOMPARE(page->list()->currentItem()->text(), QStringLiteral("Difusor UNAM"));
         QVERIFY(page->connectButton()->isEnabled());
 
-        // Edit: change the host and rename; the old file goes away, unknown keys stay.
-        json.insert(QStringLiteral("future_key"), QStringLiteral("kept"));
+        // Edit: change the host and rename; the old file goes away, keys the dialog does not show stay.
+        json.insert(QStringLiteral("poll_interval_ms"), 250);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(QJsonDocument(json).toJson());
@@ -173,7 +173,7 @@ private Q_SLOTS:
         const QString renamed = QDir(m_profiles).filePath(QStringLiteral("Difusor UNAM 2.json"));
         json = readJson(renamed);
         QCOMPARE(json.value(QStringLiteral("host")).toString(), QStringLiteral("192.0.2.1"));
-        QCOMPARE(json.value(QStringLiteral("future_key")).toString(), QStringLiteral("kept"));
+        QCOMPARE(json.value(QStringLiteral("poll_interval_ms")).toInt(), 250);
         QCOMPARE(page->list()->currentItem()->text(), QStringLiteral("Difusor UNAM 2"));
 
         // Delete, answering "No" first (kept), then "Sí".

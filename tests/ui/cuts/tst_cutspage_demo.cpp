@@ -71,7 +71,9 @@ private Q_SLOTS:
             }
             return -1;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(fullRow() >= 0, 40000);
+        // The cut already on both sites when the demo connects is not measured (no made-up lag): the first
+        // full line is the next cut, up to one 60 s interval later.
+        QTRY_VERIFY_WITH_TIMEOUT(fullRow() >= 0, 90000);
         qInfo("first complete cut line %lld ms after the demo started", clock.elapsed());
         const CutRow &r = page->model()->cutRow(fullRow());
         QVERIFY2(qAbs(*r.lagMs()) < 60000, qPrintable(QString::number(*r.lagMs())));
