@@ -2,7 +2,9 @@
 // server (its own SSH connection, cut watcher, lag probe and log tail). The window has every page
 // installed and switches pages every 2 s while the LoopGapMeter measures the event loop's stalls.
 // Prints p50/p99/max of the GUI thread's own gaps next to the 50 ms the issue allows, as a ratio.
-//   bench_servers [--servers N] [--seconds S]
+//   bench_servers [--servers N] [--seconds S] [--switch-ms MS] [--cut-interval S]
+//   (MS 0: the Resumen page stays on screen; the sandbox publishes a cut every S s, default 15 (60x the real night's 15 min): the lag
+//   probe polls fast around each expected cut, so a short interval keeps every server polling fast)
 #include "LoopGapMeter.h"
 #include "MainWindow.h"
 #include "SandboxFixture.h"
@@ -28,19 +30,25 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     int servers = 10;
     int seconds = 30;
+    int switchMs = 2000;
+    int cutIntervalS = 15;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--servers"))
             servers = args.at(++i).toInt();
         else if (args.at(i) == QLatin1String("--seconds"))
             seconds = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--cut-interval"))
+            cutIntervalS = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--switch-ms"))
+            switchMs = args.at(++i).toInt();
     }
     QTemporaryDir dir(test::tempTemplate());
     Settings::setInstanceFile(dir.filePath(QStringLiteral("settings.ini")));
 
     test::SandboxRun run;
     sandbox::SandboxOptions options;
-    options.cutIntervalS = 5;
+    options.cutIntervalS = cutIntervalS;
     options.visitorsPerSecond = 20;
     if (!run.start(options)) {
         std::fprintf(stderr, "sandbox: %s\n", qPrintable(run.error));
@@ -86,7 +94,9 @@ int main(int argc, char **argv)
     const QList<ui::MainWindow::Page> order = {ui::MainWindow::Page::Summary, ui::MainWindow::Page::Cuts,
                                                ui::MainWindow::Page::Traffic, ui::MainWindow::Page::Infrastructure};
     QObject::connect(&pages, &QTimer::timeout, &window, [&] { window.showPage(order.at(page++ % order.size())); });
-    pages.start(2000);
+    window.showPage(ui::MainWindow::Page::Summary);
+    if (switchMs > 0)
+        pages.start(switchMs);
     QTest::qWait(seconds * 1000);
     meter.stop();
     pages.stop();
@@ -95,8 +105,9 @@ int main(int argc, char **argv)
     for (ui::ServerEntry *e : window.servers()->entries())
         minCuts = std::min(minCuts, cuts.value(e));
     const double p99 = meter.percentile(0.99);
-    std::printf("servers watched at once: %d (one sandbox, %d profiles); all identified and watching after %lld ms\n",
-                servers, servers, readyMs);
+    std::printf("servers watched at once: %d (one sandbox, %d profiles); all identified and watching after %lld ms;"
+                " pages switched every %d ms (0: none)\n",
+                servers, servers, readyMs, switchMs);
     std::printf("cuts recorded per server during the %d s: at least %d\n", seconds, minCuts);
     std::printf("GUI event-loop stall (own gaps of a 10 ms timer, %zu samples): p50 %.1f ms, p99 %.1f ms, max %lld ms"
                 " (raw max %lld ms)\n",
