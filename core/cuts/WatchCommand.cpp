@@ -1,5 +1,7 @@
 #include "WatchCommand.h"
 
+#include "WatchPrinter.h"
+
 #include "CutMonitor.h"
 #include "CutSession.h"
 #include "CutWatcher.h"
@@ -137,173 +139,6 @@ std::optional<Options> parse(const QStringList &args, QString *error)
     return o;
 }
 
-QString lagText(const QJsonValue &lag)
-{
-    return lag.isDouble() ? Tr::tr("%1 s").arg(lag.toDouble(), 0, 'f', 1) : Tr::tr("sin medir");
-}
-
-QString mexico(const QJsonValue &iso)
-{
-    if (!iso.isString())
-        return QStringLiteral("—");
-    return formatMexicoTime(QDateTime::fromString(iso.toString(), Qt::ISODateWithMs));
-}
-
-// One line for people (--format text), in Central Mexico time with the zone written.
-QString textLine(const QJsonObject &line)
-{
-    const QString type = line.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("cut")) {
-        return Tr::tr("Corte %1: llegó %2, detectado %3, PREP oficial %4, nuestro sitio %5, retraso %6%7")
-            .arg(mexico(line.value(QLatin1String("cut_time"))), mexico(line.value(QLatin1String("arrived_at"))),
-                 mexico(line.value(QLatin1String("detected_at"))), mexico(line.value(QLatin1String("official_seen_at"))),
-                 mexico(line.value(QLatin1String("difusor_seen_at"))), lagText(line.value(QLatin1String("lag_s"))),
-                 line.value(QLatin1String("caught_up")).toBool() ? Tr::tr(" (ya estaba en el servidor al iniciar o reconectar)")
-                                                                 : QString());
-    }
-    if (type == QLatin1String("incident")) {
-        const bool closed = line.value(QLatin1String("closed_at")).isString();
-        return (closed ? Tr::tr("Incidente cerrado %1 (%2 → %3): %4") : Tr::tr("Incidente abierto %1 (%2%3): %4"))
-            .arg(line.value(QLatin1String("kind")).toString(), mexico(line.value(QLatin1String("opened_at"))),
-                 closed ? mexico(line.value(QLatin1String("closed_at"))) : QString(),
-                 line.value(QLatin1String("detail")).toString());
-    }
-    return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
-}
-
-// Holds cuts until both sites showed them (or the wait ran out) and prints every line.
-class Printer final : public QObject
-{
-public:
-    // `server`: the profile's name, written into every JSON line; in text, in front of each line when
-    // several servers are watched (`prefixText`).
-    Printer(QFile *out, bool json, qint64 cutWaitMs, const QString &server, bool prefixText)
-        : m_out(out)
-        , m_json(json)
-        , m_cutWaitMs(cutWaitMs)
-        , m_server(server)
-        , m_prefix(prefixText ? QStringLiteral("[%1] ").arg(server) : QString())
-    {
-        m_timer.setInterval(500);
-        connect(&m_timer, &QTimer::timeout, this, [this] { flushDue(false); });
-        m_timer.start();
-    }
-
-    const QString &prefix() const { return m_prefix; }
-
-    void print(QJsonObject line)
-    {
-        line.insert(QStringLiteral("server"), m_server);
-        const QByteArray text = m_json ? QJsonDocument(line).toJson(QJsonDocument::Compact)
-                                       : (m_prefix + textLine(line)).toUtf8();
-        m_out->write(text + '\n');
-        m_out->flush();
-    }
-
-    void cutRecorded(const store::CutRecord &cut)
-    {
-        // An unreadable package is told by its cut_unreadable incident line (it has no cut line).
-        if (m_printed.contains(cut.package) || !cut.unreadable.isEmpty())
-            return;
-        Pending &p = m_pending[cut.cutTimeUtc];
-        p.cut = cut;
-        p.recordedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
-        p.has = true;
-        applySightings(p);
-        flushDue(false);
-    }
-
-    void sighting(Site site, const QDateTime &cut, const QDateTime &seen)
-    {
-        if (!seen.isValid()) {
-            sightingUnmeasured(site, cut);
-            return;
-        }
-        QDateTime &slot = site == Site::Official ? m_sightings[cut].first : m_sightings[cut].second;
-        if (!slot.isValid())
-            slot = seen;
-        while (m_sightings.size() > 512)
-            m_sightings.erase(m_sightings.begin());
-        auto it = m_pending.find(cut);
-        if (it != m_pending.end()) {
-            applySightings(*it);
-            flushDue(false);
-        }
-    }
-
-private:
-    // The site was already showing the cut when watching started: its sighting will not come.
-    void sightingUnmeasured(Site site, const QDateTime &cut)
-    {
-        bool &slot = site == Site::Official ? m_unmeasured[cut].first : m_unmeasured[cut].second;
-        slot = true;
-        while (m_unmeasured.size() > 512)
-            m_unmeasured.erase(m_unmeasured.begin());
-        if (m_pending.contains(cut))
-            flushDue(false);
-    }
-
-public:
-    void flushAll() { flushDue(true); }
-    void startClock() { m_clock.start(); }
-
-private:
-    struct Pending
-    {
-        store::CutRecord cut;
-        qint64 recordedMs = 0;
-        bool has = false;
-    };
-
-    void applySightings(Pending &p)
-    {
-        const auto s = m_sightings.constFind(p.cut.cutTimeUtc);
-        if (s == m_sightings.cend())
-            return;
-        if (!p.cut.officialSeenUtc.isValid())
-            p.cut.officialSeenUtc = s->first;
-        if (!p.cut.difusorSeenUtc.isValid())
-            p.cut.difusorSeenUtc = s->second;
-    }
-
-    // Cuts print in cut-time order: once one is due, every older one still held prints before it.
-    void flushDue(bool all)
-    {
-        const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
-        const QDateTime newest = m_pending.isEmpty() ? QDateTime() : m_pending.lastKey();
-        QDateTime dueUpTo;
-        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-            const Pending &p = *it;
-            const qint64 waited = now - p.recordedMs;
-            const auto unmeasured = m_unmeasured.value(it.key());
-            const bool both = (p.cut.officialSeenUtc.isValid() || unmeasured.first)
-                              && (p.cut.difusorSeenUtc.isValid() || unmeasured.second);
-            const bool superseded = it.key() < newest && waited >= m_cutWaitMs / 4;
-            if (all || both || waited >= m_cutWaitMs || superseded)
-                dueUpTo = it.key();
-        }
-        if (!dueUpTo.isValid())
-            return;
-        for (auto it = m_pending.begin(); it != m_pending.end() && it.key() <= dueUpTo;) {
-            print(watchCutLine(it->cut));
-            m_printed.insert(it->cut.package);
-            it = m_pending.erase(it);
-        }
-    }
-
-    QFile *m_out;
-    bool m_json;
-    qint64 m_cutWaitMs;
-    QString m_server;
-    QString m_prefix;
-    QElapsedTimer m_clock;
-    QTimer m_timer;
-    QMap<QDateTime, Pending> m_pending;
-    QMap<QDateTime, QPair<QDateTime, QDateTime>> m_sightings; // official, difusor
-    QMap<QDateTime, QPair<bool, bool>> m_unmeasured;           // official, difusor: already showing at start
-    QSet<QString> m_printed;
-};
-
 } // namespace
 
 QJsonObject watchCutLine(const store::CutRecord &cut)
@@ -349,7 +184,7 @@ struct Watched
 {
     Profile profile;
     std::unique_ptr<remote::RemoteHost> host;
-    std::unique_ptr<Printer> printer;
+    std::unique_ptr<WatchPrinter> printer;
     std::unique_ptr<metrics::ServerMetrics> metrics;
     std::unique_ptr<checks::CheckRunner> check; // for difusor_check_status: at start, then every 10 min
     std::unique_ptr<QTimer> checkTimer;
@@ -460,7 +295,7 @@ int runWatchCommand(const QStringList &args)
         w->host = remote::makeHeadlessHost(profile, options->trustNewHostKey, err);
         const RuleConfig rules = RuleConfig::fromProfile(profile);
         const qint64 cutWaitMs = options->cutWaitS >= 0 ? qint64(options->cutWaitS) * 1000 : rules.maxLagMs + 5000;
-        w->printer = std::make_unique<Printer>(&out, json, cutWaitMs, profile.name, several);
+        w->printer = std::make_unique<WatchPrinter>(&out, json, cutWaitMs, profile.name, several);
         if (registry) {
             w->metrics = std::make_unique<metrics::ServerMetrics>(registry.get(), profile.name);
             w->metrics->attachHost(w->host.get());
@@ -498,7 +333,7 @@ int runWatchCommand(const QStringList &args)
     // its own, never another server's (nor those of an earlier server that used the same profile).
     auto startSessions = [&](Watched *w, const store::ServerStore &serverStore) {
         w->started = true;
-        Printer *p = w->printer.get();
+        WatchPrinter *p = w->printer.get();
         w->cuts = std::make_unique<CutSession>(w->host.get(), w->profile, serverStore);
         CutMonitor *monitor = w->cuts->monitor();
         QObject::connect(monitor, &CutMonitor::cutRecorded, p, [p](const store::CutRecord &cut) { p->cutRecorded(cut); });

@@ -1,5 +1,6 @@
 set(DIFUSOR_CUTS_SOURCES
     WatchCommand.h WatchCommand.cpp
+    WatchPrinter.h WatchPrinter.cpp
     CutTime.h CutTime.cpp
     PackageName.h PackageName.cpp
     CsvRecordReader.h CsvRecordReader.cpp

@@ -1,0 +1,45 @@
+#include "WatchPrinter.h"
+
+#include "common/MexicoTime.h"
+#include "common/Tr.h"
+
+namespace difusor::cuts {
+
+namespace {
+
+QString lagText(const QJsonValue &lag)
+{
+    return lag.isDouble() ? Tr::tr("%1 s").arg(lag.toDouble(), 0, 'f', 1) : Tr::tr("sin medir");
+}
+
+QString mexico(const QJsonValue &iso)
+{
+    if (!iso.isString())
+        return QStringLiteral("—");
+    return formatMexicoTime(QDateTime::fromString(iso.toString(), Qt::ISODateWithMs));
+}
+
+} // namespace
+
+QString watchTextLine(const QJsonObject &line)
+{
+    const QString type = line.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("cut")) {
+        return Tr::tr("Corte %1: llegó %2, detectado %3, PREP oficial %4, nuestro sitio %5, retraso %6%7")
+            .arg(mexico(line.value(QLatin1String("cut_time"))), mexico(line.value(QLatin1String("arrived_at"))),
+                 mexico(line.value(QLatin1String("detected_at"))), mexico(line.value(QLatin1String("official_seen_at"))),
+                 mexico(line.value(QLatin1String("difusor_seen_at"))), lagText(line.value(QLatin1String("lag_s"))),
+                 line.value(QLatin1String("caught_up")).toBool() ? Tr::tr(" (ya estaba en el servidor al iniciar o reconectar)")
+                                                                 : QString());
+    }
+    if (type == QLatin1String("incident")) {
+        const bool closed = line.value(QLatin1String("closed_at")).isString();
+        return (closed ? Tr::tr("Incidente cerrado %1 (%2 → %3): %4") : Tr::tr("Incidente abierto %1 (%2%3): %4"))
+            .arg(line.value(QLatin1String("kind")).toString(), mexico(line.value(QLatin1String("opened_at"))),
+                 closed ? mexico(line.value(QLatin1String("closed_at"))) : QString(),
+                 line.value(QLatin1String("detail")).toString());
+    }
+    return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
+}
+
+} // namespace difusor::cuts
