@@ -59,8 +59,7 @@ void CutMonitor::stop()
     m_probe.stop();
 }
 
-void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas,
-                            const QString &nameMismatch)
+void CutMonitor::storeCut(const store::CutRecord &record, const QString &failure)
 {
     m_store.call<std::optional<store::CutRecord>>(
         this,
@@ -68,13 +67,19 @@ void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64
             const auto id = s.insertCut(record);
             return id ? s.cut(*id) : std::nullopt;
         },
-        [this](std::optional<store::CutRecord> stored) {
+        [this, failure](std::optional<store::CutRecord> stored) {
             if (!stored) {
-                Q_EMIT storeFailed(Tr::tr("No se pudo guardar el corte."));
+                Q_EMIT storeFailed(failure);
                 return;
             }
             Q_EMIT cutRecorded(*stored);
         });
+}
+
+void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64> actasCapturadas,
+                            const QString &nameMismatch)
+{
+    storeCut(record, Tr::tr("No se pudo guardar el corte."));
     CutEvent event;
     event.cutUtc = record.cutTimeUtc;
     event.package = record.package;
@@ -91,19 +96,7 @@ void CutMonitor::cutArrived(const store::CutRecord &record, std::optional<qint64
 void CutMonitor::cutUnreadable(const store::CutRecord &record)
 {
     // Stored first; the incident's write is queued behind it on the store thread.
-    m_store.call<std::optional<store::CutRecord>>(
-        this,
-        [record](store::Store &s) -> std::optional<store::CutRecord> {
-            const auto id = s.insertCut(record);
-            return id ? s.cut(*id) : std::nullopt;
-        },
-        [this](std::optional<store::CutRecord> stored) {
-            if (!stored) {
-                Q_EMIT storeFailed(Tr::tr("No se pudo guardar el paquete ilegible."));
-                return;
-            }
-            Q_EMIT cutRecorded(*stored);
-        });
+    storeCut(record, Tr::tr("No se pudo guardar el paquete ilegible."));
     CutEvent event;
     event.cutUtc = record.cutTimeUtc;
     event.package = record.package;

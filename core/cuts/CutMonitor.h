@@ -62,6 +62,8 @@ Q_SIGNALS:
 
 private:
     void apply(const QList<IncidentChange> &changes);
+    // Writes the cut (or unreadable package) and announces it once committed; `failure` if it was not.
+    void storeCut(const store::CutRecord &record, const QString &failure);
 
     IncidentRules m_rules;
     LagProbe m_probe;
