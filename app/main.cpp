@@ -1,7 +1,8 @@
-// difusor-console: the window, or one headless command (check, watch, stats, sandbox).
+// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents).
 #include "checks/CheckCommand.h"
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
+#include "incidents/IncidentsCommand.h"
 #include "sandbox/SandboxCommand.h"
 #include "traffic/StatsCommand.h"
 #include "Gui.h"
@@ -37,6 +38,7 @@ int main(int argc, char **argv)
         {QStringLiteral("watch"), difusor::cuts::runWatchCommand},
         {QStringLiteral("stats"), difusor::traffic::runStatsCommand},
         {QStringLiteral("sandbox"), difusor::sandbox::runSandboxCommand},
+        {QStringLiteral("incidents"), difusor::incidents::runIncidentsCommand},
     };
     if (arguments.size() > 1) {
         const auto command = commands.find(arguments.at(1));

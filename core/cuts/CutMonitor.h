@@ -6,14 +6,14 @@
 #include "store/Records.h"
 #include "store/StoreThread.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
 
 namespace difusor::cuts {
-
-class IncidentLog;
 
 // Ties the lag probe and the incident rules to one server's part of the store. Every measurement is committed on the
 // store thread first and announced (signals below) only after the commit: what the page or the
@@ -55,20 +55,28 @@ Q_SIGNALS:
     void sightingRecorded(difusor::cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
     void lagRecorded(const QDateTime &cutUtc, qint64 lagMs);
 
+    // After the one incident log committed the change (storeId: the incident's id; a condition seen
+    // again while its incident is unresolved is an observation of the same id).
     void incidentRecorded(const difusor::cuts::IncidentChange &change, qint64 storeId);
     // Our site stopped or started answering (from the lag probe), as the change is seen, before it is stored.
     void ourSiteAnswering(bool answers);
     void storeFailed(const QString &error);
 
+public:
+    static constexpr int kCarryOverGraceMs = 120 * 1000;
+
 private:
     void apply(const QList<IncidentChange> &changes);
+    void noteCut(const store::CutRecord &record, std::optional<qint64> actas);
+    QJsonObject evidence() const; // what the cut rules saw: the last cut, each site's last answer
     // Writes the cut (or unreadable package) and announces it once committed; `failure` if it was not.
     void storeCut(const store::CutRecord &record, const QString &failure);
 
     IncidentRules m_rules;
     LagProbe m_probe;
     store::ServerStore m_store;
-    std::shared_ptr<IncidentLog> m_log; // used only on the store thread
+    QJsonObject m_lastCut;               // evidence: the newest package seen
+    QHash<QString, QJsonObject> m_siteAnswers; // evidence: each site's last answer
     QTimer m_tick;
 };
 

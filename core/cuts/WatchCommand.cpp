@@ -11,6 +11,9 @@
 #include "common/Tr.h"
 #include "checks/CheckRunner.h"
 #include "checks/RequirementProfile.h"
+#include "incidents/CheckIncidents.h"
+#include "incidents/ConnectionWatch.h"
+#include "incidents/IncidentJson.h"
 #include "metrics/MetricsServer.h"
 #include "metrics/ServerMetrics.h"
 #include "remote/HeadlessHost.h"
@@ -164,16 +167,20 @@ QJsonObject watchCutLine(const store::CutRecord &cut)
     return line;
 }
 
-QJsonObject watchIncidentLine(const IncidentChange &change, qint64 storeId)
+QJsonObject watchIncidentLine(const store::IncidentUpdate &update)
 {
-    const Incident &i = change.incident;
-    return QJsonObject{{QStringLiteral("type"), QStringLiteral("incident")},
-                       {QStringLiteral("kind"), incidentKindId(i.kind)},
-                       {QStringLiteral("opened_at"), isoOrNull(i.opened)},
-                       {QStringLiteral("closed_at"), isoOrNull(i.closed)},
-                       {QStringLiteral("detail"), i.detail},
-                       {QStringLiteral("subject"), i.subject},
-                       {QStringLiteral("id"), storeId}};
+    QJsonObject line = incidents::incidentToJson(update.incident);
+    line.remove(QStringLiteral("evidence"));
+    line.remove(QStringLiteral("server")); // the printer names the server
+    line.insert(QStringLiteral("type"), QStringLiteral("incident"));
+    line.insert(QStringLiteral("event"), update.event.type);
+    line.insert(QStringLiteral("by"), update.event.actor);
+    if (!update.event.text.isEmpty())
+        line.insert(QStringLiteral("text"), update.event.text);
+    // The names of earlier versions' lines, kept for readers of them.
+    line.insert(QStringLiteral("opened_at"), line.value(QStringLiteral("started_at")));
+    line.insert(QStringLiteral("closed_at"), line.value(QStringLiteral("resolved_at")));
+    return line;
 }
 
 namespace {
@@ -190,20 +197,12 @@ struct Watched
     std::unique_ptr<QTimer> checkTimer;
     std::unique_ptr<CutSession> cuts;
     std::unique_ptr<traffic::TrafficSession> traffic;
+    std::unique_ptr<incidents::ConnectionWatch> connection;
+    qint64 serverId = 0;
     bool identifying = false;
     bool started = false;
     bool failed = false;
 };
-
-QJsonObject trafficIncidentLine(const traffic::TrafficIncident &i)
-{
-    return QJsonObject{{QStringLiteral("type"), QStringLiteral("incident")},
-                       {QStringLiteral("kind"), traffic::trafficIncidentKindId(i.kind)},
-                       {QStringLiteral("opened_at"), isoOrNull(i.opened)},
-                       {QStringLiteral("closed_at"), isoOrNull(i.closed)},
-                       {QStringLiteral("detail"), i.detail},
-                       {QStringLiteral("subject"), i.subject}};
-}
 
 } // namespace
 
@@ -333,15 +332,15 @@ int runWatchCommand(const QStringList &args)
     // its own, never another server's (nor those of an earlier server that used the same profile).
     auto startSessions = [&](Watched *w, const store::ServerStore &serverStore) {
         w->started = true;
+        w->serverId = serverStore.server();
         WatchPrinter *p = w->printer.get();
+        // The link down longer than 30 s is an incident of its own (connection_lost).
+        w->connection = std::make_unique<incidents::ConnectionWatch>(w->host.get(), incidents::IncidentLog(serverStore));
         w->cuts = std::make_unique<CutSession>(w->host.get(), w->profile, serverStore);
         CutMonitor *monitor = w->cuts->monitor();
         QObject::connect(monitor, &CutMonitor::cutRecorded, p, [p](const store::CutRecord &cut) { p->cutRecorded(cut); });
         QObject::connect(monitor, &CutMonitor::sightingRecorded, p,
                          [p](Site site, const QDateTime &cut, const QDateTime &seen) { p->sighting(site, cut, seen); });
-        QObject::connect(monitor, &CutMonitor::incidentRecorded, p, [p](const IncidentChange &change, qint64 id) {
-            p->print(watchIncidentLine(change, id));
-        });
         QObject::connect(monitor, &CutMonitor::storeFailed, p, [&err, p](const QString &message) {
             err << p->prefix() << message << Qt::endl;
         });
@@ -356,11 +355,8 @@ int runWatchCommand(const QStringList &args)
             w->traffic->setStore(serverStore);
             QObject::connect(w->traffic.get(), &traffic::TrafficSession::periodClosed, p,
                              [p](const QJsonObject &line) { p->print(line); });
-            auto trafficIncident = [p](const traffic::TrafficIncident &i) { p->print(trafficIncidentLine(i)); };
             // A silent log is only news while our site answers.
             QObject::connect(monitor, &CutMonitor::ourSiteAnswering, w->traffic.get(), &traffic::TrafficSession::setSiteUp);
-            QObject::connect(w->traffic.get(), &traffic::TrafficSession::incidentOpened, p, trafficIncident);
-            QObject::connect(w->traffic.get(), &traffic::TrafficSession::incidentClosed, p, trafficIncident);
         }
         if (w->metrics) {
             w->metrics->attachCuts(monitor);
@@ -369,15 +365,34 @@ int runWatchCommand(const QStringList &args)
             // The infrastructure check's verdicts as difusor_check_status (one SSH round trip).
             QString reqError;
             if (const auto requirements = checks::RequirementProfile::loadDefault(&reqError)) {
-                auto runCheck = [w, requirements = *requirements, p] {
+                auto runCheck = [w, requirements = *requirements, p, serverStore] {
                     if (w->check)
                         return;
                     w->check = std::make_unique<checks::CheckRunner>(w->host.get(), w->profile, requirements,
                                                                      w->profile.host == QLatin1String("local"));
                     QObject::connect(w->check.get(), &checks::CheckRunner::finished, p,
-                                     [w](const checks::CheckReport &report) {
+                                     [w, serverStore](const checks::CheckReport &report) {
                                          w->metrics->setCheckResults(report.results);
                                          w->check.release()->deleteLater();
+                                         // Kept like the window's runs, and judged: a requirement that
+                                         // stops passing is a check_failed incident.
+                                         store::CheckRunRecord run;
+                                         run.profileName = w->profile.name;
+                                         run.host = w->host->displayName();
+                                         run.startedUtc = report.startedUtc;
+                                         run.durationMs = report.durationMs;
+                                         run.requirementsId = report.requirementsId;
+                                         for (const checks::CheckResult &r : report.results)
+                                             run.results.append(r.toJson());
+                                         store::StoreThread *thread = serverStore.thread();
+                                         serverStore.post([run, thread](store::Store &s) {
+                                             const QList<store::CheckRunRecord> previous = s.lastCheckRuns(1);
+                                             const bool ok = s.addCheckRun(run).has_value()
+                                                 && incidents::judgeCheckRun(s, previous.isEmpty() ? QJsonArray() : previous.first().results,
+                                                                             run.results, QDateTime::currentDateTimeUtc());
+                                             if (!ok)
+                                                 Q_EMIT thread->writeFailed(Tr::tr("No se guardó la verificación: %1").arg(s.lastError()));
+                                         });
                                      });
                     w->check->start();
                 };
@@ -425,6 +440,18 @@ int runWatchCommand(const QStringList &args)
                          });
     }
 
+    // Every incident change of every watched server, once committed (the one incident log): opened,
+    // acknowledged, silenced, resolved… (not each observation of a condition already open).
+    QObject::connect(store.get(), &store::StoreThread::incidentChanged, &context, [&](const store::IncidentUpdate &u) {
+        if (u.event.type == QLatin1String("observation"))
+            return;
+        for (auto &w : servers) {
+            if (w->serverId == u.incident.serverId && w->printer)
+                w->printer->print(watchIncidentLine(u));
+        }
+    });
+    QObject::connect(store.get(), &store::StoreThread::writeFailed, &context,
+                     [&](const QString &message) { err << message << Qt::endl; });
     QObject::connect(store.get(), &store::StoreThread::opened, &context, [&](bool ok, const QString &message) {
         if (!ok) {
             err << Tr::tr("No se pudo abrir %1: %2").arg(storePath, message) << Qt::endl;
@@ -450,6 +477,7 @@ int runWatchCommand(const QStringList &args)
 
     metricsServer.reset();
     for (auto &w : servers) {
+        w->connection.reset();
         w->checkTimer.reset();
         w->check.reset();
         w->metrics.reset();

@@ -20,8 +20,9 @@ namespace difusor::cuts {
 //     printed once per cut when both sites have shown it, or --cut-wait seconds after it was recorded
 //     (default: the lag limit + 5 s), or when a newer cut was recorded and --cut-wait/4 passed, or at the
 //     end; sightings not made are null.
-//   {"type":"incident","kind","opened_at","closed_at","detail",…}: when it opens (closed_at null) and
-//     again when it closes.
+//   {"type":"incident","event","id","kind","severity","state","affects_publication","started_at",
+//     "detected_at","resolved_at","opened_at","closed_at","detail",…}: every change of the one incident
+//     log (event: opened, ack, note, silenced, resolved, reopened, …), not each repeated observation.
 //   {"type":"traffic",…}: one per closed traffic period (TrafficSession::periodLine).
 // --metrics-listen ADDR:PORT (":PORT" is 127.0.0.1) also serves GET /metrics in the OpenMetrics text format
 // (Prometheus 0.0.4 text when asked for text/plain), one label server="<profile name>" per series
@@ -33,6 +34,6 @@ int runWatchCommand(const QStringList &args);
 
 // The JSON lines (public for tests and tools).
 QJsonObject watchCutLine(const store::CutRecord &cut);
-QJsonObject watchIncidentLine(const IncidentChange &change, qint64 storeId);
+QJsonObject watchIncidentLine(const store::IncidentUpdate &update);
 
 } // namespace difusor::cuts

@@ -1,4 +1,5 @@
 #include "WatchPrinter.h"
+#include "incidents/IncidentLog.h"
 
 #include "common/MexicoTime.h"
 #include "common/Tr.h"
@@ -33,11 +34,23 @@ QString watchTextLine(const QJsonObject &line)
                                                                  : QString());
     }
     if (type == QLatin1String("incident")) {
-        const bool closed = line.value(QLatin1String("closed_at")).isString();
-        return (closed ? Tr::tr("Incidente cerrado %1 (%2 → %3): %4") : Tr::tr("Incidente abierto %1 (%2%3): %4"))
-            .arg(line.value(QLatin1String("kind")).toString(), mexico(line.value(QLatin1String("opened_at"))),
-                 closed ? mexico(line.value(QLatin1String("closed_at"))) : QString(),
-                 line.value(QLatin1String("detail")).toString());
+        const QString event = line.value(QLatin1String("event")).toString();
+        const QString what = Tr::tr("%1 #%2 %3 (%4)")
+                                 .arg(incidents::kindTitle(line.value(QLatin1String("kind")).toString()))
+                                 .arg(line.value(QLatin1String("id")).toInteger())
+                                 .arg(incidents::severityText(line.value(QLatin1String("severity")).toString()),
+                                      line.value(QLatin1String("kind")).toString());
+        const QString detail = line.value(QLatin1String("detail")).toString();
+        if (event == QLatin1String("resolved"))
+            return Tr::tr("Incidente resuelto: %1, desde %2 hasta %3: %4")
+                .arg(what, mexico(line.value(QLatin1String("started_at"))), mexico(line.value(QLatin1String("resolved_at"))),
+                     line.value(QLatin1String("text")).toString());
+        if (event == QLatin1String("opened"))
+            return Tr::tr("Incidente abierto: %1, desde %2: %3").arg(what, mexico(line.value(QLatin1String("started_at"))), detail);
+        return Tr::tr("Incidente %1 (%2): %3 por %4: %5")
+            .arg(what, incidents::stateText(line.value(QLatin1String("state")).toString()),
+                 incidents::eventTypeText(event), line.value(QLatin1String("by")).toString(),
+                 line.value(QLatin1String("text")).toString());
     }
     return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
 }

@@ -7,7 +7,6 @@ set(DIFUSOR_CUTS_SOURCES
     PrepCsv.h PrepCsv.cpp PrepCut.cpp
     SiteCut.h SiteCut.cpp
     IncidentRules.h IncidentRules.cpp
-    IncidentLog.h IncidentLog.cpp
     LagProbe.h LagProbe.cpp
     CutMonitor.h CutMonitor.cpp
     CutWatcher.h CutWatcher.cpp

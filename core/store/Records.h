@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -34,20 +36,98 @@ struct CutRecord
     bool operator==(const CutRecord &other) const;
 };
 
-// An incident as kept: opened and (later) closed, with the technician's acknowledgement.
+// One incident of one server (the unified incident log, core/incidents): raised by an area's rule
+// (cuts, lag, site, traffic, infrastructure check, connection), triaged by a technician.
+// States: open -> acknowledged -> resolved (resolution "auto" when the condition cleared, "manual"
+// when a technician resolved it). The same condition (server, kind, subject) while not resolved is
+// a new observation of the same incident; after resolution it is a new incident. Every change is an
+// IncidentEvent in an append-only timeline.
 struct IncidentRecord
 {
     qint64 id = 0;
-    QString kind;    // stable id: "late_cut", "lag", "stale_site", …
-    QString subject; // what it is about: "difusor", "official", a cut time
-    QDateTime openedUtc;
-    QDateTime closedUtc; // invalid while open
-    QString detail;      // translated, for people
+    qint64 serverId = 0;
+    QString serverName; // the server's profile name (filled by reads that span servers)
+    QString kind;       // stable id: "late_cut", "lag", "stale_site", "check_failed", …
+    QString subject;    // what it is about: "difusor", "official", a cut time, a check id, "ssh"
+    QString severity;   // "critical" | "major" | "minor" (default per kind, changeable)
+    std::optional<bool> affectsPublication; // default per kind, changeable; nullopt: not known
+    QString title;      // translated, for people (the kind's title when the rule gave none)
+    QString detail;     // translated, for people: the rule's latest words
+    QDateTime openedUtc;   // started_at: the onset when the rule knows it (the slot a cut was due), else detection
+    QDateTime detectedUtc; // when the console raised it
+    QDateTime lastObservedUtc;
+    int observations = 1;
     QDateTime acknowledgedUtc;
-    QString note;
+    QString acknowledgedBy;
+    QString note; // the acknowledgement's note
+    QDateTime silencedUtc; // a silence (no more notifications) lasts until the condition clears
+    QString silenceReason;
+    QDateTime closedUtc; // resolved_at; invalid while not resolved
+    QString resolvedBy;
+    QString resolution; // "auto" | "manual"; empty while not resolved
+    QString rootCause;
+    QString actions;
+    QJsonObject evidence; // what raised it: the cut, the HTTP answer, the log lines (per kind)
 
-    bool isOpen() const { return !closedUtc.isValid(); }
+    bool isOpen() const { return !closedUtc.isValid(); } // not resolved (open or acknowledged)
+    bool isSilenced() const { return isOpen() && silencedUtc.isValid(); }
+    QString state() const; // "open" | "acknowledged" | "resolved"
+    // Seconds from onset to detection, detection to acknowledgement, detection to resolution.
+    std::optional<double> timeToDetectS() const;
+    std::optional<double> timeToAcknowledgeS() const;
+    std::optional<double> timeToResolveS() const;
     bool operator==(const IncidentRecord &other) const;
+};
+
+// One entry of an incident's timeline (append-only: the database refuses to change or delete one).
+struct IncidentEvent
+{
+    qint64 id = 0;
+    qint64 incidentId = 0;
+    QDateTime atUtc;
+    QString actor; // "consola" for the rules, else the technician's name
+    QString type;  // opened | observation | ack | note | silenced | notified | resolved | reopened |
+                   // severity | affects | root_cause | actions
+    QString text;
+};
+
+// What one change did: the incident as it is after the change, and the event recorded for it.
+// `changed` false: nothing was to do (a condition cleared that had no incident).
+struct IncidentUpdate
+{
+    IncidentRecord incident;
+    IncidentEvent event;
+    bool changed = false;
+    bool opened = false; // a new incident (not an observation of one already open)
+};
+
+// What a technician does to an incident. Acknowledge, Silence and Resolve need a text (the note or
+// the reason); SetSeverity takes "critical"|"major"|"minor"; SetAffects "true"|"false"|"null".
+enum class IncidentAction {
+    Acknowledge,
+    Note,
+    Silence,
+    Resolve,
+    Reopen,
+    SetSeverity,
+    SetAffects,
+    SetRootCause,
+    SetActions,
+    Notified, // the console notified someone (desktop notification): recorded, no state change
+};
+
+// A read of incidents that may span servers (the incident page, the export, the CLI).
+struct IncidentFilter
+{
+    QString state;          // "open", "acknowledged", "resolved", "unresolved" (open or acknowledged); empty: all
+    QString severity;       // empty: all
+    QString kind;           // empty: all
+    qint64 serverId = 0;    // 0: all servers
+    QDateTime sinceUtc;     // started or resolved at/after this (invalid: no bound)
+    QDateTime untilUtc;     // started before this (invalid: no bound)
+    qint64 id = 0;          // one incident (0: any)
+    QList<qint64> serverIds; // any of these servers (empty: no bound; combined with serverId)
+    int limit = 10000;
 };
 
 // First time a site showed a cut (kept even when the cut never reached our disk).
@@ -79,3 +159,6 @@ struct ServerRecord
 };
 
 } // namespace difusor::store
+
+Q_DECLARE_METATYPE(difusor::store::IncidentUpdate)
+Q_DECLARE_METATYPE(difusor::store::IncidentRecord)

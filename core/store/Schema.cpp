@@ -120,6 +120,47 @@ const QList<Step> &steps()
           QStringLiteral("CREATE INDEX check_runs_by_server ON check_runs(server_id, started_utc)")}},
         // A cut package that could not be read is kept too: why, in `unreadable` (NULL: read fine).
         {4, {QStringLiteral("ALTER TABLE cuts ADD COLUMN unreadable TEXT")}},
+        // One incident log for every area (core/incidents): triage fields, and an append-only timeline.
+        // opened_utc is the onset (started_at), closed_utc the resolution. Older rows were opened and
+        // closed by the rules: detected at their onset, resolved "auto"; their timeline is rebuilt from
+        // the columns they had. Severity NULL: the kind's default (applied on read).
+        {5,
+         {QStringLiteral("ALTER TABLE incidents ADD COLUMN severity TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN affects_publication INTEGER"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN title TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN detected_utc INTEGER"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN last_observed_utc INTEGER"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN observations INTEGER NOT NULL DEFAULT 1"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN acknowledged_by TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN silenced_utc INTEGER"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN silence_reason TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN resolved_by TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN resolution TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN root_cause TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN actions TEXT"),
+          QStringLiteral("ALTER TABLE incidents ADD COLUMN evidence TEXT"),
+          QStringLiteral("UPDATE incidents SET detected_utc = opened_utc, last_observed_utc = opened_utc"),
+          QStringLiteral("UPDATE incidents SET resolution = 'auto', resolved_by = 'consola' WHERE closed_utc IS NOT NULL"),
+          QStringLiteral("CREATE INDEX incidents_by_condition ON incidents(server_id, kind, subject, closed_utc)"),
+          QStringLiteral("CREATE TABLE incident_events ("
+                         " id INTEGER PRIMARY KEY,"
+                         " incident_id INTEGER NOT NULL REFERENCES incidents(id),"
+                         " at_utc INTEGER NOT NULL,"
+                         " actor TEXT NOT NULL,"
+                         " type TEXT NOT NULL,"
+                         " text TEXT)"),
+          QStringLiteral("CREATE INDEX incident_events_by_incident ON incident_events(incident_id, id)"),
+          QStringLiteral("INSERT INTO incident_events (incident_id, at_utc, actor, type, text)"
+                         " SELECT id, opened_utc, 'consola', 'opened', detail FROM incidents ORDER BY id"),
+          QStringLiteral("INSERT INTO incident_events (incident_id, at_utc, actor, type, text)"
+                         " SELECT id, acknowledged_utc, '', 'ack', note FROM incidents WHERE acknowledged_utc IS NOT NULL"),
+          QStringLiteral("INSERT INTO incident_events (incident_id, at_utc, actor, type, text)"
+                         " SELECT id, closed_utc, 'consola', 'resolved', NULL FROM incidents WHERE closed_utc IS NOT NULL"),
+          // The timeline is evidence: once written, an event is never changed or removed.
+          QStringLiteral("CREATE TRIGGER incident_events_no_update BEFORE UPDATE ON incident_events"
+                         " BEGIN SELECT RAISE(ABORT, 'incident_events is append-only'); END"),
+          QStringLiteral("CREATE TRIGGER incident_events_no_delete BEFORE DELETE ON incident_events"
+                         " BEGIN SELECT RAISE(ABORT, 'incident_events is append-only'); END")}},
     };
     return list;
 }

@@ -49,23 +49,6 @@ CutRecord readCut(const QSqlQuery &q)
     return c;
 }
 
-const QString kIncidentColumns =
-    QStringLiteral("id, kind, subject, opened_utc, closed_utc, detail, acknowledged_utc, note");
-
-IncidentRecord readIncident(const QSqlQuery &q)
-{
-    IncidentRecord i;
-    i.id = q.value(0).toLongLong();
-    i.kind = q.value(1).toString();
-    i.subject = q.value(2).toString();
-    i.openedUtc = fromDbTime(q.value(3));
-    i.closedUtc = fromDbTime(q.value(4));
-    i.detail = q.value(5).toString();
-    i.acknowledgedUtc = fromDbTime(q.value(6));
-    i.note = q.value(7).toString();
-    return i;
-}
-
 QString siteColumn(const QString &site)
 {
     if (site == QLatin1String("official"))
@@ -109,12 +92,6 @@ bool CutRecord::operator==(const CutRecord &o) const
         && arrivedConsoleUtc == o.arrivedConsoleUtc && detectedUtc == o.detectedUtc
         && officialSeenUtc == o.officialSeenUtc && difusorSeenUtc == o.difusorSeenUtc && size == o.size
         && sha256 == o.sha256 && summary == o.summary && caughtUp == o.caughtUp && unreadable == o.unreadable;
-}
-
-bool IncidentRecord::operator==(const IncidentRecord &o) const
-{
-    return id == o.id && kind == o.kind && subject == o.subject && openedUtc == o.openedUtc && closedUtc == o.closedUtc
-        && detail == o.detail && acknowledgedUtc == o.acknowledgedUtc && note == o.note;
 }
 
 Store::Store()
@@ -283,8 +260,13 @@ bool Store::transaction(const std::function<bool(QSqlDatabase &)> &work)
     QSqlDatabase database = db();
     if (!database.isOpen())
         return fail(Tr::tr("La base de datos no está abierta."));
-    if (!database.transaction())
-        return fail(database.lastError().text());
+    // IMMEDIATE: the write lock is taken at the start, so a second process on the same file (the
+    // `incidents` command beside the window) waits the busy timeout instead of failing at its first write.
+    {
+        QSqlQuery begin(database);
+        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return fail(begin.lastError().text());
+    }
     if (!work(database)) {
         database.rollback();
         return false;
@@ -453,91 +435,6 @@ QList<SightingRecord> Store::sightings(const QString &site) const
         return list;
     while (q.next())
         list.append({q.value(0).toString(), fromDbTime(q.value(1)), fromDbTime(q.value(2))});
-    return list;
-}
-
-std::optional<qint64> Store::openIncident(const IncidentRecord &i)
-{
-    if (i.kind.isEmpty() || !i.openedUtc.isValid()) {
-        fail(Tr::tr("Incidente sin tipo o sin hora de apertura."));
-        return std::nullopt;
-    }
-    if (!needServer())
-        return std::nullopt;
-    std::optional<qint64> id;
-    const bool ok = transaction([&](QSqlDatabase &database) {
-        QSqlQuery q(database);
-        q.prepare(QStringLiteral("INSERT INTO incidents (server_id, kind, subject, opened_utc, closed_utc, detail,"
-                                 " acknowledged_utc, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(m_server);
-        q.addBindValue(i.kind);
-        q.addBindValue(i.subject);
-        q.addBindValue(toDbTime(i.openedUtc));
-        q.addBindValue(toDbTime(i.closedUtc));
-        q.addBindValue(i.detail);
-        q.addBindValue(toDbTime(i.acknowledgedUtc));
-        q.addBindValue(i.note.isEmpty() ? QVariant() : QVariant(i.note));
-        if (!q.exec())
-            return fail(q.lastError().text());
-        id = q.lastInsertId().toLongLong();
-        return true;
-    });
-    return ok ? id : std::nullopt;
-}
-
-bool Store::closeIncident(qint64 id, const QDateTime &closedUtc)
-{
-    return transaction([&](QSqlDatabase &database) {
-        QSqlQuery q(database);
-        q.prepare(QStringLiteral("UPDATE incidents SET closed_utc = ? WHERE server_id = ? AND id = ?"
-                                 " AND closed_utc IS NULL"));
-        q.addBindValue(toDbTime(closedUtc));
-        q.addBindValue(m_server);
-        q.addBindValue(id);
-        if (!q.exec())
-            return fail(q.lastError().text());
-        return q.numRowsAffected() == 1 || fail(Tr::tr("El incidente %1 no existe o ya estaba cerrado.").arg(id));
-    });
-}
-
-bool Store::acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString &note)
-{
-    return transaction([&](QSqlDatabase &database) {
-        QSqlQuery q(database);
-        q.prepare(QStringLiteral("UPDATE incidents SET acknowledged_utc = ?, note = ? WHERE server_id = ? AND id = ?"));
-        q.addBindValue(toDbTime(atUtc));
-        q.addBindValue(note);
-        q.addBindValue(m_server);
-        q.addBindValue(id);
-        if (!q.exec())
-            return fail(q.lastError().text());
-        return q.numRowsAffected() == 1 || fail(Tr::tr("El incidente %1 no existe.").arg(id));
-    });
-}
-
-std::optional<IncidentRecord> Store::incident(qint64 id) const
-{
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE server_id = ? AND id = ?").arg(kIncidentColumns));
-    q.addBindValue(m_server);
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return readIncident(q);
-}
-
-QList<IncidentRecord> Store::incidents(bool openOnly, int limit) const
-{
-    QList<IncidentRecord> list;
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM incidents WHERE server_id = ? %2 ORDER BY opened_utc, id LIMIT ?")
-                  .arg(kIncidentColumns, openOnly ? QStringLiteral("AND closed_utc IS NULL") : QString()));
-    q.addBindValue(m_server);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return list;
-    while (q.next())
-        list.append(readIncident(q));
     return list;
 }
 

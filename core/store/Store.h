@@ -77,12 +77,32 @@ public:
     bool recordSighting(const SightingRecord &sighting);
     QList<SightingRecord> sightings(const QString &site) const;
 
-    // Incidents.
-    std::optional<qint64> openIncident(const IncidentRecord &incident);
-    bool closeIncident(qint64 id, const QDateTime &closedUtc);
-    bool acknowledgeIncident(qint64 id, const QDateTime &atUtc, const QString &note);
+    // Incidents (the one incident log; core/incidents raises and clears through these). Each call is
+    // one transaction that also appends its timeline event; once it committed, the incident observer
+    // (setIncidentObserver) is told. The rules' actor is "consola".
+    //
+    // raiseIncident: a condition holds. `condition` gives kind, subject, title, detail, openedUtc (the
+    // onset), detectedUtc and evidence (severity and affectsPublication: empty = the kind's default).
+    // An incident of this server with the same kind and subject that is not resolved gets an
+    // observation (observations + 1, detail and evidence updated); else a new incident opens.
+    std::optional<IncidentUpdate> raiseIncident(const IncidentRecord &condition);
+    // clearIncident: the condition no longer holds: its unresolved incident resolves ("auto"); a silence
+    // ends with it. Nothing unresolved: changed = false.
+    std::optional<IncidentUpdate> clearIncident(const QString &kind, const QString &subject, const QDateTime &atUtc,
+                                                const QString &why = {});
+    // A technician's action on one of this server's incidents. Refused (nullopt, lastError says why):
+    // a missing note/reason, acknowledging what is not open, resolving what is resolved, silencing what
+    // is resolved, reopening what is not resolved, an unknown severity.
+    std::optional<IncidentUpdate> actOnIncident(qint64 id, IncidentAction action, const QString &actor,
+                                                const QString &text, const QDateTime &atUtc);
     std::optional<IncidentRecord> incident(qint64 id) const;
-    QList<IncidentRecord> incidents(bool openOnly = false, int limit = 5000) const;
+    QList<IncidentRecord> incidents(bool openOnly = false, int limit = 5000) const; // this server's, oldest first
+    QList<IncidentEvent> incidentEvents(qint64 id) const; // oldest first (any server's incident)
+    // The one read that spans servers: the incident page, the export and `incidents --store`. Newest
+    // first. Read only.
+    QList<IncidentRecord> findIncidents(const IncidentFilter &filter) const;
+    // Told after each committed incident change, on the store's thread (StoreThread re-emits it).
+    void setIncidentObserver(std::function<void(const IncidentUpdate &)> observer) { m_incidentObserver = std::move(observer); }
 
     // Infrastructure check runs. lastCheckRuns: newest first, at most `count`, of one host.
     std::optional<qint64> addCheckRun(const CheckRunRecord &run);
@@ -97,8 +117,11 @@ private:
     bool needServer() const; // false (with lastError) when no server is set
     QSqlDatabase db() const;
 
+    std::optional<IncidentUpdate> incidentChange(qint64 id, const std::function<bool(QSqlDatabase &, IncidentRecord &, IncidentEvent &)> &work);
+
     QString m_connection;
     qint64 m_server = 0;
+    std::function<void(const IncidentUpdate &)> m_incidentObserver;
     QString m_path;
     mutable QString m_lastError;
 };

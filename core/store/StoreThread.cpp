@@ -13,6 +13,8 @@ StoreThread::StoreThread(QObject *parent)
 {
     m_thread.setObjectName(QStringLiteral("difusor-store"));
     m_worker->moveToThread(&m_thread);
+    // Runs on the worker after each commit; receivers live on other threads, so delivery is queued.
+    m_store->setIncidentObserver([this](const IncidentUpdate &update) { Q_EMIT incidentChanged(update); });
     m_thread.start();
 }
 

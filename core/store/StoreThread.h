@@ -65,6 +65,11 @@ public:
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
+    // Every committed change of any server's incidents (the one incident log), whoever made it: a
+    // rule, a technician, another page. Emitted after the commit, delivered on the receiver's thread.
+    void incidentChanged(const difusor::store::IncidentUpdate &update);
+    // A write nobody waited for failed (emitted from the store's thread; delivery is queued).
+    void writeFailed(const QString &error);
 
 private:
     QThread m_thread;

@@ -17,6 +17,13 @@ LogIngest::LogIngest(LogFormat format, TrafficCounter &counter)
 {
 }
 
+void LogIngest::keepServerError(std::string_view line)
+{
+    m_serverErrors.emplace_back(line.data(), qsizetype(std::min<std::size_t>(line.size(), 300)));
+    if (m_serverErrors.size() > 5)
+        m_serverErrors.pop_front();
+}
+
 void LogIngest::malformed(std::string_view line, ParseError e)
 {
     ++m_malformed;

@@ -4,9 +4,11 @@
 #include "LogParser.h"
 #include "TrafficCounter.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
+#include <deque>
 #include <optional>
 
 namespace difusor::traffic {
@@ -27,6 +29,8 @@ public:
         if (e == ParseError::None) {
             ++m_parsed;
             m_counter.add(m_record);
+            if (m_record.status >= 500) [[unlikely]]
+                keepServerError(line);
         } else if (e != ParseError::Empty) {
             malformed(line, e);
         }
@@ -37,9 +41,12 @@ public:
     // The first few malformed lines ("reason: line", cut at 200 bytes) for diagnosis.
     const QStringList &samples() const { return m_samples; }
     static constexpr int kMaxSamples = 5;
+    // The newest few lines answered with 5xx (cut at 300 bytes): evidence for a traffic_5xx incident.
+    const std::deque<QByteArray> &recentServerErrors() const { return m_serverErrors; }
 
 private:
     void malformed(std::string_view line, ParseError e);
+    void keepServerError(std::string_view line);
 
     LogParser m_parser;
     TrafficCounter &m_counter;
@@ -47,6 +54,7 @@ private:
     std::uint64_t m_parsed = 0;
     std::uint64_t m_malformed = 0;
     QStringList m_samples;
+    std::deque<QByteArray> m_serverErrors;
 };
 
 // Reads a whole local file (plain or gzip, detected by content) into ingest. Error message or nullopt.

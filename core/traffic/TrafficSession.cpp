@@ -3,11 +3,13 @@
 #include "LogIngest.h"
 #include "common/Tr.h"
 #include "remote/RemoteHost.h"
+#include "incidents/IncidentLog.h"
 #include "store/StoreThread.h"
 
 #include <QElapsedTimer>
 #include <QSignalBlocker>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QTimer>
 
@@ -65,7 +67,6 @@ public:
     int periodSeconds = 60;
     int graceSeconds = 2;
     store::ServerStore store;
-    std::shared_ptr<QHash<quint64, qint64>> storeIds = std::make_shared<QHash<quint64, qint64>>(); // worker thread only
 
     LogFormat format = LogFormat::combined();
     std::unique_ptr<TrafficCounter> counter;
@@ -248,6 +249,19 @@ void TrafficSession::start(TailPosition from, bool fromEnd)
     setTailState(TailState::Waiting, {});
     d->tick.start();
     d->tail->start(from, fromEnd);
+    // Incidents an earlier session left unresolved and the rules do not see again within their window
+    // (and the silent-log limit) ended while nobody watched (see CutMonitor::start).
+    if (d->store.isValid()) {
+        const QDateTime since = QDateTime::currentDateTimeUtc();
+        const int graceS = d->rules.config().windowSeconds + d->rules.config().silentAfterSeconds + 30;
+        QTimer::singleShot(graceS * 1000, this, [this, since]() {
+            QStringList kinds;
+            for (TrafficIncidentKind k : {TrafficIncidentKind::ServerErrors, TrafficIncidentKind::Spike,
+                                          TrafficIncidentKind::Flood, TrafficIncidentKind::LogSilent})
+                kinds << trafficIncidentKindId(k);
+            incidents::IncidentLog(d->store).settleCarriedOver(kinds, since);
+        });
+    }
 }
 
 void TrafficSession::stop()
@@ -262,7 +276,7 @@ void TrafficSession::stop()
         d->tail->deleteLater();
         d->tail = nullptr;
     }
-    recordIncidents(d->rules.closeAll(QDateTime::currentDateTimeUtc()));
+    recordIncidents(d->rules.closeAll(QDateTime::currentDateTimeUtc()), nullptr, true);
     setTailState(TailState::Stopped, {});
 }
 
@@ -501,33 +515,31 @@ void TrafficSession::judge()
         if (requests > 0)
             o.topAddressRequests = std::min(o.topAddressRequests, requests) * o.requests / requests;
     }
-    recordIncidents(d->rules.observe(o));
+    recordIncidents(d->rules.observe(o), &o);
 }
 
-void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes)
+void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes, const TrafficObservation *seen,
+                                     bool stopping)
 {
+    const incidents::IncidentLog log(d->store);
     for (const TrafficIncidentChange &c : changes) {
-        if (d->store.isValid()) {
-            auto ids = d->storeIds;
-            const TrafficIncident i = c.incident;
+        const TrafficIncident &i = c.incident;
+        if (log.isValid()) {
             if (c.type == TrafficIncidentChange::Type::Opened) {
-                d->store.post([ids, i](store::Store &s) {
-                    if (!s.isOpen())
-                        return;
-                    store::IncidentRecord r;
-                    r.kind = trafficIncidentKindId(i.kind);
-                    r.subject = i.subject;
-                    r.openedUtc = i.opened;
-                    r.detail = i.detail;
-                    if (const auto id = s.openIncident(r))
-                        ids->insert(i.id, *id);
-                });
-            } else {
-                d->store.post([ids, i](store::Store &s) {
-                    const qint64 id = ids->take(i.id);
-                    if (id > 0 && s.isOpen())
-                        s.closeIncident(id, i.closed);
-                });
+                incidents::Condition condition;
+                condition.kind = trafficIncidentKindId(i.kind);
+                condition.subject = i.subject;
+                condition.title = trafficIncidentKindText(i.kind);
+                condition.detail = i.detail;
+                condition.startedUtc = i.opened;
+                condition.detectedUtc = std::max(QDateTime::currentDateTimeUtc(), i.opened);
+                if (seen)
+                    condition.evidence = observationEvidence(*seen);
+                log.raise(condition);
+            } else if (!stopping) {
+                // Stopping is not the condition ending: what is unresolved stays so in the store, and
+                // the next session settles it (IncidentLog::settleCarriedOver) if it is not seen again.
+                log.clear(trafficIncidentKindId(i.kind), i.subject, i.closed);
             }
         }
         if (c.type == TrafficIncidentChange::Type::Opened)
@@ -535,6 +547,29 @@ void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes
         else
             Q_EMIT incidentClosed(c.incident);
     }
+}
+
+QJsonObject TrafficSession::observationEvidence(const TrafficObservation &o)
+{
+    QJsonObject e{{QStringLiteral("at"), o.at.toUTC().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("window_s"), o.windowSeconds},
+                  {QStringLiteral("requests"), double(o.requests)},
+                  {QStringLiteral("server_errors"), double(o.serverErrors)},
+                  {QStringLiteral("baseline_rps"), o.baselineRps >= 0 ? QJsonValue(o.baselineRps) : QJsonValue()},
+                  {QStringLiteral("baseline_minutes"), o.baselineMinutes},
+                  {QStringLiteral("top_address"), o.topAddress},
+                  {QStringLiteral("top_address_requests"), double(o.topAddressRequests)},
+                  {QStringLiteral("last_line_at"), o.lastLineAt.isValid() ? QJsonValue(o.lastLineAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
+                  {QStringLiteral("tail_live"), o.tailLive},
+                  {QStringLiteral("site_up"), o.siteUp}};
+    QJsonArray lines;
+    if (d->ingest) {
+        for (const QByteArray &line : d->ingest->recentServerErrors())
+            lines.append(QString::fromUtf8(line));
+    }
+    if (!lines.isEmpty())
+        e.insert(QStringLiteral("recent_5xx_lines"), lines);
+    return e;
 }
 
 } // namespace difusor::traffic

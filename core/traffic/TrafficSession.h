@@ -120,7 +120,9 @@ private:
     void onCommitted(TailPosition p, quint64 lines);
     void closePeriods();
     void judge();
-    void recordIncidents(const QList<TrafficIncidentChange> &changes);
+    void recordIncidents(const QList<TrafficIncidentChange> &changes, const TrafficObservation *seen = nullptr,
+                         bool stopping = false);
+    QJsonObject observationEvidence(const TrafficObservation &o);
 
     class Private;
     std::unique_ptr<Private> d;

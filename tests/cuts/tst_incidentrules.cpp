@@ -1,4 +1,3 @@
-#include "cuts/IncidentLog.h"
 #include "cuts/IncidentRules.h"
 #include "common/Profile.h"
 #include "store/Store.h"
@@ -402,26 +401,6 @@ private Q_SLOTS:
         QCOMPARE(count(rules.tick(t(7 + 123.5)), IncidentKind::LateCut, Type::Opened), 1);
     }
 
-    void changesAreWrittenToTheStore()
-    {
-        QTemporaryDir dir(difusor::test::tempTemplate());
-        difusor::store::Store store;
-        QVERIFY(store.open(dir.filePath(QStringLiteral("db.sqlite"))));
-        QVERIFY(difusor::test::useServer(store) > 0);
-        IncidentLog log;
-        IncidentRules rules;
-        QVERIFY(log.record(store, rules.cutArrived(cut(0, 20))));
-        QVERIFY(log.record(store, rules.tick(t(20 + 18 * kMin))));
-        QCOMPARE(store.incidents(true).size(), 1);
-        QCOMPARE(store.incidents(true).first().kind, QStringLiteral("late_cut"));
-        QCOMPARE(store.incidents(true).first().openedUtc, t(20 + 17 * kMin));
-        QVERIFY(log.record(store, rules.cutArrived(cut(45 * kMin, 45 * kMin + 5)))); // closes late, skipped point
-        QVERIFY(store.incidents(true).isEmpty());
-        const auto all = store.incidents();
-        QCOMPARE(all.size(), 2);
-        QCOMPARE(all.at(0).closedUtc, t(45 * kMin + 5));
-        QCOMPARE(all.at(1).kind, QStringLiteral("skipped_cut"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestIncidentRules)

@@ -180,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(!store.recordSighting({QStringLiteral("elsewhere"), cutTime, cutTime}));
     }
 
-    void incidentsOpenCloseAcknowledge()
+    void incidentsRaiseClearAcknowledge()
     {
         QTemporaryDir dir(difusor::test::tempTemplate());
         Store store;
@@ -190,20 +190,27 @@ private Q_SLOTS:
         i.kind = QStringLiteral("late_cut");
         i.subject = QStringLiteral("2024-06-03T03:30:00Z");
         i.openedUtc = at("2024-06-03T03:47:00Z");
+        i.detectedUtc = at("2024-06-03T03:47:01Z");
         i.detail = QStringLiteral("No llegó el corte");
-        const auto id = store.openIncident(i);
-        QVERIFY(id);
+        const auto opened = store.raiseIncident(i);
+        QVERIFY(opened && opened->opened);
+        const qint64 id = opened->incident.id;
         QCOMPARE(store.incidents(true).size(), 1);
-        QVERIFY(store.closeIncident(*id, at("2024-06-03T03:49:30.5Z")));
-        QVERIFY(!store.closeIncident(*id, at("2024-06-03T03:50:00Z"))); // already closed
+        QVERIFY(store.clearIncident(i.kind, i.subject, at("2024-06-03T03:49:30.5Z"))->changed);
+        QVERIFY(!store.clearIncident(i.kind, i.subject, at("2024-06-03T03:50:00Z"))->changed); // already resolved
         QVERIFY(store.incidents(true).isEmpty());
-        QVERIFY(store.acknowledgeIncident(*id, at("2024-06-03T03:51:00Z"), QStringLiteral("IEPC avisó")));
-        const auto stored = store.incident(*id);
+        // Acknowledging what is resolved is refused; a note is always allowed.
+        QVERIFY(!store.actOnIncident(id, IncidentAction::Acknowledge, QStringLiteral("ana"), QStringLiteral("IEPC avisó"),
+                                     at("2024-06-03T03:51:00Z")));
+        QVERIFY(store.actOnIncident(id, IncidentAction::Note, QStringLiteral("ana"), QStringLiteral("IEPC avisó"),
+                                    at("2024-06-03T03:51:00Z")));
+        const auto stored = store.incident(id);
         QCOMPARE(stored->closedUtc, at("2024-06-03T03:49:30.5Z"));
-        QCOMPARE(stored->note, QStringLiteral("IEPC avisó"));
+        QCOMPARE(stored->resolution, QStringLiteral("auto"));
         QVERIFY(!stored->isOpen());
+        QCOMPARE(store.incidentEvents(id).size(), 3); // opened, resolved, note
         IncidentRecord bad;
-        QVERIFY(!store.openIncident(bad));
+        QVERIFY(!store.raiseIncident(bad));
     }
 
     void eachServerKeepsItsOwnRecords()
@@ -226,7 +233,9 @@ private Q_SLOTS:
         IncidentRecord late;
         late.kind = QStringLiteral("late_cut");
         late.openedUtc = at("2024-06-03T03:47:00Z");
-        QVERIFY(store.openIncident(late));
+        late.detectedUtc = late.openedUtc;
+        const auto lateId = store.raiseIncident(late);
+        QVERIFY(lateId);
 
         // The same profile behind another host key is another server (the sandbox makes a new key per run).
         const qint64 other = difusor::test::useServer(store, QStringLiteral("primario"), QStringLiteral("SHA256:bbb"));
@@ -237,7 +246,8 @@ private Q_SLOTS:
         QVERIFY(store.sightings(QStringLiteral("official")).isEmpty());
         QVERIFY(store.incidents().isEmpty());
         QVERIFY(!store.cut(*first)); // not even by id
-        QVERIFY(!store.closeIncident(1, at("2024-06-03T03:50:00Z")));
+        QVERIFY(!store.actOnIncident(lateId->incident.id, IncidentAction::Resolve, QStringLiteral("x"),
+                                     QStringLiteral("no es de este servidor"), at("2024-06-03T03:50:00Z")));
         cut.arrivedConsoleUtc = cut.arrivedConsoleUtc.addSecs(3600);
         const auto second = store.insertCut(cut);
         QVERIFY(second && *second != *first);
@@ -318,6 +328,12 @@ private Q_SLOTS:
         QCOMPARE(cuts.last().caughtUp, true);
         QCOMPARE(store.sightings(QStringLiteral("official")).size(), 1);
         QCOMPARE(store.incident(3)->note, QStringLiteral("IEPC avisó"));
+        // Schema 5: the old incident keeps its times; its state and timeline are rebuilt from them.
+        QCOMPARE(store.incident(3)->state(), QStringLiteral("acknowledged"));
+        QCOMPARE(store.incident(3)->severity, QStringLiteral("major")); // late_cut's default
+        QCOMPARE(store.incident(3)->detectedUtc, QDateTime::fromMSecsSinceEpoch(1717384900000, Qt::UTC));
+        QCOMPARE(store.incidentEvents(3).size(), 2); // opened, ack
+        QCOMPARE(store.incidentEvents(3).last().text, QStringLiteral("IEPC avisó"));
         QCOMPARE(store.lastCheckRuns(5).size(), 1);
         // A live server starts empty, though the old rows hold the same packages.
         difusor::test::useServer(store, QStringLiteral("Difusor"), QStringLiteral("SHA256:nuevo"));

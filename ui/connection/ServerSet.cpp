@@ -2,6 +2,7 @@
 
 #include "HostFactory.h"
 #include "cuts/CutMonitor.h"
+#include "incidents/ConnectionWatch.h"
 #include "cuts/CutSession.h"
 #include "remote/RemoteHost.h"
 #include "traffic/TrafficSession.h"
@@ -80,6 +81,8 @@ void ServerEntry::startSessions(RemoteHost *host, const store::ServerStore &stor
 {
     m_store = store;
     const Profile p = profile();
+    // The link down longer than 30 s is an incident of its own (connection_lost).
+    m_connectionWatch = new incidents::ConnectionWatch(host, incidents::IncidentLog(store), this);
     m_cuts = new cuts::CutSession(host, p, store, this);
     if (!p.accessLog.isEmpty()) {
         m_traffic = new traffic::TrafficSession(host, p, this);
@@ -108,6 +111,7 @@ void ServerEntry::tearDown()
         m_cuts->stop();
         delete m_cuts.data();
     }
+    delete m_connectionWatch.data();
     m_store = {};
 }
 

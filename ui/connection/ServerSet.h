@@ -14,6 +14,9 @@
 
 class QWidget;
 
+namespace difusor::incidents {
+class ConnectionWatch;
+}
 namespace difusor::remote {
 class RemoteHost;
 }
@@ -64,6 +67,7 @@ private:
     store::ServerStore m_store;
     QPointer<cuts::CutSession> m_cuts;
     QPointer<traffic::TrafficSession> m_traffic;
+    QPointer<incidents::ConnectionWatch> m_connectionWatch;
     quint64 m_generation = 0; // an identification answer for an older host is dropped
 };
 

@@ -259,8 +259,9 @@ private Q_SLOTS:
             skipped.kind = QStringLiteral("skipped_cut");
             skipped.subject = base.addSecs(60).toString(Qt::ISODateWithMs);
             skipped.openedUtc = base.addSecs(140);
-            skipped.closedUtc = base.addSecs(141);
-            QVERIFY(writer.openIncident(skipped));
+            skipped.detectedUtc = base.addSecs(140);
+            QVERIFY(writer.raiseIncident(skipped));
+            QVERIFY(writer.clearIncident(skipped.kind, skipped.subject, base.addSecs(141)));
         }
         CutsPage page;
         CutMonitor monitor(cuts::RuleConfig{}, cuts::LagProbeConfig{}, s.server);

@@ -1,4 +1,5 @@
 #include "InfrastructurePage.h"
+#include "incidents/CheckIncidents.h"
 
 #include "CheckTreeModel.h"
 #include "AttestationDialog.h"
@@ -325,6 +326,11 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
             // Compared with this server's previous run.
             result.previous = s.lastCheckRuns(1);
             result.saved = s.addCheckRun(run).has_value();
+            // A requirement that passed last time and fails now is a check_failed incident.
+            if (result.saved
+                && !incidents::judgeCheckRun(s, result.previous.isEmpty() ? QJsonArray() : result.previous.first().results,
+                                             run.results, QDateTime::currentDateTimeUtc()))
+                result.error = s.lastError();
             if (!result.saved)
                 result.error = s.lastError();
             return result;
@@ -336,7 +342,8 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
             if (!saved.previous.isEmpty())
                 previous = statusesOf(resultsOf(saved.previous.first().results));
             showReport(report, previous,
-                 saved.saved ? QString() : tr("(no se guardó: %1)").arg(saved.error.isEmpty() ? tr("base de datos cerrada") : saved.error));
+                       saved.saved ? (saved.error.isEmpty() ? QString() : tr("(el incidente no se guardó: %1)").arg(saved.error))
+                                   : tr("(no se guardó: %1)").arg(saved.error.isEmpty() ? tr("base de datos cerrada") : saved.error));
         });
 }
 
