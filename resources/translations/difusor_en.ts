@@ -1148,18 +1148,6 @@
         <translation>Invalid sighting.</translation>
     </message>
     <message>
-        <source>Incidente sin tipo o sin hora de apertura.</source>
-        <translation>Incident without a kind or an opening time.</translation>
-    </message>
-    <message>
-        <source>El incidente %1 no existe o ya estaba cerrado.</source>
-        <translation>The incident %1 does not exist or was already closed.</translation>
-    </message>
-    <message>
-        <source>El incidente %1 no existe.</source>
-        <translation>The incident %1 does not exist.</translation>
-    </message>
-    <message>
         <source>El formato termina con un &apos;%&apos; suelto.</source>
         <translation>The format ends with a stray &apos;%&apos;.</translation>
     </message>
@@ -1640,14 +1628,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>Cut %1: arrived %2, detected %3, official PREP %4, our site %5, lag %6%7</translation>
     </message>
     <message>
-        <source>Incidente cerrado %1 (%2 → %3): %4</source>
-        <translation>Incident closed %1 (%2 → %3): %4</translation>
-    </message>
-    <message>
-        <source>Incidente abierto %1 (%2%3): %4</source>
-        <translation>Incident opened %1 (%2%3): %4</translation>
-    </message>
-    <message>
         <source>Vigilante de cortes: %1</source>
         <translation>Cut watcher: %1</translation>
     </message>
@@ -1882,6 +1862,356 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
     <message>
         <source>El archivo no tiene forma de CSV del PREP: ninguna línea legible al principio.</source>
         <translation>The file does not look like a PREP CSV: no readable line at its start.</translation>
+    </message>
+    <message>
+        <source>No se pudo guardar el incidente: %1</source>
+        <translation>The incident could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>No se guardó la verificación: %1</source>
+        <translation>The check was not saved: %1</translation>
+    </message>
+    <message>
+        <source>%1 #%2 %3 (%4)</source>
+        <translation>%1 #%2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Incidente resuelto: %1, desde %2 hasta %3: %4</source>
+        <translation>Incident resolved: %1, from %2 to %3: %4</translation>
+    </message>
+    <message>
+        <source>Incidente abierto: %1, desde %2: %3</source>
+        <translation>Incident opened: %1, since %2: %3</translation>
+    </message>
+    <message>
+        <source>Incidente %1 (%2): %3 por %4: %5</source>
+        <translation>Incident %1 (%2): %3 by %4: %5</translation>
+    </message>
+    <message>
+        <source>Dejó de cumplirse: %1</source>
+        <translation>No longer met: %1</translation>
+    </message>
+    <message>
+        <source>Se esperaba %1; se encontró %2.</source>
+        <translation>Expected %1; found %2.</translation>
+    </message>
+    <message>
+        <source>El requisito vuelve a cumplirse.</source>
+        <translation>The requirement is met again.</translation>
+    </message>
+    <message>
+        <source>Sin conexión SSH con el servidor desde hace más de %1 s.</source>
+        <translation>No SSH connection to the server for more than %1 s.</translation>
+    </message>
+    <message>
+        <source>Sin conexión SSH con el servidor desde hace más de %1 s: %2</source>
+        <translation>No SSH connection to the server for more than %1 s: %2</translation>
+    </message>
+    <message>
+        <source>Un requisito dejó de cumplirse</source>
+        <translation>A requirement is no longer met</translation>
+    </message>
+    <message>
+        <source>Conexión con el servidor perdida</source>
+        <translation>Connection to the server lost</translation>
+    </message>
+    <message>
+        <source>Crítico</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Mayor</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Menor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Abierto</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Reconocido</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Resuelto</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Observado de nuevo</source>
+        <translation>Observed again</translation>
+    </message>
+    <message>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Silenciado</source>
+        <translation>Silenced</translation>
+    </message>
+    <message>
+        <source>Notificado</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>Reabierto</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Gravedad cambiada</source>
+        <translation>Severity changed</translation>
+    </message>
+    <message>
+        <source>«Afectó la publicación» cambiado</source>
+        <translation>“Affected publication” changed</translation>
+    </message>
+    <message>
+        <source>Causa raíz</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Acciones</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>técnico</source>
+        <translation>technician</translation>
+    </message>
+    <message>
+        <source>Un incidente no se guardó: %1</source>
+        <translation>An incident was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Sin base de datos para este servidor: el incidente no se guardó.</source>
+        <translation>No database for this server: the incident was not saved.</translation>
+    </message>
+    <message>
+        <source>No se volvió a observar desde que la consola reanudó la vigilancia.</source>
+        <translation>Not observed again since the console resumed watching.</translation>
+    </message>
+    <message>
+        <source>Sin incidentes.</source>
+        <translation>No incidents.</translation>
+    </message>
+    <message>
+        <source>afectó la publicación</source>
+        <translation>affected publication</translation>
+    </message>
+    <message>
+        <source>no afectó la publicación</source>
+        <translation>did not affect publication</translation>
+    </message>
+    <message>
+        <source>afectación sin determinar</source>
+        <translation>effect on publication not determined</translation>
+    </message>
+    <message>
+        <source>inicio %1, detectado %2, reconocido %3, resuelto %4</source>
+        <translation>started %1, detected %2, acknowledged %3, resolved %4</translation>
+    </message>
+    <message>
+        <source>detección %1, reconocimiento %2, resolución %3</source>
+        <translation>to detect %1, to acknowledge %2, to resolve %3</translation>
+    </message>
+    <message>
+        <source>Horas en tiempo del centro de México (UTC-6).</source>
+        <translation>Times in Central Mexico time (UTC-6).</translation>
+    </message>
+    <message>
+        <source>Incidentes de la consola: la lista (JSON, CSV o texto) y el triaje (reconocer, resolver, anotar, silenciar).
+Códigos de salida: 0 bien, 1 acción rechazada o base no disponible, 2 entrada no válida.</source>
+        <translation>The console&apos;s incidents: the list (JSON, CSV or text) and triage (acknowledge, resolve, note, silence).
+Exit codes: 0 ok, 1 action refused or database not available, 2 bad input.</translation>
+    </message>
+    <message>
+        <source>list (predeterminada), ack, resolve, note o silence</source>
+        <translation>list (default), ack, resolve, note or silence</translation>
+    </message>
+    <message>
+        <source>Perfil de conexión: sus servidores.</source>
+        <translation>Connection profile: its servers.</translation>
+    </message>
+    <message>
+        <source>ARCHIVO</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Base de datos de la consola.</source>
+        <translation>The console&apos;s database.</translation>
+    </message>
+    <message>
+        <source>open, acknowledged, resolved, unresolved o all.</source>
+        <translation>open, acknowledged, resolved, unresolved or all.</translation>
+    </message>
+    <message>
+        <source>ESTADO</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>Desde (ISO 8601; sin zona: UTC).</source>
+        <translation>Since (ISO 8601; without a zone: UTC).</translation>
+    </message>
+    <message>
+        <source>FECHA</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Solo este tipo (late_cut, lag, …).</source>
+        <translation>Only this kind (late_cut, lag, …).</translation>
+    </message>
+    <message>
+        <source>TIPO</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>Solo esta gravedad (critical, major, minor).</source>
+        <translation>Only this severity (critical, major, minor).</translation>
+    </message>
+    <message>
+        <source>GRAVEDAD</source>
+        <translation>SEVERITY</translation>
+    </message>
+    <message>
+        <source>json, csv o text.</source>
+        <translation>json, csv or text.</translation>
+    </message>
+    <message>
+        <source>FORMATO</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>La nota (o el motivo, al silenciar).</source>
+        <translation>The note (or the reason, when silencing).</translation>
+    </message>
+    <message>
+        <source>TEXTO</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Quién (predeterminado: el usuario).</source>
+        <translation>Who (default: the login name).</translation>
+    </message>
+    <message>
+        <source>NOMBRE</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Idioma: es o en.</source>
+        <translation>Language: es or en.</translation>
+    </message>
+    <message>
+        <source>IDIOMA</source>
+        <translation>LANGUAGE</translation>
+    </message>
+    <message>
+        <source>Falta --profile o --store.</source>
+        <translation>--profile or --store is missing.</translation>
+    </message>
+    <message>
+        <source>No existe la base de datos %1.</source>
+        <translation>The database %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>La base %1 no tiene registros del perfil «%2».</source>
+        <translation>The database %1 has no records of the profile “%2”.</translation>
+    </message>
+    <message>
+        <source>Argumento de más: %1</source>
+        <translation>Extra argument: %1</translation>
+    </message>
+    <message>
+        <source>Estado desconocido: %1 (open, acknowledged, resolved, unresolved o all).</source>
+        <translation>Unknown state: %1 (open, acknowledged, resolved, unresolved or all).</translation>
+    </message>
+    <message>
+        <source>Fecha no válida: %1 (ISO 8601, p. ej. 2024-06-02T18:00:00-06:00).</source>
+        <translation>Invalid date: %1 (ISO 8601, e.g. 2024-06-02T18:00:00-06:00).</translation>
+    </message>
+    <message>
+        <source>Gravedad desconocida: %1 (critical, major o minor).</source>
+        <translation>Unknown severity: %1 (critical, major or minor).</translation>
+    </message>
+    <message>
+        <source>Formato desconocido: %1 (json, csv o text).</source>
+        <translation>Unknown format: %1 (json, csv or text).</translation>
+    </message>
+    <message>
+        <source>Falta el número del incidente (uno).</source>
+        <translation>The incident number is missing (one).</translation>
+    </message>
+    <message>
+        <source>Número de incidente no válido: %1</source>
+        <translation>Invalid incident number: %1</translation>
+    </message>
+    <message>
+        <source>Silenciar necesita un motivo: --note &quot;por qué&quot;.</source>
+        <translation>Silencing needs a reason: --note &quot;why&quot;.</translation>
+    </message>
+    <message>
+        <source>Hace falta una nota: --note &quot;qué se vio o qué se hizo&quot;.</source>
+        <translation>A note is needed: --note &quot;what was seen or done&quot;.</translation>
+    </message>
+    <message>
+        <source>No hay incidente %1 en %2.</source>
+        <translation>There is no incident %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Incidente %1: %2 por %3.</source>
+        <translation>Incident %1: %2 by %3.</translation>
+    </message>
+    <message>
+        <source>Incidente sin tipo o sin hora de detección.</source>
+        <translation>Incident without a kind or a detection time.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 no se pudo leer.</source>
+        <translation>Incident %1 could not be read.</translation>
+    </message>
+    <message>
+        <source>La condición terminó.</source>
+        <translation>The condition ended.</translation>
+    </message>
+    <message>
+        <source>El silencio termina con ella.</source>
+        <translation>The silence ends with it.</translation>
+    </message>
+    <message>
+        <source>(sin nombre)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Silenciar necesita un motivo.</source>
+        <translation>Silencing needs a reason.</translation>
+    </message>
+    <message>
+        <source>Hace falta una nota: qué se vio o qué se hizo.</source>
+        <translation>A note is needed: what was seen or done.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 no existe en este servidor.</source>
+        <translation>Incident %1 does not exist on this server.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 ya estaba reconocido.</source>
+        <translation>Incident %1 was already acknowledged.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 ya está resuelto.</source>
+        <translation>Incident %1 is already resolved.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 ya está resuelto: no hay nada que silenciar.</source>
+        <translation>Incident %1 is already resolved: there is nothing to silence.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 no está resuelto.</source>
+        <translation>Incident %1 is not resolved.</translation>
+    </message>
+    <message>
+        <source>«Afectó la publicación» es true, false o null, no %1.</source>
+        <translation>“Affected publication” is true, false or null, not %1.</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3447,10 @@ Package %2: %3</translation>
     <message>
         <source>Registrar atestación</source>
         <translation>Record attestation</translation>
+    </message>
+    <message>
+        <source>(el incidente no se guardó: %1)</source>
+        <translation>(the incident was not saved: %1)</translation>
     </message>
 </context>
 <context>
