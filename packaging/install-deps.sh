@@ -11,7 +11,7 @@ $SUDO apt-get install -y --no-install-recommends \
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
     libqt6sql6-sqlite libssh-dev libssl-dev zlib1g-dev qtkeychain-qt6-dev libgl-dev \
     openssh-server openssh-client nginx-light rsync inotify-tools procps curl \
-    xvfb xauth desktop-file-utils appstream clang \
+    xvfb xauth dbus desktop-file-utils appstream clang \
     goaccess awstats ansible-core \
     qt6-httpserver-dev qt6-websockets-dev prometheus \
     dpkg-dev lintian file
