@@ -13,6 +13,11 @@ set(DIFUSOR_UI_SOURCES
     connection/SecretStore.h connection/SecretStore.cpp
     connection/ServerSet.h connection/ServerSet.cpp
     connection/GuiMetrics.h connection/GuiMetrics.cpp
+    notify/Alert.h
+    notify/AlertBanner.h notify/AlertBanner.cpp
+    notify/AlertSeverity.h notify/AlertSeverity.cpp
+    notify/DesktopNotifier.h notify/DesktopNotifier.cpp
+    notify/NotificationsProxy.h
     pages/PlaceholderPage.h pages/PlaceholderPage.cpp
     pages/PageContext.h pages/Pages.cpp
     widgets/ConnectionStatus.h widgets/ConnectionStatus.cpp
