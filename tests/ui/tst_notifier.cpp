@@ -5,6 +5,7 @@
 // call and signal goes through the daemon, as with a real notification server.
 #include "LoopGapMeter.h"
 #include "TestEnv.h"
+#include "common/Translations.h"
 #include "notify/AlertBanner.h"
 #include "notify/DesktopNotifier.h"
 
@@ -399,7 +400,7 @@ private Q_SLOTS:
         banner->show(lost);
         QVERIFY(banner->isVisible());
         QCOMPARE(banner->currentKey(), QStringLiteral("incident:11"));
-        QCOMPARE(banner->severityWord(), QStringLiteral("CRÍTICO"));
+        QCOMPARE(banner->severityText(), QStringLiteral("CRÍTICO"));
         QTest::qWait(300);
         QVERIFY(m_fake.notifies.isEmpty());
 
@@ -486,13 +487,13 @@ private Q_SLOTS:
 
         banner->show(alert(QStringLiteral("minor"), QStringLiteral("minor"), QStringLiteral("Reloj desfasado 3 s")));
         QVERIFY(banner->isVisible());
-        QCOMPARE(banner->severityWord(), QStringLiteral("MENOR"));
+        QCOMPARE(banner->severityText(), QStringLiteral("MENOR"));
         QVERIFY(banner->moreText().isEmpty());
         banner->show(alert(QStringLiteral("major"), QStringLiteral("major"), QStringLiteral("Corte tardío")));
         banner->show(alert(QStringLiteral("critical"), QStringLiteral("critical"), QStringLiteral("Sitio oficial sin respuesta"),
                            QStringLiteral("prep-1: tiempo agotado")));
         QCOMPARE(banner->currentKey(), QStringLiteral("critical"));
-        QCOMPARE(banner->severityWord(), QStringLiteral("CRÍTICO"));
+        QCOMPARE(banner->severityText(), QStringLiteral("CRÍTICO"));
         QCOMPARE(banner->titleText(), QStringLiteral("Sitio oficial sin respuesta"));
         QCOMPARE(banner->moreText(), QStringLiteral("y 2 más"));
         QCOMPARE(banner->pendingCount(), 3);
@@ -519,7 +520,7 @@ private Q_SLOTS:
 
         banner->acknowledged(QStringLiteral("critical"));
         QCOMPARE(banner->currentKey(), QStringLiteral("major"));
-        QCOMPARE(banner->severityWord(), QStringLiteral("MAYOR"));
+        QCOMPARE(banner->severityText(), QStringLiteral("MAYOR"));
         QCOMPARE(banner->moreText(), QStringLiteral("y 1 más"));
 
         // A second major one arriving later does not push the first off the banner.
@@ -543,6 +544,21 @@ private Q_SLOTS:
         QVERIFY(banner->accessibleName().isEmpty());
         QTest::mouseClick(banner->acknowledgeButton(), Qt::LeftButton); // hidden: nothing to ask
         QCOMPARE(ack.size(), 1);
+    }
+
+    void bannerInEnglish()
+    {
+        QVERIFY(difusor::installTranslations(QStringLiteral("en")));
+        AlertBanner banner;
+        banner.show(alert(QStringLiteral("k"), QStringLiteral("critical"), QStringLiteral("Site down")));
+        banner.show(alert(QStringLiteral("m"), QStringLiteral("minor"), QStringLiteral("Clock skew")));
+        const QString word = banner.severityText();
+        const QString name = banner.accessibleName();
+        difusor::installTranslations(QStringLiteral("es"));
+        // The severity words are the incident model's translated ones, in capitals; the other strings
+        // are translated as everywhere else (ts_current holds the .ts to the sources).
+        QCOMPARE(word, QStringLiteral("CRITICAL"));
+        QCOMPARE(name, QStringLiteral("CRITICAL: Site down"));
     }
 };
 

@@ -101,7 +101,7 @@ int AlertBanner::pendingCount() const
     return count;
 }
 
-QString AlertBanner::severityWord() const
+QString AlertBanner::severityText() const
 {
     return m_word->text();
 }
@@ -143,7 +143,7 @@ void AlertBanner::refresh()
         return;
     }
     const Alert &alert = best->alert;
-    const QString word = severityText(alert.severity);
+    const QString word = severityWord(alert.severity);
     const QColor color = severityColor(alert.severity);
     // Dark text on a light tint of the severity colour, a thick bar of the colour itself: readable
     // in light and dark desktop themes alike.

@@ -40,7 +40,7 @@ public:
     int pendingCount() const;
 
     // The parts, for tests and screenshots.
-    QString severityWord() const;
+    QString severityText() const; // "CRÍTICO", …
     QString titleText() const;
     QString moreText() const; // "y 2 más", empty when it is the only one
     QPushButton *acknowledgeButton() const { return m_ack; }

@@ -1,6 +1,6 @@
 #include "AlertSeverity.h"
 
-#include "common/Tr.h"
+#include "incidents/IncidentLog.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -25,14 +25,10 @@ int severityRank(const QString &severity)
     return static_cast<int>(levelOf(severity));
 }
 
-QString severityText(const QString &severity)
+QString severityWord(const QString &severity)
 {
-    switch (levelOf(severity)) {
-    case Level::Critical: return Tr::tr("CRÍTICO");
-    case Level::Major: return Tr::tr("MAYOR");
-    case Level::Minor: return Tr::tr("MENOR");
-    }
-    return {};
+    static const QString ids[] = {QString(), QStringLiteral("minor"), QStringLiteral("major"), QStringLiteral("critical")};
+    return incidents::severityText(ids[severityRank(severity)]).toUpper();
 }
 
 QColor severityColor(const QString &severity)

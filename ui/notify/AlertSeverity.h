@@ -14,8 +14,8 @@ namespace difusor::ui {
 // 3 critical, 2 major (and unknown), 1 minor: higher is more severe.
 int severityRank(const QString &severity);
 
-// "CRÍTICO" | "MAYOR" | "MENOR" (translated).
-QString severityText(const QString &severity);
+// "CRÍTICO" | "MAYOR" | "MENOR": incidents::severityText() in capitals, the word a banner shouts.
+QString severityWord(const QString &severity);
 
 QColor severityColor(const QString &severity);
 

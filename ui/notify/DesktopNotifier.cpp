@@ -42,7 +42,7 @@ bool serviceIsGone(QDBusError::ErrorType type)
 
 QString summaryOf(const Alert &alert)
 {
-    return DesktopNotifier::tr("%1 · %2").arg(severityText(alert.severity), alert.title);
+    return DesktopNotifier::tr("%1 · %2").arg(severityWord(alert.severity), alert.title);
 }
 } // namespace
 
