@@ -1,4 +1,8 @@
 #include "MainWindow.h"
+#include "notify/AlertBanner.h"
+#include "notify/DesktopNotifier.h"
+#include "notify/IncidentAlerts.h"
+#include "store/StoreThread.h"
 
 #include "commands/CommandLogDock.h"
 #include "common/Settings.h"
@@ -23,6 +27,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSplitter>
+#include <QVBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -108,12 +113,23 @@ MainWindow::MainWindow(const QString &profilesDir, QWidget *parent)
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_nav->setCurrentRow(0);
 
+    // The in-window banner (always, whatever the desktop offers) above the pages; desktop notifications
+    // beside it. IncidentAlerts feeds both from the incident log once the store is set.
+    m_banner = new AlertBanner(this);
+    m_notifier = new DesktopNotifier(this);
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(6, 6, 6, 0);
+    outer->addWidget(m_banner);
+    auto *layout = new QHBoxLayout;
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
+    connect(m_notifier, &DesktopNotifier::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
 
     addDockWidget(Qt::BottomDockWidgetArea, m_commandLog);
     statusBar()->addPermanentWidget(m_status);
@@ -294,6 +310,35 @@ void MainWindow::setMetricsServing(bool on)
 void MainWindow::setStoreThread(store::StoreThread *store)
 {
     m_servers->setStoreThread(store);
+    m_alerts = new IncidentAlerts(store, m_notifier, m_banner, this);
+    // "Ver" and "Reconocer" (banner or notification) open the incident on the "Incidentes" page;
+    // acknowledging needs a note, so the page's editor opens for it.
+    connect(m_alerts, &IncidentAlerts::viewRequested, this, [this](qint64 id) {
+        raise();
+        activateWindow();
+        showPage(Page::Incidents);
+        Q_EMIT incidentViewRequested(id);
+    });
+    connect(m_alerts, &IncidentAlerts::acknowledgeRequested, this, [this](qint64 id) {
+        raise();
+        activateWindow();
+        showPage(Page::Incidents);
+        Q_EMIT incidentAcknowledgeRequested(id);
+    });
+    // A write nobody waited for (an incident, a notification record) failed: say it where it is seen.
+    connect(store, &store::StoreThread::writeFailed, this, [this](const QString &error) {
+        Alert alert;
+        alert.key = QStringLiteral("store:write");
+        alert.severity = QStringLiteral("critical");
+        alert.title = tr("La base de datos no guardó un registro");
+        alert.body = error;
+        m_banner->show(alert);
+        statusBar()->showMessage(error, 30000);
+    });
+    connect(store, &store::StoreThread::opened, m_alerts, [this](bool ok) {
+        if (ok)
+            m_alerts->loadOpen();
+    });
 }
 
 void MainWindow::identifyServer(RemoteHost *host)

@@ -17,7 +17,10 @@ class StoreThread;
 
 namespace difusor::ui {
 
+class AlertBanner;
 class CommandLogDock;
+class DesktopNotifier;
+class IncidentAlerts;
 class ConnectionController;
 class ConnectionPage;
 class ConnectionStatus;
@@ -68,8 +71,15 @@ public:
     // The "Simulación" menu (hidden until the demo fills it).
     QMenu *simulationMenu() const { return m_simulationMenu; }
 
+    AlertBanner *alertBanner() const { return m_banner; }
+    DesktopNotifier *notifier() const { return m_notifier; }
+
 Q_SIGNALS:
     void hostChanged(difusor::remote::RemoteHost *host);
+    // "Ver" / "Reconocer" on an incident's alert (banner or desktop notification): the "Incidentes" page
+    // (already shown) selects it / opens its acknowledgement editor.
+    void incidentViewRequested(qint64 incidentId);
+    void incidentAcknowledgeRequested(qint64 incidentId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +102,9 @@ private:
     ConnectionStatus *m_status;
     CommandLogDock *m_commandLog;
     QMenu *m_simulationMenu = nullptr;
+    AlertBanner *m_banner = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    IncidentAlerts *m_alerts = nullptr;
 };
 
 } // namespace difusor::ui

@@ -17,6 +17,7 @@ set(DIFUSOR_UI_SOURCES
     notify/AlertBanner.h notify/AlertBanner.cpp
     notify/AlertSeverity.h notify/AlertSeverity.cpp
     notify/DesktopNotifier.h notify/DesktopNotifier.cpp
+    notify/IncidentAlerts.h notify/IncidentAlerts.cpp
     notify/NotificationsProxy.h
     pages/PlaceholderPage.h pages/PlaceholderPage.cpp
     pages/PageContext.h pages/Pages.cpp

@@ -2388,6 +2388,37 @@ Exit codes: 0 ok, 1 action refused or database not available, 2 bad input.</tran
     </message>
 </context>
 <context>
+    <name>difusor::ui::AlertBanner</name>
+    <message>
+        <source>Reconocer</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Ver</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>y %1 más</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reconocer el aviso «%1»</source>
+        <translation>Acknowledge the alert “%1”</translation>
+    </message>
+    <message>
+        <source>Ver el aviso «%1»</source>
+        <translation>View the alert “%1”</translation>
+    </message>
+</context>
+<context>
     <name>difusor::ui::AttestationDialog</name>
     <message>
         <source>Se cumple</source>
@@ -3224,6 +3255,45 @@ Package %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>difusor::ui::DesktopNotifier</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>sin bus de sesión D-Bus</source>
+        <translation>no D-Bus session bus</translation>
+    </message>
+    <message>
+        <source>No hay servicio de notificaciones de escritorio (%1): los avisos se muestran en la bandeja del sistema y en la ventana.</source>
+        <translation>No desktop notification service (%1): alerts are shown in the system tray and in the window.</translation>
+    </message>
+    <message>
+        <source>No hay servicio de notificaciones de escritorio ni bandeja del sistema (%1): los avisos solo se muestran en la ventana.</source>
+        <translation>No desktop notification service and no system tray (%1): alerts are shown in the window only.</translation>
+    </message>
+    <message>
+        <source>Reconocer</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Ver</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>No se pudo mostrar la notificación de escritorio «%1»: %2</source>
+        <translation>Could not show the desktop notification “%1”: %2</translation>
+    </message>
+    <message>
+        <source>No se pudo retirar la notificación de escritorio «%1»: %2</source>
+        <translation>Could not withdraw the desktop notification “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Consola del difusor PREP</source>
+        <translation>PREP difusor console</translation>
+    </message>
+</context>
+<context>
     <name>difusor::ui::HostKeyDialog</name>
     <message>
         <source>Llave de servidor desconocida</source>
@@ -3276,6 +3346,13 @@ Package %2: %3</translation>
     <message>
         <source>Cerrar</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::IncidentAlerts</name>
+    <message>
+        <source>Aviso de escritorio (%1).</source>
+        <translation>Desktop notification (%1).</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3679,10 @@ Package %2: %3</translation>
     <message>
         <source>Métricas para Prometheus en %1</source>
         <translation>Metrics for Prometheus at %1</translation>
+    </message>
+    <message>
+        <source>La base de datos no guardó un registro</source>
+        <translation>The database did not save a record</translation>
     </message>
 </context>
 <context>
