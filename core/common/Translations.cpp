@@ -39,9 +39,17 @@ bool installTranslations(const QString &language)
 
 QString chooseLanguage(const QStringList &arguments)
 {
-    const qsizetype i = arguments.indexOf(QStringLiteral("--lang"));
-    if (i >= 0 && i + 1 < arguments.size())
-        return arguments.at(i + 1);
+    // Read before any command line is parsed (its texts are made in this language): "--lang X" or
+    // "--lang=X" anywhere; CommandLine refuses a value other than es and en later.
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--"))
+            break;
+        if (arg == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return arg.mid(7);
+    }
     const QString env = qEnvironmentVariable("DIFUSOR_LANG");
     return env.isEmpty() ? QStringLiteral("es") : env;
 }

@@ -1,4 +1,5 @@
 set(DIFUSOR_COMMON_SOURCES
+    CommandLine.h CommandLine.cpp
     Profile.h Profile.cpp
     PrivateFile.h PrivateFile.cpp
     MexicoTime.h MexicoTime.cpp
