@@ -5,6 +5,7 @@
 #include "ReportFormat.h"
 #include "RequirementProfile.h"
 
+#include "common/CommandLine.h"
 #include "common/PrivateFile.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
@@ -24,85 +25,70 @@ struct Options
 {
     QString profile;
     QString requirements;
-    QString format = QStringLiteral("text");
+    QString format;
     QString attestations;
     QString output; // empty: stdout
-    QString language = QStringLiteral("es");
+    QString language;
     bool trustNewHostKey = false;
     bool evidence = false;
     bool consoleProbes = true;
     int timeoutS = 60;
 };
 
-QString usage()
+void defineOptions(CommandLine &line)
 {
-    return Tr::tr("Uso: difusor-console check --profile PERFIL.json [--requirements REQUISITOS.json]\n"
-                  "       [--format text|json|junit] [--attestations ATESTACIONES.json] [--evidence] [--output ARCHIVO]\n"
-                  "       [--trust-new-host-key] [--no-console-probes] [--timeout S] [--lang es|en]\n"
-                  "Un perfil con \"host\": \"local\" verifica esta máquina sin SSH.\n"
-                  "Salida: 0 todo cumple, 1 algo no cumple, 2 nada falla pero hay desconocidos o la verificación falló.");
+    line.addOption({{QStringLiteral("profile")}, Tr::tr("El servidor que verificar (obligatoria)."), Tr::tr("PERFIL.json")});
+    line.addOption({{QStringLiteral("requirements")},
+                    Tr::tr("Un perfil de requisitos propio en lugar del de la convocatoria incluido."),
+                    Tr::tr("REQUISITOS.json")});
+    line.addOption({{QStringLiteral("format")}, Tr::tr("Formato del informe."), QStringLiteral("text|json|junit"),
+                    QStringLiteral("text")});
+    line.addOption({{QStringLiteral("attestations")},
+                    Tr::tr("Atestaciones: requisitos que una persona avala donde ninguna sonda puede saberlo."),
+                    Tr::tr("ATESTACIONES.json")});
+    line.addOption({{QStringLiteral("evidence")},
+                    Tr::tr("En el formato text, la evidencia bajo cada veredicto (json y junit siempre la llevan).")});
+    line.addOption({{QStringLiteral("output")}, Tr::tr("Escribe el informe en ARCHIVO (0600) en lugar de la salida estándar."),
+                    Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("trust-new-host-key")},
+                    Tr::tr("Acepta y registra la llave del servidor si aún no está en known_hosts (confianza en el "
+                           "primer uso). Una llave cambiada se rechaza igual.")});
+    line.addOption({{QStringLiteral("no-console-probes")},
+                    Tr::tr("Omite las mediciones hechas desde esta máquina: la URL del sitio, los puertos abiertos "
+                           "desde fuera, el rendimiento.")});
+    line.addOption({{QStringLiteral("timeout")}, Tr::tr("Abandona la verificación completa tras S segundos."),
+                    QStringLiteral("S"), QStringLiteral("60")});
+    line.setExitCode(ExitOk, Tr::tr("todos los requisitos se cumplen (con avisos u omitidos)"));
+    line.setExitCode(ExitFailed, Tr::tr("algún requisito no se cumple o quedó desconocido, o la sonda no pudo correr"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un valor no válido, un perfil, "
+                                          "requisito o atestación ilegible, un --output que no se puede escribir"));
+    line.setExitCode(ExitUnreachable, Tr::tr("no se pudo conectar con el servidor (inalcanzable, su llave cambió o no se "
+                                             "aceptó, acceso denegado): no se verificó nada y no hay informe"));
 }
 
-std::optional<Options> parse(const QStringList &args, QString *error)
+std::optional<Options> optionsFrom(const CommandLine &line, QString *error)
 {
     Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        auto value = [&](QString *target) {
-            if (i + 1 >= args.size()) {
-                *error = Tr::tr("Falta el valor de %1.").arg(a);
-                return false;
-            }
-            *target = args.at(++i);
-            return true;
-        };
-        QString timeout;
-        if (a == QLatin1String("--profile")) {
-            if (!value(&o.profile))
-                return std::nullopt;
-        } else if (a == QLatin1String("--requirements")) {
-            if (!value(&o.requirements))
-                return std::nullopt;
-        } else if (a == QLatin1String("--format")) {
-            if (!value(&o.format))
-                return std::nullopt;
-        } else if (a == QLatin1String("--attestations")) {
-            if (!value(&o.attestations))
-                return std::nullopt;
-        } else if (a == QLatin1String("--output")) {
-            if (!value(&o.output))
-                return std::nullopt;
-        } else if (a == QLatin1String("--lang")) {
-            if (!value(&o.language))
-                return std::nullopt;
-        } else if (a == QLatin1String("--timeout")) {
-            if (!value(&timeout))
-                return std::nullopt;
-            o.timeoutS = timeout.toInt();
-            if (o.timeoutS <= 0) {
-                *error = Tr::tr("Tiempo límite no válido: %1.").arg(timeout);
-                return std::nullopt;
-            }
-        } else if (a == QLatin1String("--trust-new-host-key")) {
-            o.trustNewHostKey = true;
-        } else if (a == QLatin1String("--evidence")) {
-            o.evidence = true;
-        } else if (a == QLatin1String("--no-console-probes")) {
-            o.consoleProbes = false;
-        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            *error = QString();
-            return std::nullopt;
-        } else {
-            *error = Tr::tr("Opción desconocida: %1").arg(a);
-            return std::nullopt;
-        }
-    }
+    o.profile = line.value(QStringLiteral("profile"));
+    o.requirements = line.value(QStringLiteral("requirements"));
+    o.attestations = line.value(QStringLiteral("attestations"));
+    o.output = line.value(QStringLiteral("output"));
+    o.language = line.language();
+    o.trustNewHostKey = line.isSet(QStringLiteral("trust-new-host-key"));
+    o.evidence = line.isSet(QStringLiteral("evidence"));
+    o.consoleProbes = !line.isSet(QStringLiteral("no-console-probes"));
     if (o.profile.isEmpty()) {
         *error = Tr::tr("Falta --profile.");
         return std::nullopt;
     }
-    if (o.format != QLatin1String("text") && o.format != QLatin1String("json") && o.format != QLatin1String("junit")) {
-        *error = Tr::tr("Formato desconocido: %1 (text, json o junit).").arg(o.format);
+    const auto format = line.choiceValue(QStringLiteral("format"), {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("junit")}, error);
+    const auto timeout = line.intValue(QStringLiteral("timeout"), 1, 24 * 3600, error);
+    if (!format || !timeout)
+        return std::nullopt;
+    o.format = *format;
+    o.timeoutS = *timeout;
+    if (!line.positionalArguments().isEmpty()) {
+        *error = Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first());
         return std::nullopt;
     }
     return o;
@@ -112,30 +98,35 @@ std::optional<Options> parse(const QStringList &args, QString *error)
 
 int runCheckCommand(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("check"), {Tr::tr("--profile PERFIL.json [opciones]")},
+                     Tr::tr("Verifica cada requisito de la convocatoria para difusores en un solo viaje por SSH e "
+                            "imprime cada veredicto (cumple, no cumple, aviso o desconocido) con su evidencia. Un "
+                            "perfil con \"host\": \"local\" verifica esta máquina sin SSH."));
+    defineOptions(line);
+    if (const auto code = line.parse(args))
+        return *code;
     QTextStream err(stderr);
     QString error;
-    const auto options = parse(args, &error);
-    if (!options) {
-        err << (error.isEmpty() ? usage() : error + QLatin1Char('\n') + usage()) << Qt::endl;
-        return 2;
-    }
+    const auto options = optionsFrom(line, &error);
+    if (!options)
+        return line.badInput(error);
     const auto profile = Profile::load(options->profile, &error);
     if (!profile) {
         err << error << Qt::endl;
-        return 2;
+        return ExitBadInput;
     }
     const auto requirements = options->requirements.isEmpty() ? RequirementProfile::loadDefault(&error)
                                                                : RequirementProfile::load(options->requirements, &error);
     if (!requirements) {
         err << error << Qt::endl;
-        return 2;
+        return ExitBadInput;
     }
     AttestationBook attestations;
     if (!options->attestations.isEmpty()) {
         const auto book = AttestationBook::load(options->attestations, &error);
         if (!book) {
             err << error << Qt::endl;
-            return 2;
+            return ExitBadInput;
         }
         attestations = *book;
     }
@@ -144,13 +135,34 @@ int runCheckCommand(const QStringList &args)
     const bool local = profile->host == QLatin1String("local");
     std::unique_ptr<remote::RemoteHost> host = remote::makeHeadlessHost(*profile, options->trustNewHostKey, err);
 
+    // Whether the server was ever reached: a check that could not connect reports nothing (every verdict
+    // would be "unknown") and exits 3 with the reason (unreachable, a changed or refused host key).
+    bool connected = local;
+    QString connectError;
+    QObject::connect(host.get(), &remote::RemoteHost::stateChanged, host.get(),
+                     [&connected, &connectError](remote::ConnectionState state, const QString &reason) {
+                         if (state == remote::ConnectionState::Connected)
+                             connected = true;
+                         else if (!connected && !reason.isEmpty())
+                             connectError = reason;
+                     });
+
     CheckRunner runner(host.get(), *profile, *requirements, local);
     runner.setAttestations(attestations);
     runner.setLanguage(options->language);
     runner.setConsoleProbes(options->consoleProbes);
     runner.setOverallTimeoutMs(options->timeoutS * 1000);
-    int exitCode = 2;
+    int exitCode = ExitBadInput;
     QObject::connect(&runner, &CheckRunner::finished, &runner, [&](const CheckReport &report) {
+        if (!connected) {
+            err << Tr::tr("No se pudo conectar con %1: %2").arg(host->displayName(), connectError.isEmpty() ? report.error : connectError)
+                << Qt::endl
+                << Tr::tr("No se verificó ningún requisito.") << Qt::endl;
+            exitCode = ExitUnreachable;
+            host->disconnectFromHost();
+            QCoreApplication::exit(exitCode);
+            return;
+        }
         QFile out(options->output);
         QString openError;
         // The report holds firewall evidence: a file of ours is 0600.
@@ -159,7 +171,8 @@ int runCheckCommand(const QStringList &args)
         if (!opened) {
             err << (openError.isEmpty() ? Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) : openError)
                 << Qt::endl;
-            QCoreApplication::exit(2);
+            exitCode = ExitBadInput;
+            QCoreApplication::exit(exitCode);
             return;
         }
         if (options->format == QLatin1String("json"))

@@ -1,5 +1,6 @@
 #include "CheckResult.h"
 
+#include "common/CommandLine.h"
 #include "common/Tr.h"
 
 namespace difusor::checks {
@@ -73,14 +74,14 @@ std::optional<CheckResult> CheckResult::fromJson(const QJsonObject &o)
 
 int exitCodeFor(const QList<CheckResult> &results, bool runFailed)
 {
-    bool unknown = runFailed || results.isEmpty();
+    // An unknown verdict is no pass: a pipeline that gates on the check must not go on.
+    if (runFailed || results.isEmpty())
+        return ExitFailed;
     for (const CheckResult &r : results) {
-        if (r.status == Status::Fail)
-            return 1;
-        if (r.status == Status::Unknown)
-            unknown = true;
+        if (r.status == Status::Fail || r.status == Status::Unknown)
+            return ExitFailed;
     }
-    return unknown ? 2 : 0;
+    return ExitOk;
 }
 
 } // namespace difusor::checks

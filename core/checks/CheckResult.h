@@ -32,8 +32,9 @@ struct CheckResult
     static std::optional<CheckResult> fromJson(const QJsonObject &object);
 };
 
-// Exit code of `difusor-console check`: 0 all pass (warn/skipped allowed), 1 any fail, 2 none fail but
-// some unknown or the run failed.
+// Exit code of `difusor-console check` for a report (common/CommandLine.h's ExitCode): 0 all pass
+// (warn/skipped allowed), 1 any fails, is unknown, or the run failed. A server that could not be
+// reached gives 3, decided by the command before any report (checks/CheckCommand.cpp).
 int exitCodeFor(const QList<CheckResult> &results, bool runFailed);
 
 } // namespace difusor::checks
