@@ -5,6 +5,7 @@
 #include "CutMonitor.h"
 #include "CutSession.h"
 #include "CutWatcher.h"
+#include "common/CommandLine.h"
 #include "common/MexicoTime.h"
 #include "common/PrivateFile.h"
 #include "common/Profile.h"
@@ -32,6 +33,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <limits>
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -54,18 +56,11 @@ QJsonValue isoOrNull(const QDateTime &utc)
     return utc.isValid() ? QJsonValue(isoUtc(utc)) : QJsonValue(QJsonValue::Null);
 }
 
-QString usage()
-{
-    return Tr::tr("Uso: difusor-console watch --profile ARCHIVO [--profile ARCHIVO…] [--duration S] [--format json|text]\n"
-                  "       [--store ARCHIVO] [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]\n"
-                  "       [--metrics-listen DIRECCIÓN:PUERTO]");
-}
-
 struct Options
 {
     QStringList profiles; // one or more: each a server of its own
     int durationS = 0;
-    QString format = QStringLiteral("text");
+    QString format;
     QString store;
     QString output;
     int trafficPeriodS = 60;
@@ -74,69 +69,77 @@ struct Options
     QString metricsListen; // "ADDR:PORT": serve /metrics (OpenMetrics) there; empty: no endpoint
 };
 
-std::optional<Options> parse(const QStringList &args, QString *error)
+void defineOptions(CommandLine &line)
+{
+    line.addOption({{QStringLiteral("profile")},
+                    Tr::tr("Un servidor que vigilar (obligatoria); más de una vez para varios servidores, cada uno "
+                           "con su propio nombre."),
+                    Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("duration")}, Tr::tr("Termina tras S segundos; 0: hasta SIGINT o SIGTERM."),
+                    QStringLiteral("S"), QStringLiteral("0")});
+    line.addOption({{QStringLiteral("format")}, Tr::tr("Un objeto JSON por línea, o texto."), QStringLiteral("json|text"),
+                    QStringLiteral("text")});
+    line.addOption({{QStringLiteral("store")},
+                    Tr::tr("La base SQLite de cortes, avistamientos e incidentes. Por omisión: DIFUSOR_STORE, si no "
+                           "difusor-watch.sqlite en la carpeta de datos."),
+                    Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("output")}, Tr::tr("Escribe las líneas en ARCHIVO (0600) en lugar de la salida estándar."),
+                    Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("traffic-period")},
+                    Tr::tr("Duración de un periodo de tráfico sobre el access log; 0 deja el registro en paz."),
+                    QStringLiteral("S"), QStringLiteral("60")});
+    line.addOption({{QStringLiteral("cut-wait")},
+                    Tr::tr("Cuánto esperar a que ambos sitios muestren un corte antes de imprimir su línea sin ellos "
+                           "(por omisión: el límite de desfase más 5 s)."),
+                    QStringLiteral("S")});
+    line.addOption({{QStringLiteral("trust-new-host-key")},
+                    Tr::tr("Acepta y registra la llave de un servidor que aún no está en known_hosts. Una llave "
+                           "cambiada se rechaza igual.")});
+    line.addOption({{QStringLiteral("metrics-listen")},
+                    Tr::tr("Sirve /metrics (OpenMetrics; Prometheus) en esa dirección; \":PUERTO\" es 127.0.0.1. "
+                           "El punto no tiene autenticación."),
+                    Tr::tr("DIRECCIÓN:PUERTO")});
+    line.setExitCode(ExitOk, Tr::tr("terminó por --duration o por una señal, y se llegó a cada servidor"));
+    line.setExitCode(ExitFailed, Tr::tr("no se pudo abrir la base, registrar un servidor en ella o escuchar en "
+                                        "--metrics-listen"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un valor no válido, un perfil "
+                                          "ilegible, dos perfiles con el mismo nombre, un --output que no se puede escribir"));
+    line.setExitCode(ExitUnreachable, Tr::tr("no se pudo conectar con algún servidor (inalcanzable, su llave cambió o no se "
+                                             "aceptó, acceso denegado); si con ninguno, termina de inmediato"));
+}
+
+std::optional<Options> optionsFrom(const CommandLine &line, QString *error)
 {
     Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        auto value = [&](QString *out) {
-            if (i + 1 >= args.size()) {
-                *error = Tr::tr("Falta el valor de %1.").arg(a);
-                return false;
-            }
-            *out = args.at(++i);
-            return true;
-        };
-        auto number = [&](int *out) {
-            QString text;
-            if (!value(&text))
-                return false;
-            bool ok = false;
-            const int n = text.toInt(&ok);
-            if (!ok || n < 0) {
-                *error = Tr::tr("Valor no válido para %1: %2").arg(a, text);
-                return false;
-            }
-            *out = n;
-            return true;
-        };
-        bool ok = true;
-        if (a == QLatin1String("--profile")) {
-            QString path;
-            ok = value(&path);
-            o.profiles.append(path);
-        }
-        else if (a == QLatin1String("--duration"))
-            ok = number(&o.durationS);
-        else if (a == QLatin1String("--format"))
-            ok = value(&o.format);
-        else if (a == QLatin1String("--store"))
-            ok = value(&o.store);
-        else if (a == QLatin1String("--output"))
-            ok = value(&o.output);
-        else if (a == QLatin1String("--traffic-period"))
-            ok = number(&o.trafficPeriodS);
-        else if (a == QLatin1String("--cut-wait"))
-            ok = number(&o.cutWaitS);
-        else if (a == QLatin1String("--metrics-listen"))
-            ok = value(&o.metricsListen);
-        else if (a == QLatin1String("--trust-new-host-key"))
-            o.trustNewHostKey = true;
-        else {
-            *error = Tr::tr("Opción desconocida: %1").arg(a);
-            return std::nullopt;
-        }
-        if (!ok)
-            return std::nullopt;
-    }
+    o.profiles = line.values(QStringLiteral("profile"));
+    o.store = line.value(QStringLiteral("store"));
+    o.output = line.value(QStringLiteral("output"));
+    o.metricsListen = line.value(QStringLiteral("metrics-listen"));
+    o.trustNewHostKey = line.isSet(QStringLiteral("trust-new-host-key"));
     if (o.profiles.isEmpty()) {
         *error = Tr::tr("Falta --profile.");
         return std::nullopt;
     }
+    constexpr int Day = 24 * 3600;
+    const auto format = line.choiceValue(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("text")}, error);
+    const auto duration = format ? line.intValue(QStringLiteral("duration"), 0, std::numeric_limits<int>::max() / 1000, error)
+                                 : std::nullopt;
+    const auto trafficPeriod = duration ? line.intValue(QStringLiteral("traffic-period"), 0, Day, error) : std::nullopt;
+    if (!trafficPeriod)
+        return std::nullopt;
+    o.format = *format;
+    o.durationS = *duration;
+    o.trafficPeriodS = *trafficPeriod;
+    if (line.isSet(QStringLiteral("cut-wait"))) {
+        const auto cutWait = line.intValue(QStringLiteral("cut-wait"), 0, Day, error);
+        if (!cutWait)
+            return std::nullopt;
+        o.cutWaitS = *cutWait;
+    }
     if (!o.metricsListen.isEmpty() && !metrics::MetricsServer::parseListen(o.metricsListen, error))
         return std::nullopt;
-    if (o.format != QLatin1String("json") && o.format != QLatin1String("text")) {
-        *error = Tr::tr("Formato desconocido: %1 (json o text).").arg(o.format);
+    if (!line.positionalArguments().isEmpty()) {
+        *error = Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first());
         return std::nullopt;
     }
     return o;
@@ -202,32 +205,39 @@ struct Watched
     bool identifying = false;
     bool started = false;
     bool failed = false;
+    bool everConnected = false; // failed before this: the server could not be reached (exit 3)
 };
 
 } // namespace
 
 int runWatchCommand(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("watch"), {Tr::tr("--profile ARCHIVO [--profile ARCHIVO…] [opciones]")},
+                     Tr::tr("Vigila uno o más servidores e imprime, una línea por evento y cada una con el nombre de "
+                            "su servidor, los cortes que llegan (con su desfase frente al PREP oficial), los "
+                            "incidentes y el tráfico de cada periodo. Al terminar imprime lo pendiente y detiene lo "
+                            "que inició en los servidores."));
+    defineOptions(line);
+    if (const auto code = line.parse(args))
+        return *code;
     QTextStream err(stderr);
     QString error;
-    const auto options = parse(args, &error);
-    if (!options) {
-        err << (error.isEmpty() ? usage() : error + QLatin1Char('\n') + usage()) << Qt::endl;
-        return 2;
-    }
+    const auto options = optionsFrom(line, &error);
+    if (!options)
+        return line.badInput(error);
     QList<Profile> profiles;
     for (const QString &path : options->profiles) {
         const auto profile = Profile::load(path, &error);
         if (!profile) {
             err << error << Qt::endl;
-            return 2;
+            return ExitBadInput;
         }
         for (const Profile &other : std::as_const(profiles)) {
             if (other.name == profile->name || other.identityId() == profile->identityId()) {
                 err << Tr::tr("Dos perfiles se llaman igual (%1): cada servidor necesita su propio nombre.")
                            .arg(profile->name)
                     << Qt::endl;
-                return 2;
+                return ExitBadInput;
             }
         }
         profiles.append(*profile);
@@ -241,7 +251,7 @@ int runWatchCommand(const QStringList &args)
     if (!opened) {
         err << (openError.isEmpty() ? Tr::tr("No se pudo escribir %1: %2").arg(options->output, out.errorString()) : openError)
             << Qt::endl;
-        return 1;
+        return ExitBadInput;
     }
 
     QString storePath = options->store;
@@ -275,7 +285,7 @@ int runWatchCommand(const QStringList &args)
         metricsServer = std::make_unique<metrics::MetricsServer>(registry.get());
         if (!metricsServer->listen(where->first, where->second, &error)) {
             err << error << Qt::endl;
-            return 1;
+            return ExitFailed;
         }
         err << Tr::tr("Métricas para Prometheus en http://%1:%2/metrics")
                    .arg(metricsServer->address().toString())
@@ -302,13 +312,22 @@ int runWatchCommand(const QStringList &args)
         servers.push_back(std::move(w));
     }
 
-    int exitCode = 0;
+    // 3 when a server could never be reached, else 1 when one failed otherwise (its store), else 0.
+    auto failuresCode = [&servers] {
+        int code = ExitOk;
+        for (const auto &w : servers) {
+            if (w->failed)
+                code = (!w->everConnected || code == ExitUnreachable) ? ExitUnreachable : ExitFailed;
+        }
+        return code;
+    };
+    int exitCode = ExitOk;
     bool finishing = false;
     auto finish = [&](int code) {
         if (finishing)
             return;
         finishing = true;
-        exitCode = code;
+        exitCode = code == ExitOk ? failuresCode() : code;
         for (auto &w : servers) {
             if (w->cuts)
                 w->cuts->stop();
@@ -325,7 +344,7 @@ int runWatchCommand(const QStringList &args)
         w->failed = true;
         const bool allFailed = std::all_of(servers.begin(), servers.end(), [](const auto &x) { return x->failed; });
         if (allFailed)
-            finish(1);
+            finish(failuresCode());
     };
 
     // The sessions start once the server is known by its host key: its cuts, incidents and history are
@@ -418,6 +437,8 @@ int runWatchCommand(const QStringList &args)
                              if (finishing || w->failed)
                                  return;
                              const QString prefix = w->printer->prefix();
+                             if (state == remote::ConnectionState::Connected)
+                                 w->everConnected = true;
                              if (state == remote::ConnectionState::Connected && !w->started && !w->identifying) {
                                  w->identifying = true;
                                  store->identify(store::identityOf(w->profile, *w->host), &context,
@@ -455,7 +476,7 @@ int runWatchCommand(const QStringList &args)
     QObject::connect(store.get(), &store::StoreThread::opened, &context, [&](bool ok, const QString &message) {
         if (!ok) {
             err << Tr::tr("No se pudo abrir %1: %2").arg(storePath, message) << Qt::endl;
-            finish(1);
+            finish(ExitFailed);
             return;
         }
         for (auto &w : servers)
@@ -466,11 +487,11 @@ int runWatchCommand(const QStringList &args)
             char byte = 0;
             const ssize_t got = ::read(g_signalFds[1], &byte, 1);
             Q_UNUSED(got)
-            finish(0);
+            finish(ExitOk);
         });
     }
     if (options->durationS > 0)
-        QTimer::singleShot(qint64(options->durationS) * 1000, &context, [&] { finish(0); });
+        QTimer::singleShot(qint64(options->durationS) * 1000, &context, [&] { finish(ExitOk); });
 
     store->open(storePath);
     QCoreApplication::exec();

@@ -29,7 +29,9 @@ namespace difusor::cuts {
 // (metrics/ServerMetrics.h lists them).
 // Times ISO 8601 UTC with milliseconds. Runs until --duration S passes (0: until SIGINT/SIGTERM).
 // args excludes the program name and "watch". Needs a QCoreApplication; runs its event loop.
-// Exit code: 0 done, 1 could not connect or open the store, 2 usage.
+// Exit code (watch --help): 0 done and every server reached; 1 the store could not be opened (or a server
+// registered in it), the metrics endpoint could not listen; 2 bad input; 3 a server could never be
+// reached (the run ends at once when none could).
 int runWatchCommand(const QStringList &args);
 
 // The JSON lines (public for tests and tools).
