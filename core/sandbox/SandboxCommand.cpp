@@ -3,6 +3,7 @@
 #include "ControlChannel.h"
 #include "Faults.h"
 #include "Sandbox.h"
+#include "common/CommandLine.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
 
@@ -42,54 +43,56 @@ QTextStream &out()
     return stream;
 }
 
-int usage()
-{
-    err() << Tr::tr("Uso:\n"
-                    "  difusor-console sandbox run [--cut-interval S] [--duration S] [--visitors N] [--profile-out ARCHIVO] [--keep]\n"
-                    "  difusor-console sandbox fault --profile ARCHIVO FALLA [ARGUMENTOS]\n"
-                    "  difusor-console sandbox faults\n")
-          << Qt::flush;
-    return 2;
-}
-
-bool takeNumber(const QStringList &args, int &i, double &value, double minimum)
-{
-    if (i + 1 >= args.size())
-        return false;
-    bool ok = false;
-    value = args.at(++i).toDouble(&ok);
-    return ok && value >= minimum;
-}
-
 int runSandbox(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("sandbox run"), {Tr::tr("[opciones]")},
+                     Tr::tr("Corre el difusor de prueba por su cuenta, sin privilegios: sshd, nginx y rsync en "
+                            "127.0.0.1, un publicador que copia un corte nuevo cada intervalo y visitantes simulados. "
+                            "Imprime la verdad de referencia (cada corte y cuándo lo mostró cada sitio) en líneas "
+                            "JSON por la salida estándar y su avance por la de errores; se detiene con SIGINT, SIGTERM "
+                            "o SIGHUP. Necesita ssh-keygen, sshd, nginx y rsync."));
+    line.addOption({{QStringLiteral("cut-interval")}, Tr::tr("Segundos entre cortes (al menos 1)."), QStringLiteral("S"),
+                    QStringLiteral("60")});
+    line.addOption({{QStringLiteral("duration")}, Tr::tr("Se detiene tras S segundos; 0: hasta una señal."), QStringLiteral("S"),
+                    QStringLiteral("0")});
+    line.addOption({{QStringLiteral("visitors")}, Tr::tr("Visitantes simulados por segundo; 0 sin visitantes."),
+                    QStringLiteral("N"), QStringLiteral("30")});
+    line.addOption({{QStringLiteral("push-delay")},
+                    Tr::tr("Retraso del envío del PREP oficial a nuestro sitio, en segundos."), QStringLiteral("S"),
+                    QStringLiteral("2")});
+    line.addOption({{QStringLiteral("profile-out")},
+                    Tr::tr("Escribe ahí el perfil del simulador (siempre está también en profile.json de su carpeta)."),
+                    Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("keep")}, Tr::tr("Conserva la carpeta del simulador al detenerse.")});
+    line.setExitCode(ExitOk, Tr::tr("se detuvo por una señal o por --duration"));
+    line.setExitCode(ExitFailed, Tr::tr("el simulador no pudo arrancar (falta sshd, nginx o rsync, un puerto ocupado)"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un valor no válido"));
+    line.setExitCode(ExitUnreachable, QString()); // it talks to no server
+    if (const auto code = line.parse(args))
+        return *code;
+
     SandboxOptions options;
-    int durationS = 0;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        double value = 0;
-        if (arg == QLatin1String("--cut-interval") && takeNumber(args, i, value, 1))
-            options.cutIntervalS = int(value);
-        else if (arg == QLatin1String("--duration") && takeNumber(args, i, value, 1))
-            durationS = int(value);
-        else if (arg == QLatin1String("--visitors") && takeNumber(args, i, value, 0))
-            options.visitorsPerSecond = value;
-        else if (arg == QLatin1String("--push-delay") && takeNumber(args, i, value, 0))
-            options.pushDelayMs = int(value * 1000);
-        else if (arg == QLatin1String("--profile-out") && i + 1 < args.size())
-            options.profileOut = args.at(++i);
-        else if (arg == QLatin1String("--keep"))
-            options.keepStateDir = true;
-        else {
-            err() << Tr::tr("Argumento no válido: \"%1\".").arg(arg) << Qt::endl;
-            return usage();
-        }
-    }
+    QString error;
+    constexpr int Day = 24 * 3600;
+    const auto cutInterval = line.intValue(QStringLiteral("cut-interval"), 1, Day, &error);
+    const auto duration = cutInterval ? line.intValue(QStringLiteral("duration"), 0, 24 * Day, &error) : std::nullopt;
+    const auto visitors = duration ? line.doubleValue(QStringLiteral("visitors"), 0, 100000, &error) : std::nullopt;
+    const auto pushDelay = visitors ? line.doubleValue(QStringLiteral("push-delay"), 0, 3600, &error) : std::nullopt;
+    if (!pushDelay)
+        return line.badInput(error);
+    if (!line.positionalArguments().isEmpty())
+        return line.badInput(Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first()));
+    options.cutIntervalS = *cutInterval;
+    options.visitorsPerSecond = *visitors;
+    options.pushDelayMs = int(*pushDelay * 1000);
+    options.profileOut = line.value(QStringLiteral("profile-out"));
+    options.keepStateDir = line.isSet(QStringLiteral("keep"));
+    const int durationS = *duration;
 
     // SIGINT/SIGTERM: a byte through a socket pair wakes the event loop, which stops the sandbox cleanly.
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalFds) != 0) {
         err() << Tr::tr("No se pudo preparar el manejo de señales.") << Qt::endl;
-        return 1;
+        return ExitFailed;
     }
     QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
     struct sigaction action = {};
@@ -134,8 +137,8 @@ int runSandbox(const QStringList &args)
     });
     QObject::connect(&sandbox, &Sandbox::failed, &sandbox, [&exitCode](const QString &message) {
         err() << message << Qt::endl;
-        exitCode = 1;
-        QCoreApplication::exit(1);
+        exitCode = ExitFailed;
+        QCoreApplication::exit(ExitFailed);
     });
     QObject::connect(&sandbox, &Sandbox::stopped, &sandbox, [&stopClock] {
         err() << Tr::tr("Simulador detenido en %1 ms.").arg(stopClock.isValid() ? stopClock.elapsed() : 0) << Qt::endl;
@@ -151,45 +154,76 @@ int runSandbox(const QStringList &args)
 
 int injectFault(const QStringList &args)
 {
-    QString profilePath;
-    QStringList rest;
-    for (int i = 0; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--profile") && i + 1 < args.size())
-            profilePath = args.at(++i);
-        else
-            rest << args.at(i);
-    }
+    CommandLine line(QStringLiteral("sandbox fault"), {Tr::tr("--profile ARCHIVO FALLA [NÚMERO] [opciones]")},
+                     Tr::tr("Inyecta una falla en el simulador en marcha de ese perfil: un corte tardío u omitido, el "
+                            "sitio caído, un pico de tráfico, el reloj desfasado, la rotación del registro… "
+                            "(sandbox faults las lista). Cada opción vale para las fallas que la usan; las demás la "
+                            "ignoran."));
+    line.addOption({{QStringLiteral("profile")}, Tr::tr("El perfil que escribió sandbox run (obligatoria)."),
+                    Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("duration")}, Tr::tr("Cuánto dura la falla, en segundos."), QStringLiteral("S")});
+    line.addOption({{QStringLiteral("delay")}, Tr::tr("Retraso del corte tardío, en segundos."), QStringLiteral("S")});
+    line.addOption({{QStringLiteral("factor")}, Tr::tr("Cuántas veces se multiplican los visitantes en el pico."),
+                    QStringLiteral("N")});
+    line.addOption({{QStringLiteral("offset")}, Tr::tr("Desfase del reloj en segundos; puede ser negativo."),
+                    QStringLiteral("S")});
+    line.addOption({{QStringLiteral("copytruncate")}, Tr::tr("Rota el registro copiándolo y truncándolo.")});
+    line.addOption({{QStringLiteral("reopen")}, Tr::tr("Rota el registro renombrándolo y reabriéndolo (por omisión).")});
+    line.addArgument(Tr::tr("FALLA"), Tr::tr("El tipo de falla, p. ej. late_cut, site_down, traffic_spike."));
+    line.addArgument(Tr::tr("NÚMERO"), Tr::tr("El argumento principal de la falla: un retraso, un factor, un desfase o una "
+                                              "duración (p. ej. late_cut 90)."));
+    line.setExitCode(ExitOk, Tr::tr("la falla se aplicó"));
+    line.setExitCode(ExitFailed, Tr::tr("el simulador rechazó la falla"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción o falla desconocida, un valor no válido, un "
+                                          "perfil ilegible o que no es de un simulador"));
+    line.setExitCode(ExitUnreachable, Tr::tr("no se pudo hablar con el simulador (no está en marcha)"));
+    if (const auto code = line.parse(args))
+        return *code;
+    const QString profilePath = line.value(QStringLiteral("profile"));
     if (profilePath.isEmpty())
-        return usage();
+        return line.badInput(Tr::tr("Falta --profile."));
+    const QStringList positional = line.positionalArguments();
+    if (positional.size() > 2)
+        return line.badInput(Tr::tr("Argumento de más: %1").arg(positional.at(2)));
+    // parseFaultArguments() reads the fault's own syntax: KIND [NUMBER] [--name value…].
+    QStringList rest = positional;
+    for (const char *name : {"duration", "delay", "factor", "offset"}) {
+        const QString option = QLatin1String(name);
+        if (line.isSet(option))
+            rest << QStringLiteral("--") + option << line.value(option);
+    }
+    if (line.isSet(QStringLiteral("copytruncate")))
+        rest << QStringLiteral("--copytruncate");
+    if (line.isSet(QStringLiteral("reopen")))
+        rest << QStringLiteral("--reopen");
     QString error;
     const auto profile = Profile::load(profilePath, &error);
     if (!profile) {
         err() << error << Qt::endl;
-        return 1;
+        return ExitBadInput;
     }
     const QString control = profile->extra.value(QStringLiteral("sandbox_control")).toString();
     if (control.isEmpty()) {
         err() << Tr::tr("El perfil %1 no es de un simulador en marcha (falta \"sandbox_control\").").arg(profilePath) << Qt::endl;
-        return 1;
+        return ExitBadInput;
     }
     const auto fault = parseFaultArguments(rest, &error);
-    if (!fault) {
-        err() << error << Qt::endl;
-        return usage();
-    }
+    if (!fault)
+        return line.badInput(error);
     ControlClient client;
-    int code = 1;
+    int code = ExitFailed;
     QObject::connect(&client, &ControlClient::answered, &client, [&code](const QJsonObject &reply) {
         if (reply.value(QStringLiteral("ok")).toBool()) {
             out() << QJsonDocument(reply.value(QStringLiteral("fault")).toObject()).toJson(QJsonDocument::Compact) << Qt::endl;
-            code = 0;
+            code = ExitOk;
         } else {
             err() << reply.value(QStringLiteral("error")).toString() << Qt::endl;
         }
         QCoreApplication::exit(0);
     });
-    QObject::connect(&client, &ControlClient::failed, &client, [](const QString &message) {
+    QObject::connect(&client, &ControlClient::failed, &client, [&code](const QString &message) {
         err() << message << Qt::endl;
+        code = ExitUnreachable;
         QCoreApplication::exit(0);
     });
     client.send(control, faultRequest(fault->first, fault->second));
@@ -197,28 +231,53 @@ int injectFault(const QStringList &args)
     return code;
 }
 
-int listFaults()
+int listFaults(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("sandbox faults"), {QString()},
+                     Tr::tr("Lista las fallas que sandbox fault puede inyectar, sus argumentos y qué hace cada una."));
+    line.setExitCode(ExitOk, Tr::tr("la lista se imprimió"));
+    line.setExitCode(ExitFailed, QString());
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un argumento de más"));
+    line.setExitCode(ExitUnreachable, QString());
+    if (const auto code = line.parse(args))
+        return *code;
+    if (!line.positionalArguments().isEmpty())
+        return line.badInput(Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first()));
     for (const FaultDescription &f : Sandbox::faults())
         out() << f.id << (f.arguments.isEmpty() ? QString() : QLatin1Char(' ') + f.arguments) << "\t" << f.title << ": "
               << f.description << Qt::endl;
-    return 0;
+    return ExitOk;
 }
 
 } // namespace
 
 int runSandboxCommand(const QStringList &args)
 {
-    if (args.isEmpty())
-        return usage();
-    const QString sub = args.first();
+    CommandLine line(QStringLiteral("sandbox"),
+                     {Tr::tr("run [opciones]"), Tr::tr("fault --profile ARCHIVO FALLA [ARGUMENTOS]"), QStringLiteral("faults")},
+                     Tr::tr("El difusor de prueba: un ensayo con sshd, nginx y rsync reales en 127.0.0.1, un "
+                            "publicador y visitantes simulados, y fallas a pedido."));
+    line.addSection(Tr::tr("Órdenes (sandbox ORDEN --help describe cada una):"),
+                    {{QStringLiteral("run"), Tr::tr("Corre el simulador hasta una señal o --duration.")},
+                     {QStringLiteral("fault"), Tr::tr("Inyecta una falla en un simulador en marcha.")},
+                     {QStringLiteral("faults"), Tr::tr("Lista las fallas.")}});
+    line.stopAtFirstArgument(); // the rest is the sub-command's
+    line.setExitCode(ExitOk, Tr::tr("run: se detuvo por una señal o por --duration; fault: la falla se aplicó"));
+    line.setExitCode(ExitFailed, Tr::tr("run: el simulador no pudo arrancar; fault: el simulador rechazó la falla"));
+    line.setExitCode(ExitUnreachable, Tr::tr("fault: no se pudo hablar con el simulador (no está en marcha)"));
+    if (const auto code = line.parse(args))
+        return *code;
+    const QStringList rest = line.positionalArguments();
+    if (rest.isEmpty())
+        return line.badInput(Tr::tr("Falta la orden: run, fault o faults."));
+    const QString sub = rest.first();
     if (sub == QLatin1String("run"))
-        return runSandbox(args.mid(1));
+        return runSandbox(rest.mid(1));
     if (sub == QLatin1String("fault"))
-        return injectFault(args.mid(1));
+        return injectFault(rest.mid(1));
     if (sub == QLatin1String("faults"))
-        return listFaults();
-    return usage();
+        return listFaults(rest.mid(1));
+    return line.badInput(Tr::tr("Orden desconocida: %1").arg(sub));
 }
 
 } // namespace difusor::sandbox

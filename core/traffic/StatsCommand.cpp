@@ -12,17 +12,14 @@ namespace difusor::traffic {
 
 int runStatsCommand(const QStringList &args)
 {
+    StatsCommandLine line;
+    if (const auto code = line.parse(args))
+        return *code;
     QTextStream err(stderr);
     QString error;
-    const std::optional<StatsOptions> options = parseStatsArguments(args, &error);
-    if (!options) {
-        err << error << Qt::endl
-            << Tr::tr("Uso: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] "
-                      "[--format json|csv|text] [--log-format FORMATO] [--top N] [--tz log|mexico] "
-                      "[--robots auto|builtin|ROBOTS.PM] ARCHIVO…")
-            << Qt::endl;
-        return 2;
-    }
+    const std::optional<StatsOptions> options = line.options(&error);
+    if (!options)
+        return line.badInput(error);
     const StatsResult result = computeStats(*options);
     for (const QString &e : result.errors)
         err << e << Qt::endl;
@@ -41,7 +38,7 @@ int runStatsCommand(const QStringList &args)
     }
     std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
     std::fflush(stdout);
-    return result.errors.isEmpty() ? 0 : 1;
+    return result.errors.isEmpty() ? ExitOk : ExitFailed;
 }
 
 } // namespace difusor::traffic

@@ -96,82 +96,99 @@ QString periodLabel(std::int64_t localStart, TrafficCounter::Period by)
     return s;
 }
 
-std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error)
+StatsCommandLine::StatsCommandLine()
+    : CommandLine(QStringLiteral("stats"), {Tr::tr("[opciones] ARCHIVO…")},
+                  Tr::tr("Cuenta solicitudes, páginas, visitas, ancho de banda, clases de estado, las páginas y los "
+                         "visitantes más frecuentes en bitácoras de acceso de nginx, planas o comprimidas con gzip, "
+                         "con las cifras que dan AWStats y GoAccess."))
+{
+    addOption({{QStringLiteral("mode")},
+               Tr::tr("awstats cuenta como AWStats (robots aparte, páginas y visitas con sus reglas); raw cuenta "
+                      "cada línea."),
+               QStringLiteral("awstats|raw"), QStringLiteral("awstats")});
+    addOption({{QStringLiteral("by")}, Tr::tr("Periodo de cada fila."), QStringLiteral("day|hour|minute"), QStringLiteral("day")});
+    addOption({{QStringLiteral("format")}, Tr::tr("Formato de salida."), QStringLiteral("json|csv|text"), QStringLiteral("json")});
+    addOption({{QStringLiteral("log-format")}, Tr::tr("El formato de la bitácora cuando no es el combined de nginx."),
+               Tr::tr("FORMATO")});
+    addOption({{QStringLiteral("top")}, Tr::tr("Largo de las listas de los más frecuentes (0 a 10000)."), QStringLiteral("N"),
+               QStringLiteral("10")});
+    addOption({{QStringLiteral("tz")},
+               Tr::tr("Corta los días con el reloj de la bitácora (como AWStats) o en la hora del centro de México "
+                      "(necesita la zona de cada línea en el formato)."),
+               QStringLiteral("log|mexico"), QStringLiteral("log")});
+    addOption({{QStringLiteral("robots")},
+               Tr::tr("La lista de robots: auto, la base de AWStats instalada (DIFUSOR_AWSTATS_ROBOTS o su robots.pm) "
+                      "y si no la propia; builtin, la propia; o la ruta de un robots.pm de AWStats."),
+               QStringLiteral("auto|builtin|ROBOTS.PM"), QStringLiteral("auto")});
+    addArgument(Tr::tr("ARCHIVO…"), Tr::tr("Bitácoras de acceso, planas o .gz, leídas una tras otra."));
+    setExitCode(ExitOk, Tr::tr("se leyó cada archivo"));
+    setExitCode(ExitFailed, Tr::tr("algún archivo (o el de --robots) no se pudo leer; los demás se cuentan e imprimen"));
+    setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un valor no válido, ningún archivo"));
+    setExitCode(ExitUnreachable, QString()); // no server involved
+}
+
+std::optional<StatsOptions> StatsCommandLine::options(QString *error) const
 {
     StatsOptions o;
+    QString message;
     auto fail = [error](const QString &m) {
         if (error)
             *error = m;
         return std::nullopt;
     };
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        auto value = [&](QString &out) {
-            if (i + 1 >= args.size())
-                return false;
-            out = args[++i];
-            return true;
-        };
-        QString v;
-        if (a == QLatin1String("--mode")) {
-            if (!value(v) || (v != QLatin1String("awstats") && v != QLatin1String("raw")))
-                return fail(Tr::tr("--mode espera awstats o raw."));
-            o.mode = v == QLatin1String("raw") ? TrafficCounter::Mode::Raw : TrafficCounter::Mode::AwStats;
-        } else if (a == QLatin1String("--by")) {
-            if (!value(v))
-                return fail(Tr::tr("--by espera day, hour o minute."));
-            if (v == QLatin1String("day"))
-                o.by = TrafficCounter::Period::Day;
-            else if (v == QLatin1String("hour"))
-                o.by = TrafficCounter::Period::Hour;
-            else if (v == QLatin1String("minute"))
-                o.by = TrafficCounter::Period::Minute;
-            else
-                return fail(Tr::tr("--by espera day, hour o minute."));
-        } else if (a == QLatin1String("--format")) {
-            if (!value(v))
-                return fail(Tr::tr("--format espera json, csv o text."));
-            if (v == QLatin1String("json"))
-                o.format = StatsOptions::Format::Json;
-            else if (v == QLatin1String("csv"))
-                o.format = StatsOptions::Format::Csv;
-            else if (v == QLatin1String("text"))
-                o.format = StatsOptions::Format::Text;
-            else
-                return fail(Tr::tr("--format espera json, csv o text."));
-        } else if (a == QLatin1String("--log-format")) {
-            QString why;
-            std::optional<LogFormat> f;
-            if (value(v))
-                f = LogFormat::fromString(v, &why);
-            if (!f)
-                return fail(Tr::tr("--log-format no válido: %1").arg(why));
-            o.logFormat = *f;
-        } else if (a == QLatin1String("--top")) {
-            bool ok = false;
-            if (value(v))
-                o.top = v.toInt(&ok);
-            if (!ok || o.top < 0 || o.top > 10000)
-                return fail(Tr::tr("--top espera un número entre 0 y 10000."));
-        } else if (a == QLatin1String("--tz")) {
-            if (!value(v) || (v != QLatin1String("log") && v != QLatin1String("mexico")))
-                return fail(Tr::tr("--tz espera log o mexico."));
-            o.tz = v == QLatin1String("mexico") ? StatsOptions::TimeZone::Mexico : StatsOptions::TimeZone::Log;
-        } else if (a == QLatin1String("--robots")) {
-            if (!value(v) || v.isEmpty())
-                return fail(Tr::tr("--robots espera auto, builtin o la ruta de un robots.pm de AWStats."));
-            o.robots = v == QLatin1String("auto") ? QString() : v;
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(Tr::tr("Opción desconocida: %1").arg(a));
-        } else {
-            o.files << a;
-        }
+    const auto mode = choiceValue(QStringLiteral("mode"), {QStringLiteral("awstats"), QStringLiteral("raw")}, &message);
+    if (!mode)
+        return fail(message);
+    o.mode = *mode == QLatin1String("raw") ? TrafficCounter::Mode::Raw : TrafficCounter::Mode::AwStats;
+    const auto by = choiceValue(QStringLiteral("by"), {QStringLiteral("day"), QStringLiteral("hour"), QStringLiteral("minute")}, &message);
+    if (!by)
+        return fail(message);
+    o.by = *by == QLatin1String("minute") ? TrafficCounter::Period::Minute
+        : *by == QLatin1String("hour")    ? TrafficCounter::Period::Hour
+                                          : TrafficCounter::Period::Day;
+    const auto format = choiceValue(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("text")}, &message);
+    if (!format)
+        return fail(message);
+    o.format = *format == QLatin1String("csv") ? StatsOptions::Format::Csv
+        : *format == QLatin1String("text")     ? StatsOptions::Format::Text
+                                               : StatsOptions::Format::Json;
+    if (isSet(QStringLiteral("log-format"))) {
+        QString why;
+        const std::optional<LogFormat> f = LogFormat::fromString(value(QStringLiteral("log-format")), &why);
+        if (!f)
+            return fail(Tr::tr("--log-format no válido: %1").arg(why));
+        o.logFormat = *f;
     }
+    const auto top = intValue(QStringLiteral("top"), 0, 10000, &message);
+    if (!top)
+        return fail(message);
+    o.top = *top;
+    const auto tz = choiceValue(QStringLiteral("tz"), {QStringLiteral("log"), QStringLiteral("mexico")}, &message);
+    if (!tz)
+        return fail(message);
+    o.tz = *tz == QLatin1String("mexico") ? StatsOptions::TimeZone::Mexico : StatsOptions::TimeZone::Log;
+    const QString robots = value(QStringLiteral("robots"));
+    if (robots.isEmpty())
+        return fail(Tr::tr("--robots espera auto, builtin o la ruta de un robots.pm de AWStats."));
+    o.robots = robots == QLatin1String("auto") ? QString() : robots;
+    o.files = positionalArguments();
     if (o.files.isEmpty())
         return fail(Tr::tr("Indique al menos un archivo de bitácora."));
     if (o.tz == StatsOptions::TimeZone::Mexico && !formatHasZone(o.logFormat))
         return fail(Tr::tr("--tz mexico necesita la zona horaria de cada línea (%x o %z en --log-format)."));
     return o;
+}
+
+std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error)
+{
+    StatsCommandLine line;
+    QString message;
+    if (line.parseQuietly(args, &message) != CommandLine::Parsed::Run) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    }
+    return line.options(error);
 }
 
 StatsResult computeStats(const StatsOptions &options)

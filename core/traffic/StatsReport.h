@@ -2,6 +2,7 @@
 
 #include "LogFormat.h"
 #include "TrafficCounter.h"
+#include "common/CommandLine.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -36,7 +37,17 @@ struct StatsResult
     QStringList errors; // unreadable files, an unreadable --robots file (translated)
 };
 
-// Parses the command-line arguments of `stats` (without "stats"); error message on failure.
+// The command line of `stats`: its options and usage text (`stats --help`).
+class StatsCommandLine final : public CommandLine
+{
+public:
+    StatsCommandLine();
+    // The options of a parsed command line, checked; std::nullopt with a translated *error.
+    std::optional<StatsOptions> options(QString *error) const;
+};
+
+// Parses the command-line arguments of `stats` (without "stats"); error message on failure (--help and
+// --version give std::nullopt too: there is nothing to count).
 std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error);
 
 // Reads and counts the files, one after the other, in one thread.
