@@ -1,5 +1,7 @@
 // difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents).
 #include "checks/CheckCommand.h"
+#include "common/CommandLine.h"
+#include "common/Tr.h"
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
 #include "incidents/IncidentsCommand.h"
@@ -11,10 +13,42 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-#include <functional>
-#include <map>
-
 namespace {
+
+using difusor::CommandLine;
+using difusor::Tr;
+
+// The headless commands: `difusor-console NAME …` runs `run` with the arguments after NAME. Each one
+// parses its own command line with difusor::CommandLine (--help, --version, --lang, exit 2 on bad input).
+// `summary` is the line of `difusor-console --help`, translated when shown.
+struct Command
+{
+    const char *name;
+    int (*run)(const QStringList &args);
+    const char *summary;
+};
+
+const Command Commands[] = {
+    {"check", difusor::checks::runCheckCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "Verifica la infraestructura del servidor contra la convocatoria.")},
+    {"watch", difusor::cuts::runWatchCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "Vigila cortes, desfase, incidentes y tráfico de uno o más servidores.")},
+    {"stats", difusor::traffic::runStatsCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "Cuenta el tráfico de bitácoras de acceso de nginx.")},
+    {"sandbox", difusor::sandbox::runSandboxCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "El difusor de prueba: run, fault, faults.")},
+    {"incidents", difusor::incidents::runIncidentsCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "Lista los incidentes de la base y los reconoce, resuelve, anota o silencia.")},
+};
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &command : Commands) {
+        if (name == QLatin1String(command.name))
+            return &command;
+    }
+    return nullptr;
+}
 
 QStringList argumentsOf(int argc, char **argv)
 {
@@ -22,6 +56,28 @@ QStringList argumentsOf(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         list.append(QString::fromLocal8Bit(argv[i]));
     return list;
+}
+
+// The program's own command line: the window's options, and the commands.
+void defineProgram(CommandLine &line)
+{
+    difusor::ui::addGuiOptions(line);
+    QList<QPair<QString, QString>> commands;
+    for (const Command &command : Commands)
+        commands.append({QLatin1String(command.name), QCoreApplication::translate("difusor::Tr", command.summary)});
+    line.addSection(Tr::tr("Órdenes (difusor-console ORDEN --help describe cada una):"), commands);
+}
+
+QStringList programSynopsis()
+{
+    return {Tr::tr("[--profile PERFIL.json]… [--demo] [--lang es|en]"),
+            Tr::tr("ORDEN [opciones]")};
+}
+
+QString programDescription()
+{
+    return Tr::tr("Consola de operación para el servidor de un difusor del PREP. Sin orden abre la ventana; con una "
+                  "orden trabaja sin ventana, para scripts y para una segunda pantalla por SSH.");
 }
 
 } // namespace
@@ -33,25 +89,32 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(DIFUSOR_VERSION));
 
     const QStringList arguments = argumentsOf(argc, argv);
-    const std::map<QString, std::function<int(const QStringList &)>> commands = {
-        {QStringLiteral("check"), difusor::checks::runCheckCommand},
-        {QStringLiteral("watch"), difusor::cuts::runWatchCommand},
-        {QStringLiteral("stats"), difusor::traffic::runStatsCommand},
-        {QStringLiteral("sandbox"), difusor::sandbox::runSandboxCommand},
-        {QStringLiteral("incidents"), difusor::incidents::runIncidentsCommand},
-    };
-    if (arguments.size() > 1) {
-        const auto command = commands.find(arguments.at(1));
-        if (command != commands.end()) {
-            QCoreApplication app(argc, argv);
-            difusor::installTranslations(difusor::chooseLanguage(arguments));
-            return command->second(arguments.mid(2));
-        }
+    if (const Command *command = findCommand(arguments.value(1))) {
+        QCoreApplication app(argc, argv);
+        difusor::installTranslations(difusor::chooseLanguage(arguments));
+        return command->run(arguments.mid(2));
+    }
+
+    // The window's command line is read before any window exists: --help, --version and a bad command
+    // line are answered from a QCoreApplication (no display needed, nothing opens), in the user's language.
+    CommandLine line(QString(), programSynopsis(), programDescription());
+    defineProgram(line);
+    if (line.parseQuietly(arguments.mid(1)) != CommandLine::Parsed::Run || !line.positionalArguments().isEmpty()) {
+        QCoreApplication app(argc, argv);
+        difusor::installTranslations(difusor::chooseLanguage(arguments));
+        CommandLine translated(QString(), programSynopsis(), programDescription());
+        defineProgram(translated);
+        if (const auto code = translated.parse(arguments.mid(1)))
+            return *code;
+        const QString word = translated.positionalArguments().constFirst();
+        return translated.badInput(findCommand(word)
+                                       ? Tr::tr("La orden va primero: difusor-console %1 [opciones].").arg(word)
+                                       : Tr::tr("Orden desconocida: %1").arg(word));
     }
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Consola del difusor PREP"));
     QApplication::setDesktopFileName(QStringLiteral(DIFUSOR_APP_ID));
     difusor::installTranslations(difusor::chooseLanguage(arguments));
-    return difusor::ui::runGui(app, arguments);
+    return difusor::ui::runGui(app, difusor::ui::guiOptionsFrom(line));
 }

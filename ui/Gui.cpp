@@ -1,6 +1,7 @@
 #include "Gui.h"
 
 #include "MainWindow.h"
+#include "common/CommandLine.h"
 #include "common/Profile.h"
 #include "common/Settings.h"
 #include "common/Translations.h"
@@ -29,16 +30,6 @@ namespace {
 
 // DIFUSOR_SCREENSHOT=path[:delay_ms] writes the window's picture after the delay, then quits
 // (used to make packaging/screenshots/ reproducibly).
-QStringList optionValues(const QStringList &arguments, const QString &option)
-{
-    QStringList values;
-    for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
-        if (arguments.at(i) == option)
-            values.append(arguments.at(++i));
-    }
-    return values;
-}
-
 void scheduleScreenshot(MainWindow &window)
 {
     const QString spec = qEnvironmentVariable("DIFUSOR_SCREENSHOT");
@@ -78,10 +69,46 @@ QString freshDemoStore(const QString &dir)
     return path;
 }
 
-int runGui(QApplication &app, const QStringList &arguments)
+void addGuiOptions(CommandLine &line)
+{
+    line.addOption({{QStringLiteral("profile")},
+                    MainWindow::tr("Conecta al inicio con el servidor de este perfil. Puede darse más de una vez: el "
+                                   "primero es el servidor principal, los demás se vigilan a su lado (una pestaña por "
+                                   "servidor)."),
+                    MainWindow::tr("PERFIL.json")});
+    line.addOption({{QStringLiteral("demo")},
+                    MainWindow::tr("Arranca el difusor de prueba (sandbox run) y se conecta a él: un ensayo con sshd, "
+                                   "nginx y rsync reales en 127.0.0.1. Sus datos van a una base aparte de la de las "
+                                   "noches reales.")});
+    // QApplication's own options, read by it from argv after us: accepted, never in the usage text.
+    // (Session managers restart a program with -session; -platform and -style are common.)
+    for (const char *name : {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "qwindowicon",
+                             "qwindowtitle", "style", "stylesheet", "session", "display", "geometry"}) {
+        QCommandLineOption option(QString::fromLatin1(name), QString(), QStringLiteral("X"));
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        line.addOption(option);
+    }
+    for (const char *name : {"reverse", "widgetcount", "nograb", "dograb"}) {
+        QCommandLineOption option(QString::fromLatin1(name), QString());
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        line.addOption(option);
+    }
+    line.setSingleDashLongOptions(); // "-platform x", as Qt writes its options
+}
+
+GuiOptions guiOptionsFrom(const CommandLine &line)
+{
+    GuiOptions options;
+    options.profiles = line.values(QStringLiteral("profile"));
+    options.demo = line.isSet(QStringLiteral("demo"));
+    options.languageGiven = line.isSet(QStringLiteral("lang")) || !qEnvironmentVariableIsEmpty("DIFUSOR_LANG");
+    return options;
+}
+
+int runGui(QApplication &app, const GuiOptions &options)
 {
     // --lang and DIFUSOR_LANG were applied by main(); otherwise the language saved in the settings.
-    if (!arguments.contains(QStringLiteral("--lang")) && qEnvironmentVariableIsEmpty("DIFUSOR_LANG"))
+    if (!options.languageGiven)
         installTranslations(Settings::instance().language());
 
     // The console's one store (cuts, sightings, incidents, check runs): DIFUSOR_STORE, else the data
@@ -91,7 +118,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (storePath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
-        if (arguments.contains(QStringLiteral("--demo"))) {
+        if (options.demo) {
             storePath = freshDemoStore(dir);
         } else {
             storePath = dir + QStringLiteral("/difusor.sqlite");
@@ -112,7 +139,7 @@ int runGui(QApplication &app, const QStringList &arguments)
 
     // --profile may come more than once: the first is the primary server, the others are watched beside it.
     bool first = true;
-    for (const QString &profilePath : optionValues(arguments, QStringLiteral("--profile"))) {
+    for (const QString &profilePath : options.profiles) {
         QString error;
         const auto profile = Profile::load(profilePath, &error);
         if (profile) {
@@ -132,12 +159,12 @@ int runGui(QApplication &app, const QStringList &arguments)
 
 #ifdef DIFUSOR_HAVE_SANDBOX
     DemoController *demo = nullptr;
-    if (arguments.contains(QStringLiteral("--demo"))) {
+    if (options.demo) {
         demo = new DemoController(&window);
         QTimer::singleShot(0, demo, &DemoController::start);
     }
 #else
-    if (arguments.contains(QStringLiteral("--demo"))) {
+    if (options.demo) {
         const QString message = MainWindow::tr("Esta compilación no incluye el difusor de prueba (área «sandbox»); "
                                                "--demo no está disponible.");
         std::fprintf(stderr, "%s\n", qPrintable(message));

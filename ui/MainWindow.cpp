@@ -31,6 +31,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace difusor::ui {
 
 using remote::ConnectionState;
@@ -199,7 +201,10 @@ void MainWindow::buildLanguageMenu(QMenu *menu)
 {
     // The language in effect: --lang / DIFUSOR_LANG when given (main() applied them), else the setting.
     const QStringList arguments = QCoreApplication::arguments();
-    const bool overridden = arguments.contains(QStringLiteral("--lang")) || !qEnvironmentVariableIsEmpty("DIFUSOR_LANG");
+    const bool given = std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &a) {
+        return a == QLatin1String("--lang") || a.startsWith(QLatin1String("--lang="));
+    });
+    const bool overridden = given || !qEnvironmentVariableIsEmpty("DIFUSOR_LANG");
     const QString current = (overridden ? chooseLanguage(arguments) : Settings::instance().language()).left(2);
     auto *group = new QActionGroup(menu);
     const QList<QPair<QString, QString>> languages = {{QStringLiteral("es"), QStringLiteral("Español (México)")},
