@@ -113,22 +113,39 @@ changelog_version=$(dpkg-parsechangelog -l "$CHANGELOG" -S Version 2>/dev/null |
 [ "$changelog_version" = "$VERSION" ] && ok "packaging/debian/changelog's top entry is $VERSION" \
     || fail "packaging/debian/changelog's top entry is $changelog_version, the project is $VERSION: add an entry"
 
-# 4. The man page documents every option the program's usage texts name today.
+# 4. The man page documents every option that the program's --help and each command's and sub-command's
+# --help print. The commands are those each usage text lists under "Órdenes" (DIFUSOR_LANG=es), so a new
+# command is checked without editing this script. --help must answer on stdout with exit 0, without a
+# window (offscreen and a timeout).
 MAN="$WORK/root/usr/share/man/man1/difusor-console.1.gz"
 if [ -f "$MAN" ] && [ -x "$BIN" ]; then
     gzip -dc "$MAN" | sed 's/\\-/-/g' >"$WORK/man.txt"
-    for command in check watch stats sandbox; do
-        # Usage goes to stdout (--help) or stderr (an error); the exit code does not matter here.
-        QT_QPA_PLATFORM=offscreen timeout 20 "$BIN" "$command" --help >"$WORK/usage" 2>&1 </dev/null || true
+    echo "" >"$WORK/queue"  # command lines still to look at; the empty one is the program itself
+    seen=0
+    while [ -s "$WORK/queue" ]; do
+        command=$(head -n1 "$WORK/queue")
+        sed -i 1d "$WORK/queue"
+        seen=$((seen + 1))
+        [ "$seen" -le 30 ] || { fail "more than 30 command lines: a loop in the Órdenes sections?"; break; }
+        name="difusor-console${command:+ $command}"
+        # shellcheck disable=SC2086 # the words of the command line
+        if ! DIFUSOR_LANG=es QT_QPA_PLATFORM=offscreen timeout 20 "$BIN" $command --help >"$WORK/usage" 2>"$WORK/usage.err" </dev/null; then
+            fail "$name --help did not exit 0: $(head -c 300 "$WORK/usage.err")"
+            continue
+        fi
         options=$(grep -o -- '--[a-z][a-z-]*' "$WORK/usage" | sort -u)
-        [ -n "$options" ] || fail "$command --help printed no options: $(head -c 300 "$WORK/usage")"
+        [ -n "$options" ] || fail "$name --help printed no options: $(head -c 300 "$WORK/usage")"
         missing=""
         for o in $options; do
             grep -q -e "$o\\([^a-z-]\\|\$\\)" "$WORK/man.txt" || missing="$missing $o"
         done
-        [ -z "$missing" ] && ok "man page names every option of $command ($(echo $options | wc -w))" \
-            || fail "man page lacks $command's:$missing"
+        [ -z "$missing" ] && ok "man page names every option of $name ($(echo $options | wc -w))" \
+            || fail "man page lacks $name's:$missing"
+        for sub in $(awk '/^Órdenes/ { on = 1; next } on && /^$/ { on = 0 } on && /^  [a-z]/ { print $1 }' "$WORK/usage"); do
+            echo "${command:+$command }$sub" >>"$WORK/queue"
+        done
     done
+    [ "$seen" -ge 8 ] && ok "$seen command lines looked at" || fail "only $seen command lines found (program, check, watch, stats, sandbox and its 3 at least)"
 fi
 
 # 5. lintian: no errors (warnings are listed, not fatal).
