@@ -2,12 +2,12 @@
 
 #include "IncidentJson.h"
 #include "IncidentLog.h"
+#include "common/CommandLine.h"
 #include "common/MexicoTime.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
 #include "store/Store.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -76,70 +76,54 @@ QString textReport(const QList<store::IncidentRecord> &list, const QHash<qint64,
 
 int runIncidentsCommand(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("incidents"),
+                     {Tr::tr("[list] (--profile ARCHIVO | --store ARCHIVO) [opciones]"),
+                      Tr::tr("ack|resolve|note|silence (--profile ARCHIVO | --store ARCHIVO) ID --note TEXTO [--by NOMBRE]")},
+                     Tr::tr("Incidentes de la consola: la lista (JSON, CSV o texto) y el triaje (reconocer, resolver, "
+                            "anotar, silenciar). La base: --store, si no DIFUSOR_STORE, si no la de la consola."));
+    line.addOption({{QStringLiteral("profile")}, Tr::tr("Perfil de conexión: sus servidores."), Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("store")}, Tr::tr("Base de datos de la consola."), Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("state")}, Tr::tr("open, acknowledged, resolved, unresolved o all."), Tr::tr("ESTADO"),
+                    QStringLiteral("all")});
+    line.addOption({{QStringLiteral("since")}, Tr::tr("Desde (ISO 8601; sin zona: UTC)."), Tr::tr("FECHA")});
+    line.addOption({{QStringLiteral("kind")}, Tr::tr("Solo este tipo (late_cut, lag, …)."), Tr::tr("TIPO")});
+    line.addOption({{QStringLiteral("severity")}, Tr::tr("Solo esta gravedad (critical, major, minor)."), Tr::tr("GRAVEDAD")});
+    line.addOption({{QStringLiteral("format")}, Tr::tr("json, csv o text."), Tr::tr("FORMATO"), QStringLiteral("text")});
+    line.addOption({{QStringLiteral("note")}, Tr::tr("La nota (o el motivo, al silenciar)."), Tr::tr("TEXTO")});
+    line.addOption({{QStringLiteral("by")}, Tr::tr("Quién (predeterminado: el usuario)."), Tr::tr("NOMBRE")});
+    line.addArgument(Tr::tr("ACCIÓN"), Tr::tr("list (predeterminada), ack, resolve, note o silence"));
+    line.addArgument(QStringLiteral("ID"), Tr::tr("El número del incidente, para ack, resolve, note y silence."));
+    line.setExitCode(ExitOk, Tr::tr("la lista se imprimió, o la acción quedó escrita"));
+    line.setExitCode(ExitFailed, Tr::tr("acción rechazada (p. ej. ya reconocido) o base no disponible"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un valor no válido, un perfil "
+                                          "ilegible, un incidente que no existe, una acción sin --note"));
+    line.setExitCode(ExitUnreachable, QString()); // it reads the store only
+    if (const auto code = line.parse(args))
+        return *code;
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Incidentes de la consola: la lista (JSON, CSV o texto) y el triaje (reconocer, resolver, anotar, silenciar).\n"
-               "Códigos de salida: 0 bien, 1 acción rechazada o base no disponible, 2 entrada no válida."));
-    parser.addPositionalArgument(QStringLiteral("acción"), Tr::tr("list (predeterminada), ack, resolve, note o silence"),
-                                 QStringLiteral("[list|ack|resolve|note|silence] [ID]"));
-    const QCommandLineOption profileOption(QStringLiteral("profile"), Tr::tr("Perfil de conexión: sus servidores."), Tr::tr("ARCHIVO"));
-    const QCommandLineOption storeOption(QStringLiteral("store"), Tr::tr("Base de datos de la consola."), Tr::tr("ARCHIVO"));
-    const QCommandLineOption stateOption(QStringLiteral("state"), Tr::tr("open, acknowledged, resolved, unresolved o all."),
-                                         Tr::tr("ESTADO"), QStringLiteral("all"));
-    const QCommandLineOption sinceOption(QStringLiteral("since"), Tr::tr("Desde (ISO 8601; sin zona: UTC)."), Tr::tr("FECHA"));
-    const QCommandLineOption kindOption(QStringLiteral("kind"), Tr::tr("Solo este tipo (late_cut, lag, …)."), Tr::tr("TIPO"));
-    const QCommandLineOption severityOption(QStringLiteral("severity"), Tr::tr("Solo esta gravedad (critical, major, minor)."),
-                                            Tr::tr("GRAVEDAD"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("json, csv o text."), Tr::tr("FORMATO"), QStringLiteral("text"));
-    const QCommandLineOption noteOption(QStringLiteral("note"), Tr::tr("La nota (o el motivo, al silenciar)."), Tr::tr("TEXTO"));
-    const QCommandLineOption byOption(QStringLiteral("by"), Tr::tr("Quién (predeterminado: el usuario)."), Tr::tr("NOMBRE"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), Tr::tr("Idioma: es o en."), Tr::tr("IDIOMA"));
-    parser.addOptions({profileOption, storeOption, stateOption, sinceOption, kindOption, severityOption, formatOption,
-                       noteOption, byOption, langOption});
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
+    auto usageError = [&line](const QString &message) { return line.badInput(message); };
 
-    QStringList argv = args;
-    argv.prepend(QStringLiteral("difusor-console incidents"));
-    if (!parser.parse(argv)) {
-        err << parser.errorText() << '\n' << parser.helpText() << Qt::flush;
-        return 2;
-    }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText() << Qt::flush;
-        return 0;
-    }
-    if (parser.isSet(versionOption)) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n' << Qt::flush;
-        return 0;
-    }
-    auto usageError = [&](const QString &message) {
-        err << message << '\n' << parser.helpText() << Qt::flush;
-        return 2;
-    };
-
-    QStringList positional = parser.positionalArguments();
+    QStringList positional = line.positionalArguments();
     QString action = QStringLiteral("list");
     if (!positional.isEmpty() && QStringList{QStringLiteral("list"), QStringLiteral("ack"), QStringLiteral("resolve"),
                                              QStringLiteral("note"), QStringLiteral("silence")}
                                      .contains(positional.first()))
         action = positional.takeFirst();
-    if (!parser.isSet(profileOption) && !parser.isSet(storeOption) && qEnvironmentVariableIsEmpty("DIFUSOR_STORE"))
+    if (!line.isSet(QStringLiteral("profile")) && !line.isSet(QStringLiteral("store")) && qEnvironmentVariableIsEmpty("DIFUSOR_STORE"))
         return usageError(Tr::tr("Falta --profile o --store."));
 
     // Which servers: those the profile identifies (any host key), else every server in the store.
     std::optional<Profile> profile;
-    if (parser.isSet(profileOption)) {
+    if (line.isSet(QStringLiteral("profile"))) {
         QString error;
-        profile = Profile::load(parser.value(profileOption), &error);
+        profile = Profile::load(line.value(QStringLiteral("profile")), &error);
         if (!profile) {
             err << error << '\n' << Qt::flush;
             return 2;
         }
     }
-    const QString storePath = parser.isSet(storeOption) ? parser.value(storeOption) : defaultStorePath();
+    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : defaultStorePath();
     if (!QFileInfo::exists(storePath)) {
         err << Tr::tr("No existe la base de datos %1.").arg(storePath) << '\n' << Qt::flush;
         return 1;
@@ -158,7 +142,7 @@ int runIncidentsCommand(const QStringList &args)
         }
         if (serverIds.isEmpty()) {
             err << Tr::tr("La base %1 no tiene registros del perfil «%2».").arg(storePath, profile->name) << '\n' << Qt::flush;
-            if (action == QLatin1String("list") && parser.value(formatOption) == QLatin1String("json"))
+            if (action == QLatin1String("list") && line.value(QStringLiteral("format")) == QLatin1String("json"))
                 out << QJsonDocument(QJsonObject{{QStringLiteral("incidents"), QJsonArray()}}).toJson(QJsonDocument::Compact)
                     << '\n' << Qt::flush;
             return action == QLatin1String("list") ? 0 : 1;
@@ -169,26 +153,26 @@ int runIncidentsCommand(const QStringList &args)
         if (!positional.isEmpty())
             return usageError(Tr::tr("Argumento de más: %1").arg(positional.first()));
         store::IncidentFilter filter;
-        const QString state = parser.value(stateOption);
+        const QString state = line.value(QStringLiteral("state"));
         if (!QStringList{QStringLiteral("open"), QStringLiteral("acknowledged"), QStringLiteral("resolved"),
                          QStringLiteral("unresolved"), QStringLiteral("all")}
                  .contains(state))
             return usageError(Tr::tr("Estado desconocido: %1 (open, acknowledged, resolved, unresolved o all).").arg(state));
         filter.state = state == QLatin1String("all") ? QString() : state;
-        if (parser.isSet(sinceOption)) {
-            QDateTime since = QDateTime::fromString(parser.value(sinceOption), Qt::ISODateWithMs);
+        if (line.isSet(QStringLiteral("since"))) {
+            QDateTime since = QDateTime::fromString(line.value(QStringLiteral("since")), Qt::ISODateWithMs);
             if (!since.isValid())
-                return usageError(Tr::tr("Fecha no válida: %1 (ISO 8601, p. ej. 2024-06-02T18:00:00-06:00).").arg(parser.value(sinceOption)));
+                return usageError(Tr::tr("Fecha no válida: %1 (ISO 8601, p. ej. 2024-06-02T18:00:00-06:00).").arg(line.value(QStringLiteral("since"))));
             if (since.timeSpec() == Qt::LocalTime)
                 since.setTimeSpec(Qt::UTC);
             filter.sinceUtc = since.toUTC();
         }
-        filter.kind = parser.value(kindOption);
-        filter.severity = parser.value(severityOption);
+        filter.kind = line.value(QStringLiteral("kind"));
+        filter.severity = line.value(QStringLiteral("severity"));
         if (!filter.severity.isEmpty() && !QStringList{QStringLiteral("critical"), QStringLiteral("major"), QStringLiteral("minor")}.contains(filter.severity))
             return usageError(Tr::tr("Gravedad desconocida: %1 (critical, major o minor).").arg(filter.severity));
         filter.serverIds = serverIds;
-        const QString format = parser.value(formatOption);
+        const QString format = line.value(QStringLiteral("format"));
         if (format != QLatin1String("json") && format != QLatin1String("csv") && format != QLatin1String("text"))
             return usageError(Tr::tr("Formato desconocido: %1 (json, csv o text).").arg(format));
         store.setServer(0);
@@ -230,7 +214,7 @@ int runIncidentsCommand(const QStringList &args)
     const qint64 id = positional.first().toLongLong(&numberOk);
     if (!numberOk || id <= 0)
         return usageError(Tr::tr("Número de incidente no válido: %1").arg(positional.first()));
-    const QString note = parser.value(noteOption).trimmed();
+    const QString note = line.value(QStringLiteral("note")).trimmed();
     if (note.isEmpty())
         return usageError(action == QLatin1String("silence")
                               ? Tr::tr("Silenciar necesita un motivo: --note \"por qué\".")
@@ -248,7 +232,7 @@ int runIncidentsCommand(const QStringList &args)
                                     : action == QLatin1String("silence")   ? store::IncidentAction::Silence
                                                                            : store::IncidentAction::Note;
     store.setServer(found.first().serverId);
-    const QString by = parser.isSet(byOption) ? parser.value(byOption) : defaultActor();
+    const QString by = line.isSet(QStringLiteral("by")) ? line.value(QStringLiteral("by")) : defaultActor();
     const auto update = store.actOnIncident(id, act, by, note, QDateTime::currentDateTimeUtc());
     if (!update) {
         err << store.lastError() << '\n' << Qt::flush;
@@ -256,7 +240,7 @@ int runIncidentsCommand(const QStringList &args)
     }
     // Committed (synchronous=FULL) before this line is printed.
     err << Tr::tr("Incidente %1: %2 por %3.").arg(id).arg(eventTypeText(update->event.type), update->event.actor) << '\n';
-    if (parser.value(formatOption) == QLatin1String("json")) {
+    if (line.value(QStringLiteral("format")) == QLatin1String("json")) {
         const QList<store::IncidentEvent> timeline = store.incidentEvents(id);
         out << QJsonDocument(incidentToJson(update->incident, &timeline)).toJson(QJsonDocument::Compact) << '\n';
     }

@@ -15,6 +15,7 @@ namespace difusor::incidents {
 // (or, for silence, a reason) nothing is written and the exit code is 2.
 // args excludes the program name and "incidents". Exit: 0 ok, 1 refused (e.g. already acknowledged) or
 // the store could not be opened, 2 bad input.
+// (incidents --help prints the options and exit codes: common/CommandLine.h.)
 int runIncidentsCommand(const QStringList &args);
 
 } // namespace difusor::incidents
