@@ -1,7 +1,8 @@
-// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents).
+// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, export).
 #include "checks/CheckCommand.h"
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
+#include "export/ExportCommand.h"
 #include "incidents/IncidentsCommand.h"
 #include "sandbox/SandboxCommand.h"
 #include "traffic/StatsCommand.h"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
         {QStringLiteral("stats"), difusor::traffic::runStatsCommand},
         {QStringLiteral("sandbox"), difusor::sandbox::runSandboxCommand},
         {QStringLiteral("incidents"), difusor::incidents::runIncidentsCommand},
+        {QStringLiteral("export"), difusor::exporting::runExportCommand},
     };
     if (arguments.size() > 1) {
         const auto command = commands.find(arguments.at(1));
