@@ -224,7 +224,13 @@ bool Bag::open(QString *error)
             return false;
         }
     }
-    if (!makePrivateDir(m_root, error) || !makePrivateDir(m_root + QStringLiteral("/data"), error))
+    if (!makePrivateDir(m_root, error))
+        return false;
+    // A new bag gets its (empty) journal before anything else, so a crash before the first file is
+    // done still leaves a folder that open() recognises as ours.
+    if (empty && !writeJournal(error))
+        return false;
+    if (!makePrivateDir(m_root + QStringLiteral("/data"), error))
         return false;
     removeLeftovers();
     m_open = true;

@@ -52,9 +52,9 @@ int verify(const QString &dir, bool json, QTextStream &out, QTextStream &err)
 {
     QElapsedTimer clock;
     clock.start();
-    qint64 lastShown = -ProgressEveryMs;
+    qint64 lastShown = 0; // the first line after ProgressEveryMs, the last at 100 %
     const BagVerification v = verifyBag(dir, [&](qint64 done, qint64 total, const QString &) {
-        if (total < ProgressFromBytes || (clock.elapsed() - lastShown < ProgressEveryMs && done < total))
+        if (total < ProgressFromBytes || done == 0 || (clock.elapsed() - lastShown < ProgressEveryMs && done < total))
             return true;
         lastShown = clock.elapsed();
         const double seconds = double(clock.elapsed()) / 1000.0;
@@ -79,14 +79,14 @@ int verify(const QString &dir, bool json, QTextStream &out, QTextStream &err)
         return 2;
     }
     if (v.valid()) {
-        err << Tr::tr("El paquete %1 es válido (BagIt %2): %3 archivos de datos, %4, sumas %5.")
+        err << Tr::tr("El paquete %1 es válido (BagIt %2). Archivos de datos: %3 (%4); sumas: %5.")
                    .arg(dir, v.version)
                    .arg(v.payloadFiles)
                    .arg(size(v.payloadBytes), v.algorithms.join(QStringLiteral(", ")))
             << '\n' << Qt::flush;
         return 0;
     }
-    err << Tr::tr("El paquete %1 NO es válido: %n problema(s).", nullptr, int(v.errorCount())).arg(dir) << '\n' << Qt::flush;
+    err << Tr::tr("El paquete %1 NO es válido. Problemas: %2.").arg(dir).arg(v.errorCount()) << '\n' << Qt::flush;
     return 1;
 }
 
