@@ -1,9 +1,10 @@
-// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents).
+// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, export).
 #include "checks/CheckCommand.h"
 #include "common/CommandLine.h"
 #include "common/Tr.h"
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
+#include "export/ExportCommand.h"
 #include "incidents/IncidentsCommand.h"
 #include "sandbox/SandboxCommand.h"
 #include "traffic/StatsCommand.h"
@@ -39,6 +40,8 @@ const Command Commands[] = {
      QT_TRANSLATE_NOOP("difusor::Tr", "El difusor de prueba: run, fault, faults.")},
     {"incidents", difusor::incidents::runIncidentsCommand,
      QT_TRANSLATE_NOOP("difusor::Tr", "Lista los incidentes de la base y los reconoce, resuelve, anota o silencia.")},
+    {"export", difusor::exporting::runExportCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "La memoria técnica como paquete BagIt: export verify DIR comprueba uno.")},
 };
 
 const Command *findCommand(const QString &name)
