@@ -84,6 +84,7 @@ QString keyLabel(const QString &key)
 int keyOrder(const QString &key)
 {
     static const QStringList order = {QStringLiteral("last_cut"), QStringLiteral("official"), QStringLiteral("difusor"),
+                                      QStringLiteral("package"),  QStringLiteral("cut_utc"),  QStringLiteral("arrived_utc"),
                                       QStringLiteral("check"),    QStringLiteral("id"),       QStringLiteral("title"),
                                       QStringLiteral("status"),   QStringLiteral("expected"), QStringLiteral("actual"),
                                       QStringLiteral("at"),       QStringLiteral("answered"), QStringLiteral("shows_cut"),
@@ -195,25 +196,32 @@ IncidentDetail::IncidentDetail(QWidget *parent)
     m_header->setWordWrap(true);
     m_tabs->setObjectName(QStringLiteral("incidentTabs"));
 
-    // Fields.
+    // Fields: what it is on the left, when things happened on the right (two columns keep the
+    // timeline's tab reachable without scrolling on a laptop screen).
     auto *fields = new QWidget;
-    auto *form = new QFormLayout(fields);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    addField(form, QStringLiteral("kind"), tr("Tipo"));
-    addField(form, QStringLiteral("subject"), tr("Asunto"));
-    addField(form, QStringLiteral("state"), tr("Estado"));
-    addField(form, QStringLiteral("severity"), tr("Gravedad"));
-    addField(form, QStringLiteral("affects"), tr("Afecta la publicación"));
-    addField(form, QStringLiteral("detail"), tr("Detalle"));
-    addField(form, QStringLiteral("started"), tr("Inicio"));
-    addField(form, QStringLiteral("detected"), tr("Detectado"));
-    addField(form, QStringLiteral("observed"), tr("Última observación"));
-    addField(form, QStringLiteral("acknowledged"), tr("Reconocido"));
-    addField(form, QStringLiteral("silenced"), tr("Silenciado"));
-    addField(form, QStringLiteral("resolved"), tr("Resuelto"));
-    addField(form, QStringLiteral("ttd"), tr("Tiempo en detectar"));
-    addField(form, QStringLiteral("tta"), tr("Tiempo en reconocer"));
-    addField(form, QStringLiteral("ttr"), tr("Tiempo en resolver"));
+    auto *what = new QFormLayout;
+    auto *when = new QFormLayout;
+    for (QFormLayout *form : {what, when})
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    addField(what, QStringLiteral("kind"), tr("Tipo"));
+    addField(what, QStringLiteral("subject"), tr("Asunto"));
+    addField(what, QStringLiteral("state"), tr("Estado"));
+    addField(what, QStringLiteral("severity"), tr("Gravedad"));
+    addField(what, QStringLiteral("affects"), tr("Afecta la publicación"));
+    addField(what, QStringLiteral("detail"), tr("Detalle"));
+    addField(what, QStringLiteral("acknowledged"), tr("Reconocido"));
+    addField(what, QStringLiteral("silenced"), tr("Silenciado"));
+    addField(when, QStringLiteral("started"), tr("Inicio"));
+    addField(when, QStringLiteral("detected"), tr("Detectado"));
+    addField(when, QStringLiteral("observed"), tr("Última observación"));
+    addField(when, QStringLiteral("resolved"), tr("Resuelto"));
+    addField(when, QStringLiteral("ttd"), tr("Tiempo en detectar"));
+    addField(when, QStringLiteral("tta"), tr("Tiempo en reconocer"));
+    addField(when, QStringLiteral("ttr"), tr("Tiempo en resolver"));
+    auto *columns = new QHBoxLayout(fields);
+    columns->addLayout(what, 3);
+    columns->addSpacing(24);
+    columns->addLayout(when, 2);
     auto *scroll = new QScrollArea;
     scroll->setWidget(fields);
     scroll->setWidgetResizable(true);
@@ -262,7 +270,13 @@ IncidentDetail::IncidentDetail(QWidget *parent)
     rcLayout->addLayout(acRow);
     rcLayout->addWidget(m_actions, 1);
     rcLayout->addWidget(m_rootCauseStatus);
-    m_tabs->addTab(rc, tr("Causa raíz y acciones"));
+    // In a scroll area like the fields: the tabs then ask for little height, and the page's splitter
+    // can give the list the larger part.
+    auto *rcScroll = new QScrollArea;
+    rcScroll->setWidget(rc);
+    rcScroll->setWidgetResizable(true);
+    rcScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(rcScroll, tr("Causa raíz y acciones"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -102,12 +102,18 @@ QPixmap incidentStateIcon(const QString &state, int size)
     const qreal s = size;
     const QColor color = incidentStateColor(state);
     const QRectF box(1, 1, s - 2, s - 2);
+    if (state == QLatin1String("open")) {
+        // A ring with "!" in it: unlike the critical severity's filled octagon beside it.
+        p.setPen(QPen(color, s / 9.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(box.adjusted(s / 18.0, s / 18.0, -s / 18.0, -s / 18.0));
+        exclamation(p, s, 0.5, 0.26, 0.72, color);
+        return pixmap;
+    }
     p.setPen(Qt::NoPen);
     p.setBrush(color);
     p.drawEllipse(box);
-    if (state == QLatin1String("open")) {
-        exclamation(p, s, 0.5, 0.22, 0.76, Qt::white);
-    } else if (state == QLatin1String("acknowledged")) {
+    if (state == QLatin1String("acknowledged")) {
         p.setBrush(Qt::white);
         for (const qreal x : {0.3, 0.5, 0.7})
             p.drawEllipse(QPointF(s * x, s * 0.5), s * 0.08, s * 0.08);

@@ -151,6 +151,7 @@ IncidentsPage::IncidentsPage(store::StoreThread *store, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 6);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(IncidentsTableModel::Title, QHeaderView::Stretch);
@@ -180,18 +181,19 @@ IncidentsPage::IncidentsPage(store::StoreThread *store, QWidget *parent)
     m_count->setObjectName(QStringLiteral("incidentsCount"));
     upperLayout->addWidget(m_count);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(upper);
-    splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("incidentsSplitter"));
+    m_splitter->addWidget(upper);
+    m_splitter->addWidget(lower);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(filterBar);
     layout->addWidget(m_banner);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_editor, &IncidentNoteEditor::submitted, this, &IncidentsPage::onNoteSubmitted);
     connect(m_editor, &IncidentNoteEditor::cancelled, this, [this] { m_table->setFocus(Qt::OtherFocusReason); });
@@ -227,6 +229,19 @@ IncidentsPage::IncidentsPage(store::StoreThread *store, QWidget *parent)
     updateActions();
     syncChoices();
     reload();
+}
+
+void IncidentsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_sized)
+        return;
+    // Once the page has its real height: half for the list (the splitter would otherwise follow
+    // the detail's size hint, leaving the list a few rows).
+    m_sized = true;
+    const int total = m_splitter->height();
+    if (total > 0)
+        m_splitter->setSizes({total / 2, total - total / 2});
 }
 
 void IncidentsPage::buildFilters(QWidget *bar)
@@ -502,8 +517,13 @@ void IncidentsPage::apply(const Loaded &l, quint64 generation)
             m_pendingShow = 0;
         }
     }
-    if (m_selectedId)
+    if (m_selectedId) {
         loadEvents(m_selectedId); // the timeline may have grown (a note from elsewhere, an observation)
+    } else if (!m_pendingShow && m_model->rowCount() > 0) {
+        // Nothing chosen yet (or it was filtered out): the first, the most urgent, so its detail is
+        // on screen and the keys act on it at once.
+        select(m_model->incident(0).id);
+    }
     Q_EMIT loaded(int(l.incidents.size()));
 }
 

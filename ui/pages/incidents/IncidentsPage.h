@@ -15,6 +15,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QSplitter;
 class QTableView;
 class QToolButton;
 
@@ -91,6 +92,9 @@ Q_SIGNALS:
     void actionFinished(qint64 id, difusor::store::IncidentAction action, bool ok, const QString &message);
     void exported(const QString &path, bool ok, const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Loaded
     {
@@ -142,6 +146,7 @@ private:
     QComboBox *m_setAffects = nullptr;
     QLabel *m_banner;
     QLabel *m_count;
+    QSplitter *m_splitter = nullptr;
     QMap<Action, QAction *> m_actions;
 
     QTimer m_reloadTimer;
@@ -153,6 +158,7 @@ private:
     qint64 m_pendingShow = 0;       // showIncident() waiting for the list that holds it
     bool m_restoring = false;
     bool m_loadedOnce = false;
+    bool m_sized = false; // the splitter's first sizes, once shown
 };
 
 void installIncidentsPage(const PageContext &context);
