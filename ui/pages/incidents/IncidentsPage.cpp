@@ -493,7 +493,6 @@ void IncidentsPage::apply(const Loaded &l, quint64 generation)
     }
     fillServers(l.servers);
     keepSelection([this, &l] { m_model->setIncidents(l.incidents); });
-    m_loadedOnce = true;
 
     int unresolved = 0, critical = 0;
     for (const IncidentRecord &i : l.incidents) {

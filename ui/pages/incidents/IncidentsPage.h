@@ -157,7 +157,6 @@ private:
     qint64 m_selectedId = 0;
     qint64 m_pendingShow = 0;       // showIncident() waiting for the list that holds it
     bool m_restoring = false;
-    bool m_loadedOnce = false;
     bool m_sized = false; // the splitter's first sizes, once shown
 };
 
