@@ -7,6 +7,7 @@
 #include "pages/incidents/IncidentsPage.h"
 #include "pages/incidents/IncidentsTableModel.h"
 
+#include "MainWindow.h"
 #include "common/Settings.h"
 #include "incidents/IncidentLog.h"
 #include "store/StoreThread.h"
@@ -581,6 +582,25 @@ private Q_SLOTS:
         page.showIncident(999999);
         QTRY_VERIFY(page.banner()->isVisible());
         QVERIFY(page.banner()->text().contains(QStringLiteral("999999")));
+    }
+
+    void theWindowsAlertsOpenTheIncident()
+    {
+        // As the app installs it: "Ver" / "Reconocer" on an alert reach the page through the window.
+        Night night;
+        QVERIFY(night.open());
+        MainWindow window(night.dir.filePath(QStringLiteral("perfiles")));
+        window.setStoreThread(&night.thread);
+        installIncidentsPage(PageContext{&window, &night.thread});
+        auto *page = qobject_cast<IncidentsPage *>(window.page(MainWindow::Page::Incidents));
+        QVERIFY(page);
+        QTRY_COMPARE(page->model()->rowCount(), 6);
+        Q_EMIT window.incidentViewRequested(night.a4);
+        QTRY_COMPARE(page->selectedId(), night.a4);
+        Q_EMIT window.incidentAcknowledgeRequested(night.a2);
+        QTRY_COMPARE(page->selectedId(), night.a2);
+        QCOMPARE(page->noteEditor()->incidentId(), night.a2);
+        QCOMPARE(page->noteEditor()->mode(), IncidentNoteEditor::Mode::Acknowledge);
     }
 
     void evidenceTextIsReadable()

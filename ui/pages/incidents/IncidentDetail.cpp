@@ -4,6 +4,7 @@
 #include "IncidentsTableModel.h"
 #include "common/MexicoTime.h"
 #include "incidents/IncidentLog.h"
+#include "notify/AlertSeverity.h"
 #include "pages/cuts/CutsTableModel.h" // durationText
 
 #include <QFontDatabase>

@@ -2,17 +2,12 @@
 
 #include <QPainter>
 #include <QPainterPath>
-#include <QPolygonF>
-
-#include <cmath>
 
 namespace difusor::ui {
 
 namespace {
 
 const QColor kRed(0xc0, 0x1c, 0x28);
-const QColor kOrange(0xc6, 0x5d, 0x00);
-const QColor kBlue(0x1c, 0x71, 0xd8);
 const QColor kAmber(0xb8, 0x78, 0x00);
 const QColor kGreen(0x1e, 0x84, 0x49);
 const QColor kGrey(0x77, 0x77, 0x77);
@@ -37,51 +32,6 @@ void exclamation(QPainter &p, qreal s, qreal x, qreal top, qreal bottom, const Q
 }
 
 } // namespace
-
-QColor severityColor(const QString &severity)
-{
-    if (severity == QLatin1String("critical"))
-        return kRed;
-    if (severity == QLatin1String("major"))
-        return kOrange;
-    if (severity == QLatin1String("minor"))
-        return kBlue;
-    return kGrey;
-}
-
-QPixmap severityIcon(const QString &severity, int size)
-{
-    QPixmap pixmap = canvas(size);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    const qreal s = size;
-    const QColor color = severityColor(severity);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    if (severity == QLatin1String("critical")) { // octagon (a stop sign) with "!"
-        QPolygonF octagon;
-        for (int i = 0; i < 8; ++i) {
-            const qreal a = (22.5 + 45.0 * i) * M_PI / 180.0;
-            octagon << QPointF(s / 2 + (s / 2 - 0.5) * std::cos(a), s / 2 + (s / 2 - 0.5) * std::sin(a));
-        }
-        p.drawPolygon(octagon);
-        exclamation(p, s, 0.5, 0.24, 0.74, Qt::white);
-    } else if (severity == QLatin1String("major")) { // triangle with "!"
-        p.drawPolygon(QPolygonF{QPointF(s * 0.5, s * 0.04), QPointF(s * 0.97, s * 0.92), QPointF(s * 0.03, s * 0.92)});
-        exclamation(p, s, 0.5, 0.36, 0.78, Qt::white);
-    } else if (severity == QLatin1String("minor")) { // circle with "i"
-        p.drawEllipse(QRectF(1, 1, s - 2, s - 2));
-        p.setBrush(Qt::white);
-        p.drawEllipse(QPointF(s * 0.5, s * 0.28), s * 0.07, s * 0.07);
-        p.setPen(QPen(Qt::white, s / 8.0, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(s * 0.5, s * 0.45), QPointF(s * 0.5, s * 0.74));
-    } else { // unknown: hollow ring
-        p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(color, s / 8.0));
-        p.drawEllipse(QRectF(s / 8, s / 8, s * 3 / 4, s * 3 / 4));
-    }
-    return pixmap;
-}
 
 QColor incidentStateColor(const QString &state)
 {

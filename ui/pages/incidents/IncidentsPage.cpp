@@ -9,6 +9,7 @@
 #include "common/Settings.h"
 #include "incidents/IncidentJson.h"
 #include "incidents/IncidentLog.h"
+#include "notify/AlertSeverity.h"
 #include "store/StoreThread.h"
 
 #include <QAction>
@@ -223,8 +224,7 @@ IncidentsPage::IncidentsPage(store::StoreThread *store, QWidget *parent)
     if (m_store) {
         connect(m_store, &store::StoreThread::incidentChanged, this, &IncidentsPage::reload);
         connect(m_store, &store::StoreThread::opened, this, &IncidentsPage::reload);
-        connect(m_store, &store::StoreThread::writeFailed, this,
-                [this](const QString &error) { showMessage(error, true); });
+        // A write nobody waited for (StoreThread::writeFailed) is the window's critical banner.
     }
     updateActions();
     syncChoices();
@@ -932,6 +932,10 @@ void installIncidentsPage(const PageContext &context)
         return;
     auto *page = new IncidentsPage(context.store);
     context.window->setPage(MainWindow::Page::Incidents, page);
+    // "Ver" / "Reconocer" on an alert (banner or desktop notification): the window shows this page,
+    // the page selects the incident (and opens the acknowledgement editor for it).
+    QObject::connect(context.window, &MainWindow::incidentViewRequested, page, &IncidentsPage::showIncident);
+    QObject::connect(context.window, &MainWindow::incidentAcknowledgeRequested, page, &IncidentsPage::acknowledgeIncident);
     // For screenshots and rehearsals: open on this page.
     if (qEnvironmentVariable("DIFUSOR_PAGE") == QLatin1String("incidents"))
         QTimer::singleShot(0, context.window, [window = context.window] { window->showPage(MainWindow::Page::Incidents); });

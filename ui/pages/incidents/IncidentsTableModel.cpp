@@ -3,6 +3,7 @@
 #include "IncidentIcons.h"
 #include "common/MexicoTime.h"
 #include "incidents/IncidentLog.h"
+#include "notify/AlertSeverity.h"
 #include "pages/cuts/CutsTableModel.h" // durationText
 
 #include <QIcon>
@@ -10,21 +11,6 @@
 #include <algorithm>
 
 namespace difusor::ui {
-
-namespace {
-
-int severityRank(const QString &severity)
-{
-    if (severity == QLatin1String("critical"))
-        return 0;
-    if (severity == QLatin1String("major"))
-        return 1;
-    if (severity == QLatin1String("minor"))
-        return 2;
-    return 1; // unknown: as major (an unknown problem is not taken as harmless)
-}
-
-} // namespace
 
 QString mexicoDateTime(const QDateTime &utc)
 {
@@ -48,10 +34,10 @@ bool IncidentsTableModel::before(const store::IncidentRecord &a, const store::In
     if (a.isOpen() != b.isOpen())
         return a.isOpen();
     if (a.isOpen()) {
-        const int ra = severityRank(a.severity);
+        const int ra = severityRank(a.severity); // notify/AlertSeverity: higher is more severe
         const int rb = severityRank(b.severity);
         if (ra != rb)
-            return ra < rb;
+            return ra > rb;
     }
     const QDateTime sa = startOf(a);
     const QDateTime sb = startOf(b);
