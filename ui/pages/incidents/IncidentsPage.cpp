@@ -3,11 +3,7 @@
 #include "IncidentDetail.h"
 #include "IncidentIcons.h"
 #include "IncidentsTableModel.h"
-#include "MainWindow.h"
-#include "common/MexicoTime.h"
-#include "common/PrivateFile.h"
 #include "common/Settings.h"
-#include "incidents/IncidentJson.h"
 #include "incidents/IncidentLog.h"
 #include "notify/AlertSeverity.h"
 #include "store/StoreThread.h"
@@ -15,20 +11,13 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
-#include <QSaveFile>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -816,101 +805,6 @@ void IncidentsPage::acknowledgeIncident(qint64 id)
     beginEditor(IncidentNoteEditor::Mode::Acknowledge, id);
 }
 
-void IncidentsPage::exportList(ExportFormat format)
-{
-    const bool csv = format == ExportFormat::Csv;
-    auto *dialog = new QFileDialog(this, csv ? tr("Exportar incidentes (CSV)") : tr("Exportar incidentes (JSON)"));
-    dialog->setObjectName(QStringLiteral("incidentsExportDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setFileMode(QFileDialog::AnyFile);
-    dialog->setNameFilter(csv ? tr("CSV (*.csv)") : tr("JSON (*.json)"));
-    dialog->setDefaultSuffix(csv ? QStringLiteral("csv") : QStringLiteral("json"));
-    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
-    const QString stamp = QDateTime::currentDateTimeUtc().addSecs(kMexicoOffsetS).toString(QStringLiteral("yyyyMMdd-HHmm"));
-    dialog->selectFile(QStringLiteral("incidentes-%1.%2").arg(stamp, csv ? QStringLiteral("csv") : QStringLiteral("json")));
-    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) { exportTo(path, format); });
-    dialog->open(); // no exec(): the list keeps refreshing behind it
-}
-
-void IncidentsPage::exportTo(const QString &path, ExportFormat format)
-{
-    const QList<IncidentRecord> shown = m_model->incidents(); // as shown now: filters and order
-    if (format == ExportFormat::Csv) {
-        writeExport(path, incidents::incidentsToCsv(shown), int(shown.size()));
-        return;
-    }
-    if (!m_store) {
-        showMessage(tr("No se exportó: sin base de datos."), true);
-        Q_EMIT exported(path, false, tr("sin base de datos"));
-        return;
-    }
-    // The timelines are read on the store's thread; the document is built and written off this one.
-    QList<qint64> ids;
-    for (const IncidentRecord &i : shown)
-        ids.append(i.id);
-    using Timelines = QHash<qint64, QList<store::IncidentEvent>>;
-    m_store->call<Timelines>(
-        this,
-        [ids](store::Store &s) {
-            Timelines t;
-            if (s.isOpen()) {
-                for (qint64 id : ids)
-                    t.insert(id, s.incidentEvents(id));
-            }
-            return t;
-        },
-        [this, path, shown](const Timelines &timelines) {
-            QJsonArray list;
-            for (const IncidentRecord &i : shown) {
-                const QList<store::IncidentEvent> events = timelines.value(i.id);
-                list.append(incidents::incidentToJson(i, &events));
-            }
-            const QJsonObject doc{{QStringLiteral("incidents"), list},
-                                  {QStringLiteral("summary"), incidents::incidentSummary(shown)},
-                                  {QStringLiteral("exported_at"), isoUtc(QDateTime::currentDateTimeUtc())}};
-            writeExport(path, QJsonDocument(doc).toJson(QJsonDocument::Indented), int(shown.size()));
-        });
-}
-
-void IncidentsPage::writeExport(const QString &path, const QByteArray &bytes, int rows)
-{
-    // A file of ours: 0600 before anything is in it (PrivateFile), renamed into place when complete
-    // (QSaveFile). Its fsync may take a moment on a busy disk: done on a pool thread, never on this one.
-    QPointer<IncidentsPage> guard(this);
-    QThreadPool::globalInstance()->start([guard, path, bytes, rows] {
-        QString error;
-        QSaveFile file(path);
-        bool ok = file.open(QIODevice::WriteOnly);
-        if (!ok)
-            error = file.errorString();
-        if (ok && !restrictToOwner(file, &error))
-            ok = false;
-        if (ok && file.write(bytes) != bytes.size()) {
-            ok = false;
-            error = file.errorString();
-        }
-        if (ok && !file.commit()) {
-            ok = false;
-            error = file.errorString();
-        }
-        if (!ok)
-            file.cancelWriting();
-        QMetaObject::invokeMethod(
-            guard.data(),
-            [guard, path, ok, error, rows] {
-                if (!guard)
-                    return;
-                const QString message = ok ? IncidentsPage::tr("%1 incidentes exportados a %2.").arg(rows).arg(path)
-                                           : IncidentsPage::tr("No se exportó a %1: %2").arg(path, error);
-                guard->showMessage(message, !ok);
-                Q_EMIT guard->exported(path, ok, message);
-            },
-            Qt::QueuedConnection);
-    });
-}
-
 void IncidentsPage::showMessage(const QString &text, bool error)
 {
     m_banner->setText((error ? QStringLiteral("✖ ") : QStringLiteral("✔ ")) + text);
@@ -924,21 +818,6 @@ void IncidentsPage::showMessage(const QString &text, bool error)
         m_bannerTimer.stop();
     else
         m_bannerTimer.start();
-}
-
-void installIncidentsPage(const PageContext &context)
-{
-    if (!context.window)
-        return;
-    auto *page = new IncidentsPage(context.store);
-    context.window->setPage(MainWindow::Page::Incidents, page);
-    // "Ver" / "Reconocer" on an alert (banner or desktop notification): the window shows this page,
-    // the page selects the incident (and opens the acknowledgement editor for it).
-    QObject::connect(context.window, &MainWindow::incidentViewRequested, page, &IncidentsPage::showIncident);
-    QObject::connect(context.window, &MainWindow::incidentAcknowledgeRequested, page, &IncidentsPage::acknowledgeIncident);
-    // For screenshots and rehearsals: open on this page.
-    if (qEnvironmentVariable("DIFUSOR_PAGE") == QLatin1String("incidents"))
-        QTimer::singleShot(0, context.window, [window = context.window] { window->showPage(MainWindow::Page::Incidents); });
 }
 
 } // namespace difusor::ui
