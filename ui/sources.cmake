@@ -32,7 +32,7 @@ set(DIFUSOR_UI_DEMO_SOURCES
 )
 
 # Live pages: each area keeps its own list in ui/pages/<area>/sources.cmake.
-foreach(page summary infrastructure cuts traffic)
+foreach(page summary infrastructure cuts traffic incidents)
     include(${CMAKE_CURRENT_LIST_DIR}/pages/${page}/sources.cmake)
     string(TOUPPER ${page} PAGE)
     list(APPEND DIFUSOR_UI_SOURCES ${DIFUSOR_UI_${PAGE}_SOURCES})

@@ -29,6 +29,7 @@ const std::array<KeyInfo, static_cast<size_t>(Settings::Key::KeyCount)> &keyTabl
         {Settings::Key::CommandLogLimit, "commands/log_limit", QVariant(5000)},
         {Settings::Key::ShowCommandLog, "commands/visible", QVariant(true)},
         {Settings::Key::MetricsListen, "metrics/listen", QVariant(QString())},
+        {Settings::Key::IncidentActor, "incidents/actor", QVariant(QString())},
     }};
     return table;
 }

@@ -22,6 +22,7 @@ public:
         CommandLogLimit,   // rows kept in the "Comandos" pane
         ShowCommandLog,    // the "Comandos" dock is visible
         MetricsListen,     // "ADDR:PORT" where the GUI serves /metrics for Prometheus; empty: off (default)
+        IncidentActor,     // the technician's name on the "Incidentes" page; empty: incidents::defaultActor()
         KeyCount
     };
 

@@ -1,6 +1,7 @@
 #include "PageContext.h"
 
 #include "cuts/CutsPage.h"
+#include "incidents/IncidentsPage.h"
 #include "infrastructure/InfrastructurePage.h"
 #include "summary/SummaryPage.h"
 #include "traffic/TrafficPage.h"
@@ -13,6 +14,7 @@ void installPages(const PageContext &context)
     installInfrastructurePage(context);
     installCutsPage(context);
     installTrafficPage(context);
+    installIncidentsPage(context);
 }
 
 } // namespace difusor::ui
