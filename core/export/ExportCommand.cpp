@@ -1,6 +1,7 @@
 #include "ExportCommand.h"
 
 #include "BagVerifier.h"
+#include "common/CommandLine.h"
 #include "common/Tr.h"
 
 #include <QCommandLineParser>
@@ -96,42 +97,24 @@ int runExportCommand(const QStringList &args)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Memoria técnica como paquete BagIt (RFC 8493).\n"
-               "  export verify CARPETA   comprueba un paquete: completo, cada suma, nada de más.\n"
-               "Códigos de salida: 0 válido, 1 no válido, 2 entrada no válida (carpeta inexistente o que no es un paquete)."));
-    parser.addPositionalArgument(QStringLiteral("verify"), Tr::tr("Subcomando: verify."), QStringLiteral("verify"));
-    parser.addPositionalArgument(QStringLiteral("CARPETA"), Tr::tr("La carpeta del paquete."));
-    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("text o json."), Tr::tr("FORMATO"), QStringLiteral("text"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), Tr::tr("Idioma: es o en."), Tr::tr("IDIOMA"));
-    parser.addOptions({formatOption, langOption});
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-
-    QStringList argv = args;
-    argv.prepend(QStringLiteral("difusor-console export"));
-    if (!parser.parse(argv)) {
-        err << parser.errorText() << '\n' << parser.helpText() << Qt::flush;
-        return 2;
-    }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText() << Qt::flush;
-        return 0;
-    }
-    if (parser.isSet(versionOption)) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n' << Qt::flush;
-        return 0;
-    }
-    auto usageError = [&](const QString &message) {
-        err << message << '\n' << parser.helpText() << Qt::flush;
-        return 2;
-    };
-    const QString format = parser.value(formatOption);
+    CommandLine line(QStringLiteral("export"), {Tr::tr("verify [--format text|json] CARPETA")},
+                     Tr::tr("Memoria técnica como paquete BagIt (RFC 8493). «export verify CARPETA» comprueba un paquete: "
+                            "completo, cada suma, nada de más. (La recolección aún no está disponible.)"));
+    line.addOption({{QStringLiteral("format")}, Tr::tr("text o json."), Tr::tr("FORMATO"), QStringLiteral("text")});
+    line.addArgument(QStringLiteral("verify"), Tr::tr("Subcomando: verify."));
+    line.addArgument(Tr::tr("CARPETA"), Tr::tr("La carpeta del paquete."));
+    line.setExitCode(ExitOk, Tr::tr("el paquete es válido"));
+    line.setExitCode(ExitFailed, Tr::tr("el paquete no es válido (cada problema, con su archivo)"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: la carpeta no existe o no es un paquete"));
+    line.setExitCode(ExitUnreachable, QString());
+    if (const auto code = line.parse(args))
+        return *code;
+    auto usageError = [&line](const QString &message) { return line.badInput(message); };
+    const QString format = line.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json"))
         return usageError(Tr::tr("Formato desconocido: %1 (text o json).").arg(format));
 
-    const QStringList positional = parser.positionalArguments();
+    const QStringList positional = line.positionalArguments();
     if (positional.isEmpty() || positional.first() != QLatin1String("verify")) {
         err << Tr::tr("La recolección de la memoria técnica (export --profile … --out …) aún no está disponible; "
                       "por ahora solo «export verify CARPETA».")

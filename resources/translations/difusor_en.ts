@@ -1172,28 +1172,8 @@
         <translation>Error reading %1: %2</translation>
     </message>
     <message>
-        <source>Uso: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMATO] [--top N] [--tz log|mexico] [--robots auto|builtin|ROBOTS.PM] ARCHIVO…</source>
-        <translation>Usage: difusor-console stats [--mode awstats|raw] [--by day|hour|minute] [--format json|csv|text] [--log-format FORMAT] [--top N] [--tz log|mexico] [--robots auto|builtin|ROBOTS.PM] FILE…</translation>
-    </message>
-    <message>
-        <source>--mode espera awstats o raw.</source>
-        <translation>--mode expects awstats or raw.</translation>
-    </message>
-    <message>
-        <source>--by espera day, hour o minute.</source>
-        <translation>--by expects day, hour or minute.</translation>
-    </message>
-    <message>
-        <source>--format espera json, csv o text.</source>
-        <translation>--format expects json, csv or text.</translation>
-    </message>
-    <message>
         <source>--log-format no válido: %1</source>
         <translation>Invalid --log-format: %1</translation>
-    </message>
-    <message>
-        <source>--top espera un número entre 0 y 10000.</source>
-        <translation>--top expects a number between 0 and 10000.</translation>
     </message>
     <message>
         <source>Opción desconocida: %1</source>
@@ -1246,10 +1226,6 @@
     <message>
         <source>robots: lista de AWStats %1 (%2)</source>
         <translation>robots: AWStats %1 list (%2)</translation>
-    </message>
-    <message>
-        <source>--tz espera log o mexico.</source>
-        <translation>--tz expects log or mexico.</translation>
     </message>
     <message>
         <source>--robots espera auto, builtin o la ruta de un robots.pm de AWStats.</source>
@@ -1432,32 +1408,12 @@
         <translation>Unknown argument: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Uso: difusor-console check --profile PERFIL.json [--requirements REQUISITOS.json]
-       [--format text|json|junit] [--attestations ATESTACIONES.json] [--evidence] [--output ARCHIVO]
-       [--trust-new-host-key] [--no-console-probes] [--timeout S] [--lang es|en]
-Un perfil con &quot;host&quot;: &quot;local&quot; verifica esta máquina sin SSH.
-Salida: 0 todo cumple, 1 algo no cumple, 2 nada falla pero hay desconocidos o la verificación falló.</source>
-        <translation>Usage: difusor-console check --profile PROFILE.json [--requirements REQUIREMENTS.json]
-       [--format text|json|junit] [--attestations ATTESTATIONS.json] [--evidence] [--output FILE]
-       [--trust-new-host-key] [--no-console-probes] [--timeout S] [--lang es|en]
-A profile with &quot;host&quot;: &quot;local&quot; checks this machine without SSH.
-Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some results are unknown or the check itself failed.</translation>
-    </message>
-    <message>
         <source>Falta el valor de %1.</source>
         <translation>Missing value for %1.</translation>
     </message>
     <message>
-        <source>Tiempo límite no válido: %1.</source>
-        <translation>Invalid time limit: %1.</translation>
-    </message>
-    <message>
         <source>Falta --profile.</source>
         <translation>--profile is missing.</translation>
-    </message>
-    <message>
-        <source>Formato desconocido: %1 (text, json o junit).</source>
-        <translation>Unknown format: %1 (text, json or junit).</translation>
     </message>
     <message>
         <source>Llave desconocida de %1:%2 (%3 %4). Verifíquela y repita con --trust-new-host-key.</source>
@@ -1608,14 +1564,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>Could not read %1: %2</translation>
     </message>
     <message>
-        <source>Valor no válido para %1: %2</source>
-        <translation>Invalid value for %1: %2</translation>
-    </message>
-    <message>
-        <source>Formato desconocido: %1 (json o text).</source>
-        <translation>Unknown format: %1 (json or text).</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1642,22 +1590,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
     <message>
         <source>El servidor no respondió al abrir un canal (%1).</source>
         <translation>The server did not answer when opening a channel (%1).</translation>
-    </message>
-    <message>
-        <source>Uso:
-  difusor-console sandbox run [--cut-interval S] [--duration S] [--visitors N] [--profile-out ARCHIVO] [--keep]
-  difusor-console sandbox fault --profile ARCHIVO FALLA [ARGUMENTOS]
-  difusor-console sandbox faults
-</source>
-        <translation>Usage:
-  difusor-console sandbox run [--cut-interval S] [--duration S] [--visitors N] [--profile-out FILE] [--keep]
-  difusor-console sandbox fault --profile FILE FAULT [ARGUMENTS]
-  difusor-console sandbox faults
-</translation>
-    </message>
-    <message>
-        <source>Argumento no válido: &quot;%1&quot;.</source>
-        <translation>Invalid argument: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>No se pudo preparar el manejo de señales.</source>
@@ -1742,14 +1674,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
     <message>
         <source>Puerto de métricas no válido: «%1» (de 0 a 65535).</source>
         <translation>Invalid metrics port: “%1” (0 to 65535).</translation>
-    </message>
-    <message>
-        <source>Uso: difusor-console watch --profile ARCHIVO [--profile ARCHIVO…] [--duration S] [--format json|text]
-       [--store ARCHIVO] [--output ARCHIVO] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]
-       [--metrics-listen DIRECCIÓN:PUERTO]</source>
-        <translation>Usage: difusor-console watch --profile FILE [--profile FILE…] [--duration S] [--format json|text]
-       [--store FILE] [--output FILE] [--traffic-period S] [--cut-wait S] [--trust-new-host-key]
-       [--metrics-listen ADDRESS:PORT]</translation>
     </message>
     <message>
         <source>Dos perfiles se llaman igual (%1): cada servidor necesita su propio nombre.</source>
@@ -2020,12 +1944,6 @@ Exit status: 0 everything passes, 1 something fails, 2 nothing fails but some re
         <translation>Times in Central Mexico time (UTC-6).</translation>
     </message>
     <message>
-        <source>Incidentes de la consola: la lista (JSON, CSV o texto) y el triaje (reconocer, resolver, anotar, silenciar).
-Códigos de salida: 0 bien, 1 acción rechazada o base no disponible, 2 entrada no válida.</source>
-        <translation>The console&apos;s incidents: the list (JSON, CSV or text) and triage (acknowledge, resolve, note, silence).
-Exit codes: 0 ok, 1 action refused or database not available, 2 bad input.</translation>
-    </message>
-    <message>
         <source>list (predeterminada), ack, resolve, note o silence</source>
         <translation>list (default), ack, resolve, note or silence</translation>
     </message>
@@ -2096,14 +2014,6 @@ Exit codes: 0 ok, 1 action refused or database not available, 2 bad input.</tran
     <message>
         <source>NOMBRE</source>
         <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Idioma: es o en.</source>
-        <translation>Language: es or en.</translation>
-    </message>
-    <message>
-        <source>IDIOMA</source>
-        <translation>LANGUAGE</translation>
     </message>
     <message>
         <source>Falta --profile o --store.</source>
@@ -2212,6 +2122,826 @@ Exit codes: 0 ok, 1 action refused or database not available, 2 bad input.</tran
     <message>
         <source>«Afectó la publicación» es true, false o null, no %1.</source>
         <translation>“Affected publication” is true, false or null, not %1.</translation>
+    </message>
+    <message>
+        <source>Verifica la infraestructura del servidor contra la convocatoria.</source>
+        <translation>Checks the server&apos;s infrastructure against the call for difusores.</translation>
+    </message>
+    <message>
+        <source>Vigila cortes, desfase, incidentes y tráfico de uno o más servidores.</source>
+        <translation>Watches cuts, lag, incidents and traffic of one or more servers.</translation>
+    </message>
+    <message>
+        <source>Cuenta el tráfico de bitácoras de acceso de nginx.</source>
+        <translation>Counts the traffic of nginx access logs.</translation>
+    </message>
+    <message>
+        <source>El difusor de prueba: run, fault, faults.</source>
+        <translation>The sandbox difusor: run, fault, faults.</translation>
+    </message>
+    <message>
+        <source>Lista los incidentes de la base y los reconoce, resuelve, anota o silencia.</source>
+        <translation>Lists the store&apos;s incidents and acknowledges, resolves, annotates or silences them.</translation>
+    </message>
+    <message>
+        <source>La memoria técnica como paquete BagIt: export verify DIR comprueba uno.</source>
+        <translation>The technical report as a BagIt package: export verify DIR checks one.</translation>
+    </message>
+    <message>
+        <source>Órdenes (difusor-console ORDEN --help describe cada una):</source>
+        <translation>Commands (difusor-console COMMAND --help describes each):</translation>
+    </message>
+    <message>
+        <source>[--profile PERFIL.json]… [--demo] [--lang es|en]</source>
+        <translation>[--profile PROFILE.json]… [--demo] [--lang es|en]</translation>
+    </message>
+    <message>
+        <source>ORDEN [opciones]</source>
+        <translation>COMMAND [options]</translation>
+    </message>
+    <message>
+        <source>Consola de operación para el servidor de un difusor del PREP. Sin orden abre la ventana; con una orden trabaja sin ventana, para scripts y para una segunda pantalla por SSH.</source>
+        <translation>Operations console for the server of a PREP difusor. Without a command it opens the window; with a command it works without a window, for scripts and for a second screen over SSH.</translation>
+    </message>
+    <message>
+        <source>La orden va primero: difusor-console %1 [opciones].</source>
+        <translation>The command comes first: difusor-console %1 [options].</translation>
+    </message>
+    <message>
+        <source>Orden desconocida: %1</source>
+        <translation>Unknown command: %1</translation>
+    </message>
+    <message>
+        <source>El servidor que verificar (obligatoria).</source>
+        <translation>The server to check (required).</translation>
+    </message>
+    <message>
+        <source>PERFIL.json</source>
+        <translation>PROFILE.json</translation>
+    </message>
+    <message>
+        <source>Un perfil de requisitos propio en lugar del de la convocatoria incluido.</source>
+        <translation>A requirement profile of your own instead of the call&apos;s built-in one.</translation>
+    </message>
+    <message>
+        <source>REQUISITOS.json</source>
+        <translation>REQUIREMENTS.json</translation>
+    </message>
+    <message>
+        <source>Formato del informe.</source>
+        <translation>Report format.</translation>
+    </message>
+    <message>
+        <source>Atestaciones: requisitos que una persona avala donde ninguna sonda puede saberlo.</source>
+        <translation>Attestations: requirements a person vouches for where no probe can tell.</translation>
+    </message>
+    <message>
+        <source>ATESTACIONES.json</source>
+        <translation>ATTESTATIONS.json</translation>
+    </message>
+    <message>
+        <source>En el formato text, la evidencia bajo cada veredicto (json y junit siempre la llevan).</source>
+        <translation>In the text format, the evidence under each verdict (json and junit always carry it).</translation>
+    </message>
+    <message>
+        <source>Escribe el informe en ARCHIVO (0600) en lugar de la salida estándar.</source>
+        <translation>Writes the report to FILE (0600) instead of standard output.</translation>
+    </message>
+    <message>
+        <source>Acepta y registra la llave del servidor si aún no está en known_hosts (confianza en el primer uso). Una llave cambiada se rechaza igual.</source>
+        <translation>Accepts and records the server&apos;s host key when it is not yet in known_hosts (trust on first use). A changed key is refused all the same.</translation>
+    </message>
+    <message>
+        <source>Omite las mediciones hechas desde esta máquina: la URL del sitio, los puertos abiertos desde fuera, el rendimiento.</source>
+        <translation>Skips the measurements made from this machine: the site&apos;s URL, the ports open from outside, the throughput.</translation>
+    </message>
+    <message>
+        <source>Abandona la verificación completa tras S segundos.</source>
+        <translation>Gives up the whole check after S seconds.</translation>
+    </message>
+    <message>
+        <source>todos los requisitos se cumplen (con avisos u omitidos)</source>
+        <translation>every requirement passes (warnings or skipped allowed)</translation>
+    </message>
+    <message>
+        <source>algún requisito no se cumple o quedó desconocido, o la sonda no pudo correr</source>
+        <translation>some requirement fails or stayed unknown, or the probe could not run</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un valor no válido, un perfil, requisito o atestación ilegible, un --output que no se puede escribir</source>
+        <translation>bad input: an unknown option, an invalid value, an unreadable profile, requirement or attestation file, an --output that cannot be written</translation>
+    </message>
+    <message>
+        <source>no se pudo conectar con el servidor (inalcanzable, su llave cambió o no se aceptó, acceso denegado): no se verificó nada y no hay informe</source>
+        <translation>the server could not be reached (unreachable, its host key changed or was not accepted, login refused): nothing was checked and there is no report</translation>
+    </message>
+    <message>
+        <source>--profile PERFIL.json [opciones]</source>
+        <translation>--profile PROFILE.json [options]</translation>
+    </message>
+    <message>
+        <source>Verifica cada requisito de la convocatoria para difusores en un solo viaje por SSH e imprime cada veredicto (cumple, no cumple, aviso o desconocido) con su evidencia. Un perfil con &quot;host&quot;: &quot;local&quot; verifica esta máquina sin SSH.</source>
+        <translation>Checks every requirement of the call for difusores in one SSH round trip and prints each verdict (pass, fail, warning or unknown) with its evidence. A profile with &quot;host&quot;: &quot;local&quot; checks this machine without SSH.</translation>
+    </message>
+    <message>
+        <source>No se verificó ningún requisito.</source>
+        <translation>No requirement was checked.</translation>
+    </message>
+    <message>
+        <source>correcto: todo se cumple, o la ejecución terminó como se pidió</source>
+        <translation>success: everything passes, or the run ended as asked</translation>
+    </message>
+    <message>
+        <source>una verificación o una expectativa falló</source>
+        <translation>a check or an expectation failed</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un valor no válido, un perfil ilegible</source>
+        <translation>bad input: an unknown option, an invalid value, an unreadable profile</translation>
+    </message>
+    <message>
+        <source>no se pudo conectar con el servidor, o se rechazó su llave o el acceso</source>
+        <translation>the server could not be reached, or its host key or the login was refused</translation>
+    </message>
+    <message>
+        <source>Idioma de los mensajes: es (español, por omisión) o en (inglés); sin esta opción, DIFUSOR_LANG.</source>
+        <translation>Language of the messages: es (Spanish, the default) or en (English); without this option, DIFUSOR_LANG.</translation>
+    </message>
+    <message>
+        <source>Muestra esta ayuda y termina.</source>
+        <translation>Shows this help and exits.</translation>
+    </message>
+    <message>
+        <source>Muestra la versión y termina.</source>
+        <translation>Shows the version and exits.</translation>
+    </message>
+    <message>
+        <source>Idioma no disponible: %1 (es o en).</source>
+        <translation>Language not available: %1 (es or en).</translation>
+    </message>
+    <message>
+        <source>%1 no lleva valor.</source>
+        <translation>%1 takes no value.</translation>
+    </message>
+    <message>
+        <source>Valor no válido para %1: «%2» (un número entero, %3 o más).</source>
+        <translation>Invalid value for %1: &quot;%2&quot; (a whole number, %3 or more).</translation>
+    </message>
+    <message>
+        <source>Valor no válido para %1: «%2» (un número entero de %3 a %4).</source>
+        <translation>Invalid value for %1: &quot;%2&quot; (a whole number from %3 to %4).</translation>
+    </message>
+    <message>
+        <source>Valor no válido para %1: «%2» (un número de %3 a %4).</source>
+        <translation>Invalid value for %1: &quot;%2&quot; (a number from %3 to %4).</translation>
+    </message>
+    <message>
+        <source>Valor no válido para %1: «%2» (%3).</source>
+        <translation>Invalid value for %1: &quot;%2&quot; (%3).</translation>
+    </message>
+    <message>
+        <source>Uso:</source>
+        <translation>Usage:</translation>
+    </message>
+    <message>
+        <source>(Por omisión: %1.)</source>
+        <translation>(Default: %1.)</translation>
+    </message>
+    <message>
+        <source>Opciones:</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <source>Argumentos:</source>
+        <translation>Arguments:</translation>
+    </message>
+    <message>
+        <source>Códigos de salida:</source>
+        <translation>Exit codes:</translation>
+    </message>
+    <message>
+        <source>Un servidor que vigilar (obligatoria); más de una vez para varios servidores, cada uno con su propio nombre.</source>
+        <translation>A server to watch (required); more than once for several servers, each with a name of its own.</translation>
+    </message>
+    <message>
+        <source>Termina tras S segundos; 0: hasta SIGINT o SIGTERM.</source>
+        <translation>Stops after S seconds; 0: until SIGINT or SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Un objeto JSON por línea, o texto.</source>
+        <translation>One JSON object per line, or text.</translation>
+    </message>
+    <message>
+        <source>La base SQLite de cortes, avistamientos e incidentes. Por omisión: DIFUSOR_STORE, si no difusor-watch.sqlite en la carpeta de datos.</source>
+        <translation>The SQLite store of cuts, sightings and incidents. Default: DIFUSOR_STORE, else difusor-watch.sqlite in the data folder.</translation>
+    </message>
+    <message>
+        <source>Escribe las líneas en ARCHIVO (0600) en lugar de la salida estándar.</source>
+        <translation>Writes the lines to FILE (0600) instead of standard output.</translation>
+    </message>
+    <message>
+        <source>Duración de un periodo de tráfico sobre el access log; 0 deja el registro en paz.</source>
+        <translation>Length of a traffic period over the access log; 0 leaves the log alone.</translation>
+    </message>
+    <message>
+        <source>Cuánto esperar a que ambos sitios muestren un corte antes de imprimir su línea sin ellos (por omisión: el límite de desfase más 5 s).</source>
+        <translation>How long to wait for both sites to show a cut before its line is printed without them (default: the lag limit plus 5 s).</translation>
+    </message>
+    <message>
+        <source>Acepta y registra la llave de un servidor que aún no está en known_hosts. Una llave cambiada se rechaza igual.</source>
+        <translation>Accepts and records the host key of a server not yet in known_hosts. A changed key is refused all the same.</translation>
+    </message>
+    <message>
+        <source>Sirve /metrics (OpenMetrics; Prometheus) en esa dirección; &quot;:PUERTO&quot; es 127.0.0.1. El punto no tiene autenticación.</source>
+        <translation>Serves /metrics (OpenMetrics; Prometheus) at that address; &quot;:PORT&quot; is 127.0.0.1. The endpoint has no authentication.</translation>
+    </message>
+    <message>
+        <source>DIRECCIÓN:PUERTO</source>
+        <translation>ADDRESS:PORT</translation>
+    </message>
+    <message>
+        <source>terminó por --duration o por una señal, y se llegó a cada servidor</source>
+        <translation>it ended by --duration or a signal, and every server was reached</translation>
+    </message>
+    <message>
+        <source>no se pudo abrir la base, registrar un servidor en ella o escuchar en --metrics-listen</source>
+        <translation>the store could not be opened, a server could not be registered in it, or --metrics-listen could not listen</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un valor no válido, un perfil ilegible, dos perfiles con el mismo nombre, un --output que no se puede escribir</source>
+        <translation>bad input: an unknown option, an invalid value, an unreadable profile, two profiles with the same name, an --output that cannot be written</translation>
+    </message>
+    <message>
+        <source>no se pudo conectar con algún servidor (inalcanzable, su llave cambió o no se aceptó, acceso denegado); si con ninguno, termina de inmediato</source>
+        <translation>some server could not be reached (unreachable, its host key changed or was not accepted, login refused); when none can be, it ends at once</translation>
+    </message>
+    <message>
+        <source>--profile ARCHIVO [--profile ARCHIVO…] [opciones]</source>
+        <translation>--profile FILE [--profile FILE…] [options]</translation>
+    </message>
+    <message>
+        <source>Vigila uno o más servidores e imprime, una línea por evento y cada una con el nombre de su servidor, los cortes que llegan (con su desfase frente al PREP oficial), los incidentes y el tráfico de cada periodo. Al terminar imprime lo pendiente y detiene lo que inició en los servidores.</source>
+        <translation>Watches one or more servers and prints, one line per event and each naming its server, the cuts that arrive (with their lag against the official PREP), the incidents and the traffic of each period. When it ends it prints what is pending and stops what it started on the servers.</translation>
+    </message>
+    <message>
+        <source>El archivo %1 ya se cerró.</source>
+        <translation>The file %1 is already closed.</translation>
+    </message>
+    <message>
+        <source>%1: el SHA-256 de lo recibido (%2) no es el esperado (%3); no se guardó</source>
+        <translation>%1: the SHA-256 of what was received (%2) is not the expected one (%3); it was not kept</translation>
+    </message>
+    <message>
+        <source>No se pudo poner %1 en su lugar: %2</source>
+        <translation>Could not move %1 into place: %2</translation>
+    </message>
+    <message>
+        <source>la ruta tiene un carácter nulo</source>
+        <translation>the path has a null character</translation>
+    </message>
+    <message>
+        <source>la terminación %1 está reservada para archivos a medio escribir</source>
+        <translation>the ending %1 is reserved for files being written</translation>
+    </message>
+    <message>
+        <source>%1 existe y no es una carpeta.</source>
+        <translation>%1 exists and is not a folder.</translation>
+    </message>
+    <message>
+        <source>%1 no está vacía y no es un paquete de esta consola: elija una carpeta nueva o vacía.</source>
+        <translation>%1 is not empty and is not a package of this console: choose a new or empty folder.</translation>
+    </message>
+    <message>
+        <source>No se pudo quitar %1 para reabrir el paquete.</source>
+        <translation>Could not remove %1 to reopen the package.</translation>
+    </message>
+    <message>
+        <source>El paquete %1 no está abierto.</source>
+        <translation>The package %1 is not open.</translation>
+    </message>
+    <message>
+        <source>Ruta no válida para el paquete: «%1» (%2)</source>
+        <translation>Invalid path for the package: “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>No existe el archivo %1.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>data/%1 no lo escribió esta exportación; quítelo o vuelva a agregarlo.</source>
+        <translation>data/%1 was not written by this export; remove it or add it again.</translation>
+    </message>
+    <message>
+        <source>data/%1 cambió de tamaño después de escrito (%2 bytes, se escribieron %3).</source>
+        <translation>data/%1 changed size after it was written (%2 bytes, %3 were written).</translation>
+    </message>
+    <message>
+        <source>Falta data/%1, que ya se había escrito.</source>
+        <translation>data/%1 is missing, although it had been written.</translation>
+    </message>
+    <message>
+        <source>ruta vacía</source>
+        <translation>empty path</translation>
+    </message>
+    <message>
+        <source>ruta absoluta</source>
+        <translation>absolute path</translation>
+    </message>
+    <message>
+        <source>la ruta sale del paquete («..»)</source>
+        <translation>the path leaves the package (“..”)</translation>
+    </message>
+    <message>
+        <source>la ruta tiene partes vacías o «.»</source>
+        <translation>the path has empty or “.” parts</translation>
+    </message>
+    <message>
+        <source>bagit.txt empieza con una marca de orden de bytes (BOM), que no se permite</source>
+        <translation>bagit.txt starts with a byte order mark (BOM), which is not allowed</translation>
+    </message>
+    <message>
+        <source>bagit.txt no es UTF-8 válido</source>
+        <translation>bagit.txt is not valid UTF-8</translation>
+    </message>
+    <message>
+        <source>bagit.txt debe tener exactamente dos líneas (tiene %1)</source>
+        <translation>bagit.txt must have exactly two lines (it has %1)</translation>
+    </message>
+    <message>
+        <source>la primera línea de bagit.txt no es «BagIt-Version: M.N»: «%1»</source>
+        <translation>the first line of bagit.txt is not “BagIt-Version: M.N”: “%1”</translation>
+    </message>
+    <message>
+        <source>la segunda línea de bagit.txt no es «Tag-File-Character-Encoding: …»: «%1»</source>
+        <translation>the second line of bagit.txt is not “Tag-File-Character-Encoding: …”: “%1”</translation>
+    </message>
+    <message>
+        <source>versión de BagIt no admitida: %1.%2 (se admiten 0.93 a 0.97 y 1.0)</source>
+        <translation>unsupported BagIt version: %1.%2 (0.93 to 0.97 and 1.0 are supported)</translation>
+    </message>
+    <message>
+        <source>codificación de los archivos de etiquetas no admitida: %1</source>
+        <translation>unsupported tag file encoding: %1</translation>
+    </message>
+    <message>
+        <source>no es texto %1 válido</source>
+        <translation>is not valid %1 text</translation>
+    </message>
+    <message>
+        <source>la línea %1 continúa un valor, pero no hay uno antes</source>
+        <translation>line %1 continues a value, but there is none before it</translation>
+    </message>
+    <message>
+        <source>la línea %1 no es «Etiqueta: valor»: «%2»</source>
+        <translation>line %1 is not “Label: value”: “%2”</translation>
+    </message>
+    <message>
+        <source>etiqueta no válida para bag-info.txt: «%1»</source>
+        <translation>invalid label for bag-info.txt: “%1”</translation>
+    </message>
+    <message>
+        <source>%1 no existe o no es una carpeta</source>
+        <translation>%1 does not exist or is not a folder</translation>
+    </message>
+    <message>
+        <source>el paquete pide descargar archivos (fetch.txt); esta consola no descarga: solo verifica paquetes completos</source>
+        <translation>the package asks for files to be downloaded (fetch.txt); this console does not download: it only verifies complete packages</translation>
+    </message>
+    <message>
+        <source>%1 no es un paquete BagIt: falta bagit.txt (es una exportación sin terminar; vuelva a exportar a la misma carpeta para completarla)</source>
+        <translation>%1 is not a BagIt package: bagit.txt is missing (it is an unfinished export; export again to the same folder to complete it)</translation>
+    </message>
+    <message>
+        <source>%1 no es un paquete BagIt: falta bagit.txt</source>
+        <translation>%1 is not a BagIt package: bagit.txt is missing</translation>
+    </message>
+    <message>
+        <source>no se pudo leer: %1</source>
+        <translation>could not be read: %1</translation>
+    </message>
+    <message>
+        <source>algoritmo «%1» no admitido: este manifiesto no se comprobó</source>
+        <translation>unsupported algorithm “%1”: this manifest was not checked</translation>
+    </message>
+    <message>
+        <source>ningún manifiesto de datos usa un algoritmo admitido (md5, sha1, sha224, sha256, sha384, sha512)</source>
+        <translation>no payload manifest uses a supported algorithm (md5, sha1, sha224, sha256, sha384, sha512)</translation>
+    </message>
+    <message>
+        <source>el paquete no tiene ningún manifiesto de datos (manifest-&lt;algoritmo&gt;.txt)</source>
+        <translation>the package has no payload manifest (manifest-&lt;algorithm&gt;.txt)</translation>
+    </message>
+    <message>
+        <source>línea %1 sin ruta: «%2»</source>
+        <translation>line %1 has no path: “%2”</translation>
+    </message>
+    <message>
+        <source>línea %1 de %2</source>
+        <translation>line %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1: «%2» no es un %3 en hexadecimal</source>
+        <translation>%1: “%2” is not a hexadecimal %3</translation>
+    </message>
+    <message>
+        <source>%1: la ruta lleva el «*» de md5sum -b; se aceptó sin él</source>
+        <translation>%1: the path carries md5sum -b&apos;s “*”; accepted without it</translation>
+    </message>
+    <message>
+        <source>%1: la ruta empieza con «./»; se aceptó sin ello</source>
+        <translation>%1: the path starts with “./”; accepted without it</translation>
+    </message>
+    <message>
+        <source>un manifiesto de datos solo puede nombrar archivos bajo data/</source>
+        <translation>a payload manifest may only name files under data/</translation>
+    </message>
+    <message>
+        <source>%1: listado dos veces con la misma suma</source>
+        <translation>%1: listed twice with the same checksum</translation>
+    </message>
+    <message>
+        <source>%1: listado dos veces con sumas distintas</source>
+        <translation>%1: listed twice with different checksums</translation>
+    </message>
+    <message>
+        <source>falta la carpeta de datos data/</source>
+        <translation>the payload folder data/ is missing</translation>
+    </message>
+    <message>
+        <source>es un enlace simbólico: los datos de un paquete deben ser archivos</source>
+        <translation>is a symbolic link: a package&apos;s payload must be files</translation>
+    </message>
+    <message>
+        <source>no es un archivo regular (tubería, socket o dispositivo)</source>
+        <translation>is not a regular file (pipe, socket or device)</translation>
+    </message>
+    <message>
+        <source>Payload-Oxum «%1» no tiene la forma &lt;bytes&gt;.&lt;archivos&gt;</source>
+        <translation>Payload-Oxum “%1” is not of the form &lt;bytes&gt;.&lt;files&gt;</translation>
+    </message>
+    <message>
+        <source>Payload-Oxum dice %1 bytes en %2 archivos; data/ tiene %3 bytes en %4 archivos</source>
+        <translation>Payload-Oxum says %1 bytes in %2 files; data/ has %3 bytes in %4 files</translation>
+    </message>
+    <message>
+        <source>está en %1 pero no en el paquete</source>
+        <translation>is in %1 but not in the package</translation>
+    </message>
+    <message>
+        <source>en %1 está en otra normalización Unicode que en el disco (%2)</source>
+        <translation>in %1 it is in another Unicode normalization than on disk (%2)</translation>
+    </message>
+    <message>
+        <source>%1 lo lista dos veces (con nombres que solo difieren en la normalización), con la misma suma</source>
+        <translation>%1 lists it twice (with names that differ only in normalization), with the same checksum</translation>
+    </message>
+    <message>
+        <source>%1 lo lista dos veces con sumas distintas</source>
+        <translation>%1 lists it twice with different checksums</translation>
+    </message>
+    <message>
+        <source>archivo de más: no está en ningún manifiesto</source>
+        <translation>extra file: it is in no manifest</translation>
+    </message>
+    <message>
+        <source>no está en %1</source>
+        <translation>is not in %1</translation>
+    </message>
+    <message>
+        <source>está en %1 pero no es un archivo regular</source>
+        <translation>is in %1 but is not a regular file</translation>
+    </message>
+    <message>
+        <source>el %1 no coincide: %2 dice %3, el archivo da %4</source>
+        <translation>the %1 does not match: %2 says %3, the file gives %4</translation>
+    </message>
+    <message>
+        <source>verificación cancelada: el paquete no se comprobó completo</source>
+        <translation>verification cancelled: the package was not fully checked</translation>
+    </message>
+    <message>
+        <source>aviso: </source>
+        <translation>warning: </translation>
+    </message>
+    <message>
+        <source>Verificando: %1 % (%2 de %3, %4 MB/s)</source>
+        <translation>Verifying: %1 % (%2 of %3, %4 MB/s)</translation>
+    </message>
+    <message>
+        <source>El paquete %1 es válido (BagIt %2). Archivos de datos: %3 (%4); sumas: %5.</source>
+        <translation>The package %1 is valid (BagIt %2). Payload files: %3 (%4); checksums: %5.</translation>
+    </message>
+    <message>
+        <source>El paquete %1 NO es válido. Problemas: %2.</source>
+        <translation>The package %1 is NOT valid. Problems: %2.</translation>
+    </message>
+    <message>
+        <source>Subcomando: verify.</source>
+        <translation>Subcommand: verify.</translation>
+    </message>
+    <message>
+        <source>La carpeta del paquete.</source>
+        <translation>The package&apos;s folder.</translation>
+    </message>
+    <message>
+        <source>text o json.</source>
+        <translation>text or json.</translation>
+    </message>
+    <message>
+        <source>Formato desconocido: %1 (text o json).</source>
+        <translation>Unknown format: %1 (text or json).</translation>
+    </message>
+    <message>
+        <source>La recolección de la memoria técnica (export --profile … --out …) aún no está disponible; por ahora solo «export verify CARPETA».</source>
+        <translation>Collecting the technical report (export --profile … --out …) is not available yet; for now only “export verify FOLDER”.</translation>
+    </message>
+    <message>
+        <source>Falta la carpeta del paquete.</source>
+        <translation>The package&apos;s folder is missing.</translation>
+    </message>
+    <message>
+        <source>Cancelado.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>[list] (--profile ARCHIVO | --store ARCHIVO) [opciones]</source>
+        <translation>[list] (--profile FILE | --store FILE) [options]</translation>
+    </message>
+    <message>
+        <source>ack|resolve|note|silence (--profile ARCHIVO | --store ARCHIVO) ID --note TEXTO [--by NOMBRE]</source>
+        <translation>ack|resolve|note|silence (--profile FILE | --store FILE) ID --note TEXT [--by NAME]</translation>
+    </message>
+    <message>
+        <source>Incidentes de la consola: la lista (JSON, CSV o texto) y el triaje (reconocer, resolver, anotar, silenciar). La base: --store, si no DIFUSOR_STORE, si no la de la consola.</source>
+        <translation>The console&apos;s incidents: the list (JSON, CSV or text) and triage (acknowledge, resolve, annotate, silence). The store: --store, else DIFUSOR_STORE, else the console&apos;s.</translation>
+    </message>
+    <message>
+        <source>ACCIÓN</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>El número del incidente, para ack, resolve, note y silence.</source>
+        <translation>The incident&apos;s number, for ack, resolve, note and silence.</translation>
+    </message>
+    <message>
+        <source>la lista se imprimió, o la acción quedó escrita</source>
+        <translation>the list was printed, or the action was recorded</translation>
+    </message>
+    <message>
+        <source>acción rechazada (p. ej. ya reconocido) o base no disponible</source>
+        <translation>action refused (e.g. already acknowledged) or store not available</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un valor no válido, un perfil ilegible, un incidente que no existe, una acción sin --note</source>
+        <translation>bad input: an unknown option, an invalid value, an unreadable profile, an incident that does not exist, an action without --note</translation>
+    </message>
+    <message>
+        <source>[opciones]</source>
+        <translation>[options]</translation>
+    </message>
+    <message>
+        <source>Corre el difusor de prueba por su cuenta, sin privilegios: sshd, nginx y rsync en 127.0.0.1, un publicador que copia un corte nuevo cada intervalo y visitantes simulados. Imprime la verdad de referencia (cada corte y cuándo lo mostró cada sitio) en líneas JSON por la salida estándar y su avance por la de errores; se detiene con SIGINT, SIGTERM o SIGHUP. Necesita ssh-keygen, sshd, nginx y rsync.</source>
+        <translation>Runs the sandbox difusor on its own, unprivileged: sshd, nginx and rsync on 127.0.0.1, a publisher that copies a new cut every interval, and simulated visitors. It prints the ground truth (each cut and when each site showed it) as JSON lines on standard output and its progress on standard error; it stops on SIGINT, SIGTERM or SIGHUP. It needs ssh-keygen, sshd, nginx and rsync.</translation>
+    </message>
+    <message>
+        <source>Segundos entre cortes (al menos 1).</source>
+        <translation>Seconds between cuts (at least 1).</translation>
+    </message>
+    <message>
+        <source>Se detiene tras S segundos; 0: hasta una señal.</source>
+        <translation>Stops after S seconds; 0: until a signal.</translation>
+    </message>
+    <message>
+        <source>Visitantes simulados por segundo; 0 sin visitantes.</source>
+        <translation>Simulated visitors per second; 0 for none.</translation>
+    </message>
+    <message>
+        <source>Retraso del envío del PREP oficial a nuestro sitio, en segundos.</source>
+        <translation>Delay of the push from the official PREP to our site, in seconds.</translation>
+    </message>
+    <message>
+        <source>Escribe ahí el perfil del simulador (siempre está también en profile.json de su carpeta).</source>
+        <translation>Writes the sandbox&apos;s profile there (it is always in profile.json in its folder too).</translation>
+    </message>
+    <message>
+        <source>Conserva la carpeta del simulador al detenerse.</source>
+        <translation>Keeps the sandbox&apos;s folder when it stops.</translation>
+    </message>
+    <message>
+        <source>se detuvo por una señal o por --duration</source>
+        <translation>it stopped by a signal or by --duration</translation>
+    </message>
+    <message>
+        <source>el simulador no pudo arrancar (falta sshd, nginx o rsync, un puerto ocupado)</source>
+        <translation>the sandbox could not start (sshd, nginx or rsync missing, a busy port)</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un valor no válido</source>
+        <translation>bad input: an unknown option, an invalid value</translation>
+    </message>
+    <message>
+        <source>--profile ARCHIVO FALLA [NÚMERO] [opciones]</source>
+        <translation>--profile FILE FAULT [NUMBER] [options]</translation>
+    </message>
+    <message>
+        <source>Inyecta una falla en el simulador en marcha de ese perfil: un corte tardío u omitido, el sitio caído, un pico de tráfico, el reloj desfasado, la rotación del registro… (sandbox faults las lista). Cada opción vale para las fallas que la usan; las demás la ignoran.</source>
+        <translation>Injects a fault into the running sandbox of that profile: a late or skipped cut, the site down, a traffic spike, a skewed clock, a log rotation… (sandbox faults lists them). Each option applies to the faults that use it; the others ignore it.</translation>
+    </message>
+    <message>
+        <source>El perfil que escribió sandbox run (obligatoria).</source>
+        <translation>The profile that sandbox run wrote (required).</translation>
+    </message>
+    <message>
+        <source>Cuánto dura la falla, en segundos.</source>
+        <translation>How long the fault lasts, in seconds.</translation>
+    </message>
+    <message>
+        <source>Retraso del corte tardío, en segundos.</source>
+        <translation>Delay of the late cut, in seconds.</translation>
+    </message>
+    <message>
+        <source>Cuántas veces se multiplican los visitantes en el pico.</source>
+        <translation>How many times the visitors multiply in the spike.</translation>
+    </message>
+    <message>
+        <source>Desfase del reloj en segundos; puede ser negativo.</source>
+        <translation>Clock skew in seconds; may be negative.</translation>
+    </message>
+    <message>
+        <source>Rota el registro copiándolo y truncándolo.</source>
+        <translation>Rotates the log by copying and truncating it.</translation>
+    </message>
+    <message>
+        <source>Rota el registro renombrándolo y reabriéndolo (por omisión).</source>
+        <translation>Rotates the log by renaming and reopening it (the default).</translation>
+    </message>
+    <message>
+        <source>FALLA</source>
+        <translation>FAULT</translation>
+    </message>
+    <message>
+        <source>El tipo de falla, p. ej. late_cut, site_down, traffic_spike.</source>
+        <translation>The kind of fault, e.g. late_cut, site_down, traffic_spike.</translation>
+    </message>
+    <message>
+        <source>NÚMERO</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>El argumento principal de la falla: un retraso, un factor, un desfase o una duración (p. ej. late_cut 90).</source>
+        <translation>The fault&apos;s main argument: a delay, a factor, an offset or a duration (e.g. late_cut 90).</translation>
+    </message>
+    <message>
+        <source>la falla se aplicó</source>
+        <translation>the fault was applied</translation>
+    </message>
+    <message>
+        <source>el simulador rechazó la falla</source>
+        <translation>the sandbox refused the fault</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción o falla desconocida, un valor no válido, un perfil ilegible o que no es de un simulador</source>
+        <translation>bad input: an unknown option or fault, an invalid value, a profile that is unreadable or not a sandbox&apos;s</translation>
+    </message>
+    <message>
+        <source>no se pudo hablar con el simulador (no está en marcha)</source>
+        <translation>the sandbox could not be reached (it is not running)</translation>
+    </message>
+    <message>
+        <source>Lista las fallas que sandbox fault puede inyectar, sus argumentos y qué hace cada una.</source>
+        <translation>Lists the faults that sandbox fault can inject, their arguments and what each does.</translation>
+    </message>
+    <message>
+        <source>la lista se imprimió</source>
+        <translation>the list was printed</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un argumento de más</source>
+        <translation>bad input: an unknown option, an unexpected argument</translation>
+    </message>
+    <message>
+        <source>run [opciones]</source>
+        <translation>run [options]</translation>
+    </message>
+    <message>
+        <source>fault --profile ARCHIVO FALLA [ARGUMENTOS]</source>
+        <translation>fault --profile FILE FAULT [ARGUMENTS]</translation>
+    </message>
+    <message>
+        <source>El difusor de prueba: un ensayo con sshd, nginx y rsync reales en 127.0.0.1, un publicador y visitantes simulados, y fallas a pedido.</source>
+        <translation>The sandbox difusor: a rehearsal with a real sshd, nginx and rsync on 127.0.0.1, a simulated publisher and visitors, and faults on demand.</translation>
+    </message>
+    <message>
+        <source>Órdenes (sandbox ORDEN --help describe cada una):</source>
+        <translation>Commands (sandbox COMMAND --help describes each):</translation>
+    </message>
+    <message>
+        <source>Corre el simulador hasta una señal o --duration.</source>
+        <translation>Runs the sandbox until a signal or --duration.</translation>
+    </message>
+    <message>
+        <source>Inyecta una falla en un simulador en marcha.</source>
+        <translation>Injects a fault into a running sandbox.</translation>
+    </message>
+    <message>
+        <source>Lista las fallas.</source>
+        <translation>Lists the faults.</translation>
+    </message>
+    <message>
+        <source>run: se detuvo por una señal o por --duration; fault: la falla se aplicó</source>
+        <translation>run: it stopped by a signal or by --duration; fault: the fault was applied</translation>
+    </message>
+    <message>
+        <source>run: el simulador no pudo arrancar; fault: el simulador rechazó la falla</source>
+        <translation>run: the sandbox could not start; fault: the sandbox refused the fault</translation>
+    </message>
+    <message>
+        <source>fault: no se pudo hablar con el simulador (no está en marcha)</source>
+        <translation>fault: the sandbox could not be reached (it is not running)</translation>
+    </message>
+    <message>
+        <source>Falta la orden: run, fault o faults.</source>
+        <translation>Missing command: run, fault or faults.</translation>
+    </message>
+    <message>
+        <source>[opciones] ARCHIVO…</source>
+        <translation>[options] FILE…</translation>
+    </message>
+    <message>
+        <source>Cuenta solicitudes, páginas, visitas, ancho de banda, clases de estado, las páginas y los visitantes más frecuentes en bitácoras de acceso de nginx, planas o comprimidas con gzip, con las cifras que dan AWStats y GoAccess.</source>
+        <translation>Counts hits, pages, visits, bandwidth, status classes, top pages and top visitors in nginx access logs, plain or gzip-compressed, with the figures AWStats and GoAccess give.</translation>
+    </message>
+    <message>
+        <source>awstats cuenta como AWStats (robots aparte, páginas y visitas con sus reglas); raw cuenta cada línea.</source>
+        <translation>awstats counts as AWStats does (robots apart, pages and visits by its rules); raw counts every line.</translation>
+    </message>
+    <message>
+        <source>Periodo de cada fila.</source>
+        <translation>Period of each row.</translation>
+    </message>
+    <message>
+        <source>Formato de salida.</source>
+        <translation>Output format.</translation>
+    </message>
+    <message>
+        <source>El formato de la bitácora cuando no es el combined de nginx.</source>
+        <translation>The log&apos;s format when it is not nginx&apos;s combined.</translation>
+    </message>
+    <message>
+        <source>Largo de las listas de los más frecuentes (0 a 10000).</source>
+        <translation>Length of the top lists (0 to 10000).</translation>
+    </message>
+    <message>
+        <source>Corta los días con el reloj de la bitácora (como AWStats) o en la hora del centro de México (necesita la zona de cada línea en el formato).</source>
+        <translation>Cuts days on the log&apos;s own clock (as AWStats does) or in Central Mexico time (needs each line&apos;s zone in the format).</translation>
+    </message>
+    <message>
+        <source>La lista de robots: auto, la base de AWStats instalada (DIFUSOR_AWSTATS_ROBOTS o su robots.pm) y si no la propia; builtin, la propia; o la ruta de un robots.pm de AWStats.</source>
+        <translation>The robot list: auto, the installed AWStats database (DIFUSOR_AWSTATS_ROBOTS or its robots.pm), else ours; builtin, ours; or the path of an AWStats robots.pm.</translation>
+    </message>
+    <message>
+        <source>ARCHIVO…</source>
+        <translation>FILE…</translation>
+    </message>
+    <message>
+        <source>Bitácoras de acceso, planas o .gz, leídas una tras otra.</source>
+        <translation>Access logs, plain or .gz, read one after the other.</translation>
+    </message>
+    <message>
+        <source>se leyó cada archivo</source>
+        <translation>every file was read</translation>
+    </message>
+    <message>
+        <source>algún archivo (o el de --robots) no se pudo leer; los demás se cuentan e imprimen</source>
+        <translation>some file (or the --robots file) could not be read; the others are counted and printed</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un valor no válido, ningún archivo</source>
+        <translation>bad input: an unknown option, an invalid value, no file</translation>
+    </message>
+    <message>
+        <source>verify [--format text|json] CARPETA</source>
+        <translation>verify [--format text|json] FOLDER</translation>
+    </message>
+    <message>
+        <source>Memoria técnica como paquete BagIt (RFC 8493). «export verify CARPETA» comprueba un paquete: completo, cada suma, nada de más. (La recolección aún no está disponible.)</source>
+        <translation>The technical report as a BagIt package (RFC 8493). “export verify FOLDER” checks a package: complete, every checksum, nothing extra. (Collecting is not available yet.)</translation>
+    </message>
+    <message>
+        <source>CARPETA</source>
+        <translation>FOLDER</translation>
+    </message>
+    <message>
+        <source>el paquete es válido</source>
+        <translation>the package is valid</translation>
+    </message>
+    <message>
+        <source>el paquete no es válido (cada problema, con su archivo)</source>
+        <translation>the package is not valid (each problem, with its file)</translation>
+    </message>
+    <message>
+        <source>entrada no válida: la carpeta no existe o no es un paquete</source>
+        <translation>bad input: the folder does not exist or is not a package</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +4086,766 @@ Package %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>difusor::ui::IncidentDetail</name>
+    <message>
+        <source>Último corte</source>
+        <translation>Last cut</translation>
+    </message>
+    <message>
+        <source>Sitio oficial: última respuesta</source>
+        <translation>Official site: last answer</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio: última respuesta</source>
+        <translation>Our site: last answer</translation>
+    </message>
+    <message>
+        <source>Paquete</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Hora del corte</source>
+        <translation>Cut time</translation>
+    </message>
+    <message>
+        <source>Llegó al servidor</source>
+        <translation>Reached the server</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Actas capturadas</source>
+        <translation>Tally sheets captured</translation>
+    </message>
+    <message>
+        <source>Ilegible</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>Cuándo</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Respondió</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Muestra el corte</source>
+        <translation>Shows the cut</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Ventana (s)</source>
+        <translation>Window (s)</translation>
+    </message>
+    <message>
+        <source>Solicitudes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Respuestas 5xx</source>
+        <translation>5xx answers</translation>
+    </message>
+    <message>
+        <source>Línea base (solicitudes/s)</source>
+        <translation>Baseline (requests/s)</translation>
+    </message>
+    <message>
+        <source>Minutos de línea base</source>
+        <translation>Baseline minutes</translation>
+    </message>
+    <message>
+        <source>Dirección con más solicitudes</source>
+        <translation>Address with the most requests</translation>
+    </message>
+    <message>
+        <source>Solicitudes de esa dirección</source>
+        <translation>Requests from that address</translation>
+    </message>
+    <message>
+        <source>Última línea de la bitácora</source>
+        <translation>Last log line</translation>
+    </message>
+    <message>
+        <source>Lectura de la bitácora activa</source>
+        <translation>Log reading active</translation>
+    </message>
+    <message>
+        <source>Sitio en línea</source>
+        <translation>Site up</translation>
+    </message>
+    <message>
+        <source>Últimas líneas con 5xx de la bitácora</source>
+        <translation>Latest 5xx lines of the log</translation>
+    </message>
+    <message>
+        <source>Sin conexión desde</source>
+        <translation>Disconnected since</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Requisito</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Título</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Esperado</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Encontrado</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Evidencia</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Líneas de la bitácora</source>
+        <translation>Log lines</translation>
+    </message>
+    <message>
+        <source>sí</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>La regla no guardó evidencia para este incidente.</source>
+        <translation>The rule kept no evidence for this incident.</translation>
+    </message>
+    <message>
+        <source>Guardar causa raíz</source>
+        <translation>Save root cause</translation>
+    </message>
+    <message>
+        <source>Guardar acciones</source>
+        <translation>Save actions</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Asunto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gravedad</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Afecta la publicación</source>
+        <translation>Affects publication</translation>
+    </message>
+    <message>
+        <source>Detalle</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Reconocido</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Silenciado</source>
+        <translation>Silenced</translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Detectado</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Última observación</source>
+        <translation>Last observed</translation>
+    </message>
+    <message>
+        <source>Resuelto</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tiempo en detectar</source>
+        <translation>Time to detect</translation>
+    </message>
+    <message>
+        <source>Tiempo en reconocer</source>
+        <translation>Time to acknowledge</translation>
+    </message>
+    <message>
+        <source>Tiempo en resolver</source>
+        <translation>Time to resolve</translation>
+    </message>
+    <message>
+        <source>Datos</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Cuándo (UTC-6)</source>
+        <translation>When (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Quién</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Qué</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Cronología</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Por qué pasó (lo que se sepa; se puede completar después)</source>
+        <translation>Why it happened (what is known; it can be completed later)</translation>
+    </message>
+    <message>
+        <source>Qué se hizo y qué se hará para que no se repita</source>
+        <translation>What was done and what will be done so it does not happen again</translation>
+    </message>
+    <message>
+        <source>Causa raíz:</source>
+        <translation>Root cause:</translation>
+    </message>
+    <message>
+        <source>Acciones:</source>
+        <translation>Actions:</translation>
+    </message>
+    <message>
+        <source>Causa raíz y acciones</source>
+        <translation>Root cause and actions</translation>
+    </message>
+    <message>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Elija un incidente de la lista para ver sus datos, su cronología y su evidencia.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Choose an incident in the list to see its fields, its timeline and its evidence.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;font-size: large&quot;&gt;#%1 · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · %5 · %6</source>
+        <translation>&lt;b style=&quot;font-size: large&quot;&gt;#%1 · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · %5 · %6</translation>
+    </message>
+    <message>
+        <source>servidor %1</source>
+        <translation>server %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 observaciones)</source>
+        <translation>%1 (%2 observations)</translation>
+    </message>
+    <message>
+        <source>%1 por %2: «%3»</source>
+        <translation>%1 by %2: “%3”</translation>
+    </message>
+    <message>
+        <source>%1: «%2»%3</source>
+        <translation>%1: “%2”%3</translation>
+    </message>
+    <message>
+        <source> (hasta que la condición termine)</source>
+        <translation> (until the condition ends)</translation>
+    </message>
+    <message>
+        <source>%1 por %2 (a mano)</source>
+        <translation>%1 by %2 (by hand)</translation>
+    </message>
+    <message>
+        <source>%1 (sola: la condición terminó)</source>
+        <translation>%1 (by itself: the condition ended)</translation>
+    </message>
+    <message>
+        <source>Cronología (%1)</source>
+        <translation>Timeline (%1)</translation>
+    </message>
+    <message>
+        <source>✔ Causa raíz guardada (%1).</source>
+        <translation>✔ Root cause saved (%1).</translation>
+    </message>
+    <message>
+        <source>✔ Acciones guardadas (%1).</source>
+        <translation>✔ Actions saved (%1).</translation>
+    </message>
+    <message>
+        <source>✖ No se guardó: %1</source>
+        <translation>✖ Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::IncidentNoteEditor</name>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancelar sin guardar (Esc)</source>
+        <translation>Cancel without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Reconocer</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Guardar nota</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <source>Silenciar</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reconocer&lt;/b&gt; %1. Nota (obligatoria): qué se vio o qué se hará.</source>
+        <translation>&lt;b&gt;Acknowledge&lt;/b&gt; %1. Note (required): what was seen or what will be done.</translation>
+    </message>
+    <message>
+        <source>p. ej. «Reviso el rsync del servidor»</source>
+        <translation>e.g. “Checking the server&apos;s rsync”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nota&lt;/b&gt; para %1:</source>
+        <translation>&lt;b&gt;Note&lt;/b&gt; for %1:</translation>
+    </message>
+    <message>
+        <source>Lo que se vio o se hizo</source>
+        <translation>What was seen or done</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Silenciar&lt;/b&gt; %1: no más avisos hasta que la condición termine. Motivo (obligatorio):</source>
+        <translation>&lt;b&gt;Silence&lt;/b&gt; %1: no more notifications until the condition ends. Reason (required):</translation>
+    </message>
+    <message>
+        <source>p. ej. «Mantenimiento anunciado del sitio oficial»</source>
+        <translation>e.g. “Announced maintenance of the official site”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Resolver a mano&lt;/b&gt; %1. Nota (obligatoria): qué se hizo.</source>
+        <translation>&lt;b&gt;Resolve by hand&lt;/b&gt; %1. Note (required): what was done.</translation>
+    </message>
+    <message>
+        <source>p. ej. «Se reinició nginx; el sitio responde»</source>
+        <translation>e.g. “nginx restarted; the site answers”</translation>
+    </message>
+    <message>
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>✖ No se guardó: %1</source>
+        <translation>✖ Not saved: %1</translation>
+    </message>
+    <message>
+        <source>silenciar necesita un motivo. Escríbalo y vuelva a intentarlo.</source>
+        <translation>silencing needs a reason. Write it and try again.</translation>
+    </message>
+    <message>
+        <source>hace falta una nota: escriba qué se vio o qué se hizo.</source>
+        <translation>a note is needed: write what was seen or what was done.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::IncidentsPage</name>
+    <message>
+        <source>Exportar incidentes (CSV)</source>
+        <translation>Export incidents (CSV)</translation>
+    </message>
+    <message>
+        <source>Exportar incidentes (JSON)</source>
+        <translation>Export incidents (JSON)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>No se exportó: sin base de datos.</source>
+        <translation>Not exported: no database.</translation>
+    </message>
+    <message>
+        <source>sin base de datos</source>
+        <translation>no database</translation>
+    </message>
+    <message>
+        <source>%1 incidentes exportados a %2.</source>
+        <translation>%1 incidents exported to %2.</translation>
+    </message>
+    <message>
+        <source>No se exportó a %1: %2</source>
+        <translation>Not exported to %1: %2</translation>
+    </message>
+    <message>
+        <source>reconocido</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>nota guardada</source>
+        <translation>note saved</translation>
+    </message>
+    <message>
+        <source>silenciado</source>
+        <translation>silenced</translation>
+    </message>
+    <message>
+        <source>resuelto</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>reabierto</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <source>gravedad cambiada</source>
+        <translation>severity changed</translation>
+    </message>
+    <message>
+        <source>«afecta la publicación» cambiado</source>
+        <translation>“affects publication” changed</translation>
+    </message>
+    <message>
+        <source>causa raíz guardada</source>
+        <translation>root cause saved</translation>
+    </message>
+    <message>
+        <source>acciones guardadas</source>
+        <translation>actions saved</translation>
+    </message>
+    <message>
+        <source>aviso registrado</source>
+        <translation>notification recorded</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Incidentes&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Incidents&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Su nombre: queda en la cronología de cada incidente que reconozca, anote o resuelva.</source>
+        <translation>Your name: it goes into the timeline of every incident you acknowledge, annotate or resolve.</translation>
+    </message>
+    <message>
+        <source>&amp;Técnico:</source>
+        <translation>&amp;Technician:</translation>
+    </message>
+    <message>
+        <source>Incidente %1: no se guardó: %2</source>
+        <translation>Incident %1: not saved: %2</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Sin resolver</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>Abiertos</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Reconocidos</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Resueltos</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Todas</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Esta noche (desde las 12:00)</source>
+        <translation>Tonight (since 12:00)</translation>
+    </message>
+    <message>
+        <source>Últimas 24 h</source>
+        <translation>Last 24 h</translation>
+    </message>
+    <message>
+        <source>Entre fechas…</source>
+        <translation>Between dates…</translation>
+    </message>
+    <message>
+        <source>Incidentes que seguían sin resolver en este momento o empezaron después (UTC-6)</source>
+        <translation>Incidents still unresolved at this moment or started after it (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Incidentes que empezaron antes de este momento (UTC-6)</source>
+        <translation>Incidents started before this moment (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Estado:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Gravedad:</source>
+        <translation>Severity:</translation>
+    </message>
+    <message>
+        <source>Tipo:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Servidor:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>desde</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>hasta</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>(UTC-6)</source>
+        <translation>(UTC-6)</translation>
+    </message>
+    <message>
+        <source>Guarda la lista tal como se ve (con los filtros aplicados)</source>
+        <translation>Saves the list as shown (with the filters applied)</translation>
+    </message>
+    <message>
+        <source>Exportar CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Exportar JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>Reconocer</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Reconocer el incidente elegido, con una nota (A)</source>
+        <translation>Acknowledge the chosen incident, with a note (A)</translation>
+    </message>
+    <message>
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Añadir una nota a la cronología (N)</source>
+        <translation>Add a note to the timeline (N)</translation>
+    </message>
+    <message>
+        <source>Silenciar</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Sin más avisos hasta que la condición termine; pide un motivo (S)</source>
+        <translation>No more notifications until the condition ends; asks for a reason (S)</translation>
+    </message>
+    <message>
+        <source>Resolver</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Resolver a mano, con una nota (R)</source>
+        <translation>Resolve by hand, with a note (R)</translation>
+    </message>
+    <message>
+        <source>Reabrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Reabrir un incidente resuelto (O)</source>
+        <translation>Reopen a resolved incident (O)</translation>
+    </message>
+    <message>
+        <source>Incidente %1: no se reabrió: %2</source>
+        <translation>Incident %1: not reopened: %2</translation>
+    </message>
+    <message>
+        <source>Gravedad</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Afectó la publicación</source>
+        <translation>Affected publication</translation>
+    </message>
+    <message>
+        <source>Sin base de datos: no hay incidentes que mostrar.</source>
+        <translation>No database: there are no incidents to show.</translation>
+    </message>
+    <message>
+        <source>La base de datos aún no está abierta.</source>
+        <translation>The database is not open yet.</translation>
+    </message>
+    <message>
+        <source>La base de datos no está abierta: %1</source>
+        <translation>The database is not open: %1</translation>
+    </message>
+    <message>
+        <source>%1 incidentes en la lista · %2 sin resolver · %3 críticos sin resolver</source>
+        <translation>%1 incidents in the list · %2 unresolved · %3 critical unresolved</translation>
+    </message>
+    <message>
+        <source>El incidente %1 no está en la base de datos.</source>
+        <translation>Incident %1 is not in the database.</translation>
+    </message>
+    <message>
+        <source>el incidente %1</source>
+        <translation>incident %1</translation>
+    </message>
+    <message>
+        <source>el incidente %1 «%2» (%3)</source>
+        <translation>incident %1 “%2” (%3)</translation>
+    </message>
+    <message>
+        <source>Elija primero un incidente de la lista.</source>
+        <translation>First choose an incident in the list.</translation>
+    </message>
+    <message>
+        <source>Incidente %1: no se cambió: %2</source>
+        <translation>Incident %1: not changed: %2</translation>
+    </message>
+    <message>
+        <source>no hay un incidente elegido.</source>
+        <translation>no incident is chosen.</translation>
+    </message>
+    <message>
+        <source>escriba su nombre en «Técnico»: queda en la cronología.</source>
+        <translation>write your name in “Technician”: it goes into the timeline.</translation>
+    </message>
+    <message>
+        <source>sin base de datos.</source>
+        <translation>no database.</translation>
+    </message>
+    <message>
+        <source>el incidente %1 no está en la base de datos.</source>
+        <translation>incident %1 is not in the database.</translation>
+    </message>
+    <message>
+        <source>la base de datos no respondió.</source>
+        <translation>the database did not answer.</translation>
+    </message>
+    <message>
+        <source>Incidente %1: %2.</source>
+        <translation>Incident %1: %2.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 ya estaba reconocido (por %2).</source>
+        <translation>Incident %1 was already acknowledged (by %2).</translation>
+    </message>
+    <message>
+        <source>El incidente %1 ya está resuelto.</source>
+        <translation>Incident %1 is already resolved.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::IncidentsTableModel</name>
+    <message>
+        <source>Sin determinar</source>
+        <translation>Undetermined</translation>
+    </message>
+    <message>
+        <source>Sí</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>%1 · silenciado</source>
+        <translation>%1 · silenced</translation>
+    </message>
+    <message>
+        <source>duró %1</source>
+        <translation>lasted %1</translation>
+    </message>
+    <message>
+        <source>(servidor %1)</source>
+        <translation>(server %1)</translation>
+    </message>
+    <message>
+        <source>Sin resolver desde hace %1</source>
+        <translation>Unresolved for %1</translation>
+    </message>
+    <message>
+        <source>Gravedad</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Incidente</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Inicio (UTC-6)</source>
+        <translation>Started (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Antigüedad / duración</source>
+        <translation>Age / duration</translation>
+    </message>
+    <message>
+        <source>Afecta la publicación</source>
+        <translation>Affects publication</translation>
+    </message>
+    <message>
+        <source>Observaciones</source>
+        <translation>Observations</translation>
+    </message>
+</context>
+<context>
     <name>difusor::ui::InfrastructurePage</name>
     <message>
         <source>Verificar ahora</source>
@@ -3683,6 +5173,18 @@ Package %2: %3</translation>
     <message>
         <source>La base de datos no guardó un registro</source>
         <translation>The database did not save a record</translation>
+    </message>
+    <message>
+        <source>Conecta al inicio con el servidor de este perfil. Puede darse más de una vez: el primero es el servidor principal, los demás se vigilan a su lado (una pestaña por servidor).</source>
+        <translation>Connects at start to the server of this profile. May be given more than once: the first is the primary server, the others are watched beside it (one tab per server).</translation>
+    </message>
+    <message>
+        <source>PERFIL.json</source>
+        <translation>PROFILE.json</translation>
+    </message>
+    <message>
+        <source>Arranca el difusor de prueba (sandbox run) y se conecta a él: un ensayo con sshd, nginx y rsync reales en 127.0.0.1. Sus datos van a una base aparte de la de las noches reales.</source>
+        <translation>Starts the sandbox difusor (sandbox run) and connects to it: a rehearsal with a real sshd, nginx and rsync on 127.0.0.1. Its data goes to a store apart from that of real nights.</translation>
     </message>
 </context>
 <context>

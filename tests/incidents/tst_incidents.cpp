@@ -396,7 +396,7 @@ private Q_SLOTS:
         const IncidentRecord lost = changed.first().first().value<IncidentUpdate>().incident;
         QCOMPARE(lost.kind, QStringLiteral("connection_lost"));
         QVERIFY(std::llabs(lost.openedUtc.msecsTo(drop)) < 100);
-        QVERIFY(lost.detectedUtc >= lost.openedUtc.addMSecs(290));
+        QVERIFY(lost.detectedUtc >= lost.openedUtc.addMSecs(270)); // a coarse timer may fire 5 % early
         QVERIFY(lost.detail.contains(QStringLiteral("reset by peer")));
         host.setState(remote::ConnectionState::Connected);
         QTRY_COMPARE(changed.size(), 2);
