@@ -151,7 +151,12 @@ void NightTile::paintEvent(QPaintEvent *)
     }
 
     const Geometry g = geometry(QSizeF(size()));
-    p.drawPixmap(g.icon.topLeft(), toneIcon(m_tile.tone, qRound(g.icon.width()), true));
+    const int iconSize = qRound(g.icon.width());
+    if (m_icon.isNull() || m_iconTone != m_tile.tone || qRound(m_icon.deviceIndependentSize().width()) != iconSize) {
+        m_icon = toneIcon(m_tile.tone, iconSize, true);
+        m_iconTone = m_tile.tone;
+    }
+    p.drawPixmap(g.icon.topLeft(), m_icon);
 
     // The word shrinks only as much as its width needs.
     qreal wordPx = g.wordPx;

@@ -3,6 +3,7 @@
 #include "NightState.h"
 
 #include <QAbstractButton>
+#include <QPixmap>
 
 namespace difusor::ui {
 
@@ -56,6 +57,8 @@ private:
     SummaryArea m_area;
     QString m_server;
     SummaryTile m_tile;
+    QPixmap m_icon; // drawn for m_iconTone at its size; the ages redraw tiles every second
+    Tone m_iconTone = Tone::Idle;
 };
 
 } // namespace difusor::ui
