@@ -17,11 +17,14 @@
 #include "cuts/CutSession.h"
 #include "incidents/IncidentLog.h"
 #include "pages/cuts/CutsPage.h"
+#include "pages/incidents/IncidentsPage.h"
+#include "pages/incidents/IncidentsTableModel.h"
 #include "pages/summary/NightTile.h"
 #include "pages/summary/SummaryPage.h"
 #include "store/StoreThread.h"
 #include "widgets/ServerTabs.h"
 
+#include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -131,6 +134,7 @@ private Q_SLOTS:
         // fake link: not this test's business).
         installSummaryPage(PageContext{m_window.get(), &m_store});
         installCutsPage(PageContext{m_window.get(), &m_store});
+        installIncidentsPage(PageContext{m_window.get(), &m_store});
         m_page = qobject_cast<SummaryPage *>(m_window->page(MainWindow::Page::Summary));
         QVERIFY(m_page);
         m_window->resize(1280, 800);
@@ -534,9 +538,16 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), m_page->tile(replica, SummaryArea::Traffic));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
         QCOMPARE(QApplication::focusWidget(), m_page->tile(replica, SummaryArea::Incidents));
+        auto *incidents = qobject_cast<IncidentsPage *>(m_window->page(MainWindow::Page::Incidents));
+        QVERIFY(incidents);
+        QTRY_VERIFY(incidents->serverFilter()->findData(replica->store().server()) >= 0); // read from the store
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
         QCOMPARE(open.count(), 3);
         QCOMPARE(m_window->currentPage(), MainWindow::Page::Incidents);
+        // The one list of every server shows what the tile counted: this server's unresolved incidents.
+        QCOMPARE(incidents->serverFilter()->currentData().toLongLong(), replica->store().server());
+        QCOMPARE(incidents->stateFilter()->currentData().toString(), QStringLiteral("unresolved"));
+        QTRY_COMPARE(incidents->model()->rowCount(), 2);
 
         // The connection tile opens the profiles.
         m_window->showPage(MainWindow::Page::Summary);

@@ -3,10 +3,12 @@
 #include "NightTile.h"
 #include "SummaryFeed.h"
 #include "connection/ServerSet.h"
+#include "pages/incidents/IncidentsPage.h"
 #include "pages/cuts/CutsTableModel.h"
 #include "widgets/ServerTabs.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -345,6 +347,21 @@ void installSummaryPage(const PageContext &context)
         if (auto *tabs = qobject_cast<ServerTabs *>(window->page(target))) {
             if (QWidget *serverPage = tabs->pageFor(entry))
                 tabs->setCurrentWidget(serverPage);
+        }
+        // The "Incidentes" page is one list for every server: it shows what the tile counts, this
+        // server's unresolved incidents (the server is in its filter once the page has read it from
+        // the store, i.e. once it has incidents or the page reloaded since it was registered).
+        if (auto *incidents = qobject_cast<IncidentsPage *>(window->page(target))) {
+            auto choose = [](QComboBox *combo, const QVariant &value) {
+                const int i = combo->findData(value);
+                if (i >= 0)
+                    combo->setCurrentIndex(i);
+            };
+            choose(incidents->stateFilter(), QStringLiteral("unresolved"));
+            choose(incidents->severityFilter(), QString());
+            choose(incidents->kindFilter(), QString());
+            choose(incidents->periodFilter(), incidents->periodFilter()->itemData(0));
+            choose(incidents->serverFilter(), entry->store().server());
         }
     });
     // Full screen is the page alone: no menus, page list, status bar or "Comandos" pane.

@@ -26,8 +26,9 @@ class SummaryFeed;
 // and a colour (never colour alone), a server name over each column or beside each row. The grid
 // turns to whichever way gives the bigger words on the screen it has: servers as columns when few
 // (the usual one to three: wide tiles), as rows when many. F11 shows it full screen (the window's menus,
-// page list and status bar hide), Esc or F11 leaves. A tile opens its area's page on the server's tab
-// (click, Space or Enter; Tab and the arrow keys move between tiles).
+// page list and status bar hide), Esc or F11 leaves. A tile opens its area's page on the server's tab,
+// or the "Incidentes" list filtered to the server's unresolved incidents (click, Space or Enter; Tab
+// and the arrow keys move between tiles).
 //
 // Cheap: the facts are kept by a SummaryFeed per server (live signals and reads on the store's thread);
 // nothing is redrawn while the page is hidden, and it catches up when shown; the clock ticks once a second.
