@@ -238,6 +238,11 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A page at full screen is not the layout to remember.
+    if (!m_chromeVisible) {
+        setChromeVisible(true);
+        setWindowState(windowState() & ~Qt::WindowFullScreen);
+    }
     Settings &settings = Settings::instance();
     settings.set(Settings::Key::WindowGeometry, saveGeometry());
     settings.set(Settings::Key::WindowState, saveState());
@@ -273,6 +278,20 @@ void MainWindow::showPage(Page page)
 MainWindow::Page MainWindow::currentPage() const
 {
     return static_cast<Page>(m_nav->currentRow());
+}
+
+void MainWindow::setChromeVisible(bool visible)
+{
+    if (visible == m_chromeVisible)
+        return;
+    m_chromeVisible = visible;
+    if (!visible)
+        m_commandLogWasVisible = m_commandLog->isVisible();
+    menuBar()->setVisible(visible);
+    m_nav->setVisible(visible);
+    statusBar()->setVisible(visible);
+    m_commandLog->setVisible(visible && m_commandLogWasVisible);
+    centralWidget()->layout()->setContentsMargins(visible ? QMargins(6, 6, 6, 0) : QMargins());
 }
 
 void MainWindow::connectProfile(const Profile &profile)

@@ -45,6 +45,10 @@ public:
     QWidget *page(Page page) const;
     void showPage(Page page);
     Page currentPage() const;
+    // Hides (false) or brings back the menus, the page list, the status bar and the "Comandos" pane, so
+    // a page can fill the screen (the "Resumen" at full screen); the pane comes back only if it was shown.
+    void setChromeVisible(bool visible);
+    bool isChromeVisible() const { return m_chromeVisible; }
 
     // Connects to `profile` (also from --profile FILE); remembers it as the last profile. Replaces the
     // primary server; servers added beside it stay.
@@ -105,6 +109,8 @@ private:
     AlertBanner *m_banner = nullptr;
     DesktopNotifier *m_notifier = nullptr;
     IncidentAlerts *m_alerts = nullptr;
+    bool m_chromeVisible = true;
+    bool m_commandLogWasVisible = false;
 };
 
 } // namespace difusor::ui

@@ -25,6 +25,7 @@ set(DIFUSOR_UI_SOURCES
     widgets/Modal.h widgets/Modal.cpp
     widgets/ServerTabs.h widgets/ServerTabs.cpp
     widgets/StateIcon.h widgets/StateIcon.cpp
+    widgets/ToneIcon.h widgets/ToneIcon.cpp
 )
 # Only with the sandbox area: `--demo` and the "Simulación" menu.
 set(DIFUSOR_UI_DEMO_SOURCES

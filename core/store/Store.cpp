@@ -463,7 +463,11 @@ std::optional<qint64> Store::addCheckRun(const CheckRunRecord &run)
         id = q.lastInsertId().toLongLong();
         return true;
     });
-    return ok ? id : std::nullopt;
+    if (!ok)
+        return std::nullopt;
+    if (m_checkRunObserver)
+        m_checkRunObserver(m_server, *id);
+    return id;
 }
 
 QList<CheckRunRecord> Store::lastCheckRuns(int count) const

@@ -107,6 +107,8 @@ public:
     // Infrastructure check runs. lastCheckRuns: newest first, at most `count`, of one host.
     std::optional<qint64> addCheckRun(const CheckRunRecord &run);
     QList<CheckRunRecord> lastCheckRuns(int count = 2) const;
+    // Told after addCheckRun committed (server id, run id), on the store's thread (StoreThread re-emits it).
+    void setCheckRunObserver(std::function<void(qint64 serverId, qint64 runId)> observer) { m_checkRunObserver = std::move(observer); }
 
     // For later areas (checks runs, traffic): one transaction around their own statements, on the
     // same connection. The function returns false to roll back.
@@ -122,6 +124,7 @@ private:
     QString m_connection;
     qint64 m_server = 0;
     std::function<void(const IncidentUpdate &)> m_incidentObserver;
+    std::function<void(qint64, qint64)> m_checkRunObserver;
     QString m_path;
     mutable QString m_lastError;
 };

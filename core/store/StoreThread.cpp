@@ -15,6 +15,7 @@ StoreThread::StoreThread(QObject *parent)
     m_worker->moveToThread(&m_thread);
     // Runs on the worker after each commit; receivers live on other threads, so delivery is queued.
     m_store->setIncidentObserver([this](const IncidentUpdate &update) { Q_EMIT incidentChanged(update); });
+    m_store->setCheckRunObserver([this](qint64 serverId, qint64 runId) { Q_EMIT checkRunSaved(serverId, runId); });
     m_thread.start();
 }
 

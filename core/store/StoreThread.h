@@ -68,6 +68,9 @@ Q_SIGNALS:
     // Every committed change of any server's incidents (the one incident log), whoever made it: a
     // rule, a technician, another page. Emitted after the commit, delivered on the receiver's thread.
     void incidentChanged(const difusor::store::IncidentUpdate &update);
+    // An infrastructure check run of `serverId` was committed (Store::addCheckRun), whoever ran it:
+    // the "Resumen" reads the newest verdict again. Delivered on the receiver's thread.
+    void checkRunSaved(qint64 serverId, qint64 runId);
     // A write nobody waited for failed (emitted from the store's thread; delivery is queued).
     void writeFailed(const QString &error);
 

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -437,6 +439,44 @@ private Q_SLOTS:
         QVERIFY(seenByOtherConnection);
         QCOMPARE(doneThread, QThread::currentThreadId());
         QVERIFY(jobThread != QThread::currentThreadId());
+    }
+
+    // A saved check run is announced after its commit (the "Resumen" reads the newest verdict again),
+    // with its server's id; a refused one is not announced.
+    void checkRunSavedIsAnnounced()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+        StoreThread thread;
+        QSignalSpy opened(&thread, &StoreThread::opened);
+        thread.open(path);
+        QVERIFY(opened.wait(10000));
+        const ServerStore server = difusor::test::identifyServer(thread);
+        QVERIFY(server.isValid());
+        QSignalSpy saved(&thread, &StoreThread::checkRunSaved);
+        CheckRunRecord run;
+        run.profileName = QStringLiteral("prueba");
+        run.host = QStringLiteral("ana@prep:22");
+        run.startedUtc = at("2024-06-03T03:00:00Z");
+        run.results = QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("hw.cpu")}, {QStringLiteral("status"), QStringLiteral("pass")}}};
+        CheckRunRecord refused = run;
+        refused.host.clear();
+        server.post([run, refused](Store &store) {
+            store.addCheckRun(refused);
+            store.addCheckRun(run);
+        });
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().at(0).toLongLong(), server.server());
+        // Committed before it was announced: another connection reads it.
+        Store reader;
+        QVERIFY(reader.open(path));
+        QCOMPARE(difusor::test::useServer(reader), server.server());
+        const QList<CheckRunRecord> runs = reader.lastCheckRuns(5);
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().id, saved.first().at(1).toLongLong());
+        QTest::qWait(100);
+        QCOMPARE(saved.count(), 1);
     }
 };
 

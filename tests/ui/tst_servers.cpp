@@ -1,7 +1,7 @@
 // Several servers in the GUI (issue 10), against real sandbox difusors over SSH:
 //  - yesterday's sandbox and today's on one store: the cuts page shows today's arrivals only;
 //  - two sandboxes at once ("Conectar además"): a tab per server on the live pages, each with its own
-//    cuts and lag, one "Resumen" row per server, and the /metrics endpoint naming both.
+//    cuts and lag, the "Resumen" tiles of each server, and the /metrics endpoint naming both.
 #include "MainWindow.h"
 #include "SandboxFixture.h"
 #include "TestEnv.h"
@@ -11,16 +11,17 @@
 #include "pages/PageContext.h"
 #include "pages/cuts/CutsPage.h"
 #include "pages/cuts/CutsTableModel.h"
+#include "pages/summary/NightTile.h"
 #include "pages/summary/SummaryPage.h"
 #include "remote/RemoteHost.h"
 #include "store/StoreThread.h"
 #include "widgets/ServerTabs.h"
 
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTabBar>
-#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,15 +187,17 @@ private Q_SLOTS:
             }
         }
 
-        // "Resumen": a row per server, each with its current cut and a measured lag.
+        // "Resumen", the night view: tiles per server (shown: a hidden page is not redrawn), each with
+        // its connection, its current cut and a measured lag.
         auto *summary = qobject_cast<SummaryPage *>(window.page(MainWindow::Page::Summary));
         QVERIFY(summary);
-        QCOMPARE(summary->table()->rowCount(), 2);
+        window.showPage(MainWindow::Page::Summary);
+        QCOMPARE(summary->entries().size(), 2);
         for (ServerEntry *entry : window.servers()->entries()) {
-            QCOMPARE(summary->text(entry, SummaryPage::ServerColumn), entry->title());
-            QCOMPARE(summary->text(entry, SummaryPage::ConnectionColumn), QStringLiteral("Conectado"));
-            QTRY_VERIFY_WITH_TIMEOUT(summary->text(entry, SummaryPage::CutColumn).contains(QStringLiteral("UTC-6")), 10000);
-            QTRY_VERIFY_WITH_TIMEOUT(summary->text(entry, SummaryPage::LagColumn).startsWith(QStringLiteral("en plazo")), 10000);
+            QCOMPARE(summary->serverHeader(entry)->text(), entry->title());
+            QCOMPARE(summary->tile(entry, SummaryArea::Connection)->word(), QStringLiteral("CONECTADO"));
+            QTRY_VERIFY_WITH_TIMEOUT(summary->tile(entry, SummaryArea::Cuts)->detail().contains(QStringLiteral("UTC-6")), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(summary->tile(entry, SummaryArea::Publication)->word(), QStringLiteral("EN PLAZO"), 10000);
         }
 
         // Prometheus, from the GUI: off by default, then on at the configured address.
@@ -237,7 +240,7 @@ private Q_SLOTS:
         ServerEntry *second = window.servers()->entries().at(1);
         window.servers()->removeServer(second);
         QCOMPARE(tabs->count(), 1);
-        QCOMPARE(summary->table()->rowCount(), 1);
+        QCOMPARE(summary->entries().size(), 1);
         QVERIFY(window.servers()->primary()->isReady());
         window.servers()->disconnectAll();
         primary.stop();

@@ -1,199 +1,336 @@
 #include "SummaryPage.h"
 
-#include "MainWindow.h"
-#include "common/MexicoTime.h"
+#include "NightTile.h"
+#include "SummaryFeed.h"
 #include "connection/ServerSet.h"
-#include "cuts/CutMonitor.h"
-#include "cuts/CutSession.h"
+#include "pages/incidents/IncidentsPage.h"
 #include "pages/cuts/CutsTableModel.h"
-#include "remote/RemoteHost.h"
-#include "traffic/TrafficSession.h"
-#include "widgets/StateIcon.h"
+#include "widgets/ServerTabs.h"
 
-#include <QHeaderView>
+#include <QAction>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
-#include <QTableWidget>
+#include <QScreen>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace difusor::ui {
 
 namespace {
-const QColor kAlarm(0xc0, 0x1c, 0x28);
-const QColor kOk(0x26, 0xa2, 0x69);
+
+QFont scaledFont(const QFont &base, qreal pixels, bool bold)
+{
+    QFont f = base;
+    f.setPixelSize(qMax(1, qRound(pixels)));
+    f.setBold(bold);
+    return f;
+}
+
 } // namespace
 
 SummaryPage::SummaryPage(ServerSet *servers, QWidget *parent)
     : QWidget(parent)
     , m_servers(servers)
-    , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_gridHost(new QWidget(this))
+    , m_grid(new QGridLayout(m_gridHost))
+    , m_title(new QLabel(tr("Resumen"), this))
+    , m_clock(new QLabel(this))
+    , m_fullScreenButton(new QToolButton(this))
+    , m_fullScreenAction(new QAction(tr("Pantalla completa"), this))
+    , m_leaveAction(new QAction(tr("Salir de pantalla completa"), this))
 {
     setObjectName(QStringLiteral("summaryPage"));
-    m_table->setObjectName(QStringLiteral("summaryTable"));
-    m_table->setHorizontalHeaderLabels({tr("Servidor"), tr("Conexión"), tr("Corte actual (UTC-6)"), tr("Antigüedad"),
-                                        tr("Desfase"), tr("Solicitudes/s"), tr("Incidentes abiertos")});
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    QFont big = m_table->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    m_table->setFont(big);
-    m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(big).height() * 2);
+    m_gridHost->setObjectName(QStringLiteral("summaryGrid"));
+    m_clock->setObjectName(QStringLiteral("summaryClock"));
+    m_title->setFont(scaledFont(font(), 26, true));
+    m_clock->setFont(scaledFont(font(), 26, true));
+    m_clock->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
-    auto *title = new QLabel(tr("<h2>Resumen</h2>"), this);
-    auto *intro = new QLabel(tr("Cada servidor vigilado en una fila. Doble clic abre sus cortes."), this);
-    intro->setWordWrap(true);
+    // Window-wide, but only while the page is on screen (an action's shortcut needs its widget visible).
+    m_fullScreenAction->setObjectName(QStringLiteral("summaryFullScreen"));
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_fullScreenAction->setShortcutContext(Qt::WindowShortcut);
+    m_fullScreenAction->setToolTip(tr("Muestra el resumen a pantalla completa, para leerlo a distancia (F11; Esc sale)."));
+    connect(m_fullScreenAction, &QAction::triggered, this, [this] { setFullScreen(!m_fullScreen); });
+    addAction(m_fullScreenAction);
+    m_leaveAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_leaveAction->setShortcutContext(Qt::WindowShortcut);
+    m_leaveAction->setEnabled(false);
+    connect(m_leaveAction, &QAction::triggered, this, [this] { setFullScreen(false); });
+    addAction(m_leaveAction);
+    m_fullScreenButton->setDefaultAction(m_fullScreenAction);
+    m_fullScreenButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_fullScreenButton->setText(tr("Pantalla completa (F11)"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addStretch(1);
+    top->addWidget(m_clock);
+    top->addSpacing(16);
+    top->addWidget(m_fullScreenButton);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addWidget(intro);
-    layout->addWidget(m_table, 1);
+    layout->addLayout(top);
+    layout->addWidget(m_gridHost, 1);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(8);
+    m_gridHost->installEventFilter(this);
 
     for (ServerEntry *entry : servers->entries())
         add(entry);
     connect(servers, &ServerSet::entryAdded, this, &SummaryPage::add);
     connect(servers, &ServerSet::entryRemoved, this, &SummaryPage::remove);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) {
-        if (row >= 0 && row < m_order.size())
-            Q_EMIT openRequested(m_order.at(row));
-    });
     m_tick.setInterval(1000);
-    connect(&m_tick, &QTimer::timeout, this, [this] {
-        for (ServerEntry *entry : std::as_const(m_order))
-            refresh(entry);
-    });
+    connect(&m_tick, &QTimer::timeout, this, &SummaryPage::tick);
     m_tick.start();
+    relayout(true);
 }
 
-int SummaryPage::rowOf(ServerEntry *entry) const
+SummaryPage::~SummaryPage()
 {
-    return int(m_order.indexOf(entry));
+    if (m_fullScreenWindow)
+        m_fullScreenWindow->removeEventFilter(this);
 }
 
-QString SummaryPage::text(ServerEntry *entry, Column column) const
+NightTile *SummaryPage::tile(ServerEntry *entry, SummaryArea area) const
 {
-    const int row = rowOf(entry);
-    const QTableWidgetItem *item = row >= 0 ? m_table->item(row, column) : nullptr;
-    return item ? item->text() : QString();
+    const auto it = m_rows.constFind(entry);
+    return it == m_rows.cend() ? nullptr : it->tiles.value(int(area));
+}
+
+QLabel *SummaryPage::serverHeader(ServerEntry *entry) const
+{
+    return m_rows.value(entry).header;
+}
+
+const SummaryFacts *SummaryPage::facts(ServerEntry *entry) const
+{
+    const auto it = m_rows.constFind(entry);
+    return it == m_rows.cend() ? nullptr : &it->feed->facts();
+}
+
+MainWindow::Page SummaryPage::pageOf(SummaryArea area)
+{
+    switch (area) {
+    case SummaryArea::Connection: return MainWindow::Page::Connection;
+    case SummaryArea::Infrastructure: return MainWindow::Page::Infrastructure;
+    case SummaryArea::Cuts:
+    case SummaryArea::Publication: return MainWindow::Page::Cuts; // the lag is on the cuts page
+    case SummaryArea::Traffic: return MainWindow::Page::Traffic;
+    case SummaryArea::Incidents: return MainWindow::Page::Incidents;
+    }
+    return MainWindow::Page::Summary;
 }
 
 void SummaryPage::add(ServerEntry *entry)
 {
+    Server server;
+    server.feed = new SummaryFeed(entry, this);
+    server.header = new QLabel(m_gridHost);
+    server.header->setObjectName(QStringLiteral("summaryServer"));
+    server.header->setWordWrap(true);
+    for (int a = 0; a < kSummaryAreaCount; ++a) {
+        auto *tile = new NightTile(SummaryArea(a), m_gridHost);
+        tile->installEventFilter(this);
+        connect(tile, &QAbstractButton::clicked, this, [this, entry, a] { Q_EMIT openRequested(entry, SummaryArea(a)); });
+        server.tiles.append(tile);
+    }
     m_order.append(entry);
-    m_rows.insert(entry, Row{});
-    m_table->insertRow(m_table->rowCount());
-    connect(entry, &ServerEntry::hostChanged, this, [this, entry](remote::RemoteHost *host) {
-        m_rows[entry] = Row{};
-        if (host) {
-            connect(host, &remote::RemoteHost::stateChanged, this, [this, entry] { refresh(entry); });
-        }
-        refresh(entry);
-    });
-    connect(entry, &ServerEntry::ready, this, [this, entry] { attach(entry); });
-    if (entry->isReady())
-        attach(entry);
+    m_rows.insert(entry, server);
+    connect(server.feed, &SummaryFeed::changed, this, [this, entry] { refresh(entry); });
+    relayout(true);
     refresh(entry);
 }
 
 void SummaryPage::remove(ServerEntry *entry)
 {
-    const int row = rowOf(entry);
-    if (row < 0)
+    const auto it = m_rows.find(entry);
+    if (it == m_rows.end())
         return;
-    disconnect(entry, nullptr, this, nullptr);
-    m_order.removeAt(row);
-    m_rows.remove(entry);
-    m_table->removeRow(row);
-}
-
-void SummaryPage::attach(ServerEntry *entry)
-{
-    if (cuts::CutSession *session = entry->cuts()) {
-        cuts::CutMonitor *monitor = session->monitor();
-        m_rows[entry].maxLagMs = monitor->rules().config().maxLagMs;
-        connect(monitor, &cuts::CutMonitor::cutRecorded, this, [this, entry](const store::CutRecord &cut) {
-            Row &r = m_rows[entry];
-            if (!r.cutUtc.isValid() || cut.cutTimeUtc > r.cutUtc) {
-                r.cutUtc = cut.cutTimeUtc;
-                r.arrivalUtc = cut.arrivedConsoleUtc.isValid() ? cut.arrivedConsoleUtc : cut.detectedUtc;
-            }
-            refresh(entry);
-        });
-        connect(monitor, &cuts::CutMonitor::lagRecorded, this, [this, entry](const QDateTime &, qint64 lagMs) {
-            m_rows[entry].lagMs = lagMs;
-            refresh(entry);
-        });
-        connect(monitor, &cuts::CutMonitor::incidentRecorded, this,
-                [this, entry](const cuts::IncidentChange &change, qint64 id) {
-                    const QString key = QStringLiteral("c%1").arg(id);
-                    if (change.type == cuts::IncidentChange::Type::Opened)
-                        m_rows[entry].openIncidents.insert(key);
-                    else
-                        m_rows[entry].openIncidents.remove(key);
-                    refresh(entry);
-                });
-    }
-    if (traffic::TrafficSession *session = entry->traffic()) {
-        connect(session, &traffic::TrafficSession::periodClosed, this, [this, entry, session](const QJsonObject &line) {
-            const double seconds = session->periodSeconds();
-            if (line.value(QLatin1String("late")).toBool() || seconds <= 0)
-                return;
-            m_rows[entry].requestsPerSecond = line.value(QLatin1String("requests")).toDouble() / seconds;
-            refresh(entry);
-        });
-        connect(session, &traffic::TrafficSession::incidentOpened, this, [this, entry](const traffic::TrafficIncident &i) {
-            m_rows[entry].openIncidents.insert(QStringLiteral("t%1").arg(i.id));
-            refresh(entry);
-        });
-        connect(session, &traffic::TrafficSession::incidentClosed, this, [this, entry](const traffic::TrafficIncident &i) {
-            m_rows[entry].openIncidents.remove(QStringLiteral("t%1").arg(i.id));
-            refresh(entry);
-        });
-    }
-    refresh(entry);
-}
-
-void SummaryPage::setCell(int row, Column column, const QString &text, const QColor &color)
-{
-    QTableWidgetItem *item = m_table->item(row, column);
-    if (!item) {
-        item = new QTableWidgetItem;
-        m_table->setItem(row, column, item);
-    }
-    if (item->text() != text)
-        item->setText(text);
-    item->setForeground(color.isValid() ? QBrush(color) : QBrush());
+    Server server = *it;
+    m_rows.erase(it);
+    m_order.removeOne(entry);
+    delete server.feed;
+    delete server.header;
+    qDeleteAll(server.tiles);
+    relayout(true);
 }
 
 void SummaryPage::refresh(ServerEntry *entry)
 {
-    const int row = rowOf(entry);
-    if (row < 0)
+    // Nothing is drawn while hidden: showEvent catches up.
+    if (!isVisible())
         return;
-    const Row &r = m_rows.value(entry);
-    remote::RemoteHost *host = entry->host();
-    setCell(row, ServerColumn, host ? entry->title() : tr("(sin servidor)"));
-    const remote::ConnectionState state = host ? host->state() : remote::ConnectionState::Disconnected;
-    setCell(row, ConnectionColumn, remote::connectionStateText(state), stateColor(state));
-    if (QTableWidgetItem *item = m_table->item(row, ConnectionColumn))
-        item->setIcon(QIcon(stateIcon(state, 24)));
-    const bool watching = host && entry->isReady();
-    setCell(row, CutColumn, r.cutUtc.isValid() ? formatMexicoTime(r.cutUtc, false) : (watching ? tr("esperando") : QStringLiteral("—")));
-    // As the cuts page's header: the cadence is about arrivals, so the age counts from the arrival.
-    const QDateTime from = r.arrivalUtc.isValid() ? r.arrivalUtc : r.cutUtc;
-    setCell(row, AgeColumn, from.isValid() ? durationText(from.msecsTo(QDateTime::currentDateTimeUtc())) : QStringLiteral("—"));
-    if (r.lagMs) {
-        const bool over = *r.lagMs > r.maxLagMs;
-        setCell(row, LagColumn,
-                (over ? tr("FUERA DE PLAZO: %1") : tr("en plazo: %1")).arg(lagText(*r.lagMs)), over ? kAlarm : kOk);
-    } else {
-        setCell(row, LagColumn, tr("sin medir"));
+    const auto it = m_rows.constFind(entry);
+    if (it == m_rows.cend())
+        return;
+    const QString name = entry->host() ? entry->title() : tr("Sin servidor");
+    if (it->header->text() != name) {
+        it->header->setText(name);
+        it->header->setToolTip(entry->profile().host);
     }
-    setCell(row, RateColumn,
-            r.requestsPerSecond ? QLocale().toString(*r.requestsPerSecond, 'f', 1)
-                                : (entry->traffic() ? tr("esperando") : tr("sin bitácora")));
-    const int open = int(r.openIncidents.size());
-    setCell(row, IncidentsColumn, open == 0 ? tr("ninguno") : tr("abiertos: %1").arg(open), open == 0 ? kOk : kAlarm);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const SummaryFacts &facts = it->feed->facts();
+    for (NightTile *tile : it->tiles) {
+        tile->setServerName(name);
+        tile->setTile(evaluateSummaryTile(tile->area(), facts, now));
+    }
+}
+
+void SummaryPage::refreshAll()
+{
+    for (ServerEntry *entry : std::as_const(m_order))
+        refresh(entry);
+}
+
+void SummaryPage::tick()
+{
+    // The ages and the clock only matter on screen.
+    if (!isVisible())
+        return;
+    m_clock->setText(QStringLiteral("%1 (%2)").arg(mexicoClock(QDateTime::currentDateTimeUtc(), true), zoneLabel()));
+    refreshAll();
+}
+
+void SummaryPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    relayout(false);
+    tick();
+}
+
+void SummaryPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // Another page took the window (a tile, a notification's "Ver"): full screen without the page list
+    // would leave no way back but Esc, which only this page hears. A minimized window is spontaneous.
+    if (m_fullScreen && !event->spontaneous())
+        setFullScreen(false);
+}
+
+void SummaryPage::setFullScreen(bool on)
+{
+    if (on == m_fullScreen)
+        return;
+    m_fullScreen = on;
+    if (on) {
+        m_fullScreenWindow = window();
+        m_stateBefore = m_fullScreenWindow->windowState();
+        m_fullScreenWindow->installEventFilter(this);
+        m_fullScreenWindow->setWindowState(m_stateBefore | Qt::WindowFullScreen);
+    } else if (m_fullScreenWindow) {
+        QWidget *top = m_fullScreenWindow;
+        m_fullScreenWindow = nullptr;
+        top->removeEventFilter(this);
+        if (top->windowState() & Qt::WindowFullScreen)
+            top->setWindowState(m_stateBefore & ~Qt::WindowFullScreen);
+    }
+    m_fullScreenAction->setChecked(on);
+    m_leaveAction->setEnabled(on);
+    m_fullScreenButton->setText(on ? tr("Salir de pantalla completa (Esc)") : tr("Pantalla completa (F11)"));
+    Q_EMIT fullScreenChanged(on);
+}
+
+bool SummaryPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_gridHost && event->type() == QEvent::Resize) {
+        relayout(false);
+    } else if (watched == m_fullScreenWindow && event->type() == QEvent::WindowStateChange) {
+        // Left by the window manager or another part of the window: follow it.
+        if (m_fullScreen && !(m_fullScreenWindow->windowState() & Qt::WindowFullScreen))
+            setFullScreen(false);
+    } else if (event->type() == QEvent::KeyPress) {
+        if (auto *tile = qobject_cast<NightTile *>(watched)) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            const int dRow = key == Qt::Key_Up ? -1 : key == Qt::Key_Down ? 1 : 0;
+            const int dColumn = key == Qt::Key_Left ? -1 : key == Qt::Key_Right ? 1 : 0;
+            if (dRow != 0 || dColumn != 0) {
+                moveFocus(tile, dRow, dColumn);
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SummaryPage::moveFocus(NightTile *from, int dRow, int dColumn)
+{
+    const int index = m_grid->indexOf(from);
+    if (index < 0)
+        return;
+    int row = 0, column = 0, rowSpan = 0, columnSpan = 0;
+    m_grid->getItemPosition(index, &row, &column, &rowSpan, &columnSpan);
+    QLayoutItem *item = m_grid->itemAtPosition(row + dRow, column + dColumn);
+    if (auto *next = item ? qobject_cast<NightTile *>(item->widget()) : nullptr)
+        next->setFocus(Qt::TabFocusReason);
+}
+
+void SummaryPage::relayout(bool force)
+{
+    const int servers = int(m_order.size());
+    const QSize area = m_gridHost->size();
+    // Which way gives the bigger word: servers across (six tiles in each column) or down (six in each row).
+    const qreal headerShare = 0.12; // the server names' column, when servers are rows
+    const int n = qMax(1, servers);
+    const qreal asColumns = NightTile::wordPixels(QSizeF(area.width() / qreal(n), (area.height() - 48) / qreal(kSummaryAreaCount)));
+    const qreal asRows = NightTile::wordPixels(QSizeF(area.width() * (1 - headerShare) / kSummaryAreaCount, area.height() / qreal(n)));
+    const Orientation wanted = asRows > asColumns ? Orientation::ServersAsRows : Orientation::ServersAsColumns;
+    if (force || wanted != m_orientation || servers != m_laidOut) {
+        m_orientation = wanted;
+        m_laidOut = servers;
+        while (m_grid->count() > 0)
+            delete m_grid->takeAt(0); // the widgets stay; only their places go
+        for (int i = 0; i < kSummaryAreaCount + 1 + 32; ++i) {
+            m_grid->setRowStretch(i, 0);
+            m_grid->setColumnStretch(i, 0);
+        }
+        for (int s = 0; s < servers; ++s) {
+            const Server &server = m_rows.value(m_order.at(s));
+            if (m_orientation == Orientation::ServersAsColumns) {
+                m_grid->addWidget(server.header, 0, s);
+                m_grid->setColumnStretch(s, 1);
+                for (int a = 0; a < kSummaryAreaCount; ++a)
+                    m_grid->addWidget(server.tiles.at(a), 1 + a, s);
+            } else {
+                m_grid->addWidget(server.header, s, 0);
+                m_grid->setRowStretch(s, 1);
+                for (int a = 0; a < kSummaryAreaCount; ++a)
+                    m_grid->addWidget(server.tiles.at(a), s, 1 + a);
+            }
+        }
+        if (m_orientation == Orientation::ServersAsColumns) {
+            for (int a = 0; a < kSummaryAreaCount; ++a)
+                m_grid->setRowStretch(1 + a, 1);
+        } else {
+            for (int a = 0; a < kSummaryAreaCount; ++a)
+                m_grid->setColumnStretch(1 + a, 1);
+        }
+        // Tab follows the reading order: each server's areas in turn.
+        QWidget *previous = nullptr;
+        for (ServerEntry *entry : std::as_const(m_order)) {
+            for (NightTile *tile : m_rows.value(entry).tiles) {
+                if (previous)
+                    setTabOrder(previous, tile);
+                previous = tile;
+            }
+        }
+    }
+    // Server names as big as the tiles' captions allow.
+    const qreal tileHeight = m_orientation == Orientation::ServersAsColumns ? area.height() / qreal(kSummaryAreaCount + 1)
+                                                                            : area.height() / qreal(qMax(1, servers));
+    const QFont headerFont = scaledFont(font(), qBound(16.0, tileHeight * 0.28, 40.0), true);
+    for (const Server &server : std::as_const(m_rows)) {
+        if (server.header->font() != headerFont)
+            server.header->setFont(headerFont);
+        server.header->setAlignment(m_orientation == Orientation::ServersAsColumns ? Qt::AlignHCenter | Qt::AlignBottom
+                                                                                   : Qt::AlignLeft | Qt::AlignVCenter);
+        server.header->setMaximumWidth(m_orientation == Orientation::ServersAsRows ? qMax(120, int(area.width() * headerShare))
+                                                                                   : QWIDGETSIZE_MAX);
+    }
 }
 
 void installSummaryPage(const PageContext &context)
@@ -203,13 +340,44 @@ void installSummaryPage(const PageContext &context)
     MainWindow *window = context.window;
     auto *page = new SummaryPage(window->servers());
     window->setPage(MainWindow::Page::Summary, page);
-    QObject::connect(page, &SummaryPage::openRequested, window, [window](ServerEntry *entry) {
-        window->showPage(MainWindow::Page::Cuts);
-        if (auto *tabs = qobject_cast<QTabWidget *>(window->page(MainWindow::Page::Cuts)))
-            tabs->setCurrentIndex(int(window->servers()->entries().indexOf(entry)));
+    QObject::connect(page, &SummaryPage::openRequested, window, [window, page](ServerEntry *entry, SummaryArea area) {
+        page->setFullScreen(false);
+        const MainWindow::Page target = SummaryPage::pageOf(area);
+        window->showPage(target);
+        if (auto *tabs = qobject_cast<ServerTabs *>(window->page(target))) {
+            if (QWidget *serverPage = tabs->pageFor(entry))
+                tabs->setCurrentWidget(serverPage);
+        }
+        // The "Incidentes" page is one list for every server: it shows what the tile counts, this
+        // server's unresolved incidents (the server is in its filter once the page has read it from
+        // the store, i.e. once it has incidents or the page reloaded since it was registered).
+        if (auto *incidents = qobject_cast<IncidentsPage *>(window->page(target))) {
+            auto choose = [](QComboBox *combo, const QVariant &value) {
+                const int i = combo->findData(value);
+                if (i >= 0)
+                    combo->setCurrentIndex(i);
+            };
+            choose(incidents->stateFilter(), QStringLiteral("unresolved"));
+            choose(incidents->severityFilter(), QString());
+            choose(incidents->kindFilter(), QString());
+            choose(incidents->periodFilter(), incidents->periodFilter()->itemData(0));
+            choose(incidents->serverFilter(), entry->store().server());
+        }
     });
-    if (qgetenv("DIFUSOR_PAGE") == "summary")
+    // Full screen is the page alone: no menus, page list, status bar or "Comandos" pane.
+    QObject::connect(page, &SummaryPage::fullScreenChanged, window, [window](bool on) { window->setChromeVisible(!on); });
+    if (qgetenv("DIFUSOR_PAGE") == "summary") {
         window->showPage(MainWindow::Page::Summary);
+        // DIFUSOR_FULLSCREEN=1: start full screen (screenshots at the screen's own size). The window
+        // also takes the screen's geometry itself: under xvfb no window manager applies full screen.
+        if (qgetenv("DIFUSOR_FULLSCREEN") == "1") {
+            QTimer::singleShot(0, page, [window, page] {
+                if (QScreen *screen = window->screen())
+                    window->setGeometry(screen->geometry());
+                page->setFullScreen(true);
+            });
+        }
+    }
 }
 
 } // namespace difusor::ui
