@@ -1,5 +1,6 @@
 set(DIFUSOR_COMMON_SOURCES
     CommandLine.h CommandLine.cpp
+    ConsoleAgent.h
     Profile.h Profile.cpp
     PrivateFile.h PrivateFile.cpp
     MexicoTime.h MexicoTime.cpp

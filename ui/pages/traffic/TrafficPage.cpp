@@ -366,7 +366,8 @@ void TrafficPage::updateTables()
     const TrafficCounts totals = counter.totals();
     pages = counter.mode() == traffic::TrafficCounter::Mode::AwStats ? totals.pages : totals.requests;
     fillTable(m_topPages, counter.topPages().top(10), pages);
-    fillTable(m_topAddresses, counter.topAddresses().top(10), totals.requests);
+    // The console's own requests are in no top (TrafficCounter.h): shares of the others.
+    fillTable(m_topAddresses, counter.topAddresses().top(10), totals.requests - totals.consoleRequests);
 }
 
 void TrafficPage::updateLabels()
@@ -388,6 +389,8 @@ void TrafficPage::updateLabels()
     extra << tr("Horas del centro de México (UTC-6)");
     if (t.requests > 0)
         extra << tr("Robots: %1 %").arg(100.0 * double(t.robotRequests) / double(t.requests), 0, 'f', 1);
+    // The console's own polls (its lag probe): its load on the server, left out of hits, pages and visits.
+    extra << tr("Consola: %1 solicitudes (fuera de hits, páginas y visitas)").arg(n(t.consoleRequests));
     const auto &serve = counter.serveTimes();
     if (serve.count() > 0) {
         auto ms = [&serve](double q) { return QString::number(double(serve.quantile(q)) / 1000.0, 'f', 1); };
