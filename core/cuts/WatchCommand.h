@@ -23,7 +23,8 @@ namespace difusor::cuts {
 //   {"type":"incident","event","id","kind","severity","state","affects_publication","started_at",
 //     "detected_at","resolved_at","opened_at","closed_at","detail",…}: every change of the one incident
 //     log (event: opened, ack, note, silenced, resolved, reopened, …), not each repeated observation.
-//   {"type":"traffic",…}: one per closed traffic period (TrafficSession::periodLine).
+//   {"type":"traffic",…}: one per closed traffic period (TrafficSession::periodLine), and at the end the
+//     period still open, cut short ("partial":true).
 // --metrics-listen ADDR:PORT (":PORT" is 127.0.0.1) also serves GET /metrics in the OpenMetrics text format
 // (Prometheus 0.0.4 text when asked for text/plain), one label server="<profile name>" per series
 // (metrics/ServerMetrics.h lists them).

@@ -39,10 +39,20 @@ namespace difusor::traffic {
 // "late":true, so the sum of all emitted lines always equals what was read. At most 2,000 periods close
 // per second (a clock jump after a long backlog catches up over the next seconds).
 //
-// Line: {"type":"traffic","period":…,"hits","pages","visits","bandwidth","requests",
-//        "status":{"2xx","3xx","4xx","5xx"}[,"late":true]}
+// At stop (the end of `watch`, a disconnection, a mode change) the periods still open are emitted too:
+// the last one, cut short, with "partial":true and "until" (the log clock at stop), so a run shorter
+// than a period still says what it read. When the tail was live but read no line at all, one partial
+// period of zeros says so (its start then aligned on UTC: the log's offset is unknown).
+//
+// Line: {"type":"traffic","period":"2026-12-04T23:51:00.000Z","period_s":60,"hits","pages","visits",
+//        "bandwidth","requests","console_requests","status":{"2xx","3xx","4xx","5xx"}
+//        [,"late":true][,"partial":true,"until":…]}
+// "period" is the period's start in UTC ("Z"), as every time in the JSON lines; periods are still cut
+// on the log's own wall clock (a day period starts at the log's midnight).
 // "requests" counts every parsed line of the period; malformed lines have no time, so they are counted
-// apart (malformedLines()), never in a period.
+// apart (malformedLines()), never in a period. "console_requests": those of the console itself (its lag
+// probe's user agent, or an address of the profile's "console_addresses"), in "requests" and "status"
+// only, never in hits, pages or visits (TrafficCounter.h).
 //
 // Lives on the GUI (or main) thread; nothing here blocks it (the tail's parsing runs on batches of at
 // most a few MiB as they arrive; see LogTail).
@@ -100,8 +110,12 @@ public:
     void setSiteUp(bool up);
 
     // The JSON line of one period's counts (as emitted by periodClosed). Public for tests and tools.
-    static QJsonObject periodLine(std::int64_t periodStartLocal, int periodSeconds, const TrafficCounts &counts,
-                                  bool late = false);
+    // periodStartLocal is on the log's wall clock, offsetMinutes its offset east of UTC; untilUtcMs is
+    // the end of a partial period (ms since 1970, UTC).
+    enum class PeriodKind { Closed, Late, Partial };
+    static QJsonObject periodLine(std::int64_t periodStartLocal, int offsetMinutes, int periodSeconds,
+                                  const TrafficCounts &counts, PeriodKind kind = PeriodKind::Closed,
+                                  std::int64_t untilUtcMs = 0);
 
 Q_SIGNALS:
     void periodClosed(const QJsonObject &line);
@@ -119,6 +133,7 @@ private:
     void setTailState(TailState state, const QString &detail);
     void onCommitted(TailPosition p, quint64 lines);
     void closePeriods();
+    void emitOpenPeriods();
     void judge();
     void recordIncidents(const QList<TrafficIncidentChange> &changes, const TrafficObservation *seen = nullptr,
                          bool stopping = false);

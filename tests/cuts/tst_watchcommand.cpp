@@ -78,12 +78,12 @@ private Q_SLOTS:
         QVERIFY2(downFrom > 0 && downTo > downFrom, "the site-down fault is in the ground truth");
 
         // The same for people: Central Mexico time with the zone written (a fresh store: cuts caught up;
-        // 6 s leave room for the connection and the catch-up on a loaded machine).
+        // 6 s leave room for the connection and the catch-up on a loaded machine). With the default 60 s
+        // traffic period no period ends in the run: the one cut short at the end is printed, as text.
         const QString textOut = dir.filePath(QStringLiteral("watch.txt"));
         QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"),
                                                  QStringLiteral("6"), QStringLiteral("--store"),
                                                  dir.filePath(QStringLiteral("text.sqlite")), QStringLiteral("--output"), textOut,
-                                                 QStringLiteral("--traffic-period"), QStringLiteral("0"),
                                                  QStringLiteral("--cut-wait"), QStringLiteral("1")}),
                  0);
         run.stop();
@@ -93,12 +93,15 @@ private Q_SLOTS:
         qInfo("%s", qPrintable(printed.left(600)));
         QVERIFY2(printed.contains(QLatin1String("Corte ")) && printed.contains(QLatin1String("(UTC-6)")), qPrintable(printed));
         QVERIFY(!printed.contains(QLatin1String("\"type\"")));
+        QVERIFY2(printed.contains(QStringLiteral("Tráfico desde ")) && printed.contains(QLatin1String("(parcial, hasta ")),
+                 qPrintable(printed));
 
         const QList<QJsonObject> lines = readJsonLines(out);
         QVERIFY(!lines.isEmpty());
         for (const QJsonObject &line : lines)
             qInfo("%s", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
-        int liveCuts = 0, incidentsOpened = 0, incidentsClosed = 0, traffic = 0;
+        int liveCuts = 0, incidentsOpened = 0, incidentsClosed = 0, traffic = 0, consoleRequests = 0;
+        QJsonObject lastTraffic;
         for (const QJsonObject &line : lines) {
             const QString type = line.value(QStringLiteral("type")).toString();
             if (type == QLatin1String("cut")) {
@@ -150,12 +153,19 @@ private Q_SLOTS:
                 }
             } else if (type == QLatin1String("traffic")) {
                 ++traffic;
+                // UTC with Z, as the cut times; the console's own polls counted apart, never as hits.
+                QVERIFY(line.value(QStringLiteral("period")).toString().endsWith(QLatin1Char('Z')));
+                QVERIFY(QDateTime::fromString(line.value(QStringLiteral("period")).toString(), Qt::ISODateWithMs).isValid());
+                consoleRequests += line.value(QStringLiteral("console_requests")).toInt();
+                lastTraffic = line;
             }
         }
         QVERIFY2(liveCuts >= 2, qPrintable(QString::number(liveCuts)));
         QCOMPARE(incidentsOpened, 1);
         QCOMPARE(incidentsClosed, 1);
         QVERIFY2(traffic >= 2, qPrintable(QString::number(traffic)));
+        QVERIFY2(lastTraffic.value(QStringLiteral("partial")).toBool(), "the period open at the end is printed, partial");
+        QVERIFY2(consoleRequests > 0, "the lag probe's polls of our site are counted as the console's");
 
         // Everything printed is in the command's store.
         difusor::store::Store reader;

@@ -136,7 +136,7 @@ void SummaryPage::attach(ServerEntry *entry)
     if (traffic::TrafficSession *session = entry->traffic()) {
         connect(session, &traffic::TrafficSession::periodClosed, this, [this, entry, session](const QJsonObject &line) {
             const double seconds = session->periodSeconds();
-            if (line.value(QLatin1String("late")).toBool() || seconds <= 0)
+            if (line.value(QLatin1String("late")).toBool() || line.value(QLatin1String("partial")).toBool() || seconds <= 0)
                 return;
             m_rows[entry].requestsPerSecond = line.value(QLatin1String("requests")).toDouble() / seconds;
             refresh(entry);
