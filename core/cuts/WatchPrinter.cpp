@@ -82,6 +82,11 @@ QString watchTextLine(const QJsonObject &line)
     }
     if (type == QLatin1String("traffic"))
         return trafficText(line);
+    if (type == QLatin1String("error"))
+        return Tr::tr("ERROR %1: %2").arg(mexico(line.value(QLatin1String("at"))), line.value(QLatin1String("reason")).toString());
+    if (type == QLatin1String("recovered"))
+        return Tr::tr("Recuperado %1: %2 se vigila de nuevo.")
+            .arg(mexico(line.value(QLatin1String("at"))), line.value(QLatin1String("path")).toString());
     return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
 }
 

@@ -71,7 +71,26 @@ drain() {
   [ "$len" -eq "$max" ] && full=1
   return 0
 }
-cur=$(inode_of "$f")
+# What FILE is now (no fork: [ is built in): ok, missing, notfile (a folder, a device…) or unreadable.
+check() {
+  if [ -f "$f" ]; then
+    if [ -r "$f" ]; then fs=ok; else fs=unreadable; fi
+  elif [ -e "$f" ]; then fs=notfile
+  else fs=missing
+  fi
+}
+# Said at start, at once when it becomes ok, and after 10 polls (~2 s) in another state: a rotation's
+# moment without FILE is not news.
+rep=""; cnt=0
+report() {
+  check
+  if [ "$fs" = "$rep" ]; then cnt=0; return 0; fi
+  cnt=$((cnt + 1))
+  if [ -z "$rep" ] || [ "$fs" = ok ] || [ "$cnt" -ge 10 ]; then printf '\001S %s\n' "$fs"; rep=$fs; cnt=0; fi
+}
+report
+cur=""
+[ "$fs" = ok ] && cur=$(inode_of "$f")
 if [ "$ino" = 0 ]; then
   ino=${cur:-0}; off=0
   if [ "$from_end" = 1 ] && [ -n "$cur" ]; then off=$(size_of "$f"); fi
@@ -87,7 +106,9 @@ while :; do
   # SIGPIPE is ignored) and we end.
   beat=$((beat + 1))
   if [ "$beat" -ge 5 ]; then printf '\001H\n' || exit 0; beat=0; fi
-  cur=$(inode_of "$f")
+  report
+  cur=""
+  [ "$fs" = ok ] && cur=$(inode_of "$f")
   if [ -n "$cur" ] && [ "$cur" != "$ino" ]; then
     old=""
     [ "$ino" != 0 ] && old=$(find_by_inode "$ino")

@@ -15,6 +15,9 @@ namespace difusor::traffic {
 //   \001X <bytes>           a line longer than the batch cap (4 MiB) was skipped
 //   \001H                   heartbeat, every 5 polls (~1 s), data or not: when the channel is gone
 //                           (however it closed) the write fails and the script ends
+//   \001S <state>           what FILE is: "ok", "missing", "notfile" (a folder…) or "unreadable" (by
+//                           the SSH user); at start, when it becomes ok, and after ~2 s in another
+//                           state. Only an ok FILE is read; the others are looked at every poll.
 //   \001G                   the file we were reading is gone (rotated and removed or compressed before
 //                           we finished it): its unread tail, if any, is lost
 // Rotation by rename: the old inode is found among FILE, FILE.1, FILE-*, FILE.* (not compressed) and

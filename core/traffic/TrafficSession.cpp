@@ -76,6 +76,8 @@ public:
     std::unique_ptr<LogIngest> ingest;
     LogTail *tail = nullptr;
     bool running = false;
+    QString failure;      // why the log cannot be read (empty: it can, or not known yet)
+    bool everRead = false; // the script found a readable file at least once
     TailState state = TailState::Stopped;
     QTimer tick;
     QElapsedTimer mono;
@@ -247,11 +249,14 @@ void TrafficSession::start(TailPosition from, bool fromEnd)
     d->running = true;
     d->watchingSince = {};
     d->lastLineAt = {};
+    d->failure.clear();
+    d->everRead = false;
     d->tail = new LogTail(d->host, d->profile.accessLog, d->ingest.get(), this);
     connect(d->tail, &LogTail::committed, this, [this](TailPosition p, quint64 lines) { onCommitted(p, lines); });
     connect(d->tail, &LogTail::interrupted, this, [this](const QString &reason) {
         setTailState(TailState::Reconnecting, reason);
     });
+    connect(d->tail, &LogTail::fileStateChanged, this, &TrafficSession::onFileState);
     setTailState(TailState::Waiting, {});
     d->tick.start();
     d->tail->start(from, fromEnd);
@@ -396,9 +401,49 @@ void TrafficSession::setTailState(TailState state, const QString &detail)
     Q_EMIT tailStateChanged(state, detail);
 }
 
+void TrafficSession::onFileState(const QString &state)
+{
+    const QString path = d->profile.accessLog;
+    if (state == QLatin1String("ok")) {
+        d->everRead = true;
+        if (!d->failure.isEmpty()) {
+            d->failure.clear();
+            setTailState(TailState::Live, {});
+            Q_EMIT watchRecovered(path);
+        }
+        return;
+    }
+    QString reason;
+    if (state == QLatin1String("missing"))
+        reason = Tr::tr("No existe la bitácora de acceso %1 en el servidor.").arg(path);
+    else if (state == QLatin1String("notfile"))
+        reason = Tr::tr("La bitácora de acceso %1 no es un archivo (¿una carpeta?).").arg(path);
+    else if (state == QLatin1String("unreadable"))
+        reason = Tr::tr("El usuario de SSH no puede leer la bitácora de acceso %1.").arg(path);
+    else
+        reason = Tr::tr("No se puede leer la bitácora de acceso %1 (%2).").arg(path, state);
+    setTailState(TailState::Failed, reason);
+    if (reason == d->failure)
+        return; // said already (the tail restarted after a reconnection)
+    d->failure = reason;
+    Q_EMIT watchFailed(path, reason);
+}
+
+bool TrafficSession::everRead() const
+{
+    return d->everRead;
+}
+
+QString TrafficSession::watchFailure() const
+{
+    return d->failure;
+}
+
 void TrafficSession::onCommitted(TailPosition p, quint64 lines)
 {
-    setTailState(TailState::Live, {});
+    // The script's start line commits too: Live only once the log is a file we read.
+    if (d->failure.isEmpty())
+        setTailState(TailState::Live, {});
     if (lines > 0)
         d->lastLineAt = QDateTime::currentDateTimeUtc();
     const TrafficSeries *series = d->counter->series();
@@ -466,7 +511,7 @@ void TrafficSession::emitOpenPeriods()
     if (!d->clockSet) {
         // Live, yet not one line: a period of zeros says the log was read and was silent. Without a line
         // the log's offset is unknown: the period is cut on UTC, up to the console's clock.
-        if (!d->watchingSince.isValid() || d->ingest->parsedLines() > 0)
+        if (!d->watchingSince.isValid() || !d->everRead || !d->failure.isEmpty() || d->ingest->parsedLines() > 0)
             return;
         Q_EMIT periodClosed(periodLine(floorTo(d->watchingSince.toSecsSinceEpoch(), len), 0, int(len), TrafficCounts{},
                                        PeriodKind::Partial, QDateTime::currentMSecsSinceEpoch()));

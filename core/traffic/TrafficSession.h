@@ -61,7 +61,9 @@ class TrafficSession final : public QObject
     Q_OBJECT
 public:
     using Mode = TrafficCounter::Mode;
-    enum class TailState { Stopped, Waiting, Live, Reconnecting };
+    // Failed: the access log cannot be read (missing, not a file, not readable by the SSH user); the
+    // tail keeps looking and goes Live when it can.
+    enum class TailState { Stopped, Waiting, Live, Reconnecting, Failed };
     Q_ENUM(TailState)
 
     // `host` must outlive the session (or the session is destroyed with it). The profile gives
@@ -92,6 +94,10 @@ public:
     void abandonHost();
     bool isRunning() const;
     TailState tailState() const;
+    // The access log was read (found, a readable file) at least once since start().
+    bool everRead() const;
+    // Why the access log cannot be read now (translated, names the path); empty while it can.
+    QString watchFailure() const;
 
     // Cheap snapshot API for the page (all on the session's thread; valid until the next event).
     const TrafficCounter &counter() const;       // series(), topPages(), topAddresses(), serveTimes()
@@ -126,12 +132,19 @@ Q_SIGNALS:
     void incidentClosed(const difusor::traffic::TrafficIncident &incident);
     // After each counted batch (position to resume from, lines in the batch).
     void committed(difusor::traffic::TailPosition position, quint64 lines);
+    // The access log cannot be read: it does not exist, is not a file (a folder…) or the SSH user may not
+    // read it (reason translated, naming the path). Emitted within a few seconds of starting, once per
+    // cause; the tail keeps looking, and watchRecovered() follows when the log is read again. (For the
+    // incident log: one incident per failure, closed on recovery.)
+    void watchFailed(const QString &path, const QString &reason);
+    void watchRecovered(const QString &path);
 
 private:
     void resetCounting();
     void restartCounting();
     void setTailState(TailState state, const QString &detail);
     void onCommitted(TailPosition p, quint64 lines);
+    void onFileState(const QString &state);
     void closePeriods();
     void emitOpenPeriods();
     void judge();

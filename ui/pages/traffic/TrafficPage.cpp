@@ -199,6 +199,8 @@ void TrafficPage::setSession(TrafficSession *session, const QString &title)
         connect(session, &TrafficSession::incidentOpened, this, &TrafficPage::updateBanner);
         connect(session, &TrafficSession::incidentClosed, this, &TrafficPage::updateBanner);
         connect(session, &TrafficSession::tailStateChanged, this, &TrafficPage::updateTailState);
+        connect(session, &TrafficSession::watchFailed, this, &TrafficPage::updateBanner);
+        connect(session, &TrafficSession::watchRecovered, this, &TrafficPage::updateBanner);
         connect(session, &QObject::destroyed, this, [this] { setSession(nullptr); });
     }
     m_tablesAt = ~std::uint64_t(0);
@@ -409,12 +411,16 @@ void TrafficPage::updateLabels()
 void TrafficPage::updateBanner()
 {
     const QList<traffic::TrafficIncident> open = m_session ? m_session->openIncidents() : QList<traffic::TrafficIncident>{};
-    if (open.isEmpty()) {
+    // A log that cannot be read comes first: nothing below is counted while it lasts.
+    const QString failure = m_session ? m_session->watchFailure() : QString();
+    if (open.isEmpty() && failure.isEmpty()) {
         m_banner->hide();
         m_banner->clear();
         return;
     }
     QStringList lines;
+    if (!failure.isEmpty())
+        lines << tr("%1 Se sigue intentando; revise access_log en el perfil.").arg(failure);
     for (const auto &i : open)
         lines << tr("%1 desde %2: %3").arg(traffic::trafficIncidentKindText(i.kind), formatMexicoTime(i.opened), i.detail);
     m_banner->setText(lines.join(QLatin1Char('\n')));
@@ -432,6 +438,7 @@ void TrafficPage::updateTailState()
     case TrafficSession::TailState::Waiting: m_state->setText(tr("Abriendo la bitácora de acceso…")); break;
     case TrafficSession::TailState::Live: m_state->setText(tr("● En vivo")); break;
     case TrafficSession::TailState::Reconnecting: m_state->setText(tr("Reconectando; se reanuda sin perder líneas…")); break;
+    case TrafficSession::TailState::Failed: m_state->setText(tr("Sin lectura de la bitácora")); break;
     }
 }
 
