@@ -5,7 +5,8 @@
 namespace difusor::traffic {
 
 // The POSIX sh program LogTail runs on the server (`sh -s -- FILE INODE OFFSET FROM_END`, script on
-// stdin). It follows FILE by inode and byte offset, polling every 0.2 s, and writes batches of
+// stdin). It follows FILE by inode and byte offset, polling every 0.2 s (paced by one long-lived perl
+// ticker, no `sleep` forked per poll; sleep where perl is missing), and writes batches of
 // complete lines, each batch closed by a control line (first byte \001, which nginx and Apache escape
 // in log data):
 //   \001I <pid>             the script's process id (first line)
