@@ -1,6 +1,7 @@
 // difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, export).
 #include "checks/CheckCommand.h"
 #include "common/CommandLine.h"
+#include "common/DataFolders.h"
 #include "common/Tr.h"
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
@@ -87,9 +88,9 @@ QString programDescription()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("difusor-console"));
     QCoreApplication::setApplicationName(QStringLiteral("difusor-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DIFUSOR_VERSION));
+    difusor::settleDataFolders(); // ~/.local/share/difusor-console (0.1 doubled it: moved up once)
 
     const QStringList arguments = argumentsOf(argc, argv);
     if (const Command *command = findCommand(arguments.value(1))) {

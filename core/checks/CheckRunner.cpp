@@ -100,7 +100,8 @@ void CheckRunner::onConnected()
         : 0;
     m_downloadBytes = bytes;
     const QStringList args{QString::fromLatin1(m_nonce), m_requirements.sudoForFirewall() ? QStringLiteral("1") : QStringLiteral("0"),
-                           QString::number(m_probeCap), QStringLiteral("5"), QString::number(bytes)};
+                           QString::number(m_probeCap), QStringLiteral("5"), QString::number(bytes),
+                           m_connection.publicationDir, m_connection.accessLog};
     m_probeSentUs = nowUs();
     m_probeJob = m_host->streamScript(QStringLiteral(":/scripts/probe.sh"), args);
     if (!m_probeJob) {
@@ -259,7 +260,8 @@ void CheckRunner::startConsoleProbes()
 {
     m_report.console.url.url = m_connection.difusorUrl.trimmed();
     const CheckSpec *urlSpec = m_requirements.check(QStringLiteral("net.url"));
-    if (!m_report.console.url.url.isEmpty() && (!urlSpec || urlSpec->enabled)) {
+    // Asked also when net.url is off: cfg.difusor_url (the profile's own check) says whether it answers.
+    if (!m_report.console.url.url.isEmpty()) {
         ++m_pending;
         auto *probe = new UrlProbe(this);
         connect(probe, &UrlProbe::finished, this, [this](const UrlFacts &facts) {
@@ -269,6 +271,19 @@ void CheckRunner::startConsoleProbes()
             partDone();
         });
         probe->start(QUrl(m_report.console.url.url), int(urlSpec ? urlSpec->number(QStringLiteral("timeout_ms"), 5000) : 5000));
+    }
+    // The official PREP: the lag is measured against it, so it must answer (cfg.official_url).
+    m_report.console.officialUrl.url = m_connection.officialUrl.trimmed();
+    if (!m_report.console.officialUrl.url.isEmpty()) {
+        ++m_pending;
+        auto *probe = new UrlProbe(this);
+        connect(probe, &UrlProbe::finished, this, [this](const UrlFacts &facts) {
+            m_report.console.officialUrl = facts;
+            m_report.console.officialUrlChecked = true;
+            m_report.phaseMs.insert(QStringLiteral("official_url_done"), m_elapsed.elapsed());
+            partDone();
+        });
+        probe->start(QUrl(m_report.console.officialUrl.url), 5000);
     }
     const CheckSpec *open = m_requirements.check(QStringLiteral("net.fw.open"));
     QList<int> ports = open ? open->ports() : QList<int>{};
@@ -309,6 +324,8 @@ void CheckRunner::finish()
     in.console = m_report.console;
     in.attestations = m_attestations;
     in.extraTrustedIps = m_connection.trustedIps;
+    in.publicationDir = m_connection.publicationDir;
+    in.accessLog = m_connection.accessLog;
     in.language = m_language;
     m_report.results = evaluate(in);
     m_report.runFailed = m_report.probe.isEmpty();

@@ -56,6 +56,8 @@ struct ConsoleFacts
     QMap<int, PortReach> reach;           // TCP ports tried from the console
     UrlFacts url;
     bool urlChecked = false;
+    UrlFacts officialUrl;         // the profile's official_url (cfg.official_url)
+    bool officialUrlChecked = false;
 };
 
 } // namespace difusor::checks

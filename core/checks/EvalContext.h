@@ -45,4 +45,7 @@ CheckResult rsync(const Context &c, const CheckSpec &s);
 CheckResult protection(const Context &c, const CheckSpec &s);
 CheckResult url(const Context &c, const CheckSpec &s);
 
+// The connection profile's paths and URLs (EvaluateProfile.cpp).
+QList<CheckResult> profileChecks(const Context &c);
+
 } // namespace difusor::checks::eval

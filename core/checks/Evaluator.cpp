@@ -116,6 +116,7 @@ QList<CheckResult> evaluate(const EvaluationInput &input)
             r.remediation.clear();
         results.append(r);
     }
+    results.append(eval::profileChecks(context));
     return results;
 }
 

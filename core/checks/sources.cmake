@@ -10,7 +10,7 @@ set(DIFUSOR_CHECKS_SOURCES
     NetworkFacts.h NetworkFacts.cpp
     FirewallFacts.h FirewallFacts.cpp
     ConsoleFacts.h Evaluator.h Evaluator.cpp EvalContext.h
-    EvaluateHardware.cpp EvaluateSoftware.cpp EvaluateNetwork.cpp
+    EvaluateHardware.cpp EvaluateSoftware.cpp EvaluateNetwork.cpp EvaluateProfile.cpp
     ConsoleProbes.h ConsoleProbes.cpp
     CheckRunner.h CheckRunner.cpp
     ReportFormat.h ReportFormat.cpp

@@ -43,6 +43,7 @@ constexpr Key kKeys[] = {
     {"traffic_spike_factor", Type::Number}, {"traffic_spike_min_rps", Type::Number},
     {"traffic_baseline_min", Type::Number}, {"traffic_flood_share", Type::Number},
     {"traffic_flood_min_requests", Type::Number}, {"traffic_silent_after_s", Type::Number},
+    {"console_addresses", Type::StringList},
     // the sandbox's own profile (Sandbox::profile)
     {"sandbox", Type::Bool}, {"sandbox_control", Type::String}, {"sandbox_state_dir", Type::String},
     {"sandbox_pid", Type::Number}, {"status_url", Type::String}, {"rsync_url", Type::String},

@@ -25,6 +25,8 @@ public:
     bool running = false;
     quint64 generation = 0;
     bool resumed = false;
+    QString failure;          // why the folder cannot be watched (empty: it can, or not known yet)
+    bool everWatched = false; // the watcher watched the folder at least once
 };
 
 namespace {
@@ -68,6 +70,17 @@ CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, const s
             return;
         d->state = mapped;
         Q_EMIT watcherStateChanged(mapped, detail);
+        // The folder cannot be watched: said once per cause (the watcher retries every 10 s), and once
+        // more when it can again.
+        if (mapped == WatcherState::Failed && !detail.isEmpty() && detail != d->failure) {
+            d->failure = detail;
+            Q_EMIT watchFailed(d->profile.publicationDir, detail);
+        } else if (mapped == WatcherState::Watching && !d->failure.isEmpty()) {
+            d->failure.clear();
+            Q_EMIT watchRecovered(d->profile.publicationDir);
+        }
+        if (mapped == WatcherState::Watching)
+            d->everWatched = true;
     });
     // A host that goes away takes the session down with it (the header's "or destroyed with it").
     connect(host, &QObject::destroyed, this, &CutSession::abandonHost);
@@ -143,6 +156,16 @@ CutMonitor *CutSession::monitor() const
 CutWatcher *CutSession::watcher() const
 {
     return d->watcher;
+}
+
+bool CutSession::everWatched() const
+{
+    return d->everWatched;
+}
+
+QString CutSession::watchFailure() const
+{
+    return d->failure;
 }
 
 CutSession::WatcherState CutSession::watcherState() const

@@ -50,8 +50,19 @@ public:
     // The remote watcher (clock offset, restarts); null after the host was destroyed.
     CutWatcher *watcher() const;
 
+    // The publication folder was watched at least once since start() (a run that never could: false).
+    bool everWatched() const;
+    // Why the folder cannot be watched now (translated, names the folder); empty while it can.
+    QString watchFailure() const;
+
 Q_SIGNALS:
     void watcherStateChanged(difusor::cuts::CutSession::WatcherState state, const QString &detail);
+    // The publication folder cannot be watched: it does not exist, is not a folder, the SSH user may
+    // not list it, or the watcher failed (reason translated, naming the path). Emitted once per cause,
+    // within a few seconds of connecting; the watcher retries every 10 s. watchRecovered() follows when
+    // the folder is watched again. (For the incident log: one incident per failure, closed on recovery.)
+    void watchFailed(const QString &path, const QString &reason);
+    void watchRecovered(const QString &path);
 
 private:
     class Private;

@@ -18,6 +18,18 @@ namespace {
 
 constexpr qint64 MaxCsvBytes = 16 * 1024 * 1024 - 4096; // under RemoteHost::run()'s output cap
 constexpr int FetchTimeoutMs = 60000;
+
+// The script's one-word reason (E line) for people, naming the folder.
+QString watchErrorText(const QString &error, const QString &dir)
+{
+    if (error == QLatin1String("nodir"))
+        return Tr::tr("No existe la carpeta de publicación %1 en el servidor.").arg(dir);
+    if (error == QLatin1String("notdir"))
+        return Tr::tr("La carpeta de publicación %1 no es una carpeta en el servidor.").arg(dir);
+    if (error == QLatin1String("noaccess"))
+        return Tr::tr("El usuario de SSH no puede leer ni entrar en la carpeta de publicación %1.").arg(dir);
+    return Tr::tr("No se puede vigilar la carpeta de publicación %1: %2").arg(dir, error);
+}
 constexpr int MaxOffsetSamples = 12;
 constexpr int MaxQueued = 500;
 constexpr qint64 BatchFileBytes = 4 * 1024 * 1024; // larger CSVs come alone, raw
@@ -323,9 +335,7 @@ void CutWatcher::onLines(const QList<QByteArray> &lines)
                 m_job = nullptr;
             }
             m_heartbeat.stop();
-            setState(State::Failed, line.error == QLatin1String("nodir")
-                                        ? Tr::tr("No existe la carpeta de publicación %1 en el servidor.").arg(m_dir)
-                                        : line.error);
+            setState(State::Failed, watchErrorText(line.error, m_dir));
             retryLater(10000);
             return;
         case WatchLine::Type::Package: {

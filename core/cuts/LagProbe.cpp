@@ -1,5 +1,6 @@
 #include "LagProbe.h"
 
+#include "common/ConsoleAgent.h"
 #include "common/MexicoTime.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
@@ -152,7 +153,7 @@ void LagProbe::poll(SitePoller &p)
     QNetworkRequest request(p.url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setRawHeader("User-Agent", "difusor-console lag probe");
+    request.setRawHeader("User-Agent", kLagProbeUserAgent);
     if (!p.etag.isEmpty())
         request.setRawHeader("If-None-Match", p.etag);
     if (!p.lastModified.isEmpty())

@@ -101,7 +101,8 @@ void defineOptions(CommandLine &line)
                     Tr::tr("DIRECCIÓN:PUERTO")});
     line.setExitCode(ExitOk, Tr::tr("terminó por --duration o por una señal, y se llegó a cada servidor"));
     line.setExitCode(ExitFailed, Tr::tr("no se pudo abrir la base, registrar un servidor en ella o escuchar en "
-                                        "--metrics-listen"));
+                                        "--metrics-listen, o nunca se pudo vigilar publication_dir o access_log de un "
+                                        "servidor (una línea \"error\" dijo por qué)"));
     line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un valor no válido, un perfil "
                                           "ilegible, dos perfiles con el mismo nombre, un --output que no se puede escribir"));
     line.setExitCode(ExitUnreachable, Tr::tr("no se pudo conectar con algún servidor (inalcanzable, su llave cambió o no se "
@@ -186,6 +187,23 @@ QJsonObject watchIncidentLine(const store::IncidentUpdate &update)
     return line;
 }
 
+QJsonObject watchErrorLine(const QString &subject, const QString &path, const QString &reason)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+                       {QStringLiteral("subject"), subject},
+                       {QStringLiteral("path"), path},
+                       {QStringLiteral("reason"), reason},
+                       {QStringLiteral("at"), isoUtc(QDateTime::currentDateTimeUtc())}};
+}
+
+QJsonObject watchRecoveredLine(const QString &subject, const QString &path)
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("recovered")},
+                       {QStringLiteral("subject"), subject},
+                       {QStringLiteral("path"), path},
+                       {QStringLiteral("at"), isoUtc(QDateTime::currentDateTimeUtc())}};
+}
+
 namespace {
 
 // One watched server: its host, sessions and printer (cuts are held per server until both sites
@@ -207,6 +225,13 @@ struct Watched
     bool failed = false;
     bool everConnected = false; // failed before this: the server could not be reached (exit 3)
 };
+
+// Started, yet the publication folder or the access log was never once watched.
+bool neverWatched(const Watched &w)
+{
+    return (w.cuts && !w.cuts->everWatched() && !w.cuts->watchFailure().isEmpty())
+           || (w.traffic && !w.traffic->everRead() && !w.traffic->watchFailure().isEmpty());
+}
 
 } // namespace
 
@@ -328,6 +353,9 @@ int runWatchCommand(const QStringList &args)
             return;
         finishing = true;
         exitCode = code == ExitOk ? failuresCode() : code;
+        // Never could watch what it was asked to (a wrong publication_dir or access_log): not a success.
+        if (exitCode == ExitOk && std::any_of(servers.begin(), servers.end(), [](const auto &w) { return neverWatched(*w); }))
+            exitCode = ExitFailed;
         for (auto &w : servers) {
             if (w->cuts)
                 w->cuts->stop();
@@ -368,6 +396,13 @@ int runWatchCommand(const QStringList &args)
                              if (!detail.isEmpty())
                                  err << p->prefix() << Tr::tr("Vigilante de cortes: %1").arg(detail) << Qt::endl;
                          });
+        // A path that cannot be watched: one "error" line naming it, a "recovered" line when it can again.
+        QObject::connect(w->cuts.get(), &CutSession::watchFailed, p, [p](const QString &path, const QString &reason) {
+            p->print(watchErrorLine(QStringLiteral("publication_dir"), path, reason));
+        });
+        QObject::connect(w->cuts.get(), &CutSession::watchRecovered, p, [p](const QString &path) {
+            p->print(watchRecoveredLine(QStringLiteral("publication_dir"), path));
+        });
         if (options->trafficPeriodS > 0 && !w->profile.accessLog.isEmpty()) {
             w->traffic = std::make_unique<traffic::TrafficSession>(w->host.get(), w->profile);
             w->traffic->setPeriodSeconds(options->trafficPeriodS);
@@ -376,6 +411,13 @@ int runWatchCommand(const QStringList &args)
                              [p](const QJsonObject &line) { p->print(line); });
             // A silent log is only news while our site answers.
             QObject::connect(monitor, &CutMonitor::ourSiteAnswering, w->traffic.get(), &traffic::TrafficSession::setSiteUp);
+            QObject::connect(w->traffic.get(), &traffic::TrafficSession::watchFailed, p,
+                             [p](const QString &path, const QString &reason) {
+                                 p->print(watchErrorLine(QStringLiteral("access_log"), path, reason));
+                             });
+            QObject::connect(w->traffic.get(), &traffic::TrafficSession::watchRecovered, p, [p](const QString &path) {
+                p->print(watchRecoveredLine(QStringLiteral("access_log"), path));
+            });
         }
         if (w->metrics) {
             w->metrics->attachCuts(monitor);

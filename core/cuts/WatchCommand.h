@@ -23,19 +23,26 @@ namespace difusor::cuts {
 //   {"type":"incident","event","id","kind","severity","state","affects_publication","started_at",
 //     "detected_at","resolved_at","opened_at","closed_at","detail",…}: every change of the one incident
 //     log (event: opened, ack, note, silenced, resolved, reopened, …), not each repeated observation.
-//   {"type":"traffic",…}: one per closed traffic period (TrafficSession::periodLine).
+//   {"type":"error","subject":"publication_dir"|"access_log","path","reason","at"}: that path cannot be
+//     watched (missing, wrong type, not readable by the SSH user), within ~10 s of connecting; the
+//     watching goes on trying. {"type":"recovered","subject","path","at"} when it can again.
+//   {"type":"traffic",…}: one per closed traffic period (TrafficSession::periodLine), and at the end the
+//     period still open, cut short ("partial":true).
 // --metrics-listen ADDR:PORT (":PORT" is 127.0.0.1) also serves GET /metrics in the OpenMetrics text format
 // (Prometheus 0.0.4 text when asked for text/plain), one label server="<profile name>" per series
 // (metrics/ServerMetrics.h lists them).
 // Times ISO 8601 UTC with milliseconds. Runs until --duration S passes (0: until SIGINT/SIGTERM).
 // args excludes the program name and "watch". Needs a QCoreApplication; runs its event loop.
 // Exit code (watch --help): 0 done and every server reached; 1 the store could not be opened (or a server
-// registered in it), the metrics endpoint could not listen; 2 bad input; 3 a server could never be
+// registered in it), the metrics endpoint could not listen, or a server's publication_dir or access_log was
+// never once watched (an "error" line said why); 2 bad input; 3 a server could never be
 // reached (the run ends at once when none could).
 int runWatchCommand(const QStringList &args);
 
 // The JSON lines (public for tests and tools).
 QJsonObject watchCutLine(const store::CutRecord &cut);
 QJsonObject watchIncidentLine(const store::IncidentUpdate &update);
+QJsonObject watchErrorLine(const QString &subject, const QString &path, const QString &reason);
+QJsonObject watchRecoveredLine(const QString &subject, const QString &path);
 
 } // namespace difusor::cuts

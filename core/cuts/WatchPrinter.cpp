@@ -4,6 +4,8 @@
 #include "common/MexicoTime.h"
 #include "common/Tr.h"
 
+#include <QLocale>
+
 namespace difusor::cuts {
 
 namespace {
@@ -18,6 +20,32 @@ QString mexico(const QJsonValue &iso)
     if (!iso.isString())
         return QStringLiteral("—");
     return formatMexicoTime(QDateTime::fromString(iso.toString(), Qt::ISODateWithMs));
+}
+
+QString count(const QJsonValue &v)
+{
+    return QLocale().toString(qint64(v.toDouble()));
+}
+
+// "Tráfico desde 04/12/2026 17:51:00 (UTC-6), 60 s: 120 solicitudes, 80 hits, 30 páginas, 12 visitas,
+// 1.2 MB; 4xx 3, 5xx 0; de la consola 40" and, cut short at the end, " (parcial, hasta 17:51:20 …)".
+QString trafficText(const QJsonObject &line)
+{
+    const QJsonObject status = line.value(QLatin1String("status")).toObject();
+    QString text = Tr::tr("Tráfico desde %1, %2 s: %3 solicitudes, %4 hits, %5 páginas, %6 visitas, %7")
+                       .arg(mexico(line.value(QLatin1String("period"))), count(line.value(QLatin1String("period_s"))),
+                            count(line.value(QLatin1String("requests"))), count(line.value(QLatin1String("hits"))),
+                            count(line.value(QLatin1String("pages"))), count(line.value(QLatin1String("visits"))),
+                            QLocale().formattedDataSize(qint64(line.value(QLatin1String("bandwidth")).toDouble()), 1,
+                                                        QLocale::DataSizeSIFormat));
+    text += Tr::tr("; 4xx %1, 5xx %2; de la consola %3")
+                .arg(count(status.value(QLatin1String("4xx"))), count(status.value(QLatin1String("5xx"))),
+                     count(line.value(QLatin1String("console_requests"))));
+    if (line.value(QLatin1String("partial")).toBool())
+        text += Tr::tr(" (parcial, hasta %1)").arg(mexico(line.value(QLatin1String("until"))));
+    if (line.value(QLatin1String("late")).toBool())
+        text += Tr::tr(" (líneas tardías de un periodo ya informado)");
+    return text;
 }
 
 } // namespace
@@ -52,6 +80,13 @@ QString watchTextLine(const QJsonObject &line)
                  incidents::eventTypeText(event), line.value(QLatin1String("by")).toString(),
                  line.value(QLatin1String("text")).toString());
     }
+    if (type == QLatin1String("traffic"))
+        return trafficText(line);
+    if (type == QLatin1String("error"))
+        return Tr::tr("ERROR %1: %2").arg(mexico(line.value(QLatin1String("at"))), line.value(QLatin1String("reason")).toString());
+    if (type == QLatin1String("recovered"))
+        return Tr::tr("Recuperado %1: %2 se vigila de nuevo.")
+            .arg(mexico(line.value(QLatin1String("at"))), line.value(QLatin1String("path")).toString());
     return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
 }
 

@@ -43,6 +43,18 @@ std::unique_ptr<RemoteHost> makeHeadlessHost(const Profile &profile, bool trustN
                                  << Qt::endl;
                          raw->answerHostKey(trustNewHostKey);
                      });
+    // Which file vouched for the server (ours, or OpenSSH's ~/.ssh/known_hosts), or where a trusted new
+    // key was saved: said once (a reconnection checks the same key again).
+    QObject::connect(ssh.get(), &SshHost::hostKeyAccepted, ssh.get(),
+                     [&err, raw = ssh.get(), said = QString()](const QString &fingerprint, const QString &file, bool saved) mutable {
+                         if (said == file + fingerprint)
+                             return;
+                         said = file + fingerprint;
+                         err << (saved ? Tr::tr("Llave de %1 (%2) aceptada con --trust-new-host-key y guardada en %3.")
+                                       : Tr::tr("Llave de %1 (%2) reconocida en %3."))
+                                    .arg(raw->displayName(), fingerprint, file)
+                             << Qt::endl;
+                     });
     QObject::connect(ssh.get(), &RemoteHost::secretRequested, ssh.get(), [raw = ssh.get(), secret](const SecretRequest &) {
         if (secret.isEmpty())
             raw->cancelSecret();

@@ -40,6 +40,7 @@ struct SshHost::Private
     qint64 outputCap = 16 * 1024 * 1024;
     ConnectionState state = ConnectionState::Disconnected;
     QString fingerprint;
+    QString keySource; // the known_hosts file that vouched for the key
     QThread *thread = nullptr;
     SshWorker *worker = nullptr;
     quint64 nextId = 1;
@@ -60,6 +61,8 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
 {
     m_d->config.profile = profile;
     m_d->config.knownHostsFile = profile.knownHostsFile.isEmpty() ? defaultKnownHostsFile() : profile.knownHostsFile;
+    if (profile.knownHostsFile.isEmpty())
+        m_d->config.otherKnownHostsFiles = openSshKnownHostsFiles();
     m_d->config.sshConfigFile = QDir::homePath() + QStringLiteral("/.ssh/config");
 
     m_d->thread = new QThread;
@@ -75,7 +78,11 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
     connect(w, &SshWorker::roundTripMeasured, this, &SshHost::roundTripMeasured);
     connect(w, &SshWorker::hostKeyUnknown, this, &SshHost::hostKeyUnknown);
     connect(w, &SshWorker::hostKeyChanged, this, &SshHost::hostKeyChanged);
-    connect(w, &SshWorker::hostKeyVerified, this, [this](const QString &fingerprint) { m_d->fingerprint = fingerprint; });
+    connect(w, &SshWorker::hostKeyVerified, this, [this](const QString &fingerprint, const QString &file, bool saved) {
+        m_d->fingerprint = fingerprint;
+        m_d->keySource = file;
+        Q_EMIT hostKeyAccepted(fingerprint, file, saved);
+    });
     connect(w, &SshWorker::secretRequested, this, &SshHost::secretRequested);
     connect(w, &SshWorker::jobLines, this, [this](quint64 id, const QList<QByteArray> &lines) {
         const auto it = m_d->jobs.find(id);
@@ -129,6 +136,7 @@ SshHost::~SshHost()
 void SshHost::setKnownHostsFile(const QString &path)
 {
     m_d->config.knownHostsFile = path;
+    m_d->config.otherKnownHostsFiles.clear();
     const WorkerConfig c = m_d->config;
     m_d->post([c](SshWorker *w) { w->setConfig(c); });
 }
@@ -137,6 +145,13 @@ QString SshHost::defaultKnownHostsFile()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/known_hosts");
 }
+QStringList SshHost::openSshKnownHostsFiles()
+{
+    const QString ssh = QDir::homePath() + QStringLiteral("/.ssh/");
+    return {ssh + QStringLiteral("known_hosts"), ssh + QStringLiteral("known_hosts2"),
+            QStringLiteral("/etc/ssh/ssh_known_hosts"), QStringLiteral("/etc/ssh/ssh_known_hosts2")};
+}
+QString SshHost::hostKeySource() const { return m_d->keySource; }
 void SshHost::setSshConfigFile(const QString &path)
 {
     m_d->config.sshConfigFile = path;

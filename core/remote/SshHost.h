@@ -49,10 +49,17 @@ public:
     ~SshHost() override;
 
     // The console's own known_hosts (OpenSSH format). Default: the profile's known_hosts_file or,
-    // when empty, defaultKnownHostsFile(). Set before connectToHost().
+    // when empty, defaultKnownHostsFile() and then, read only, OpenSSH's own files as ssh reads them
+    // (openSshKnownHostsFiles()): a key the technician already accepted with ssh is known here too.
+    // A trusted new key is saved in knownHostsFile(). Set before connectToHost(); an explicit file is
+    // the only one read.
     void setKnownHostsFile(const QString &path);
     QString knownHostsFile() const;
     static QString defaultKnownHostsFile(); // <AppDataLocation>/known_hosts
+    // ~/.ssh/known_hosts, ~/.ssh/known_hosts2, /etc/ssh/ssh_known_hosts, /etc/ssh/ssh_known_hosts2.
+    static QStringList openSshKnownHostsFiles();
+    // The file the server's key was found in (or saved to) at the last connection; empty before.
+    QString hostKeySource() const;
 
     // OpenSSH client config honoured where libssh can (default ~/.ssh/config; empty: none).
     void setSshConfigFile(const QString &path);
@@ -77,6 +84,11 @@ public:
     void cancelSecret() override;
 
     struct Private; // worker thread, jobs in flight, audit entries
+
+Q_SIGNALS:
+    // The server's key checked before authenticating: on record in `file`, or (saved) just trusted and
+    // written there. For the technician's log: which file vouched for the server.
+    void hostKeyAccepted(const QString &fingerprint, const QString &file, bool saved);
 
 private:
     std::unique_ptr<Private> m_d;

@@ -221,9 +221,23 @@ bool SshWorker::checkHostKey()
     info.fingerprint = facts->fingerprint;
     info.knownHostsFile = m_config.knownHostsFile;
 
-    const auto found = KnownHosts::lookupFile(m_config.knownHostsFile, m_effectiveHost, m_effectivePort, blob);
+    // Ours first, then OpenSSH's files as ssh reads them (UserKnownHostsFile, GlobalKnownHostsFile):
+    // the key is known when one of them holds it, and refused when one holds another key for the host.
+    // A file of OpenSSH's that is missing or unreadable is skipped, as ssh does; ours must be readable.
+    auto found = KnownHosts::lookupFile(m_config.knownHostsFile, m_effectiveHost, m_effectivePort, blob);
+    QString source = m_config.knownHostsFile;
+    for (const QString &other : std::as_const(m_config.otherKnownHostsFiles)) {
+        if (found.status != KnownHosts::Status::Unknown)
+            break;
+        const auto there = KnownHosts::lookupFile(other, m_effectiveHost, m_effectivePort, blob);
+        if (there.status == KnownHosts::Status::Known || there.status == KnownHosts::Status::Changed) {
+            found = there;
+            source = other;
+        }
+    }
+    info.knownHostsFile = source;
     switch (found.status) {
-    case KnownHosts::Status::Known: Q_EMIT hostKeyVerified(info.fingerprint); return true;
+    case KnownHosts::Status::Known: Q_EMIT hostKeyVerified(info.fingerprint, source, false); return true;
     case KnownHosts::Status::Changed: {
         const auto old = describePublicKey(found.oldBlob);
         info.oldFingerprint = old ? fingerprintLine(*old) : sha256Fingerprint(found.oldBlob);
@@ -233,7 +247,7 @@ bool SshWorker::checkHostKey()
                                 "Puede ser un ataque de intermediario; no se conectó. Si el cambio es legítimo, "
                                 "borre la entrada vieja de %4.")
                              .arg(KnownHosts::hostToken(m_effectiveHost, m_effectivePort), info.oldFingerprint, fingerprintLine(*facts),
-                                  m_config.knownHostsFile));
+                                  source));
         return false;
     }
     case KnownHosts::Status::Unreadable:
@@ -244,6 +258,7 @@ bool SshWorker::checkHostKey()
                              .arg(m_config.knownHostsFile, found.error, KnownHosts::hostToken(m_effectiveHost, m_effectivePort)));
         return false;
     case KnownHosts::Status::Unknown:
+        info.knownHostsFile = m_config.knownHostsFile; // where it would be saved
         m_phase = Phase::WaitHostKey;
         m_pendingKey = info;
         m_pendingBlob = blob;
@@ -267,7 +282,7 @@ void SshWorker::answerHostKey(bool trust)
         connectionFailed(RemoteError::LocalIo, error);
         return;
     }
-    Q_EMIT hostKeyVerified(m_pendingKey.fingerprint);
+    Q_EMIT hostKeyVerified(m_pendingKey.fingerprint, m_config.knownHostsFile, true);
     beginAuth();
 }
 

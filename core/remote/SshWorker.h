@@ -39,7 +39,8 @@ struct JobSpec
 struct WorkerConfig
 {
     difusor::Profile profile;
-    QString knownHostsFile;
+    QString knownHostsFile;           // ours: read first, and where a trusted new key is saved
+    QStringList otherKnownHostsFiles; // read after ours, never written (OpenSSH's, when the profile names no file)
     QString sshConfigFile;
     SshTimings timings;
 };
@@ -71,7 +72,8 @@ Q_SIGNALS:
     void roundTripMeasured(qint64 milliseconds);
     void hostKeyUnknown(const difusor::remote::HostKeyInfo &info);
     void hostKeyChanged(const difusor::remote::HostKeyInfo &info);
-    void hostKeyVerified(const QString &fingerprint); // known, or just trusted: before Connected
+    // Known, or just trusted: before Connected. `file`: where the key is on record (saved: just written there).
+    void hostKeyVerified(const QString &fingerprint, const QString &file, bool saved);
     void secretRequested(const difusor::remote::SecretRequest &request);
     void jobLines(quint64 id, const QList<QByteArray> &lines);
     void jobProgress(quint64 id, qint64 done, qint64 total);

@@ -86,6 +86,7 @@ void LogTail::launch()
     m_batch.clear();
     m_batchBytes = 0;
     m_started = false;
+    m_fileState.clear(); // the new script says it again
     const QStringList args{m_path, QString::number(m_position.inode), QString::number(m_position.offset),
                            m_fromEnd ? QStringLiteral("1") : QStringLiteral("0"), QString::fromLatin1(m_position.signature)};
     m_job = m_host->stream(QStringLiteral("sh -s -- ") + remote::shellJoin(args), logTailScript());
@@ -169,6 +170,12 @@ void LogTail::control(const QByteArray &line)
         m_position.signature.clear();
         ++m_truncations;
         Q_EMIT truncated();
+    } else if (kind == "S" && f.size() >= 2) {
+        const QString state = QString::fromLatin1(f[1]).left(16);
+        if (state != m_fileState) {
+            m_fileState = state;
+            Q_EMIT fileStateChanged(state);
+        }
     } else if (kind == "G") {
         ++m_gaps;
         Q_EMIT gap();

@@ -56,6 +56,7 @@ public:
     quint64 gaps() const { return m_gaps; }
     quint64 restarts() const { return m_restarts; }
     qint64 remotePid() const { return m_remotePid; } // of the script on the server, for diagnosis and tests
+    QString fileState() const { return m_fileState; } // "" until the script said (see fileStateChanged)
 
 Q_SIGNALS:
     void committed(difusor::traffic::TailPosition position, quint64 lines); // after each counted batch
@@ -63,6 +64,8 @@ Q_SIGNALS:
     void truncated();
     void gap();                                  // lines may have been lost (file gone before read)
     void interrupted(const QString &reason);     // the stream ended; it restarts by itself
+    // What the file is, as the script sees it: "ok", "missing", "notfile" or "unreadable" (LogTailScript.h).
+    void fileStateChanged(const QString &state);
 
 private:
     void launch();
@@ -84,6 +87,7 @@ private:
     qsizetype m_batchBytes = 0;
     quint64 m_rotations = 0, m_truncations = 0, m_gaps = 0, m_restarts = 0;
     qint64 m_remotePid = -1;
+    QString m_fileState;
 };
 
 } // namespace difusor::traffic

@@ -5,12 +5,21 @@ namespace difusor::traffic {
 QByteArray logTailScript()
 {
     return QByteArrayLiteral(R"SH(# difusor-console log tail: sh -s -- FILE INODE OFFSET FROM_END [SIG]; line protocol in LogTailScript.h.
-# Writes \001H at least every ~1 s and ends when a write fails (its channel is gone); starts nothing
-# that outlives one poll. Installs nothing, writes no file.
+# Writes \001H at least every ~1 s and ends when a write fails (its channel is gone). Installs nothing,
+# writes no file. Polls every 0.2 s: the pause comes from one long-lived ticker (perl, Essential on
+# Debian and Ubuntu) writing a line every 0.2 s into a pipe we read, instead of forking `sleep 0.2` five
+# times a second; where perl is missing, sleep it is. The ticker adds a line only while the last one was
+# read (FIONREAD on its pipe, Linux), or once a second anyway: so a long read leaves no burst of ticks
+# behind, and once we are gone its next write fails (SIGPIPE) within a second: nothing of ours outlives
+# the channel.
 f=$1; ino=$2; off=$3; from_end=$4
 max=4194304
 exec 4>&1
-printf '\001I %s\n' "$$"
+T=0
+pause() {
+  if [ "$T" = 1 ]; then read -r _ || T=0; fi
+  [ "$T" = 1 ] || sleep 0.2
+}
 inode_of() { stat -c %i -- "$1" 2>/dev/null || ls -di -- "$1" 2>/dev/null | awk '{print $1}'; }
 size_of() { stat -c %s -- "$1" 2>/dev/null || wc -c < "$1" 2>/dev/null; }
 find_by_inode() {
@@ -71,7 +80,31 @@ drain() {
   [ "$len" -eq "$max" ] && full=1
   return 0
 }
-cur=$(inode_of "$f")
+main() {
+# Our own pid (we run in a pipeline's subshell: $$ is our parent's), for diagnosis and tests.
+me=$$
+read -r me _ 2>/dev/null </proc/self/stat || me=$$
+printf '\001I %s\n' "$me"
+# What FILE is now (no fork: [ is built in): ok, missing, notfile (a folder, a device…) or unreadable.
+check() {
+  if [ -f "$f" ]; then
+    if [ -r "$f" ]; then fs=ok; else fs=unreadable; fi
+  elif [ -e "$f" ]; then fs=notfile
+  else fs=missing
+  fi
+}
+# Said at start, at once when it becomes ok, and after 10 polls (~2 s) in another state: a rotation's
+# moment without FILE is not news.
+rep=""; cnt=0
+report() {
+  check
+  if [ "$fs" = "$rep" ]; then cnt=0; return 0; fi
+  cnt=$((cnt + 1))
+  if [ -z "$rep" ] || [ "$fs" = ok ] || [ "$cnt" -ge 10 ]; then printf '\001S %s\n' "$fs"; rep=$fs; cnt=0; fi
+}
+report
+cur=""
+[ "$fs" = ok ] && cur=$(inode_of "$f")
 if [ "$ino" = 0 ]; then
   ino=${cur:-0}; off=0
   if [ "$from_end" = 1 ] && [ -n "$cur" ]; then off=$(size_of "$f"); fi
@@ -87,7 +120,9 @@ while :; do
   # SIGPIPE is ignored) and we end.
   beat=$((beat + 1))
   if [ "$beat" -ge 5 ]; then printf '\001H\n' || exit 0; beat=0; fi
-  cur=$(inode_of "$f")
+  report
+  cur=""
+  [ "$fs" = ok ] && cur=$(inode_of "$f")
   if [ -n "$cur" ] && [ "$cur" != "$ino" ]; then
     old=""
     [ "$ino" != 0 ] && old=$(find_by_inode "$ino")
@@ -95,7 +130,7 @@ while :; do
       before=$off
       drain "$old"
       if [ "$off" = "$before" ]; then stable=$((stable + 1)); else stable=0; fi
-      if [ "$stable" -lt 3 ]; then [ "$full" = 1 ] || sleep 0.2; continue; fi
+      if [ "$stable" -lt 3 ]; then [ "$full" = 1 ] || pause; continue; fi
     elif [ "$ino" != 0 ]; then
       printf '\001G\n'
     fi
@@ -104,8 +139,18 @@ while :; do
   fi
   before=$off
   if [ -n "$cur" ]; then drain "$f"; fi
-  [ "$full" = 1 ] || sleep 0.2
+  [ "$full" = 1 ] || pause
 done
+}
+if command -v perl >/dev/null 2>&1; then
+  perl -e '$SIG{PIPE} = sub { exit 0 }; my ($n, $last) = (pack("L", 0), 0);
+    while (1) { select(undef, undef, undef, 0.2);
+      my $queued = ioctl(STDOUT, 0x541B, $n) ? unpack("L", $n) : 0;  # FIONREAD (Linux)
+      next if $queued > 0 && time - $last < 1;
+      syswrite(STDOUT, "\n") or exit 0; $last = time; }' </dev/null 2>/dev/null | { T=1; main; }
+else
+  main </dev/null
+fi
 )SH");
 }
 

@@ -5,7 +5,8 @@
 namespace difusor::traffic {
 
 // The POSIX sh program LogTail runs on the server (`sh -s -- FILE INODE OFFSET FROM_END`, script on
-// stdin). It follows FILE by inode and byte offset, polling every 0.2 s, and writes batches of
+// stdin). It follows FILE by inode and byte offset, polling every 0.2 s (paced by one long-lived perl
+// ticker, no `sleep` forked per poll; sleep where perl is missing), and writes batches of
 // complete lines, each batch closed by a control line (first byte \001, which nginx and Apache escape
 // in log data):
 //   \001I <pid>             the script's process id (first line)
@@ -15,6 +16,9 @@ namespace difusor::traffic {
 //   \001X <bytes>           a line longer than the batch cap (4 MiB) was skipped
 //   \001H                   heartbeat, every 5 polls (~1 s), data or not: when the channel is gone
 //                           (however it closed) the write fails and the script ends
+//   \001S <state>           what FILE is: "ok", "missing", "notfile" (a folder…) or "unreadable" (by
+//                           the SSH user); at start, when it becomes ok, and after ~2 s in another
+//                           state. Only an ok FILE is read; the others are looked at every poll.
 //   \001G                   the file we were reading is gone (rotated and removed or compressed before
 //                           we finished it): its unread tail, if any, is lost
 // Rotation by rename: the old inode is found among FILE, FILE.1, FILE-*, FILE.* (not compressed) and

@@ -31,6 +31,8 @@ QJsonObject countsJson(const TrafficCounts &c)
     o.insert(QStringLiteral("bandwidth"), double(c.bandwidth));
     o.insert(QStringLiteral("requests"), double(c.requests));
     o.insert(QStringLiteral("robot_requests"), double(c.robotRequests));
+    // The console's own requests (its lag probe): in "requests" only, never hits, pages or visits.
+    o.insert(QStringLiteral("console_requests"), double(c.consoleRequests));
     QJsonObject s;
     for (int i = 1; i <= 5; ++i)
         s.insert(QString::number(i) + QLatin1String("xx"), double(c.status[static_cast<std::size_t>(i)]));
@@ -264,11 +266,11 @@ QJsonObject statsJson(const StatsOptions &options, const StatsResult &result)
 QByteArray statsCsv(const StatsResult &result)
 {
     const TrafficCounter &c = *result.counter;
-    QByteArray out("period,hits,pages,visits,unique_visitors,bandwidth\n");
+    QByteArray out("period,hits,pages,visits,unique_visitors,bandwidth,console_requests\n");
     auto row = [&out](const QString &label, const TrafficCounts &k) {
         out += label.toLatin1() + ',' + QByteArray::number(k.hits) + ',' + QByteArray::number(k.pages) + ','
             + QByteArray::number(k.visits) + ',' + QByteArray::number(k.uniqueVisitors) + ','
-            + QByteArray::number(k.bandwidth) + '\n';
+            + QByteArray::number(k.bandwidth) + ',' + QByteArray::number(k.consoleRequests) + '\n';
     };
     for (const auto &[start, counts] : c.periods())
         row(periodLabel(start, c.period()), counts);
@@ -293,12 +295,17 @@ QString statsText(const StatsOptions &options, const StatsResult &result)
         row(periodLabel(start, options.by), counts);
     const TrafficCounts t = c.totals();
     row(Tr::tr("Total"), t);
-    out += Tr::tr("Modo: %1. Solicitudes: %2; de robots: %3. Líneas mal formadas: %4.")
+    out += Tr::tr("Modo: %1. Solicitudes: %2; de robots: %3; de la consola: %4. Líneas mal formadas: %5.")
                .arg(QLatin1String(modeName(options.mode)))
                .arg(t.requests)
                .arg(t.robotRequests)
+               .arg(t.consoleRequests)
                .arg(result.malformedLines)
         + QLatin1Char('\n');
+    if (t.consoleRequests > 0)
+        out += Tr::tr("Consola: %1 solicitudes de la consola (su sonda de retraso, su verificación), fuera de hits, páginas y visitas.")
+                   .arg(t.consoleRequests)
+            + QLatin1Char('\n');
     out += robotsListText(c) + QLatin1Char('\n');
     out += (options.tz == StatsOptions::TimeZone::Mexico ? Tr::tr("hora: centro de México (%1)")
                                                          : Tr::tr("hora: la de la bitácora (%1)"))

@@ -1,6 +1,9 @@
 #include "TrafficCounter.h"
 
 #include "Classify.h"
+#include "common/ConsoleAgent.h"
+
+#include <algorithm>
 
 namespace difusor::traffic {
 
@@ -21,6 +24,23 @@ void TrafficCounter::setFixedOffset(std::optional<int> minutesEast)
     m_fixedOffset = minutesEast;
     m_lastPeriodKey = INT64_MIN;
     m_lastPeriod = nullptr;
+}
+
+void TrafficCounter::setConsoleAddresses(const std::vector<std::string> &addresses)
+{
+    m_consoleAddresses.clear();
+    for (const std::string &a : addresses)
+        m_consoleAddresses.emplace_back(awstatsHost(a));
+}
+
+bool TrafficCounter::isConsole(const LogRecord &r) const
+{
+    if (isConsoleUserAgent(r.userAgent))
+        return true;
+    if (m_consoleAddresses.empty())
+        return false;
+    const std::string_view host = awstatsHost(r.host);
+    return std::find(m_consoleAddresses.begin(), m_consoleAddresses.end(), host) != m_consoleAddresses.end();
 }
 
 void TrafficCounter::enableSeries()
@@ -124,6 +144,22 @@ void TrafficCounter::add(const LogRecord &r)
     const std::int64_t local = m_fixedOffset ? r.utcTime() + std::int64_t(*m_fixedOffset) * 60 : r.localTime;
     TrafficCounts &p = periodFor(local);
     TrafficCounts delta; // only for the series
+    if (isConsole(r)) {
+        // Ours: the server's answer (status, serve time), not a visitor's request (rules above).
+        ++p.requests;
+        ++p.consoleRequests;
+        p.addStatus(r.status);
+        m_lastOffsetMinutes = r.offsetMinutes;
+        if (r.serveTimeUs >= 0)
+            m_serveTimes.add(r.serveTimeUs);
+        if (m_series) {
+            delta.requests = 1;
+            delta.consoleRequests = 1;
+            delta.addStatus(r.status);
+            m_series->add(r.utcTime(), delta);
+        }
+        return;
+    }
     const bool awstats = m_mode == Mode::AwStats;
     const std::string_view path = awstats ? awstatsPath(r.path, m_pathScratch) : r.pathNoQuery();
     const std::string_view ua = r.hasUserAgent() ? r.userAgent : std::string_view("-");

@@ -48,6 +48,13 @@ namespace difusor::traffic {
 //                is GoAccess' one: distinct (day, address, user agent), i.e. the sum of daily visitors.
 //   visit = a run of requests (any) from one address with no gap over 1 hour, split at day change.
 //
+// The console's own requests (both modes): a user agent starting with "difusor-console" (the lag probe's
+//   polls, common/ConsoleAgent.h), or any request from an address set as the console's
+//   (setConsoleAddresses(); "::ffff:a.b.c.d" taken as a.b.c.d). They are counted in requests, status and
+//   consoleRequests ("consola") and nowhere else: not hits, pages, visits, unique visitors, bandwidth,
+//   robots, the top pages or the top addresses. So the memoria's figures are the public's, and the
+//   technician still sees what the probe costs the server. (Serve times keep them: they measure nginx.)
+//
 // Periods are wall-clock days, hours or minutes: as written in the log (its own offset, what AWStats
 // does) by default, or at a fixed offset (setFixedOffset(), `stats --tz mexico`).
 class TrafficCounter final
@@ -64,6 +71,10 @@ public:
     // Cut periods at this offset (minutes east of UTC) instead of the log's own clock. Before add().
     void setFixedOffset(std::optional<int> minutesEast);
     std::optional<int> fixedOffset() const { return m_fixedOffset; }
+    // Client addresses whose every request is the console's (the console's own address as the server
+    // sees it, when known). Before the first add().
+    void setConsoleAddresses(const std::vector<std::string> &addresses);
+    const std::vector<std::string> &consoleAddresses() const { return m_consoleAddresses; }
     // Also keep the per-second/minute/hour live series (off for batch statistics).
     void enableSeries();
     // Live use: periods of `seconds` instead of the Period's length (a divisor of 86400, so a period
@@ -107,6 +118,7 @@ private:
     DayState &dayFor(std::int64_t day);
     bool robotUserAgent(std::uint64_t uaHash, std::string_view ua);
     bool newVisit(DayState &day, std::uint64_t hostHash, std::int64_t time);
+    bool isConsole(const LogRecord &r) const;
 
     Mode m_mode;
     Period m_period;
@@ -117,6 +129,7 @@ private:
 
     std::shared_ptr<const AwstatsRobots> m_robots; // nullptr: our own list
     std::optional<int> m_fixedOffset;
+    std::vector<std::string> m_consoleAddresses;
     std::string m_pathScratch;          // awstatsPath()'s decoded copy
     FlatMap<std::uint8_t> m_robotCache; // user-agent hash -> 1 robot, 2 not
     std::map<std::int64_t, DayState> m_days;

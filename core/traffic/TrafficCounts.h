@@ -15,6 +15,7 @@ struct TrafficCounts
     std::uint64_t uniqueVisitors = 0;
     std::uint64_t bandwidth = 0;      // bytes
     std::uint64_t robotRequests = 0;  // requests classified as robots (both modes)
+    std::uint64_t consoleRequests = 0; // the console's own requests ("consola"): in requests and status only
     std::array<std::uint64_t, 6> status{}; // [0] other, [1] 1xx … [5] 5xx
 
     void addStatus(int code)

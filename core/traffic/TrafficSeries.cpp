@@ -33,6 +33,7 @@ void accumulate(TrafficCounts &into, const TrafficCounts &d)
     into.uniqueVisitors += d.uniqueVisitors;
     into.bandwidth += d.bandwidth;
     into.robotRequests += d.robotRequests;
+    into.consoleRequests += d.consoleRequests;
     for (std::size_t i = 0; i < into.status.size(); ++i)
         into.status[i] += d.status[i];
 }

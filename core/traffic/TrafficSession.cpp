@@ -1,6 +1,7 @@
 #include "TrafficSession.h"
 
 #include "LogIngest.h"
+#include "common/MexicoTime.h"
 #include "common/Tr.h"
 #include "remote/RemoteHost.h"
 #include "incidents/IncidentLog.h"
@@ -32,7 +33,7 @@ std::int64_t floorTo(std::int64_t t, std::int64_t step)
 bool sameCounts(const TrafficCounts &a, const TrafficCounts &b)
 {
     return a.requests == b.requests && a.hits == b.hits && a.pages == b.pages && a.visits == b.visits
-           && a.bandwidth == b.bandwidth && a.status == b.status;
+           && a.bandwidth == b.bandwidth && a.consoleRequests == b.consoleRequests && a.status == b.status;
 }
 
 TrafficCounts minus(const TrafficCounts &a, const TrafficCounts &b)
@@ -45,6 +46,7 @@ TrafficCounts minus(const TrafficCounts &a, const TrafficCounts &b)
     d.uniqueVisitors = a.uniqueVisitors - b.uniqueVisitors;
     d.bandwidth = a.bandwidth - b.bandwidth;
     d.robotRequests = a.robotRequests - b.robotRequests;
+    d.consoleRequests = a.consoleRequests - b.consoleRequests;
     for (std::size_t i = 0; i < d.status.size(); ++i)
         d.status[i] = a.status[i] - b.status[i];
     return d;
@@ -69,10 +71,13 @@ public:
     store::ServerStore store;
 
     LogFormat format = LogFormat::combined();
+    std::vector<std::string> consoleAddresses; // profile "console_addresses"
     std::unique_ptr<TrafficCounter> counter;
     std::unique_ptr<LogIngest> ingest;
     LogTail *tail = nullptr;
     bool running = false;
+    QString failure;      // why the log cannot be read (empty: it can, or not known yet)
+    bool everRead = false; // the script found a readable file at least once
     TailState state = TailState::Stopped;
     QTimer tick;
     QElapsedTimer mono;
@@ -132,6 +137,8 @@ TrafficSession::TrafficSession(remote::RemoteHost *host, const Profile &profile,
         if (auto f = LogFormat::fromString(spec.toString()))
             d->format = *f;
     }
+    for (const QJsonValue &a : profile.extra.value(QLatin1String("console_addresses")).toArray())
+        d->consoleAddresses.push_back(a.toString().trimmed().toStdString());
     d->mono.start();
     d->tick.setInterval(1000);
     connect(&d->tick, &QTimer::timeout, this, [this] {
@@ -208,6 +215,7 @@ void TrafficSession::resetCounting()
     d->counter->setPeriodSeconds(d->periodSeconds);
     d->counter->enableSeries();
     d->counter->enableWindowAddresses();
+    d->counter->setConsoleAddresses(d->consoleAddresses);
     d->ingest = std::make_unique<LogIngest>(d->format, *d->counter);
     d->clockSet = false;
     d->clockRunning = false;
@@ -241,11 +249,14 @@ void TrafficSession::start(TailPosition from, bool fromEnd)
     d->running = true;
     d->watchingSince = {};
     d->lastLineAt = {};
+    d->failure.clear();
+    d->everRead = false;
     d->tail = new LogTail(d->host, d->profile.accessLog, d->ingest.get(), this);
     connect(d->tail, &LogTail::committed, this, [this](TailPosition p, quint64 lines) { onCommitted(p, lines); });
     connect(d->tail, &LogTail::interrupted, this, [this](const QString &reason) {
         setTailState(TailState::Reconnecting, reason);
     });
+    connect(d->tail, &LogTail::fileStateChanged, this, &TrafficSession::onFileState);
     setTailState(TailState::Waiting, {});
     d->tick.start();
     d->tail->start(from, fromEnd);
@@ -270,6 +281,7 @@ void TrafficSession::stop()
         return;
     d->running = false;
     d->tick.stop();
+    emitOpenPeriods();
     if (d->tail) {
         d->tail->stop();
         d->tail->disconnect(this);
@@ -346,12 +358,10 @@ void TrafficSession::setSiteUp(bool up)
     d->siteUp = up;
 }
 
-QJsonObject TrafficSession::periodLine(std::int64_t start, int periodSeconds, const TrafficCounts &c, bool late)
+QJsonObject TrafficSession::periodLine(std::int64_t start, int offsetMinutes, int periodSeconds, const TrafficCounts &c,
+                                       PeriodKind kind, std::int64_t untilUtcMs)
 {
-    const CivilTime t = civilFromSeconds(start);
-    QString period = QString::asprintf("%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
-    if (periodSeconds % 60 != 0)
-        period += QString::asprintf(":%02d", t.second);
+    const auto utc = [](std::int64_t seconds) { return isoUtc(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC)); };
     QJsonObject status;
     status.insert(QStringLiteral("2xx"), double(c.status[2]));
     status.insert(QStringLiteral("3xx"), double(c.status[3]));
@@ -359,15 +369,21 @@ QJsonObject TrafficSession::periodLine(std::int64_t start, int periodSeconds, co
     status.insert(QStringLiteral("5xx"), double(c.status[5]));
     QJsonObject o;
     o.insert(QStringLiteral("type"), QStringLiteral("traffic"));
-    o.insert(QStringLiteral("period"), period);
+    o.insert(QStringLiteral("period"), utc(start - std::int64_t(offsetMinutes) * 60));
+    o.insert(QStringLiteral("period_s"), periodSeconds);
     o.insert(QStringLiteral("hits"), double(c.hits));
     o.insert(QStringLiteral("pages"), double(c.pages));
     o.insert(QStringLiteral("visits"), double(c.visits));
     o.insert(QStringLiteral("bandwidth"), double(c.bandwidth));
     o.insert(QStringLiteral("requests"), double(c.requests));
+    o.insert(QStringLiteral("console_requests"), double(c.consoleRequests));
     o.insert(QStringLiteral("status"), status);
-    if (late)
+    if (kind == PeriodKind::Late)
         o.insert(QStringLiteral("late"), true);
+    if (kind == PeriodKind::Partial) {
+        o.insert(QStringLiteral("partial"), true);
+        o.insert(QStringLiteral("until"), isoUtc(QDateTime::fromMSecsSinceEpoch(untilUtcMs, Qt::UTC)));
+    }
     return o;
 }
 
@@ -385,9 +401,49 @@ void TrafficSession::setTailState(TailState state, const QString &detail)
     Q_EMIT tailStateChanged(state, detail);
 }
 
+void TrafficSession::onFileState(const QString &state)
+{
+    const QString path = d->profile.accessLog;
+    if (state == QLatin1String("ok")) {
+        d->everRead = true;
+        if (!d->failure.isEmpty()) {
+            d->failure.clear();
+            setTailState(TailState::Live, {});
+            Q_EMIT watchRecovered(path);
+        }
+        return;
+    }
+    QString reason;
+    if (state == QLatin1String("missing"))
+        reason = Tr::tr("No existe la bitácora de acceso %1 en el servidor.").arg(path);
+    else if (state == QLatin1String("notfile"))
+        reason = Tr::tr("La bitácora de acceso %1 no es un archivo (¿una carpeta?).").arg(path);
+    else if (state == QLatin1String("unreadable"))
+        reason = Tr::tr("El usuario de SSH no puede leer la bitácora de acceso %1.").arg(path);
+    else
+        reason = Tr::tr("No se puede leer la bitácora de acceso %1 (%2).").arg(path, state);
+    setTailState(TailState::Failed, reason);
+    if (reason == d->failure)
+        return; // said already (the tail restarted after a reconnection)
+    d->failure = reason;
+    Q_EMIT watchFailed(path, reason);
+}
+
+bool TrafficSession::everRead() const
+{
+    return d->everRead;
+}
+
+QString TrafficSession::watchFailure() const
+{
+    return d->failure;
+}
+
 void TrafficSession::onCommitted(TailPosition p, quint64 lines)
 {
-    setTailState(TailState::Live, {});
+    // The script's start line commits too: Live only once the log is a file we read.
+    if (d->failure.isEmpty())
+        setTailState(TailState::Live, {});
     if (lines > 0)
         d->lastLineAt = QDateTime::currentDateTimeUtc();
     const TrafficSeries *series = d->counter->series();
@@ -426,7 +482,7 @@ void TrafficSession::closePeriods()
         const TrafficCounts c = it == periods.end() ? TrafficCounts{} : it->second;
         d->emitted[d->nextKey] = c;
         d->emittedRequests += c.requests;
-        Q_EMIT periodClosed(periodLine(d->nextKey, int(len), c));
+        Q_EMIT periodClosed(periodLine(d->nextKey, d->counter->lastOffsetMinutes(), int(len), c));
         d->nextKey += len;
     }
     // Late lines: whatever was read and is neither emitted nor in an open period.
@@ -443,8 +499,45 @@ void TrafficSession::closePeriods()
         const TrafficCounts delta = minus(c, sent);
         sent = c;
         d->emittedRequests += delta.requests;
-        Q_EMIT periodClosed(periodLine(key, int(len), delta, true));
+        Q_EMIT periodClosed(periodLine(key, d->counter->lastOffsetMinutes(), int(len), delta, PeriodKind::Late));
     }
+}
+
+void TrafficSession::emitOpenPeriods()
+{
+    if (!d->counter)
+        return;
+    const std::int64_t len = d->counter->periodLength();
+    if (!d->clockSet) {
+        // Live, yet not one line: a period of zeros says the log was read and was silent. Without a line
+        // the log's offset is unknown: the period is cut on UTC, up to the console's clock.
+        if (!d->watchingSince.isValid() || !d->everRead || !d->failure.isEmpty() || d->ingest->parsedLines() > 0)
+            return;
+        Q_EMIT periodClosed(periodLine(floorTo(d->watchingSince.toSecsSinceEpoch(), len), 0, int(len), TrafficCounts{},
+                                       PeriodKind::Partial, QDateTime::currentMSecsSinceEpoch()));
+        return;
+    }
+    closePeriods(); // those already over (and late lines), as on a tick
+    if (!d->haveNext)
+        return;
+    const int offset = d->counter->lastOffsetMinutes();
+    const double nowUtc = d->clockNow();
+    const double nowLocal = nowUtc + offset * 60.0;
+    const auto &periods = d->counter->periods();
+    std::int64_t lastKey = floorTo(std::int64_t(nowLocal), len);
+    if (!periods.empty())
+        lastKey = std::max(lastKey, periods.rbegin()->first);
+    // Every period still open, the empty ones too; only the one the clock is in is cut short.
+    for (std::int64_t key = d->nextKey; key <= lastKey; key += len) {
+        const auto it = periods.find(key);
+        const TrafficCounts c = it == periods.end() ? TrafficCounts{} : it->second;
+        d->emitted[key] = c;
+        d->emittedRequests += c.requests;
+        const bool partial = double(key + len) > nowLocal;
+        Q_EMIT periodClosed(periodLine(key, offset, int(len), c, partial ? PeriodKind::Partial : PeriodKind::Closed,
+                                       std::int64_t(nowUtc * 1000.0)));
+    }
+    d->nextKey = lastKey + len;
 }
 
 void TrafficSession::judge()

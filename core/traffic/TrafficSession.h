@@ -39,10 +39,20 @@ namespace difusor::traffic {
 // "late":true, so the sum of all emitted lines always equals what was read. At most 2,000 periods close
 // per second (a clock jump after a long backlog catches up over the next seconds).
 //
-// Line: {"type":"traffic","period":…,"hits","pages","visits","bandwidth","requests",
-//        "status":{"2xx","3xx","4xx","5xx"}[,"late":true]}
+// At stop (the end of `watch`, a disconnection, a mode change) the periods still open are emitted too:
+// the last one, cut short, with "partial":true and "until" (the log clock at stop), so a run shorter
+// than a period still says what it read. When the tail was live but read no line at all, one partial
+// period of zeros says so (its start then aligned on UTC: the log's offset is unknown).
+//
+// Line: {"type":"traffic","period":"2026-12-04T23:51:00.000Z","period_s":60,"hits","pages","visits",
+//        "bandwidth","requests","console_requests","status":{"2xx","3xx","4xx","5xx"}
+//        [,"late":true][,"partial":true,"until":…]}
+// "period" is the period's start in UTC ("Z"), as every time in the JSON lines; periods are still cut
+// on the log's own wall clock (a day period starts at the log's midnight).
 // "requests" counts every parsed line of the period; malformed lines have no time, so they are counted
-// apart (malformedLines()), never in a period.
+// apart (malformedLines()), never in a period. "console_requests": those of the console itself (its lag
+// probe's user agent, or an address of the profile's "console_addresses"), in "requests" and "status"
+// only, never in hits, pages or visits (TrafficCounter.h).
 //
 // Lives on the GUI (or main) thread; nothing here blocks it (the tail's parsing runs on batches of at
 // most a few MiB as they arrive; see LogTail).
@@ -51,7 +61,9 @@ class TrafficSession final : public QObject
     Q_OBJECT
 public:
     using Mode = TrafficCounter::Mode;
-    enum class TailState { Stopped, Waiting, Live, Reconnecting };
+    // Failed: the access log cannot be read (missing, not a file, not readable by the SSH user); the
+    // tail keeps looking and goes Live when it can.
+    enum class TailState { Stopped, Waiting, Live, Reconnecting, Failed };
     Q_ENUM(TailState)
 
     // `host` must outlive the session (or the session is destroyed with it). The profile gives
@@ -82,6 +94,10 @@ public:
     void abandonHost();
     bool isRunning() const;
     TailState tailState() const;
+    // The access log was read (found, a readable file) at least once since start().
+    bool everRead() const;
+    // Why the access log cannot be read now (translated, names the path); empty while it can.
+    QString watchFailure() const;
 
     // Cheap snapshot API for the page (all on the session's thread; valid until the next event).
     const TrafficCounter &counter() const;       // series(), topPages(), topAddresses(), serveTimes()
@@ -100,8 +116,12 @@ public:
     void setSiteUp(bool up);
 
     // The JSON line of one period's counts (as emitted by periodClosed). Public for tests and tools.
-    static QJsonObject periodLine(std::int64_t periodStartLocal, int periodSeconds, const TrafficCounts &counts,
-                                  bool late = false);
+    // periodStartLocal is on the log's wall clock, offsetMinutes its offset east of UTC; untilUtcMs is
+    // the end of a partial period (ms since 1970, UTC).
+    enum class PeriodKind { Closed, Late, Partial };
+    static QJsonObject periodLine(std::int64_t periodStartLocal, int offsetMinutes, int periodSeconds,
+                                  const TrafficCounts &counts, PeriodKind kind = PeriodKind::Closed,
+                                  std::int64_t untilUtcMs = 0);
 
 Q_SIGNALS:
     void periodClosed(const QJsonObject &line);
@@ -112,13 +132,21 @@ Q_SIGNALS:
     void incidentClosed(const difusor::traffic::TrafficIncident &incident);
     // After each counted batch (position to resume from, lines in the batch).
     void committed(difusor::traffic::TailPosition position, quint64 lines);
+    // The access log cannot be read: it does not exist, is not a file (a folder…) or the SSH user may not
+    // read it (reason translated, naming the path). Emitted within a few seconds of starting, once per
+    // cause; the tail keeps looking, and watchRecovered() follows when the log is read again. (For the
+    // incident log: one incident per failure, closed on recovery.)
+    void watchFailed(const QString &path, const QString &reason);
+    void watchRecovered(const QString &path);
 
 private:
     void resetCounting();
     void restartCounting();
     void setTailState(TailState state, const QString &detail);
     void onCommitted(TailPosition p, quint64 lines);
+    void onFileState(const QString &state);
     void closePeriods();
+    void emitOpenPeriods();
     void judge();
     void recordIncidents(const QList<TrafficIncidentChange> &changes, const TrafficObservation *seen = nullptr,
                          bool stopping = false);

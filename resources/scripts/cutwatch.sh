@@ -13,7 +13,8 @@
 #   Z NONCE                        (at most INLINE_MAX), so the console needs no second command
 #   S NONCE                        the listing of what was already there is complete
 #   K NONCE                        heartbeat, every second while watching (the console ignores it)
-#   E NONCE WHAT                   a fatal problem ("nodir"); the script exits
+#   E NONCE WHAT                   a fatal problem, the script exits: "nodir" (DIR does not exist),
+#                                  "notdir" (it is not a folder), "noaccess" (we may not list or enter it)
 # Complete: a folder's CSV is renamed into place by rsync (its hidden temporary is ignored); a zip is
 # reported once `unzip -tqq` accepts it; a bare CSV once its size and time held for one more scan (in
 # the first listing: once untouched for 2 s).
@@ -34,7 +35,11 @@ PATH=$PATH:/usr/local/bin:/usr/bin:/bin
 LC_ALL=C
 export PATH LC_ALL
 
-cd "$DIR" 2>/dev/null || { printf 'E %s nodir\n' "$N"; exit 3; }
+# Why the folder cannot be watched, in one word: missing, not a folder, or not ours to enter and list.
+if [ ! -e "$DIR" ]; then printf 'E %s nodir\n' "$N"; exit 3; fi
+if [ ! -d "$DIR" ]; then printf 'E %s notdir\n' "$N"; exit 3; fi
+if [ ! -r "$DIR" ] || [ ! -x "$DIR" ]; then printf 'E %s noaccess\n' "$N"; exit 3; fi
+cd "$DIR" 2>/dev/null || { printf 'E %s noaccess\n' "$N"; exit 3; }
 
 # Change time with nanoseconds where stat can, else whole seconds.
 SF='%.9Z %s'

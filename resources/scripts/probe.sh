@@ -1,4 +1,5 @@
-# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT DLBYTES).
+# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT DLBYTES
+# [PUBLICATION_DIR [ACCESS_LOG]]).
 # Gathers every fact of the requirement profile in one round trip. Needs no root, installs nothing,
 # writes no file. Every command runs under `timeout`; each section is framed as
 #   ==>NONCE name
@@ -10,6 +11,9 @@
 # DLBYTES > 0 ends with a "download" section of that many bytes (as 4 KiB text lines) so the console,
 # which reads this output as it streams, can time the server-to-console throughput; the two "date"
 # sections let it compare clocks. Both are timed on arrival, on this same channel.
+# PUBLICATION_DIR and ACCESS_LOG (the connection profile's; empty: not asked) get a section each
+# (path_publication, path_access_log) saying, as the SSH user sees it, whether the path exists, its type,
+# whether it may be read (and entered), its change time against the server's clock, and `ls -ld`.
 # Nothing of it outlives its channel: sshd sends no signal when the channel or the link goes (no pty),
 # and the software and network groups write nothing to the channel until they end (they are kept in
 # variables), so a failed write would come late. A watchdog looks every second whether the session
@@ -22,6 +26,8 @@ SUDO=${2:-0}
 MAX=${3:-65536}
 T=${4:-5}
 DL=${5:-0}
+PUB=${6:-}
+LOG=${7:-}
 
 PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin:/snap/bin
 LC_ALL=C
@@ -168,6 +174,13 @@ hardware | {
     cat
     printf '%s' "${rest%x}"
 }
+
+# pathsec NAME PATH: key=value lines, then `ls -ld` (one line per sh -c: the "$ command" line stays one line).
+pathsec() {
+    sec "$1" sh -c 'p=$1; echo "path=$p"; if [ -e "$p" ]; then echo exists=1; else echo exists=0; exit 0; fi; if [ -d "$p" ]; then echo type=directory; elif [ -f "$p" ]; then echo type=file; else echo type=other; fi; if [ -r "$p" ]; then echo readable=1; else echo readable=0; fi; if [ -x "$p" ]; then echo enterable=1; else echo enterable=0; fi; echo "now=$(date +%s)"; stat -L -c "mtime=%Y size=%s owner=%U mode=%a" -- "$p"; ls -ld -- "$p"' sh "$2"
+}
+[ -z "$PUB" ] || pathsec path_publication "$PUB"
+[ -z "$LOG" ] || pathsec path_access_log "$LOG"
 
 sec clock_end date +%s.%N
 

@@ -1,10 +1,13 @@
 #include "cuts/IncidentRules.h"
 #include "cuts/LagProbe.h"
+#include "traffic/StatsReport.h"
 
 #include "NginxFixture.h"
 #include "TestEnv.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QSignalSpy>
 #include <QTest>
@@ -131,6 +134,24 @@ private Q_SLOTS:
         QFile log(nginx.accessLogPath());
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(log.readAll().contains("\" 304 "));
+        probe.stop();
+
+        // The log holds only the probe's polls: `stats` counts no hit, page or visit, and every request
+        // as the console's, in both modes (AWStats' robot list when installed, else ours).
+        for (const auto mode : {difusor::traffic::TrafficCounter::Mode::AwStats, difusor::traffic::TrafficCounter::Mode::Raw}) {
+            difusor::traffic::StatsOptions o;
+            o.mode = mode;
+            o.files = {nginx.accessLogPath()};
+            const difusor::traffic::StatsResult r = difusor::traffic::computeStats(o);
+            QVERIFY(r.errors.isEmpty());
+            const QJsonObject totals = difusor::traffic::statsJson(o, r).value(QStringLiteral("totals")).toObject();
+            qInfo("stats --mode %s: %s", mode == difusor::traffic::TrafficCounter::Mode::Raw ? "raw" : "awstats",
+                  QJsonDocument(totals).toJson(QJsonDocument::Compact).constData());
+            QVERIFY(totals.value(QStringLiteral("requests")).toDouble() >= 4);
+            QCOMPARE(totals.value(QStringLiteral("console_requests")).toDouble(), totals.value(QStringLiteral("requests")).toDouble());
+            for (const char *zero : {"hits", "pages", "visits", "unique_visitors", "bandwidth"})
+                QVERIFY2(totals.value(QLatin1String(zero)).toDouble() == 0.0, zero);
+        }
 
         // Fed to the rules, the 2.5 s lag over a 1.5 s limit is one incident, opened and closed.
         int opened = 0;

@@ -8,10 +8,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <functional>
 
 using namespace difusor::test;
 using namespace difusor::sandbox;
@@ -78,12 +82,12 @@ private Q_SLOTS:
         QVERIFY2(downFrom > 0 && downTo > downFrom, "the site-down fault is in the ground truth");
 
         // The same for people: Central Mexico time with the zone written (a fresh store: cuts caught up;
-        // 6 s leave room for the connection and the catch-up on a loaded machine).
+        // 6 s leave room for the connection and the catch-up on a loaded machine). With the default 60 s
+        // traffic period no period ends in the run: the one cut short at the end is printed, as text.
         const QString textOut = dir.filePath(QStringLiteral("watch.txt"));
         QCOMPARE(difusor::cuts::runWatchCommand({QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"),
                                                  QStringLiteral("6"), QStringLiteral("--store"),
                                                  dir.filePath(QStringLiteral("text.sqlite")), QStringLiteral("--output"), textOut,
-                                                 QStringLiteral("--traffic-period"), QStringLiteral("0"),
                                                  QStringLiteral("--cut-wait"), QStringLiteral("1")}),
                  0);
         run.stop();
@@ -93,12 +97,15 @@ private Q_SLOTS:
         qInfo("%s", qPrintable(printed.left(600)));
         QVERIFY2(printed.contains(QLatin1String("Corte ")) && printed.contains(QLatin1String("(UTC-6)")), qPrintable(printed));
         QVERIFY(!printed.contains(QLatin1String("\"type\"")));
+        QVERIFY2(printed.contains(QStringLiteral("Tráfico desde ")) && printed.contains(QLatin1String("(parcial, hasta ")),
+                 qPrintable(printed));
 
         const QList<QJsonObject> lines = readJsonLines(out);
         QVERIFY(!lines.isEmpty());
         for (const QJsonObject &line : lines)
             qInfo("%s", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
-        int liveCuts = 0, incidentsOpened = 0, incidentsClosed = 0, traffic = 0;
+        int liveCuts = 0, incidentsOpened = 0, incidentsClosed = 0, traffic = 0, consoleRequests = 0;
+        QJsonObject lastTraffic;
         for (const QJsonObject &line : lines) {
             const QString type = line.value(QStringLiteral("type")).toString();
             if (type == QLatin1String("cut")) {
@@ -150,12 +157,19 @@ private Q_SLOTS:
                 }
             } else if (type == QLatin1String("traffic")) {
                 ++traffic;
+                // UTC with Z, as the cut times; the console's own polls counted apart, never as hits.
+                QVERIFY(line.value(QStringLiteral("period")).toString().endsWith(QLatin1Char('Z')));
+                QVERIFY(QDateTime::fromString(line.value(QStringLiteral("period")).toString(), Qt::ISODateWithMs).isValid());
+                consoleRequests += line.value(QStringLiteral("console_requests")).toInt();
+                lastTraffic = line;
             }
         }
         QVERIFY2(liveCuts >= 2, qPrintable(QString::number(liveCuts)));
         QCOMPARE(incidentsOpened, 1);
         QCOMPARE(incidentsClosed, 1);
         QVERIFY2(traffic >= 2, qPrintable(QString::number(traffic)));
+        QVERIFY2(lastTraffic.value(QStringLiteral("partial")).toBool(), "the period open at the end is printed, partial");
+        QVERIFY2(consoleRequests > 0, "the lag probe's polls of our site are counted as the console's");
 
         // Everything printed is in the command's store.
         difusor::store::Store reader;
@@ -287,6 +301,100 @@ private Q_SLOTS:
         for (const auto &i : reader.incidents())
             stored = stored || (i.kind == QLatin1String("cut_unreadable") && i.subject == package);
         QVERIFY(stored);
+    }
+
+    // Wrong paths fail loudly: a missing publication_dir and an access_log that is a folder each give an
+    // "error" line naming the path within 10 s, and the run ends with 1; a log that appears during the
+    // run gives a "recovered" line, and a run that could watch everything in the end ends with 0.
+    void wrongPathsFailLoudly()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
+        DIFUSOR_REQUIRE_PROGRAM(nginx, "nginx");
+        DIFUSOR_REQUIRE_PROGRAM(rsync, "rsync");
+        SandboxRun run;
+        SandboxOptions options;
+        options.cutIntervalS = 60;
+        options.visitorsPerSecond = 1;
+        QVERIFY2(run.start(options), qPrintable(run.error));
+        QTemporaryDir dir(tempTemplate());
+        const difusor::Profile good = run.sandbox->profile();
+
+        auto watch = [&](const difusor::Profile &profile, const QString &name, int seconds, const std::function<void()> &during,
+                         QList<QJsonObject> *lines, QHash<QString, qint64> *errorAfterMs) {
+            const QString profilePath = dir.filePath(name + QStringLiteral(".json"));
+            QString error;
+            if (!profile.save(profilePath, &error))
+                qFatal("%s", qPrintable(error));
+            const QString out = dir.filePath(name + QStringLiteral(".jsonl"));
+            const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+            QTimer poll;
+            connect(&poll, &QTimer::timeout, this, [&] {
+                QFile f(out);
+                if (!f.open(QIODevice::ReadOnly))
+                    return;
+                for (const QByteArray &l : f.readAll().split('\n')) {
+                    const QJsonObject o = QJsonDocument::fromJson(l).object();
+                    if (o.value(QStringLiteral("type")).toString() == QLatin1String("error")) {
+                        const QString subject = o.value(QStringLiteral("subject")).toString();
+                        if (!errorAfterMs->contains(subject))
+                            errorAfterMs->insert(subject, QDateTime::currentMSecsSinceEpoch() - startMs);
+                    }
+                }
+            });
+            poll.start(100);
+            if (during)
+                QTimer::singleShot(4000, this, during);
+            const int code = difusor::cuts::runWatchCommand(
+                {QStringLiteral("--profile"), profilePath, QStringLiteral("--duration"), QString::number(seconds),
+                 QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--store"), dir.filePath(name + QStringLiteral(".sqlite")),
+                 QStringLiteral("--output"), out, QStringLiteral("--traffic-period"), QStringLiteral("2")});
+            *lines = readJsonLines(out);
+            for (const QJsonObject &l : std::as_const(*lines))
+                if (l.value(QStringLiteral("type")).toString() != QLatin1String("cut"))
+                    qInfo("%s", QJsonDocument(l).toJson(QJsonDocument::Compact).constData());
+            return code;
+        };
+
+        // 1. No such publication folder; the access log is a folder.
+        difusor::Profile wrong = good;
+        wrong.publicationDir = good.publicationDir + QStringLiteral("-no-existe");
+        wrong.accessLog = QFileInfo(good.accessLog).absolutePath();
+        QList<QJsonObject> lines;
+        QHash<QString, qint64> errorAfter;
+        QCOMPARE(watch(wrong, QStringLiteral("wrong"), 7, {}, &lines, &errorAfter), 1);
+        QVERIFY2(errorAfter.value(QStringLiteral("publication_dir"), 99999) <= 10000, "publication_dir error within 10 s");
+        QVERIFY2(errorAfter.value(QStringLiteral("access_log"), 99999) <= 10000, "access_log error within 10 s");
+        for (const QJsonObject &l : std::as_const(lines)) {
+            const QString type = l.value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("error")) {
+                const QString subject = l.value(QStringLiteral("subject")).toString();
+                const QString path = subject == QLatin1String("publication_dir") ? wrong.publicationDir : wrong.accessLog;
+                QCOMPARE(l.value(QStringLiteral("path")).toString(), path);
+                QVERIFY(l.value(QStringLiteral("reason")).toString().contains(path));
+            }
+            // Nothing pretends to be measured: no traffic period from a log never read.
+            QVERIFY(type != QLatin1String("traffic"));
+        }
+        QCOMPARE(errorAfter.size(), 2);
+
+        // 2. The access log does not exist at first and appears 4 s in: an error, then "recovered", and the
+        // run ends with 0 (everything was watched in the end).
+        difusor::Profile late = good;
+        late.accessLog = dir.filePath(QStringLiteral("later.log"));
+        errorAfter.clear();
+        const int code = watch(late, QStringLiteral("late"), 8, [&late] {
+            QFile f(late.accessLog);
+            if (f.open(QIODevice::WriteOnly))
+                f.write("127.0.0.1 - - [04/Dec/2026:17:51:20 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"curl\"\n");
+        }, &lines, &errorAfter);
+        QCOMPARE(code, 0);
+        QVERIFY(errorAfter.value(QStringLiteral("access_log"), 99999) <= 10000);
+        bool recovered = false;
+        for (const QJsonObject &l : std::as_const(lines))
+            recovered = recovered || (l.value(QStringLiteral("type")).toString() == QLatin1String("recovered")
+                                      && l.value(QStringLiteral("path")).toString() == late.accessLog);
+        QVERIFY(recovered);
+        run.stop();
     }
 };
 

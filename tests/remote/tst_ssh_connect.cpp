@@ -6,6 +6,7 @@
 #include "TestEnv.h"
 #include "remote/SshHost.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
@@ -103,6 +104,87 @@ private Q_SLOTS:
         QVERIFY(SshdFixture::runTool(QStringLiteral("ssh-keygen"),
                                      {QStringLiteral("-F"), QStringLiteral("[127.0.0.1]:%1").arg(m_sshd->port()),
                                       QStringLiteral("-f"), m_sshd->knownHostsPath()}));
+    }
+
+    // A profile without known_hosts_file reads ours, then OpenSSH's ~/.ssh/known_hosts as ssh does, and
+    // says which file vouched for the key; a trusted new key is saved in ours and says so.
+    void emptyKnownHostsFileReadsOpenSshs()
+    {
+        QTemporaryDir home(test::tempTemplate());
+        QTemporaryDir data(test::tempTemplate());
+        const QByteArray oldHome = qgetenv("HOME"), oldData = qgetenv("XDG_DATA_HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
+        auto restore = qScopeGuard([&] {
+            qputenv("HOME", oldHome);
+            if (oldData.isEmpty())
+                qunsetenv("XDG_DATA_HOME");
+            else
+                qputenv("XDG_DATA_HOME", oldData);
+        });
+        QFile::remove(m_sshd->knownHostsPath()); // one line: the host's key as ssh-keyscan would give it
+        QVERIFY(m_sshd->trustHostKey());
+        QFile fixtureKnown(m_sshd->knownHostsPath());
+        QVERIFY(fixtureKnown.open(QIODevice::ReadOnly));
+        const QByteArray keyLine = fixtureKnown.readAll();
+        QVERIFY(QDir().mkpath(home.filePath(QStringLiteral(".ssh"))));
+        const QString openSsh = home.filePath(QStringLiteral(".ssh/known_hosts"));
+        auto write = [](const QString &path, const QByteArray &content) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size();
+        };
+        QVERIFY(write(openSsh, keyLine));
+
+        Profile profile = m_sshd->profile();
+        profile.knownHostsFile.clear();
+        {
+            auto host = makeHost(profile);
+            QCOMPARE(host->knownHostsFile(), SshHost::defaultKnownHostsFile());
+            QVERIFY(host->knownHostsFile().startsWith(data.path()));
+            QSignalSpy unknown(host.get(), &RemoteHost::hostKeyUnknown);
+            QSignalSpy accepted(host.get(), &SshHost::hostKeyAccepted);
+            host->connectToHost();
+            QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+            QVERIFY(unknown.isEmpty()); // known from ~/.ssh/known_hosts: no question
+            QCOMPARE(accepted.size(), 1);
+            QCOMPARE(accepted.first().at(1).toString(), openSsh);
+            QCOMPARE(accepted.first().at(2).toBool(), false);
+            QCOMPARE(host->hostKeySource(), openSsh);
+            QVERIFY(!QFile::exists(SshHost::defaultKnownHostsFile())); // OpenSSH's file is only read
+        }
+
+        // Another key on record there for this host: refused as ssh would, naming that file.
+        QByteArray other = keyLine;
+        const qsizetype b64 = other.indexOf("ssh-ed25519 ") + 12;
+        other[b64 + 60] = other[b64 + 60] == 'A' ? 'B' : 'A';
+        QVERIFY(write(openSsh, other));
+        {
+            auto host = makeHost(profile);
+            QSignalSpy changed(host.get(), &RemoteHost::hostKeyChanged);
+            QSignalSpy state(host.get(), &RemoteHost::stateChanged);
+            host->connectToHost();
+            QVERIFY(test::waitForState(*host, ConnectionState::Failed, 10000));
+            QCOMPARE(changed.size(), 1);
+            QVERIFY2(lastReason(state).contains(openSsh), qPrintable(lastReason(state)));
+        }
+
+        // In no file: asked; trusted, it is saved in ours, and the signal says where.
+        QVERIFY(QFile::remove(openSsh));
+        {
+            auto host = makeHost(profile);
+            QSignalSpy unknown(host.get(), &RemoteHost::hostKeyUnknown);
+            QSignalSpy accepted(host.get(), &SshHost::hostKeyAccepted);
+            host->connectToHost();
+            QVERIFY(unknown.wait(10000));
+            QCOMPARE(unknown.first().first().value<HostKeyInfo>().knownHostsFile, SshHost::defaultKnownHostsFile());
+            host->answerHostKey(true);
+            QVERIFY(test::waitForState(*host, ConnectionState::Connected, 10000));
+            QCOMPARE(accepted.size(), 1);
+            QCOMPARE(accepted.first().at(1).toString(), SshHost::defaultKnownHostsFile());
+            QCOMPARE(accepted.first().at(2).toBool(), true);
+            QVERIFY(QFile::exists(SshHost::defaultKnownHostsFile()));
+            QVERIFY(!QFile::exists(openSsh));
+        }
     }
 
     void sshConfigIsHonoured()

@@ -2,6 +2,7 @@
 // end to end (JSON/CSV/text, .gz input); serve-time percentiles and the live series.
 #include "LogGenerator.h"
 #include "TestEnv.h"
+#include "common/ConsoleAgent.h"
 #include "traffic/LogIngest.h"
 #include "traffic/StatsCommand.h"
 #include "traffic/StatsReport.h"
@@ -33,7 +34,7 @@ StatsResult run(TrafficCounter::Mode mode, TrafficCounter::Period by, const QStr
 // A real browser's agent (a bare "Mozilla/5.0" is a robot to AWStats: ^mozilla\/5\.0$ in its list2).
 const QString kFirefox = QStringLiteral("Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0");
 
-// Feeds lines "HH:MM:SS host path status ua" on 2026-10-01 (-0600) to a counter.
+// Feeds lines "HH:MM:SS host path status [user agent, spaces allowed]" on 2026-10-01 (-0600) to a counter.
 void feed(TrafficCounter &c, const QStringList &events, const QString &day = QStringLiteral("01"))
 {
     LogIngest ingest(LogFormat::combined(), c);
@@ -41,7 +42,7 @@ void feed(TrafficCounter &c, const QStringList &events, const QString &day = QSt
         const QStringList f = e.split(QLatin1Char(' '));
         const QByteArray line = (f[1] + QStringLiteral(" - - [") + day + QStringLiteral("/Oct/2026:") + f[0]
                                  + QStringLiteral(" -0600] \"GET ") + f[2] + QStringLiteral(" HTTP/1.1\" ") + f[3]
-                                 + QStringLiteral(" 100 \"-\" \"") + (f.size() > 4 ? f[4] : kFirefox) + QStringLiteral("\""))
+                                 + QStringLiteral(" 100 \"-\" \"") + (f.size() > 4 ? f.mid(4).join(QLatin1Char(' ')) : kFirefox) + QStringLiteral("\""))
                                     .toUtf8();
         ingest.line(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
     }
@@ -152,6 +153,78 @@ private Q_SLOTS:
         QCOMPARE(c.totals().uniqueVisitors, 2u); // per day: (10.0.0.1,A), (10.0.0.1,B)
     }
 
+    // The console's own requests (the lag probe's agent; an address set as the console's) are counted
+    // apart, in both modes and with both robot lists: never hits, pages, visits, visitors or tops.
+    void consoleRequestsCountedApart_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("robots");
+        QTest::newRow("awstats, AWStats' list") << int(TrafficCounter::Mode::AwStats) << QString();
+        QTest::newRow("awstats, our list") << int(TrafficCounter::Mode::AwStats) << QStringLiteral("builtin");
+        QTest::newRow("raw") << int(TrafficCounter::Mode::Raw) << QStringLiteral("builtin");
+    }
+
+    void consoleRequestsCountedApart()
+    {
+        QFETCH(int, mode);
+        QFETCH(QString, robots);
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        // Only the probe's polls, as nginx logs them: 200 then 304 to its conditional GETs.
+        const QString probeOnly = dir.filePath(QStringLiteral("probe.log"));
+        QFile f(probeOnly);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const int n = 40;
+        for (int i = 0; i < n; ++i)
+            f.write(QStringLiteral("127.0.0.1 - - [01/Oct/2026:20:%1:%2 -0600] \"GET /%3 HTTP/1.1\" %4 %5 \"-\" \"%6\"\n")
+                        .arg(i / 4, 2, 10, QLatin1Char('0'))
+                        .arg((i % 4) * 15, 2, 10, QLatin1Char('0'))
+                        .arg(i % 2 ? QStringLiteral("index.html") : QStringLiteral("avance.json"))
+                        .arg(i < 2 ? 200 : 304)
+                        .arg(i < 2 ? 1200 : 0)
+                        .arg(QLatin1String(difusor::kLagProbeUserAgent))
+                        .toUtf8());
+        f.close();
+        StatsResult r = run(TrafficCounter::Mode(mode), TrafficCounter::Period::Hour, {probeOnly}, robots);
+        QVERIFY(r.errors.isEmpty());
+        TrafficCounts t = r.counter->totals();
+        QCOMPARE(t.requests, std::uint64_t(n));
+        QCOMPARE(t.consoleRequests, std::uint64_t(n));
+        QCOMPARE(t.hits, 0u);
+        QCOMPARE(t.pages, 0u);
+        QCOMPARE(t.visits, 0u);
+        QCOMPARE(t.uniqueVisitors, 0u);
+        QCOMPARE(t.bandwidth, 0u);
+        QCOMPARE(t.robotRequests, 0u);
+        QVERIFY(r.counter->topAddresses().top(5).empty());
+        QVERIFY(r.counter->topPages().top(5).empty());
+        StatsOptions o;
+        o.mode = TrafficCounter::Mode(mode);
+        const QJsonObject totals = statsJson(o, r).value(QStringLiteral("totals")).toObject();
+        QCOMPARE(totals.value(QStringLiteral("hits")).toDouble(), 0.0);
+        QCOMPARE(totals.value(QStringLiteral("console_requests")).toDouble(), double(n));
+        QVERIFY(statsText(o, r).contains(QStringLiteral("de la consola: %1").arg(n)));
+        QVERIFY(statsCsv(r).endsWith(QByteArray(QByteArray(",0,0,0,0,0,") + QByteArray::number(n) + "\n")));
+
+        // Mixed with a visitor, and with the console's address known: the browser at that address (a
+        // technician looking at the site from the console's machine) is the console's too.
+        TrafficCounter c(TrafficCounter::Mode(mode), TrafficCounter::Period::Day);
+        c.setConsoleAddresses({"192.0.2.7"});
+        feed(c, {QStringLiteral("20:00:00 198.51.100.1 /index.html 200"),
+                 QStringLiteral("20:00:01 127.0.0.1 /index.html 200 difusor-console lag probe"),
+                 QStringLiteral("20:00:02 ::ffff:192.0.2.7 /index.html 200"),
+                 QStringLiteral("20:00:03 192.0.2.7 /index.html 200")});
+        t = c.totals();
+        QCOMPARE(t.requests, 4u);
+        QCOMPARE(t.consoleRequests, 3u);
+        QCOMPARE(t.hits, 1u);
+        QCOMPARE(t.pages, 1u);
+        QCOMPARE(t.visits, 1u);
+        QCOMPARE(t.uniqueVisitors, 1u);
+        QCOMPARE(t.status[2], 4u); // the server's answers, all of them
+        QCOMPARE(c.topAddresses().top(5).size(), std::size_t(1));
+    }
+
     void statsJsonGzAndPeriods()
     {
         QTemporaryDir dir(difusor::test::tempTemplate());
@@ -210,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(periodLabel(m.counter->periods().begin()->first, TrafficCounter::Period::Hour).contains(QLatin1Char('T')));
 
         const QByteArray csv = statsCsv(a);
-        QVERIFY(csv.startsWith("period,hits,pages,visits,unique_visitors,bandwidth\n2026-10-01,"));
+        QVERIFY(csv.startsWith("period,hits,pages,visits,unique_visitors,bandwidth,console_requests\n2026-10-01,"));
         QVERIFY(csv.contains("\ntotal,"));
         QVERIFY(statsText(o, a).contains(QStringLiteral("2026-10-01")));
     }

@@ -109,10 +109,14 @@ private Q_SLOTS:
         c.bandwidth = 1234;
         c.status = {0, 0, 4, 1, 1, 1};
         const std::int64_t t = daysFromCivil(2026, 6, 7) * 86400 + 20 * 3600 + 5 * 60 + 30;
-        QJsonObject o = TrafficSession::periodLine(t - 30, 60, c);
+        c.consoleRequests = 2;
+        // Cut on the log's clock (UTC-6), written in UTC with Z as every time in the JSON lines.
+        QJsonObject o = TrafficSession::periodLine(t - 30, -360, 60, c);
         QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("traffic"));
-        QCOMPARE(o.value(QStringLiteral("period")).toString(), QStringLiteral("2026-06-07T20:05"));
+        QCOMPARE(o.value(QStringLiteral("period")).toString(), QStringLiteral("2026-06-08T02:05:00.000Z"));
+        QCOMPARE(o.value(QStringLiteral("period_s")).toInt(), 60);
         QCOMPARE(o.value(QStringLiteral("requests")).toInt(), 7);
+        QCOMPARE(o.value(QStringLiteral("console_requests")).toInt(), 2);
         QCOMPARE(o.value(QStringLiteral("hits")).toInt(), 5);
         QCOMPARE(o.value(QStringLiteral("pages")).toInt(), 3);
         QCOMPARE(o.value(QStringLiteral("visits")).toInt(), 2);
@@ -120,9 +124,14 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("status")).toObject().value(QStringLiteral("2xx")).toInt(), 4);
         QCOMPARE(o.value(QStringLiteral("status")).toObject().value(QStringLiteral("5xx")).toInt(), 1);
         QVERIFY(!o.contains(QStringLiteral("late")));
-        o = TrafficSession::periodLine(t, 10, c, true);
-        QCOMPARE(o.value(QStringLiteral("period")).toString(), QStringLiteral("2026-06-07T20:05:30"));
+        QVERIFY(!o.contains(QStringLiteral("partial")));
+        o = TrafficSession::periodLine(t, 0, 10, c, TrafficSession::PeriodKind::Late);
+        QCOMPARE(o.value(QStringLiteral("period")).toString(), QStringLiteral("2026-06-07T20:05:30.000Z"));
         QVERIFY(o.value(QStringLiteral("late")).toBool());
+        o = TrafficSession::periodLine(t, 60, 10, c, TrafficSession::PeriodKind::Partial, (t - 3600 + 4) * 1000 + 250);
+        QCOMPARE(o.value(QStringLiteral("period")).toString(), QStringLiteral("2026-06-07T19:05:30.000Z"));
+        QVERIFY(o.value(QStringLiteral("partial")).toBool());
+        QCOMPARE(o.value(QStringLiteral("until")).toString(), QStringLiteral("2026-06-07T19:05:34.250Z"));
         QCOMPARE(TrafficCounter::periodSecondsFor(7), 6);
         QCOMPARE(TrafficCounter::periodSecondsFor(70), 64);
         QCOMPARE(TrafficCounter::periodSecondsFor(60), 60);
@@ -164,7 +173,7 @@ private Q_SLOTS:
         for (const QJsonObject &l : std::as_const(lines)) {
             add(s, l);
             zeros += l.value(QStringLiteral("requests")).toInt() == 0 ? 1 : 0;
-            QCOMPARE(l.value(QStringLiteral("period")).toString().size(), 19); // with seconds
+            QVERIFY(l.value(QStringLiteral("period")).toString().endsWith(QLatin1Char('Z')));
         }
         QCOMPARE(s.requests, 3u);
         QCOMPARE(s.hits, 2u); // "/" and the css (an asset: a hit, not a page); the 503 is no hit
@@ -184,7 +193,43 @@ private Q_SLOTS:
         for (const QJsonObject &l : std::as_const(lines))
             add(all, l);
         QCOMPARE(all.requests, 4u);
+
+        // Stopping emits the open period, cut short: "partial", up to the log clock at stop.
+        const int beforeStop = int(lines.size());
+        append(log, logLine(cStamp(0).constData()));
+        QTRY_COMPARE_WITH_TIMEOUT(session.parsedLines(), 5u, 10000);
         session.stop();
+        QVERIFY(lines.size() > beforeStop);
+        const QJsonObject last = lines.last();
+        QVERIFY(last.value(QStringLiteral("partial")).toBool());
+        QVERIFY(last.value(QStringLiteral("until")).toString().endsWith(QLatin1Char('Z')));
+        Sums total;
+        for (const QJsonObject &l : std::as_const(lines))
+            add(total, l);
+        QCOMPARE(total.requests, 5u); // every line read is in exactly one emitted line
+    }
+
+    // A live log that stays silent: stopping says so with one partial period of zeros.
+    void silentLogPartialAtStop()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, QByteArray());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        difusor::Profile profile;
+        profile.accessLog = log;
+        TrafficSession session(&host, profile);
+        QList<QJsonObject> lines;
+        connect(&session, &TrafficSession::periodClosed, this, [&lines](const QJsonObject &l) { lines.append(l); });
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(session.tailState(), TrafficSession::TailState::Live, 10000);
+        QTest::qWait(1500);
+        QVERIFY(lines.isEmpty()); // a 60 s period: nothing closed yet
+        session.stop();
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines.first().value(QStringLiteral("partial")).toBool());
+        QCOMPARE(lines.first().value(QStringLiteral("requests")).toInt(), 0);
     }
 
     // The rules wired to the log: a burst of 503 from one address opens the 5xx and flood incidents,
@@ -385,7 +430,10 @@ private Q_SLOTS:
         for (const QJsonObject &l : std::as_const(lines))
             add(perMinute[l.value(QStringLiteral("period")).toString().left(16)], l);
         for (const auto &[start, c] : ref.counter->periods()) {
-            const QString key = TrafficSession::periodLine(start, 60, c).value(QStringLiteral("period")).toString();
+            const QString key = TrafficSession::periodLine(start, ref.counter->lastOffsetMinutes(), 60, c)
+                                    .value(QStringLiteral("period"))
+                                    .toString()
+                                    .left(16);
             const Sums &s = perMinute[key];
             QCOMPARE(s.requests, c.requests);
             QCOMPARE(s.hits, c.hits);

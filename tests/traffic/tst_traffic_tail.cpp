@@ -10,9 +10,11 @@
 #include "traffic/LogTail.h"
 #include "traffic/StatsReport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -265,6 +267,56 @@ private Q_SLOTS:
         QCOMPARE(ingest.parsedLines(), 1u);
         append(log, old.mid(30));
         QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 2u, 10000);
+    }
+
+    // Polling paces itself on one long-lived ticker (perl) beside the script, not a `sleep 0.2` forked five
+    // times a second: sampled for 2 s, no child of the script is a sleep, and the ticker is there.
+    void pollsWithoutForkingSleep()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("perl")).isEmpty())
+            QSKIP("no perl here: the tail sleeps between polls (its fallback)");
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, QByteArray());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy committed(&tail, &LogTail::committed);
+        tail.start();
+        QTRY_VERIFY_WITH_TIMEOUT(committed.size() >= 1 && tail.remotePid() > 0, 10000);
+        const qint64 loop = tail.remotePid();
+        auto field = [](qint64 pid, int index) { // of /proc/PID/stat after "(comm)"
+            QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!f.open(QIODevice::ReadOnly))
+                return qint64(-1);
+            const QByteArray s = f.readAll();
+            return s.mid(s.lastIndexOf(')') + 2).split(' ').value(index).toLongLong();
+        };
+        const qint64 script = field(loop, 1); // the loop runs in a subshell of the script
+        int sleeps = 0, samples = 0;
+        bool ticker = false;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 2000) {
+            const QList<qint64> children = difusor::test::SshdFixture::findProcesses(
+                [&](qint64 pid, const QByteArray &, const QByteArray &) { const qint64 pp = field(pid, 1); return pp == loop || pp == script; });
+            for (qint64 pid : children) {
+                QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                const QByteArray c = cmd.open(QIODevice::ReadOnly) ? cmd.readAll() : QByteArray();
+                sleeps += c.startsWith("sleep") ? 1 : 0;
+                ticker = ticker || c.startsWith("perl");
+            }
+            ++samples;
+            QTest::qWait(20);
+        }
+        qInfo("%d samples over 2 s: %d sleep processes seen, ticker %s", samples, sleeps, ticker ? "seen" : "not seen");
+        QCOMPARE(sleeps, 0);
+        QVERIFY(ticker);
+        // Still a live tail: a line written now is read.
+        append(log, "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n");
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 1u, 5000);
     }
 
     // Over a real sshd: the link dies (sshd and its session killed) while lines are being written; the

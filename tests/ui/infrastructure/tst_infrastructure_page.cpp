@@ -4,6 +4,7 @@
 #include "RemoteTestUtil.h"
 #include "SshdFixture.h"
 #include "TestEnv.h"
+#include "checks/Evaluator.h"
 #include "checks/RequirementProfile.h"
 #include "pages/infrastructure/AttestationDialog.h"
 #include "pages/infrastructure/CheckTreeModel.h"
@@ -120,15 +121,16 @@ private Q_SLOTS:
         const auto report = shown.first().first().value<CheckReport>();
         QVERIFY2(!report.runFailed, qPrintable(report.error));
         const CheckTreeModel *model = page.model();
-        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->rowCount(), 4);
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Hardware"));
         QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("Software"));
         QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("Red y seguridad"));
+        QCOMPARE(model->index(3, 0).data().toString(), QStringLiteral("Rutas y URL del perfil"));
         int rows = 0;
-        for (int g = 0; g < 3; ++g)
+        for (int g = 0; g < 4; ++g)
             rows += model->rowCount(model->index(g, 0));
         QCOMPARE(rows, report.results.size());
-        QCOMPARE(rows, RequirementProfile::knownCheckIds().size());
+        QCOMPARE(rows, RequirementProfile::knownCheckIds().size() + difusor::checks::profileCheckIds().size());
 
         // Every verdict has text and an icon, not only a colour.
         for (const CheckResult &r : report.results) {
@@ -171,14 +173,14 @@ private Q_SLOTS:
         InfrastructurePage later(m_dir->filePath(QStringLiteral("data")));
         QCOMPARE(later.requirements().check(QStringLiteral("hw.cpu.cores"))->number(QStringLiteral("min_cores"), 0), double(cpus));
         later.setHost(m_host.get(), m_sshd->profile(), false, m_server);
-        QTRY_COMPARE_WITH_TIMEOUT(later.model()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(later.model()->rowCount(), 4, 10000);
         QCOMPARE(later.model()->changeText(QStringLiteral("hw.cpu.cores")),
                  statusText(Status::Fail) + QStringLiteral(" → ") + statusText(Status::Pass));
         QVERIFY(later.lastRunLabel()->text().contains(QStringLiteral("(guardada)")));
 
         // Disconnected: the verdicts stay, the page says there is no connection.
         page.setHost(nullptr, m_sshd->profile(), true);
-        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->rowCount(), 4);
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QStringLiteral("sin conexión")));
         QVERIFY(page.lastRunLabel()->text().contains(QStringLiteral("(UTC-6)")));
     }

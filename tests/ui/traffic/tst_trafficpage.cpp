@@ -194,6 +194,38 @@ private Q_SLOTS:
         page.setSession(nullptr);
         QCOMPARE(page.pointCount(Metric::Requests), 0);
     }
+
+    // An access log that cannot be read shows on the page at once, naming the path; when the file
+    // appears the banner goes and the tail is live.
+    void unreadableLogShown()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        difusor::Profile profile;
+        profile.accessLog = dir.filePath(QStringLiteral("no-existe.log"));
+        TrafficSession session(&host, profile);
+        QSignalSpy failed(&session, &TrafficSession::watchFailed);
+        QSignalSpy recovered(&session, &TrafficSession::watchRecovered);
+        TrafficPage page;
+        page.show();
+        page.setSession(&session, QStringLiteral("prueba"));
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        QCOMPARE(failed.first().at(0).toString(), profile.accessLog);
+        QCOMPARE(session.tailState(), TrafficSession::TailState::Failed);
+        QVERIFY(!page.banner()->isHidden());
+        QVERIFY2(page.banner()->text().contains(profile.accessLog), qPrintable(page.banner()->text()));
+
+        QFile f(profile.accessLog);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QTRY_COMPARE_WITH_TIMEOUT(recovered.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.tailState(), TrafficSession::TailState::Live, 5000);
+        QVERIFY(page.banner()->isHidden());
+        QVERIFY(session.everRead());
+        session.stop();
+    }
 };
 
 QTEST_MAIN(TstTrafficPage)

@@ -12,7 +12,8 @@ using checks::Status;
 namespace {
 const QStringList &groupOrder()
 {
-    static const QStringList order = {QStringLiteral("hardware"), QStringLiteral("software"), QStringLiteral("network")};
+    static const QStringList order = {QStringLiteral("hardware"), QStringLiteral("software"), QStringLiteral("network"),
+                                      QStringLiteral("profile")};
     return order;
 }
 } // namespace
@@ -30,6 +31,8 @@ QString CheckTreeModel::groupTitle(const QString &group)
         return tr("Software");
     if (group == QLatin1String("network"))
         return tr("Red y seguridad");
+    if (group == QLatin1String("profile"))
+        return tr("Rutas y URL del perfil");
     return group;
 }
 

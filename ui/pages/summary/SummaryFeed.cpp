@@ -128,7 +128,7 @@ void SummaryFeed::attach()
     if (traffic::TrafficSession *session = m_entry->traffic()) {
         connect(session, &traffic::TrafficSession::periodClosed, this, [this, session](const QJsonObject &line) {
             const double seconds = session->periodSeconds();
-            if (line.value(QLatin1String("late")).toBool() || seconds <= 0)
+            if (line.value(QLatin1String("late")).toBool() || line.value(QLatin1String("partial")).toBool() || seconds <= 0)
                 return;
             m_facts.requestsPerSecond = line.value(QLatin1String("requests")).toDouble() / seconds;
             Q_EMIT changed();

@@ -199,6 +199,8 @@ void TrafficPage::setSession(TrafficSession *session, const QString &title)
         connect(session, &TrafficSession::incidentOpened, this, &TrafficPage::updateBanner);
         connect(session, &TrafficSession::incidentClosed, this, &TrafficPage::updateBanner);
         connect(session, &TrafficSession::tailStateChanged, this, &TrafficPage::updateTailState);
+        connect(session, &TrafficSession::watchFailed, this, &TrafficPage::updateBanner);
+        connect(session, &TrafficSession::watchRecovered, this, &TrafficPage::updateBanner);
         connect(session, &QObject::destroyed, this, [this] { setSession(nullptr); });
     }
     m_tablesAt = ~std::uint64_t(0);
@@ -366,7 +368,8 @@ void TrafficPage::updateTables()
     const TrafficCounts totals = counter.totals();
     pages = counter.mode() == traffic::TrafficCounter::Mode::AwStats ? totals.pages : totals.requests;
     fillTable(m_topPages, counter.topPages().top(10), pages);
-    fillTable(m_topAddresses, counter.topAddresses().top(10), totals.requests);
+    // The console's own requests are in no top (TrafficCounter.h): shares of the others.
+    fillTable(m_topAddresses, counter.topAddresses().top(10), totals.requests - totals.consoleRequests);
 }
 
 void TrafficPage::updateLabels()
@@ -388,6 +391,8 @@ void TrafficPage::updateLabels()
     extra << tr("Horas del centro de México (UTC-6)");
     if (t.requests > 0)
         extra << tr("Robots: %1 %").arg(100.0 * double(t.robotRequests) / double(t.requests), 0, 'f', 1);
+    // The console's own polls (its lag probe): its load on the server, left out of hits, pages and visits.
+    extra << tr("Consola: %1 solicitudes (fuera de hits, páginas y visitas)").arg(n(t.consoleRequests));
     const auto &serve = counter.serveTimes();
     if (serve.count() > 0) {
         auto ms = [&serve](double q) { return QString::number(double(serve.quantile(q)) / 1000.0, 'f', 1); };
@@ -406,12 +411,16 @@ void TrafficPage::updateLabels()
 void TrafficPage::updateBanner()
 {
     const QList<traffic::TrafficIncident> open = m_session ? m_session->openIncidents() : QList<traffic::TrafficIncident>{};
-    if (open.isEmpty()) {
+    // A log that cannot be read comes first: nothing below is counted while it lasts.
+    const QString failure = m_session ? m_session->watchFailure() : QString();
+    if (open.isEmpty() && failure.isEmpty()) {
         m_banner->hide();
         m_banner->clear();
         return;
     }
     QStringList lines;
+    if (!failure.isEmpty())
+        lines << tr("%1 Se sigue intentando; revise access_log en el perfil.").arg(failure);
     for (const auto &i : open)
         lines << tr("%1 desde %2: %3").arg(traffic::trafficIncidentKindText(i.kind), formatMexicoTime(i.opened), i.detail);
     m_banner->setText(lines.join(QLatin1Char('\n')));
@@ -429,6 +438,7 @@ void TrafficPage::updateTailState()
     case TrafficSession::TailState::Waiting: m_state->setText(tr("Abriendo la bitácora de acceso…")); break;
     case TrafficSession::TailState::Live: m_state->setText(tr("● En vivo")); break;
     case TrafficSession::TailState::Reconnecting: m_state->setText(tr("Reconectando; se reanuda sin perder líneas…")); break;
+    case TrafficSession::TailState::Failed: m_state->setText(tr("Sin lectura de la bitácora")); break;
     }
 }
 
