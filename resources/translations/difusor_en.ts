@@ -1212,10 +1212,6 @@
         <translation>Total</translation>
     </message>
     <message>
-        <source>Modo: %1. Solicitudes: %2; de robots: %3. Líneas mal formadas: %4.</source>
-        <translation>Mode: %1. Requests: %2; from robots: %3. Malformed lines: %4.</translation>
-    </message>
-    <message>
         <source>robots: lista propia</source>
         <translation>robots: our own list</translation>
     </message>
@@ -2364,10 +2360,6 @@
         <translation>it ended by --duration or a signal, and every server was reached</translation>
     </message>
     <message>
-        <source>no se pudo abrir la base, registrar un servidor en ella o escuchar en --metrics-listen</source>
-        <translation>the store could not be opened, a server could not be registered in it, or --metrics-listen could not listen</translation>
-    </message>
-    <message>
         <source>entrada no válida: una opción desconocida, un valor no válido, un perfil ilegible, dos perfiles con el mismo nombre, un --output que no se puede escribir</source>
         <translation>bad input: an unknown option, an invalid value, an unreadable profile, two profiles with the same name, an --output that cannot be written</translation>
     </message>
@@ -2943,6 +2935,202 @@
         <source>entrada no válida: la carpeta no existe o no es un paquete</source>
         <translation>bad input: the folder does not exist or is not a package</translation>
     </message>
+    <message>
+        <source>el perfil de conexión no define %1: no se vigila</source>
+        <translation>the connection profile does not set %1: it is not watched</translation>
+    </message>
+    <message>
+        <source>no se pudo revisar %1: %2</source>
+        <translation>%1 could not be checked: %2</translation>
+    </message>
+    <message>
+        <source>%1 no existe en el servidor</source>
+        <translation>%1 does not exist on the server</translation>
+    </message>
+    <message>
+        <source>Corrija %1 en el perfil de conexión: la ruta no existe para el usuario de SSH.</source>
+        <translation>Correct %1 in the connection profile: the path does not exist for the SSH user.</translation>
+    </message>
+    <message>
+        <source>Carpeta de publicación (publication_dir)</source>
+        <translation>Publication folder (publication_dir)</translation>
+    </message>
+    <message>
+        <source>una carpeta que el usuario de SSH puede listar</source>
+        <translation>a folder the SSH user can list</translation>
+    </message>
+    <message>
+        <source>%1 no es una carpeta</source>
+        <translation>%1 is not a folder</translation>
+    </message>
+    <message>
+        <source>publication_dir debe ser la carpeta donde el IEPC deposita los cortes.</source>
+        <translation>publication_dir must be the folder where the IEPC drops the cuts.</translation>
+    </message>
+    <message>
+        <source>el usuario de SSH no puede listar %1 (permisos %2, dueño %3)</source>
+        <translation>the SSH user may not list %1 (mode %2, owner %3)</translation>
+    </message>
+    <message>
+        <source>Dé permiso de lectura y paso (r-x) sobre la carpeta al usuario de SSH, p. ej. con su grupo.</source>
+        <translation>Give the SSH user read and search permission (r-x) on the folder, e.g. through its group.</translation>
+    </message>
+    <message>
+        <source>%1: carpeta legible (permisos %2, dueño %3)</source>
+        <translation>%1: readable folder (mode %2, owner %3)</translation>
+    </message>
+    <message>
+        <source>Bitácora de acceso (access_log)</source>
+        <translation>Access log (access_log)</translation>
+    </message>
+    <message>
+        <source>un archivo legible por el usuario de SSH, escrito en los últimos %1 min</source>
+        <translation>a file readable by the SSH user, written in the last %1 min</translation>
+    </message>
+    <message>
+        <source>%1 es una carpeta, no un archivo</source>
+        <translation>%1 is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>%1 no es un archivo regular</source>
+        <translation>%1 is not a regular file</translation>
+    </message>
+    <message>
+        <source>access_log debe ser el archivo donde el servidor web del sitio escribe cada solicitud.</source>
+        <translation>access_log must be the file where the site&apos;s web server writes every request.</translation>
+    </message>
+    <message>
+        <source>el usuario de SSH no puede leer %1 (permisos %2, dueño %3)</source>
+        <translation>the SSH user may not read %1 (mode %2, owner %3)</translation>
+    </message>
+    <message>
+        <source>Dé permiso de lectura al usuario de SSH (p. ej. el grupo adm en Ubuntu).</source>
+        <translation>Give the SSH user read permission (e.g. the adm group on Ubuntu).</translation>
+    </message>
+    <message>
+        <source>%1 es legible; no se supo cuándo se escribió</source>
+        <translation>%1 is readable; when it was last written is unknown</translation>
+    </message>
+    <message>
+        <source>%1 es legible (%2 bytes) pero no se escribe desde %3 (hace %4 min)</source>
+        <translation>%1 is readable (%2 bytes) but has not been written since %3 (%4 min ago)</translation>
+    </message>
+    <message>
+        <source>¿Es la bitácora que escribe el sitio ahora? Revise la ruta (access_log de nginx o Apache) y la rotación.</source>
+        <translation>Is it the log the site writes now? Check the path (nginx&apos;s or Apache&apos;s access_log) and the rotation.</translation>
+    </message>
+    <message>
+        <source>%1: archivo legible de %2 bytes, escrito por última vez %3 (hace %4 s)</source>
+        <translation>%1: readable file of %2 bytes, last written %3 (%4 s ago)</translation>
+    </message>
+    <message>
+        <source>responde HTTP 2xx o 3xx</source>
+        <translation>answers HTTP 2xx or 3xx</translation>
+    </message>
+    <message>
+        <source>Revise %1 en el perfil de conexión y que el sitio esté en línea.</source>
+        <translation>Check %1 in the connection profile and that the site is online.</translation>
+    </message>
+    <message>
+        <source>%1 responde HTTP %2</source>
+        <translation>%1 answers HTTP %2</translation>
+    </message>
+    <message>
+        <source>Revise %1: la dirección debe ser la página o el archivo que muestra el corte.</source>
+        <translation>Check %1: the address must be the page or file that shows the cut.</translation>
+    </message>
+    <message>
+        <source>%1 responde HTTP %2 en %3 ms</source>
+        <translation>%1 answers HTTP %2 in %3 ms</translation>
+    </message>
+    <message>
+        <source>URL de nuestro sitio (difusor_url)</source>
+        <translation>Our site&apos;s URL (difusor_url)</translation>
+    </message>
+    <message>
+        <source>URL del PREP oficial (official_url)</source>
+        <translation>Official PREP URL (official_url)</translation>
+    </message>
+    <message>
+        <source>No se movió %1: ya existe %2. Revise cuál conservar.</source>
+        <translation>%1 was not moved: %2 already exists. Check which one to keep.</translation>
+    </message>
+    <message>
+        <source>No se pudo mover %1 a %2.</source>
+        <translation>%1 could not be moved to %2.</translation>
+    </message>
+    <message>
+        <source>La carpeta de publicación %1 no es una carpeta en el servidor.</source>
+        <translation>The publication folder %1 is not a folder on the server.</translation>
+    </message>
+    <message>
+        <source>El usuario de SSH no puede leer ni entrar en la carpeta de publicación %1.</source>
+        <translation>The SSH user may not read or enter the publication folder %1.</translation>
+    </message>
+    <message>
+        <source>No se puede vigilar la carpeta de publicación %1: %2</source>
+        <translation>The publication folder %1 cannot be watched: %2</translation>
+    </message>
+    <message>
+        <source>no se pudo abrir la base, registrar un servidor en ella o escuchar en --metrics-listen, o nunca se pudo vigilar publication_dir o access_log de un servidor (una línea &quot;error&quot; dijo por qué)</source>
+        <translation>the store could not be opened, a server registered in it or --metrics-listen listened on, or a server&apos;s publication_dir or access_log could never be watched (an &quot;error&quot; line said why)</translation>
+    </message>
+    <message>
+        <source>Tráfico desde %1, %2 s: %3 solicitudes, %4 hits, %5 páginas, %6 visitas, %7</source>
+        <translation>Traffic from %1, %2 s: %3 requests, %4 hits, %5 pages, %6 visits, %7</translation>
+    </message>
+    <message>
+        <source>; 4xx %1, 5xx %2; de la consola %3</source>
+        <translation>; 4xx %1, 5xx %2; from the console %3</translation>
+    </message>
+    <message>
+        <source> (parcial, hasta %1)</source>
+        <translation> (partial, until %1)</translation>
+    </message>
+    <message>
+        <source> (líneas tardías de un periodo ya informado)</source>
+        <translation> (late lines of a period already reported)</translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2</source>
+        <translation>ERROR %1: %2</translation>
+    </message>
+    <message>
+        <source>Recuperado %1: %2 se vigila de nuevo.</source>
+        <translation>Recovered %1: %2 is watched again.</translation>
+    </message>
+    <message>
+        <source>Llave de %1 (%2) aceptada con --trust-new-host-key y guardada en %3.</source>
+        <translation>Key of %1 (%2) accepted with --trust-new-host-key and saved in %3.</translation>
+    </message>
+    <message>
+        <source>Llave de %1 (%2) reconocida en %3.</source>
+        <translation>Key of %1 (%2) recognised in %3.</translation>
+    </message>
+    <message>
+        <source>Modo: %1. Solicitudes: %2; de robots: %3; de la consola: %4. Líneas mal formadas: %5.</source>
+        <translation>Mode: %1. Requests: %2; from robots: %3; from the console: %4. Malformed lines: %5.</translation>
+    </message>
+    <message>
+        <source>Consola: %1 solicitudes de la consola (su sonda de retraso, su verificación), fuera de hits, páginas y visitas.</source>
+        <translation>Console: %1 requests from the console (its lag probe, its check), left out of hits, pages and visits.</translation>
+    </message>
+    <message>
+        <source>No existe la bitácora de acceso %1 en el servidor.</source>
+        <translation>The access log %1 does not exist on the server.</translation>
+    </message>
+    <message>
+        <source>La bitácora de acceso %1 no es un archivo (¿una carpeta?).</source>
+        <translation>The access log %1 is not a file (a folder?).</translation>
+    </message>
+    <message>
+        <source>El usuario de SSH no puede leer la bitácora de acceso %1.</source>
+        <translation>The SSH user may not read the access log %1.</translation>
+    </message>
+    <message>
+        <source>No se puede leer la bitácora de acceso %1 (%2).</source>
+        <translation>The access log %1 cannot be read (%2).</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>
@@ -3260,6 +3448,10 @@
     <message>
         <source>Cambió desde la verificación anterior</source>
         <translation>Changed since the previous check</translation>
+    </message>
+    <message>
+        <source>Rutas y URL del perfil</source>
+        <translation>Profile paths and URLs</translation>
     </message>
 </context>
 <context>
@@ -5444,72 +5636,257 @@ Package %2: %3</translation>
 <context>
     <name>difusor::ui::SummaryPage</name>
     <message>
-        <source>Servidor</source>
-        <translation>Server</translation>
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Pantalla completa</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <source>Muestra el resumen a pantalla completa, para leerlo a distancia (F11; Esc sale).</source>
+        <translation>Shows the summary full screen, to read it from a distance (F11; Esc leaves).</translation>
+    </message>
+    <message>
+        <source>Pantalla completa (F11)</source>
+        <translation>Full screen (F11)</translation>
+    </message>
+    <message>
+        <source>Sin servidor</source>
+        <translation>No server</translation>
+    </message>
+    <message>
+        <source>Salir de pantalla completa (Esc)</source>
+        <translation>Leave full screen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::SummaryText</name>
+    <message>
+        <source>CORTE ATRASADO</source>
+        <translation>LATE CUT</translation>
+    </message>
+    <message>
+        <source>CORTE OMITIDO</source>
+        <translation>SKIPPED CUT</translation>
+    </message>
+    <message>
+        <source>HACIA ATRÁS</source>
+        <translation>BACKWARDS</translation>
+    </message>
+    <message>
+        <source>ILEGIBLE</source>
+        <translation>UNREADABLE</translation>
+    </message>
+    <message>
+        <source>FUERA DE PLAZO</source>
+        <translation>OVER THE LIMIT</translation>
+    </message>
+    <message>
+        <source>SITIO ATRASADO</source>
+        <translation>SITE BEHIND</translation>
+    </message>
+    <message>
+        <source>SIN RESPUESTA</source>
+        <translation>NO ANSWER</translation>
+    </message>
+    <message>
+        <source>ERROR HTTP</source>
+        <translation>HTTP ERROR</translation>
+    </message>
+    <message>
+        <source>ERRORES 5xx</source>
+        <translation>5xx ERRORS</translation>
+    </message>
+    <message>
+        <source>PICO</source>
+        <translation>SPIKE</translation>
+    </message>
+    <message>
+        <source>INUNDACIÓN</source>
+        <translation>FLOOD</translation>
+    </message>
+    <message>
+        <source>BITÁCORA MUDA</source>
+        <translation>LOG SILENT</translation>
+    </message>
+    <message>
+        <source>CONEXIÓN PERDIDA</source>
+        <translation>CONNECTION LOST</translation>
+    </message>
+    <message>
+        <source>hace %1</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>SIN SERVIDOR</source>
+        <translation>NO SERVER</translation>
+    </message>
+    <message>
+        <source>SIN VIGILANCIA</source>
+        <translation>NOT WATCHED</translation>
+    </message>
+    <message>
+        <source>esperando la conexión</source>
+        <translation>waiting for the connection</translation>
+    </message>
+    <message>
+        <source>elija un perfil en «Conexión»</source>
+        <translation>choose a profile in “Connection”</translation>
+    </message>
+    <message>
+        <source>SIN LEER</source>
+        <translation>NOT READ</translation>
+    </message>
+    <message>
+        <source>SIN VERIFICAR</source>
+        <translation>NOT CHECKED</translation>
+    </message>
+    <message>
+        <source>ninguna verificación guardada</source>
+        <translation>no check run saved</translation>
+    </message>
+    <message>
+        <source>%1 de %2 requisitos · %3</source>
+        <translation>%1 of %2 requirements · %3</translation>
+    </message>
+    <message>
+        <source>%1 de %2 requisitos sin dato · %3</source>
+        <translation>%1 of %2 requirements without data · %3</translation>
+    </message>
+    <message>
+        <source>%1 de %2 requisitos con advertencia · %3</source>
+        <translation>%1 of %2 requirements with a warning · %3</translation>
+    </message>
+    <message>
+        <source>%1 requisitos · %2</source>
+        <translation>%1 requirements · %2</translation>
+    </message>
+    <message>
+        <source>ESPERANDO</source>
+        <translation>WAITING</translation>
+    </message>
+    <message>
+        <source>ningún corte todavía</source>
+        <translation>no cut yet</translation>
+    </message>
+    <message>
+        <source>AL DÍA</source>
+        <translation>UP TO DATE</translation>
+    </message>
+    <message>
+        <source>corte %1 (%2) · %3</source>
+        <translation>cut %1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>límite %1 s</source>
+        <translation>limit %1 s</translation>
+    </message>
+    <message>
+        <source>SIN MEDIR</source>
+        <translation>NOT MEASURED</translation>
+    </message>
+    <message>
+        <source>desfase sin medir aún · %1</source>
+        <translation>lag not measured yet · %1</translation>
+    </message>
+    <message>
+        <source>desfase %1 · %2</source>
+        <translation>lag %1 · %2</translation>
+    </message>
+    <message>
+        <source>AL LÍMITE</source>
+        <translation>NEAR THE LIMIT</translation>
+    </message>
+    <message>
+        <source>EN PLAZO</source>
+        <translation>IN TIME</translation>
+    </message>
+    <message>
+        <source>SIN BITÁCORA</source>
+        <translation>NO ACCESS LOG</translation>
+    </message>
+    <message>
+        <source>el perfil no indica access_log</source>
+        <translation>the profile names no access_log</translation>
+    </message>
+    <message>
+        <source>primer periodo en curso</source>
+        <translation>first period under way</translation>
+    </message>
+    <message>
+        <source>NORMAL</source>
+        <translation>NORMAL</translation>
+    </message>
+    <message>
+        <source>%1 solicitudes/s</source>
+        <translation>%1 requests/s</translation>
+    </message>
+    <message>
+        <source>críticos %1 · mayores %2 · menores %3</source>
+        <translation>critical %1 · major %2 · minor %3</translation>
+    </message>
+    <message>
+        <source> · reconocidos %1</source>
+        <translation> · acknowledged %1</translation>
+    </message>
+    <message>
+        <source>CRÍTICOS: %1</source>
+        <translation>CRITICAL: %1</translation>
+    </message>
+    <message>
+        <source>MAYORES: %1</source>
+        <translation>MAJOR: %1</translation>
+    </message>
+    <message>
+        <source>MENORES: %1</source>
+        <translation>MINOR: %1</translation>
+    </message>
+    <message>
+        <source>NINGUNO</source>
+        <translation>NONE</translation>
     </message>
     <message>
         <source>Conexión</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <source>Corte actual (UTC-6)</source>
-        <translation>Current cut (UTC-6)</translation>
+        <source>Infraestructura</source>
+        <translation>Infrastructure</translation>
     </message>
     <message>
-        <source>Antigüedad</source>
-        <translation>Age</translation>
+        <source>Cortes</source>
+        <translation>Cuts</translation>
     </message>
     <message>
-        <source>Desfase</source>
-        <translation>Lag</translation>
+        <source>Publicación</source>
+        <translation>Publication</translation>
     </message>
     <message>
-        <source>Solicitudes/s</source>
-        <translation>Requests/s</translation>
+        <source>Tráfico</source>
+        <translation>Traffic</translation>
     </message>
     <message>
-        <source>Incidentes abiertos</source>
-        <translation>Open incidents</translation>
+        <source>Incidentes</source>
+        <translation>Incidents</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Resumen&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Summary&lt;/h2&gt;</translation>
+        <source>%1 de %2: %3</source>
+        <translation>%1 of %2: %3</translation>
     </message>
     <message>
-        <source>Cada servidor vigilado en una fila. Doble clic abre sus cortes.</source>
-        <translation>One row per watched server. Double-click opens its cuts.</translation>
+        <source>%1: abrir la página (clic o Intro)</source>
+        <translation>%1: open the page (click or Enter)</translation>
     </message>
     <message>
-        <source>(sin servidor)</source>
-        <translation>(no server)</translation>
-    </message>
-    <message>
-        <source>esperando</source>
-        <translation>waiting</translation>
-    </message>
-    <message>
-        <source>FUERA DE PLAZO: %1</source>
-        <translation>OVER THE LIMIT: %1</translation>
-    </message>
-    <message>
-        <source>en plazo: %1</source>
-        <translation>within the limit: %1</translation>
-    </message>
-    <message>
-        <source>sin medir</source>
-        <translation>not measured</translation>
-    </message>
-    <message>
-        <source>sin bitácora</source>
-        <translation>no access log</translation>
-    </message>
-    <message>
-        <source>ninguno</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <source>abiertos: %1</source>
-        <translation>open: %1</translation>
+        <source>%1
+%2: abrir la página (clic o Intro)</source>
+        <translation>%1
+%2: open the page (click or Enter)</translation>
     </message>
 </context>
 <context>
@@ -5697,6 +6074,18 @@ Package %2: %3</translation>
     <message>
         <source>Reconectando; se reanuda sin perder líneas…</source>
         <translation>Reconnecting; resumes without losing lines…</translation>
+    </message>
+    <message>
+        <source>Consola: %1 solicitudes (fuera de hits, páginas y visitas)</source>
+        <translation>Console: %1 requests (left out of hits, pages and visits)</translation>
+    </message>
+    <message>
+        <source>%1 Se sigue intentando; revise access_log en el perfil.</source>
+        <translation>%1 Still trying; check access_log in the profile.</translation>
+    </message>
+    <message>
+        <source>Sin lectura de la bitácora</source>
+        <translation>Access log not read</translation>
     </message>
 </context>
 </TS>
