@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -291,21 +292,29 @@ void IncidentsPage::buildFilters(QWidget *bar)
         m_until->setEnabled(custom);
     });
 
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto add = [bar, layout](const QString &label, QWidget *widget) {
+    // Two rows, so the page fits a 1366 px screen (one row made the window 1893 px wide).
+    auto *grid = new QGridLayout(bar);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto *first = new QHBoxLayout;
+    auto *layout = new QHBoxLayout;
+    grid->addLayout(first, 0, 0);
+    grid->addLayout(layout, 1, 0);
+    auto add = [bar](QHBoxLayout *row, const QString &label, QWidget *widget) {
         auto *l = new QLabel(label, bar);
         l->setBuddy(widget);
-        layout->addWidget(l);
-        layout->addWidget(widget);
+        row->addWidget(l);
+        row->addWidget(widget);
     };
-    add(tr("Estado:"), m_state);
-    add(tr("Gravedad:"), m_severity);
-    add(tr("Tipo:"), m_kind);
-    add(tr("Servidor:"), m_server);
-    add(tr("Periodo:"), m_period);
-    add(tr("desde"), m_since);
-    add(tr("hasta"), m_until);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_kind->setMinimumContentsLength(16);
+    add(first, tr("Estado:"), m_state);
+    add(first, tr("Gravedad:"), m_severity);
+    add(first, tr("Tipo:"), m_kind);
+    add(first, tr("Servidor:"), m_server);
+    first->addStretch(1);
+    add(layout, tr("Periodo:"), m_period);
+    add(layout, tr("desde"), m_since);
+    add(layout, tr("hasta"), m_until);
     layout->addWidget(new QLabel(tr("(UTC-6)"), bar));
     layout->addStretch(1);
 
