@@ -151,7 +151,7 @@ class TestCli final : public QObject
 private Q_SLOTS:
     void everyCommandIsListed()
     {
-        for (const char *c : {"", "check", "watch", "stats", "sandbox", "sandbox run", "sandbox fault", "sandbox faults", "incidents"})
+        for (const char *c : {"", "check", "watch", "stats", "sandbox", "sandbox run", "sandbox fault", "sandbox faults", "incidents", "export"})
             QVERIFY2(commandLines().contains(QString::fromLatin1(c)), c);
     }
 
