@@ -48,6 +48,8 @@ struct Pace
                 {QStringLiteral("traffic_spike_min_rps"), 5},
                 {QStringLiteral("traffic_silent_after_s"), silentAfter}};
     }
+    // How long the steady state may take (an earlier session's incidents settle within two minutes).
+    int settle() const { return std::clamp(6 * c, 150, 3600); }
     // The traffic spike rule needs two whole minutes of baseline (its floor) and a window more.
     int spikeWarmup() const { return 120 + trafficWindow + 15; }
 };
@@ -218,7 +220,7 @@ QJsonObject experiment(const QString &title, const QString &description, const Q
     ext.insert(QStringLiteral("target"), QStringLiteral("sandbox"));
     ext.insert(QStringLiteral("profile_overrides"), p.overrides());
     // The steady state may take a while: an earlier session's incidents settle within two minutes.
-    ext.insert(QStringLiteral("settle_s"), std::max(150, 6 * p.c));
+    ext.insert(QStringLiteral("settle_s"), p.settle());
     return {{QStringLiteral("version"), QStringLiteral("1.0.0")},
             {QStringLiteral("title"), title},
             {QStringLiteral("description"), description},
@@ -240,7 +242,7 @@ QJsonObject singleFault(const QString &fault, const Pace &p)
     QJsonObject ext{{QStringLiteral("expectations"), plan.expectations},
                     {QStringLiteral("forbidden"), QJsonArray::fromStringList(plan.forbidden)},
                     {QStringLiteral("stop_conditions"),
-                     QJsonObject{{QStringLiteral("max_duration_s"), int(std::ceil(warmup + plan.lastsS + 2 * std::max(150, 6 * p.c) + 60))},
+                     QJsonObject{{QStringLiteral("max_duration_s"), int(std::ceil(warmup + plan.lastsS + 2 * p.settle() + 60))},
                                  {QStringLiteral("abort_on_forbidden"), true}}}};
     if (warmup > 0)
         ext.insert(QStringLiteral("warmup_s"), warmup);
@@ -299,7 +301,7 @@ QJsonObject night(const Pace &p)
                     {QStringLiteral("forbidden"), QJsonArray::fromStringList(forbidden)},
                     {QStringLiteral("warmup_s"), p.spikeWarmup()},
                     {QStringLiteral("stop_conditions"),
-                     QJsonObject{{QStringLiteral("max_duration_s"), int(std::ceil(total + 2 * std::max(150, 6 * p.c) + 120))},
+                     QJsonObject{{QStringLiteral("max_duration_s"), int(std::ceil(total + 2 * p.settle() + 120))},
                                  {QStringLiteral("abort_on_forbidden"), true}}}};
     return experiment(Tr::tr("Noche electoral comprimida"),
                       Tr::tr("La noche entera en unos 20 minutos: cortes retrasados, omitidos y que retroceden, el sitio "

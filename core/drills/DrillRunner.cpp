@@ -444,7 +444,7 @@ void DrillRunner::runActivity(int index)
 
 void DrillRunner::startObserving()
 {
-    setPhase(Phase::Observing, Tr::tr("Esperando lo esperado: %1 expectativas.").arg(m_expectations.size()));
+    setPhase(Phase::Observing, Tr::tr("Esperando lo esperado (%1 expectativas) y el fin de las fallas.").arg(m_expectations.size()));
     evaluate();
 }
 
@@ -722,7 +722,12 @@ void DrillRunner::evaluate()
             decide(e, false, Tr::tr("sin resolver %1 s después del fin de la falla").arg(*e.spec.resolvedWithinS));
         }
     }
-    if (m_phase == Phase::Observing
+    // Observing ends once every expectation is decided and every fault injected has ended (a drill
+    // with nothing expected still watches its faults through, for false alarms).
+    const bool faultsOver = std::all_of(m_faults.cbegin(), m_faults.cend(), [now](const FaultTrack &f) {
+        return !f.error.isEmpty() || f.endMs >= 0 || (f.startMs < 0 && now - f.injectedMs > kFaultStartWaitMs);
+    });
+    if (m_phase == Phase::Observing && faultsOver
         && std::all_of(m_expectations.begin(), m_expectations.end(), [](const ExpectationState &e) { return e.decided; }))
         runHypothesis(false);
 }
