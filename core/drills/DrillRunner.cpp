@@ -515,12 +515,34 @@ void DrillRunner::finish()
             decide(e, false, m_abortReason.isEmpty() && m_error.isEmpty() ? Tr::tr("sin decidir al terminar")
                                                                             : Tr::tr("el simulacro terminó antes"));
     }
+    setPhase(Phase::Rollbacks, Tr::tr("Guardando el simulacro…"));
+    if (m_drillId <= 0 || !m_server.isValid()) {
+        saveJournal();
+        return;
+    }
+    // The drill's incidents as the store has them now: a technician may have acknowledged them from
+    // another process (`incidents ack`), which this one hears nothing about.
+    store::IncidentFilter filter;
+    filter.drillId = m_drillId;
+    filter.serverId = m_server.server();
+    m_server.call<QList<store::IncidentRecord>>(
+        this, [filter](store::Store &s) { return s.findIncidents(filter); },
+        [this](const QList<store::IncidentRecord> &list) {
+            for (const store::IncidentRecord &i : list) {
+                if (m_seen.contains(i.id))
+                    m_seen[i.id] = i;
+            }
+            saveJournal();
+        });
+}
+
+void DrillRunner::saveJournal()
+{
     if (m_watch)
         m_watch->stop();
     m_journal = buildJournal();
     const QString status = m_journal.value(QStringLiteral("status")).toString();
     m_exitCode = status == QLatin1String("completed") ? 0 : 1;
-    setPhase(Phase::Rollbacks, Tr::tr("Guardando el simulacro…"));
     auto done = [this] {
         m_phase = Phase::Done;
         Q_EMIT finished(m_journal, m_exitCode);
@@ -635,7 +657,7 @@ void DrillRunner::decide(ExpectationState &e, bool passed, const QString &why)
     e.decided = true;
     e.passed = passed;
     e.why = why;
-    Q_EMIT progress((passed ? Tr::tr("Cumplida: %1") : Tr::tr("No cumplida: %1 — %2")).arg(e.spec.name, why));
+    Q_EMIT progress(passed ? Tr::tr("Cumplida: %1 — %2").arg(e.spec.name, why) : Tr::tr("No cumplida: %1 — %2").arg(e.spec.name, why));
 }
 
 void DrillRunner::evaluate()
@@ -771,6 +793,10 @@ QJsonObject DrillRunner::buildJournal() const
                                                     ? seconds(incident.detectedUtc.toMSecsSinceEpoch() - track.startMs)
                                                     : QJsonValue()},
                       {QStringLiteral("resolved_at"), found ? isoTime(incident.closedUtc) : QJsonValue()},
+                      // The technician's acknowledgement, timed from the detection.
+                      {QStringLiteral("acknowledged_at"), found ? isoTime(incident.acknowledgedUtc) : QJsonValue()},
+                      {QStringLiteral("acknowledged_by"), found && incident.acknowledgedUtc.isValid() ? QJsonValue(incident.acknowledgedBy) : QJsonValue()},
+                      {QStringLiteral("tta_s"), found && incident.timeToAcknowledgeS() ? QJsonValue(*incident.timeToAcknowledgeS()) : QJsonValue()},
                       {QStringLiteral("weight"), e.spec.weight},
                       {QStringLiteral("passed"), e.passed},
                       {QStringLiteral("why"), e.why}};

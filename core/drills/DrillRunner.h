@@ -105,6 +105,7 @@ private:
     void startObserving();
     void runRollback(int index);
     void finish();
+    void saveJournal();
 
     void abort(const QString &why);
     void fail(const QString &why);

@@ -35,12 +35,17 @@ void DrillBench::stop()
 }
 
 DrillOutcome runDrill(const difusor::drills::Scenario &scenario, const difusor::Profile &profile,
-                      difusor::store::StoreThread *store, int timeoutMs)
+                      difusor::store::StoreThread *store, int timeoutMs,
+                      std::function<void(const QString &message)> onProgress)
 {
     difusor::drills::DrillRunner runner(scenario, profile, store);
     runner.setOperator(QStringLiteral("prueba"));
     QObject::connect(&runner, &difusor::drills::DrillRunner::progress, &runner,
-                     [](const QString &message) { qInfo("  drill: %s", qPrintable(message)); });
+                     [onProgress](const QString &message) {
+                         qInfo("  drill: %s", qPrintable(message));
+                         if (onProgress)
+                             onProgress(message);
+                     });
     QSignalSpy finished(&runner, &difusor::drills::DrillRunner::finished);
     QElapsedTimer clock;
     clock.start();

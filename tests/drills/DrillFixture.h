@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace difusor::test {
@@ -35,9 +36,10 @@ struct DrillOutcome
     bool finished = false;
 };
 
-// Runs a scenario to its end (or timeoutMs), printing its progress.
+// Runs a scenario to its end (or timeoutMs), printing its progress (and handing it to onProgress).
 DrillOutcome runDrill(const difusor::drills::Scenario &scenario, const difusor::Profile &profile,
-                      difusor::store::StoreThread *store, int timeoutMs);
+                      difusor::store::StoreThread *store, int timeoutMs,
+                      std::function<void(const QString &message)> onProgress = {});
 
 // A scenario file's text, parsed (the test fails loudly if it does not parse).
 std::optional<difusor::drills::Scenario> scenarioFromJson(const QByteArray &json, QStringList *errors);

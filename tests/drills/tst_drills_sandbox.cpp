@@ -64,7 +64,27 @@ private Q_SLOTS:
     {
         const auto scenario = drills::builtinScenario(QStringLiteral("late_cut"), 5);
         QVERIFY(scenario);
-        const DrillOutcome outcome = runDrill(*scenario, m_bench.run.sandbox->profile(), m_bench.store.get(), 110000);
+        // The technician acknowledges the late cut as soon as it shows, from another connection to the
+        // store (as `incidents ack` would): the journal times it.
+        QString acked;
+        auto acknowledge = [&](const QString &message) {
+            if (!acked.isEmpty() || !message.contains(QStringLiteral("(late_cut)")))
+                return;
+            store::Store other;
+            if (!other.open(m_bench.storePath))
+                return;
+            store::IncidentFilter open;
+            open.kind = QStringLiteral("late_cut");
+            open.state = QStringLiteral("open");
+            const QList<store::IncidentRecord> found = other.findIncidents(open);
+            if (found.isEmpty())
+                return;
+            other.setServer(found.first().serverId);
+            if (other.actOnIncident(found.first().id, store::IncidentAction::Acknowledge, QStringLiteral("ana"),
+                                    QStringLiteral("visto en el simulacro"), QDateTime::currentDateTimeUtc()))
+                acked = QStringLiteral("ana");
+        };
+        const DrillOutcome outcome = runDrill(*scenario, m_bench.run.sandbox->profile(), m_bench.store.get(), 110000, acknowledge);
         QVERIFY2(outcome.finished, "late_cut drill did not finish in 110 s");
         const QJsonObject &j = outcome.journal;
         qInfo("late_cut drill: %s in %lld ms, score %.2f", qPrintable(j.value(QStringLiteral("status")).toString()),
@@ -99,6 +119,10 @@ private Q_SLOTS:
         QCOMPARE(e.value(QStringLiteral("ttd_s")).toDouble(), (detected - faultStart) / 1000.0);
         QVERIFY(e.value(QStringLiteral("ttd_s")).toDouble() >= 0);
         QVERIFY(e.value(QStringLiteral("ttd_s")).toDouble() <= e.value(QStringLiteral("within_s")).toDouble());
+        QCOMPARE(acked, QStringLiteral("ana"));
+        QCOMPARE(e.value(QStringLiteral("acknowledged_by")).toString(), QStringLiteral("ana"));
+        QVERIFY(e.value(QStringLiteral("tta_s")).toDouble() >= 0);
+        QVERIFY(e.value(QStringLiteral("tta_s")).toDouble() < 10);
         // Recorded in the store, with the incident it expected linked to it.
         store::Store direct;
         QVERIFY(direct.open(m_bench.storePath));

@@ -23,6 +23,16 @@ private:
     QTemporaryDir m_dir{tempTemplate()};
     DrillBench m_bench;
 
+public:
+    TestDrillsSoak()
+    {
+        // The night is longer than Qt Test's default 5 minutes per function (read when the first runs).
+        if (qEnvironmentVariableIsEmpty("QTEST_FUNCTION_TIMEOUT"))
+            qputenv("QTEST_FUNCTION_TIMEOUT", "1800000");
+    }
+
+private:
+
     bool wanted(const char *what) const
     {
         const QString soak = qEnvironmentVariable("DIFUSOR_SOAK");
