@@ -50,8 +50,9 @@ struct Pace
     }
     // How long the steady state may take (an earlier session's incidents settle within two minutes).
     int settle() const { return std::clamp(6 * c, 150, 3600); }
-    // The traffic spike rule needs two whole minutes of baseline (its floor) and a window more.
-    int spikeWarmup() const { return 120 + trafficWindow + 15; }
+    // The traffic spike rule needs two whole clock minutes of baseline (its floor), counted from the
+    // minute after the first log line, before the window: up to three minutes and a window of watching.
+    int spikeWarmup() const { return 180 + trafficWindow + 10; }
 };
 
 QJsonObject process(const QStringList &arguments)

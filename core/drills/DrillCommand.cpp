@@ -4,12 +4,13 @@
 #include "DrillRunner.h"
 #include "Scenario.h"
 
+#include "common/CommandLine.h"
 #include "common/MexicoTime.h"
 #include "common/Profile.h"
 #include "common/Tr.h"
+#include "incidents/IncidentLog.h"
 #include "store/StoreThread.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -86,8 +87,24 @@ QString textReport(const QJsonObject &j)
     return out;
 }
 
-int list(QTextStream &out, const QString &format)
+int listCommand(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("drill list"), {Tr::tr("[--format json|text]")},
+                     Tr::tr("Los escenarios integrados: uno por falla del simulador y noche_electoral."));
+    line.addOption({{QStringLiteral("format")}, Tr::tr("json o text."), Tr::tr("FORMATO"), QStringLiteral("text")});
+    line.setExitCode(ExitOk, Tr::tr("la lista se imprimió"));
+    line.setExitCode(ExitFailed, QString());
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un argumento de más"));
+    line.setExitCode(ExitUnreachable, QString());
+    if (const auto code = line.parse(args))
+        return *code;
+    QString error;
+    const auto format = line.choiceValue(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("text")}, &error);
+    if (!format)
+        return line.badInput(error);
+    if (!line.positionalArguments().isEmpty())
+        return line.badInput(Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first()));
+    QTextStream out(stdout);
     QJsonArray scenarios;
     for (const QString &name : builtinScenarioNames()) {
         const auto scenario = builtinScenario(name, 60);
@@ -97,112 +114,95 @@ int list(QTextStream &out, const QString &format)
                                      {QStringLiteral("title"), scenario->title},
                                      {QStringLiteral("target"), scenario->target},
                                      {QStringLiteral("faults"), QJsonArray::fromStringList(scenario->faultIds())}});
-        if (format != QLatin1String("json"))
+        if (*format != QLatin1String("json"))
             out << name << '\t' << scenario->title << '\t' << scenario->faultIds().join(QStringLiteral(", ")) << '\n';
     }
-    if (format == QLatin1String("json"))
+    if (*format == QLatin1String("json"))
         out << QJsonDocument(QJsonObject{{QStringLiteral("scenarios"), scenarios}}).toJson(QJsonDocument::Compact) << '\n';
     out.flush();
-    return 0;
+    return ExitOk;
 }
 
-} // namespace
-
-int runDrillCommand(const QStringList &args)
+int showCommand(const QStringList &args)
 {
+    CommandLine line(QStringLiteral("drill show"), {Tr::tr("NOMBRE [--cut-interval S | --profile ARCHIVO]")},
+                     Tr::tr("Imprime un escenario integrado como experimento de Chaos Toolkit, hecho para el ritmo del "
+                            "simulador (--cut-interval, o el del perfil): el punto de partida de un escenario propio."));
+    line.addOption({{QStringLiteral("cut-interval")}, Tr::tr("Segundos reales entre cortes del simulador (predeterminado 60)."),
+                    QStringLiteral("S"), QStringLiteral("60")});
+    line.addOption({{QStringLiteral("profile")}, Tr::tr("Un perfil de simulador: su intervalo entre cortes."), Tr::tr("ARCHIVO")});
+    line.addArgument(Tr::tr("NOMBRE"), Tr::tr("El escenario integrado (drill list los nombra)."));
+    line.setExitCode(ExitOk, Tr::tr("el escenario se imprimió"));
+    line.setExitCode(ExitFailed, QString());
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: un escenario que no existe, un intervalo no válido"));
+    line.setExitCode(ExitUnreachable, QString());
+    if (const auto code = line.parse(args))
+        return *code;
+    const QStringList positional = line.positionalArguments();
+    if (positional.size() != 1)
+        return line.badInput(Tr::tr("Falta el nombre del escenario (uno)."));
+    QString error;
+    auto interval = line.intValue(QStringLiteral("cut-interval"), 1, 3600, &error);
+    if (!interval)
+        return line.badInput(error);
+    if (line.isSet(QStringLiteral("profile")) && !line.isSet(QStringLiteral("cut-interval"))) {
+        const auto profile = Profile::load(line.value(QStringLiteral("profile")), &error);
+        if (!profile)
+            return line.badInput(error);
+        interval = profile->cutIntervalS;
+    }
+    const QJsonObject experiment = builtinExperiment(positional.first(), *interval);
+    if (experiment.isEmpty())
+        return line.badInput(Tr::tr("No hay un escenario integrado llamado «%1» (%2).")
+                                 .arg(positional.first(), builtinScenarioNames().join(QStringLiteral(", "))));
+    QTextStream out(stdout);
+    out << QJsonDocument(experiment).toJson(QJsonDocument::Indented) << Qt::flush;
+    return ExitOk;
+}
+
+int runCommand(const QStringList &args)
+{
+    CommandLine line(QStringLiteral("drill run"),
+                     {Tr::tr("--profile ARCHIVO --scenario NOMBRE|ARCHIVO [--format json|text] [--operator NOMBRE] [--store ARCHIVO]")},
+                     Tr::tr("Corre un ensayo con fallas en el simulador: vigila el servidor como watch, comprueba el estado "
+                            "estable, inyecta las fallas, juzga cada expectativa contra la verdad de referencia y corre "
+                            "siempre las reversiones (al final, al abortar, ante un error o una señal). Imprime el diario "
+                            "(forma de Chaos Toolkit, con score, expectations y false_positives); el avance va a stderr. "
+                            "La base: --store, si no DIFUSOR_STORE, si no la de la consola."));
+    line.addOption({{QStringLiteral("profile")}, Tr::tr("Perfil de conexión (debe ser de un simulador)."), Tr::tr("ARCHIVO")});
+    line.addOption({{QStringLiteral("scenario")}, Tr::tr("Escenario: un nombre integrado o un archivo."), Tr::tr("NOMBRE|ARCHIVO")});
+    line.addOption({{QStringLiteral("format")}, Tr::tr("json o text."), Tr::tr("FORMATO"), QStringLiteral("text")});
+    line.addOption({{QStringLiteral("operator")}, Tr::tr("Quién conduce el simulacro (predeterminado: el usuario)."), Tr::tr("NOMBRE")});
+    line.addOption({{QStringLiteral("store")}, Tr::tr("Base de datos de la consola."), Tr::tr("ARCHIVO")});
+    line.setExitCode(ExitOk, Tr::tr("todo lo esperado se cumplió, sin falsas alarmas"));
+    line.setExitCode(ExitFailed, Tr::tr("el simulacro corrió y algo no se cumplió (o se abortó, o no se pudo guardar)"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida o rechazo: un escenario no válido, un escenario con fallas "
+                                          "en un perfil que no es de un simulador (nada se ejecutó)"));
+    line.setExitCode(ExitUnreachable, QString());
+    if (const auto code = line.parse(args))
+        return *code;
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia.\n"
-               "Códigos de salida: 0 todo lo esperado se cumplió, 1 el simulacro corrió y algo no se cumplió, "
-               "2 entrada no válida o rechazo (nada se ejecutó)."));
-    parser.addPositionalArgument(QStringLiteral("acción"), Tr::tr("list, show o run"), QStringLiteral("list|show NOMBRE|run"));
-    const QCommandLineOption profileOption(QStringLiteral("profile"), Tr::tr("Perfil de conexión (run: debe ser de un simulador)."),
-                                           Tr::tr("ARCHIVO"));
-    const QCommandLineOption scenarioOption(QStringLiteral("scenario"), Tr::tr("Escenario: un nombre integrado o un archivo."),
-                                            Tr::tr("NOMBRE|ARCHIVO"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("json o text."), Tr::tr("FORMATO"), QStringLiteral("text"));
-    const QCommandLineOption operatorOption(QStringLiteral("operator"), Tr::tr("Quién conduce el simulacro (predeterminado: el usuario)."),
-                                            Tr::tr("NOMBRE"));
-    const QCommandLineOption storeOption(QStringLiteral("store"), Tr::tr("Base de datos de la consola."), Tr::tr("ARCHIVO"));
-    const QCommandLineOption intervalOption(QStringLiteral("cut-interval"),
-                                            Tr::tr("show: segundos reales entre cortes del simulador (predeterminado 60)."),
-                                            Tr::tr("S"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), Tr::tr("Idioma: es o en."), Tr::tr("IDIOMA"));
-    parser.addOptions({profileOption, scenarioOption, formatOption, operatorOption, storeOption, intervalOption, langOption});
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-
-    QStringList argv = args;
-    argv.prepend(QStringLiteral("difusor-console drill"));
-    if (!parser.parse(argv)) {
-        err << parser.errorText() << '\n' << parser.helpText() << Qt::flush;
-        return 2;
-    }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText() << Qt::flush;
-        return 0;
-    }
-    if (parser.isSet(versionOption)) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n' << Qt::flush;
-        return 0;
-    }
-    auto usageError = [&](const QString &message) {
-        err << message << '\n' << parser.helpText() << Qt::flush;
-        return 2;
-    };
-    const QString format = parser.value(formatOption);
-    if (format != QLatin1String("json") && format != QLatin1String("text"))
-        return usageError(Tr::tr("Formato desconocido: %1 (json o text).").arg(format));
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty())
-        return usageError(Tr::tr("Falta la acción: list, show o run."));
-    const QString action = positional.first();
-
-    std::optional<Profile> profile;
-    if (parser.isSet(profileOption)) {
-        QString error;
-        profile = Profile::load(parser.value(profileOption), &error);
-        if (!profile) {
-            err << error << '\n' << Qt::flush;
-            return 2;
-        }
-    }
-
-    if (action == QLatin1String("list")) {
-        if (positional.size() > 1)
-            return usageError(Tr::tr("Argumento de más: %1").arg(positional.at(1)));
-        return list(out, format);
-    }
-    if (action == QLatin1String("show")) {
-        if (positional.size() != 2)
-            return usageError(Tr::tr("Falta el nombre del escenario (uno)."));
-        int interval = profile ? profile->cutIntervalS : 60;
-        if (parser.isSet(intervalOption)) {
-            bool ok = false;
-            interval = parser.value(intervalOption).toInt(&ok);
-            if (!ok || interval < 1 || interval > 3600)
-                return usageError(Tr::tr("--cut-interval debe ser un número de segundos entre 1 y 3600."));
-        }
-        const QJsonObject experiment = builtinExperiment(positional.at(1), interval);
-        if (experiment.isEmpty())
-            return usageError(Tr::tr("No hay un escenario integrado llamado «%1» (%2).")
-                                  .arg(positional.at(1), builtinScenarioNames().join(QStringLiteral(", "))));
-        out << QJsonDocument(experiment).toJson(QJsonDocument::Indented) << Qt::flush;
-        return 0;
-    }
-    if (action != QLatin1String("run"))
-        return usageError(Tr::tr("Acción desconocida: %1 (list, show o run).").arg(action));
-    if (positional.size() > 1)
-        return usageError(Tr::tr("Argumento de más: %1").arg(positional.at(1)));
-    if (!profile)
+    auto usageError = [&line](const QString &message) { return line.badInput(message); };
+    QString error;
+    const auto formatChoice = line.choiceValue(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("text")}, &error);
+    if (!formatChoice)
+        return usageError(error);
+    const QString format = *formatChoice;
+    if (!line.positionalArguments().isEmpty())
+        return usageError(Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first()));
+    if (!line.isSet(QStringLiteral("profile")))
         return usageError(Tr::tr("Falta --profile."));
-    if (!parser.isSet(scenarioOption))
+    if (!line.isSet(QStringLiteral("scenario")))
         return usageError(Tr::tr("Falta --scenario (un nombre integrado o un archivo)."));
+    const auto profile = Profile::load(line.value(QStringLiteral("profile")), &error);
+    if (!profile) {
+        err << error << '\n' << Qt::flush;
+        return ExitBadInput;
+    }
 
     // The scenario: a built-in name (made for the profile's cut interval), else a file.
-    const QString ref = parser.value(scenarioOption);
+    const QString ref = line.value(QStringLiteral("scenario"));
     QStringList errors;
     std::optional<Scenario> scenario;
     if (isBuiltinScenario(ref)) {
@@ -218,16 +218,16 @@ int runDrillCommand(const QStringList &args)
         for (const QString &e : std::as_const(errors))
             err << "  " << e << '\n';
         err.flush();
-        return 2;
+        return ExitBadInput;
     }
     // Refused before anything is opened, connected or injected.
     const QString refused = DrillRunner::refusal(*scenario, *profile);
     if (!refused.isEmpty()) {
         err << refused << '\n' << Qt::flush;
-        return 2;
+        return ExitBadInput;
     }
 
-    const QString storePath = parser.isSet(storeOption) ? parser.value(storeOption) : defaultStorePath();
+    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : defaultStorePath();
     QDir().mkpath(QFileInfo(storePath).absolutePath());
 
     // SIGINT/SIGTERM: the drill stops, its rollbacks run, its journal is printed.
@@ -242,11 +242,11 @@ int runDrillCommand(const QStringList &args)
         ::sigaction(SIGTERM, &sa, nullptr);
     }
 
-    int exitCode = 1;
+    int exitCode = ExitFailed;
     {
         auto store = std::make_unique<store::StoreThread>();
         auto runner = std::make_unique<DrillRunner>(*scenario, *profile, store.get());
-        runner->setOperator(parser.isSet(operatorOption) ? parser.value(operatorOption) : qEnvironmentVariable("USER"));
+        runner->setOperator(line.isSet(QStringLiteral("operator")) ? line.value(QStringLiteral("operator")) : incidents::defaultActor());
         runner->setScenarioRef(ref);
         QObject context;
         QObject::connect(runner.get(), &DrillRunner::progress, &context, [&err](const QString &message) {
@@ -266,7 +266,7 @@ int runDrillCommand(const QStringList &args)
         QObject::connect(store.get(), &store::StoreThread::opened, &context, [&](bool ok, const QString &message) {
             if (!ok) {
                 err << Tr::tr("No se pudo abrir %1: %2").arg(storePath, message) << Qt::endl;
-                exitCode = 1;
+                exitCode = ExitFailed;
                 QCoreApplication::exit(0);
                 return;
             }
@@ -295,6 +295,40 @@ int runDrillCommand(const QStringList &args)
         g_signalFds[0] = g_signalFds[1] = -1;
     }
     return exitCode;
+}
+
+} // namespace
+
+int runDrillCommand(const QStringList &args)
+{
+    CommandLine line(QStringLiteral("drill"),
+                     {Tr::tr("list [--format json|text]"), Tr::tr("show NOMBRE [--cut-interval S]"),
+                      Tr::tr("run --profile ARCHIVO --scenario NOMBRE|ARCHIVO [opciones]")},
+                     Tr::tr("Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia. "
+                            "Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en "
+                            "\"extensions\"."));
+    line.addSection(Tr::tr("Órdenes (drill ORDEN --help describe cada una):"),
+                    {{QStringLiteral("list"), Tr::tr("Lista los escenarios integrados.")},
+                     {QStringLiteral("show"), Tr::tr("Imprime un escenario integrado como archivo de Chaos Toolkit.")},
+                     {QStringLiteral("run"), Tr::tr("Corre un escenario en el simulador y lo puntúa.")}});
+    line.stopAtFirstArgument(); // the rest is the sub-command's
+    line.setExitCode(ExitOk, Tr::tr("run: todo lo esperado se cumplió; list, show: se imprimió"));
+    line.setExitCode(ExitFailed, Tr::tr("run: el simulacro corrió y algo no se cumplió"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida o rechazo (nada se ejecutó)"));
+    line.setExitCode(ExitUnreachable, QString());
+    if (const auto code = line.parse(args))
+        return *code;
+    const QStringList rest = line.positionalArguments();
+    if (rest.isEmpty())
+        return line.badInput(Tr::tr("Falta la orden: list, show o run."));
+    const QString sub = rest.first();
+    if (sub == QLatin1String("list"))
+        return listCommand(rest.mid(1));
+    if (sub == QLatin1String("show"))
+        return showCommand(rest.mid(1));
+    if (sub == QLatin1String("run"))
+        return runCommand(rest.mid(1));
+    return line.badInput(Tr::tr("Orden desconocida: %1").arg(sub));
 }
 
 } // namespace difusor::drills
