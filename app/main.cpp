@@ -1,10 +1,11 @@
-// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, export).
+// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, drill, export).
 #include "checks/CheckCommand.h"
 #include "common/CommandLine.h"
 #include "common/DataFolders.h"
 #include "common/Tr.h"
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
+#include "drills/DrillCommand.h"
 #include "export/ExportCommand.h"
 #include "incidents/IncidentsCommand.h"
 #include "sandbox/SandboxCommand.h"
@@ -38,9 +39,11 @@ const Command Commands[] = {
     {"stats", difusor::traffic::runStatsCommand,
      QT_TRANSLATE_NOOP("difusor::Tr", "Cuenta el tráfico de bitácoras de acceso de nginx.")},
     {"sandbox", difusor::sandbox::runSandboxCommand,
-     QT_TRANSLATE_NOOP("difusor::Tr", "El difusor de prueba: run, fault, faults.")},
+     QT_TRANSLATE_NOOP("difusor::Tr", "El difusor de prueba: run, fault, end-faults, faults.")},
     {"incidents", difusor::incidents::runIncidentsCommand,
      QT_TRANSLATE_NOOP("difusor::Tr", "Lista los incidentes de la base y los reconoce, resuelve, anota o silencia.")},
+    {"drill", difusor::drills::runDrillCommand,
+     QT_TRANSLATE_NOOP("difusor::Tr", "Simulacros: ensayos con fallas en el simulador, puntuados contra su verdad de referencia.")},
     {"export", difusor::exporting::runExportCommand,
      QT_TRANSLATE_NOOP("difusor::Tr", "La memoria técnica como paquete BagIt: export verify DIR comprueba uno.")},
 };

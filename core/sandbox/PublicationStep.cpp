@@ -64,6 +64,15 @@ void PublicationStep::holdFor(int ms)
     m_holdTimer->start(ms);
 }
 
+void PublicationStep::endHold()
+{
+    if (!m_holdTimer->isActive())
+        return;
+    m_holdTimer->stop();
+    Q_EMIT holdEnded();
+    publishNewest();
+}
+
 void PublicationStep::setSkew(int offsetS)
 {
     m_skewS = offsetS;

@@ -26,6 +26,7 @@ public:
     void stop();
 
     void holdFor(int ms);            // stale site: nothing new is shown until the hold ends
+    void endHold();                  // the hold ends now (a drill's rollback); nothing if none
     void setSkew(int offsetS);       // shown times are off by offsetS (0: correct); republishes now
     QDateTime shownCut() const { return m_shownCut; } // the data cut on the page now (UTC)
 

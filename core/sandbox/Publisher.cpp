@@ -83,6 +83,27 @@ void Publisher::backwardsNextCut()
     m_backwardsNext = true;
 }
 
+Publisher::Cancelled Publisher::cancelPendingFaults()
+{
+    Cancelled cancelled{m_pendingDelayMs > 0, m_skipNext, m_backwardsNext};
+    m_pendingDelayMs = 0;
+    m_skipNext = false;
+    m_backwardsNext = false;
+    bool hurried = false;
+    const qint64 now = m_clock.elapsed();
+    for (Push &push : m_queue) {
+        if (push.late && push.dueMs > now) {
+            push.dueMs = now;
+            hurried = true;
+        }
+    }
+    if (hurried && !m_rsync) {
+        m_pushTimer->stop();
+        pumpPushes();
+    }
+    return cancelled;
+}
+
 void Publisher::makeCut()
 {
     if (!m_running)

@@ -43,6 +43,15 @@ public:
     void delayNextPush(int delayMs);
     void skipNextCut();
     void backwardsNextCut();
+    // A drill's rollback: the faults still waiting for the next cut slot are called off (says which),
+    // and a late push already queued goes now (its landing ends the late cut as usual).
+    struct Cancelled
+    {
+        bool delay = false;
+        bool skip = false;
+        bool backwards = false;
+    };
+    Cancelled cancelPendingFaults();
 
     int cutsMade() const { return m_slot; }
 

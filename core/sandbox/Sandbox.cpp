@@ -319,6 +319,11 @@ QJsonObject Sandbox::handleControl(const QJsonObject &request)
         reply.insert(QStringLiteral("cuts"), d->publisher ? d->publisher->cutsMade() : 0);
         return reply;
     }
+    if (request.value(QStringLiteral("request")).toString() == QLatin1String("end_faults")) {
+        reply.insert(QStringLiteral("ok"), true);
+        reply.insert(QStringLiteral("ended"), QJsonArray::fromStringList(endFaults()));
+        return reply;
+    }
     const auto fault = parseFaultRequest(request, &error);
     const bool ok = fault && injectFault(fault->first, fault->second, &error);
     reply.insert(QStringLiteral("ok"), ok);

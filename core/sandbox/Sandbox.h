@@ -90,6 +90,11 @@ public:
     // Injects a fault into the running sandbox (state Ready). False with a translated error otherwise.
     bool injectFault(FaultKind kind, const FaultArgs &args, QString *error = nullptr);
     static QList<FaultDescription> faults();
+    // A drill's rollback: every fault in progress ends now (timed ones are undone at once, those still
+    // waiting for their cut are called off, a late cut already queued is pushed now). Their fault_end
+    // records say "early": true. Returns the ids of the faults it ends (some end a moment later: the
+    // site's nginx answering again, the late cut landing).
+    QStringList endFaults();
 
     // Empty when sshd, nginx, rsync, ssh-keygen are all installed; else one translated message naming
     // the Debian packages to install.

@@ -231,6 +231,60 @@ int injectFault(const QStringList &args)
     return code;
 }
 
+// A drill's rollback: every fault in progress in the running sandbox ends now.
+int endFaults(const QStringList &args)
+{
+    CommandLine line(QStringLiteral("sandbox end-faults"), {Tr::tr("--profile ARCHIVO")},
+                     Tr::tr("Termina ya todas las fallas en curso del simulador en marcha de ese perfil (la reversión de "
+                            "un simulacro): las que tienen duración se deshacen, las que esperaban su corte se cancelan. "
+                            "Imprime las que terminó."));
+    line.addOption({{QStringLiteral("profile")}, Tr::tr("El perfil que escribió sandbox run (obligatoria)."),
+                    Tr::tr("ARCHIVO")});
+    line.setExitCode(ExitOk, Tr::tr("las fallas en curso terminaron (o no había ninguna)"));
+    line.setExitCode(ExitFailed, Tr::tr("el simulador rechazó la petición"));
+    line.setExitCode(ExitBadInput, Tr::tr("entrada no válida: una opción desconocida, un perfil ilegible o que no es de un simulador"));
+    line.setExitCode(ExitUnreachable, Tr::tr("no se pudo hablar con el simulador (no está en marcha)"));
+    if (const auto code = line.parse(args))
+        return *code;
+    const QString profilePath = line.value(QStringLiteral("profile"));
+    if (profilePath.isEmpty())
+        return line.badInput(Tr::tr("Falta --profile."));
+    if (!line.positionalArguments().isEmpty())
+        return line.badInput(Tr::tr("Argumento de más: %1").arg(line.positionalArguments().first()));
+    QString error;
+    const auto profile = Profile::load(profilePath, &error);
+    if (!profile) {
+        err() << error << Qt::endl;
+        return ExitBadInput;
+    }
+    const QString control = profile->extra.value(QStringLiteral("sandbox_control")).toString();
+    if (control.isEmpty()) {
+        err() << Tr::tr("El perfil %1 no es de un simulador en marcha (falta \"sandbox_control\").").arg(profilePath) << Qt::endl;
+        return ExitBadInput;
+    }
+    ControlClient client;
+    int code = ExitFailed;
+    QObject::connect(&client, &ControlClient::answered, &client, [&code](const QJsonObject &reply) {
+        if (reply.value(QStringLiteral("ok")).toBool()) {
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("ended"), reply.value(QStringLiteral("ended"))}})
+                         .toJson(QJsonDocument::Compact)
+                  << Qt::endl;
+            code = ExitOk;
+        } else {
+            err() << reply.value(QStringLiteral("error")).toString() << Qt::endl;
+        }
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(&client, &ControlClient::failed, &client, [&code](const QString &message) {
+        err() << message << Qt::endl;
+        code = ExitUnreachable;
+        QCoreApplication::exit(0);
+    });
+    client.send(control, QJsonObject{{QStringLiteral("request"), QStringLiteral("end_faults")}});
+    QCoreApplication::exec();
+    return code;
+}
+
 int listFaults(const QStringList &args)
 {
     CommandLine line(QStringLiteral("sandbox faults"), {QString()},
@@ -254,12 +308,14 @@ int listFaults(const QStringList &args)
 int runSandboxCommand(const QStringList &args)
 {
     CommandLine line(QStringLiteral("sandbox"),
-                     {Tr::tr("run [opciones]"), Tr::tr("fault --profile ARCHIVO FALLA [ARGUMENTOS]"), QStringLiteral("faults")},
+                     {Tr::tr("run [opciones]"), Tr::tr("fault --profile ARCHIVO FALLA [ARGUMENTOS]"),
+                      Tr::tr("end-faults --profile ARCHIVO"), QStringLiteral("faults")},
                      Tr::tr("El difusor de prueba: un ensayo con sshd, nginx y rsync reales en 127.0.0.1, un "
                             "publicador y visitantes simulados, y fallas a pedido."));
     line.addSection(Tr::tr("Órdenes (sandbox ORDEN --help describe cada una):"),
                     {{QStringLiteral("run"), Tr::tr("Corre el simulador hasta una señal o --duration.")},
                      {QStringLiteral("fault"), Tr::tr("Inyecta una falla en un simulador en marcha.")},
+                     {QStringLiteral("end-faults"), Tr::tr("Termina ya las fallas en curso (la reversión de un simulacro).")},
                      {QStringLiteral("faults"), Tr::tr("Lista las fallas.")}});
     line.stopAtFirstArgument(); // the rest is the sub-command's
     line.setExitCode(ExitOk, Tr::tr("run: se detuvo por una señal o por --duration; fault: la falla se aplicó"));
@@ -269,7 +325,7 @@ int runSandboxCommand(const QStringList &args)
         return *code;
     const QStringList rest = line.positionalArguments();
     if (rest.isEmpty())
-        return line.badInput(Tr::tr("Falta la orden: run, fault o faults."));
+        return line.badInput(Tr::tr("Falta la orden: run, fault, end-faults o faults."));
     const QString sub = rest.first();
     if (sub == QLatin1String("run"))
         return runSandbox(rest.mid(1));
@@ -277,6 +333,8 @@ int runSandboxCommand(const QStringList &args)
         return injectFault(rest.mid(1));
     if (sub == QLatin1String("faults"))
         return listFaults(rest.mid(1));
+    if (sub == QLatin1String("end-faults"))
+        return endFaults(rest.mid(1));
     return line.badInput(Tr::tr("Orden desconocida: %1").arg(sub));
 }
 

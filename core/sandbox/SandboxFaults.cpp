@@ -42,7 +42,7 @@ bool Sandbox::injectFault(FaultKind kind, const FaultArgs &given, QString *error
         break;
     case FaultKind::StaleSite:
         d->publication->holdFor(a.durationS * 1000);
-        endFaultAfter(kind, a.durationS, [] {});
+        endFaultAfter(kind, a.durationS, [this] { d->publication->endHold(); });
         break;
     case FaultKind::SiteDown:
         d->servers->stopDifusorWeb();
@@ -90,6 +90,29 @@ bool Sandbox::injectFault(FaultKind kind, const FaultArgs &given, QString *error
     return true;
 }
 
+QStringList Sandbox::endFaults()
+{
+    QStringList ended;
+    if (d->state != SandboxState::Ready)
+        return ended;
+    for (int kind : std::as_const(d->activeFaults)) {
+        ended << faultId(FaultKind(kind));
+        d->endingEarly.insert(kind);
+    }
+    const Publisher::Cancelled cancelled = d->publisher->cancelPendingFaults();
+    if (cancelled.delay)
+        endFault(FaultKind::LateCut, QStringLiteral("cancelled"));
+    if (cancelled.skip)
+        endFault(FaultKind::SkippedCut, QStringLiteral("cancelled"));
+    if (cancelled.backwards)
+        endFault(FaultKind::BackwardsCut, QStringLiteral("cancelled"));
+    // Timed faults: their timers fire now, undoing them as at their natural end.
+    for (QTimer *timer : std::as_const(d->faultTimers))
+        timer->start(0);
+    ended.sort();
+    return ended;
+}
+
 void Sandbox::endFaultAfter(FaultKind kind, int seconds, const std::function<void()> &undo)
 {
     auto *timer = new QTimer(this);
@@ -111,7 +134,11 @@ void Sandbox::endFault(FaultKind kind, const QString &detail)
     if (!d->activeFaults.remove(int(kind)) || !d->truth)
         return;
     QJsonObject fields{{QStringLiteral("kind"), faultId(kind)}};
-    if (!detail.isEmpty()) {
+    if (d->endingEarly.remove(int(kind)))
+        fields.insert(QStringLiteral("early"), true);
+    if (detail == QLatin1String("cancelled")) {
+        fields.insert(QStringLiteral("cancelled"), true); // called off before it took effect
+    } else if (!detail.isEmpty()) {
         // The cut the fault touched (late, skipped, backwards), or what went wrong.
         fields.insert(detail.startsWith(QLatin1String("20")) ? QStringLiteral("cut") : QStringLiteral("error"), detail);
     }

@@ -40,6 +40,7 @@ public:
     difusor::Profile profile;
     QHash<int, QTimer *> faultTimers; // timed faults in progress, by kind
     QSet<int> activeFaults;
+    QSet<int> endingEarly; // faults a rollback is ending (their fault_end says "early": true)
     int rotations = 0;
     QString failure;
 };

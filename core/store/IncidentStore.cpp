@@ -455,6 +455,10 @@ QList<IncidentRecord> Store::findIncidents(const IncidentFilter &f) const
         }
         where << QStringLiteral("i.server_id IN (%1)").arg(marks.join(QLatin1Char(',')));
     }
+    if (f.drillId > 0) {
+        where << QStringLiteral("i.id IN (SELECT incident_id FROM drill_incidents WHERE drill_id = ?)");
+        values << f.drillId;
+    }
     if (f.sinceUtc.isValid()) {
         // Still going at `since`, or started after it.
         where << QStringLiteral("(i.closed_utc IS NULL OR i.closed_utc >= ? OR i.opened_utc >= ?)");

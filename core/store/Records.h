@@ -127,7 +127,27 @@ struct IncidentFilter
     QDateTime untilUtc;     // started before this (invalid: no bound)
     qint64 id = 0;          // one incident (0: any)
     QList<qint64> serverIds; // any of these servers (empty: no bound; combined with serverId)
+    qint64 drillId = 0;      // only the incidents a drill recorded as its own (0: any)
     int limit = 10000;
+};
+
+// One drill (core/drills): a fault rehearsal on the sandbox ("sandbox") or an observed simulacro
+// ("observe") on one server, with its Chaos Toolkit-shaped journal. The incidents raised while it ran
+// are linked to it (Store::linkDrillIncident), each with its role in the drill.
+struct DrillRecord
+{
+    qint64 id = 0;
+    qint64 serverId = 0;
+    QString serverName;   // the server's profile name (filled by reads)
+    QString scenario;     // a built-in scenario's name, or the file it came from
+    QString title;
+    QString target;       // "sandbox" | "observe"
+    QString operatorName; // who ran it
+    QDateTime startedUtc;
+    QDateTime endedUtc;   // invalid while it runs (or if the console died during it)
+    QString status;       // "running", then "completed" | "failed" | "aborted"
+    std::optional<double> score; // Σ weight × passed / Σ weight; nullopt while it runs
+    QJsonObject journal;  // the drill's journal (`drill run --format json`), once it ended
 };
 
 // First time a site showed a cut (kept even when the cut never reached our disk).

@@ -161,6 +161,28 @@ const QList<Step> &steps()
                          " BEGIN SELECT RAISE(ABORT, 'incident_events is append-only'); END"),
           QStringLiteral("CREATE TRIGGER incident_events_no_delete BEFORE DELETE ON incident_events"
                          " BEGIN SELECT RAISE(ABORT, 'incident_events is append-only'); END")}},
+        // Drills (core/drills): one row per fault rehearsal or observed simulacro of one server, its
+        // journal as JSON once it ended; the incidents raised while it ran are linked with their role.
+        {6,
+         {QStringLiteral("CREATE TABLE drills ("
+                         " id INTEGER PRIMARY KEY,"
+                         " server_id INTEGER NOT NULL REFERENCES servers(id),"
+                         " scenario TEXT NOT NULL,"
+                         " title TEXT,"
+                         " target TEXT NOT NULL,"
+                         " operator TEXT,"
+                         " started_utc INTEGER NOT NULL,"
+                         " ended_utc INTEGER,"
+                         " status TEXT NOT NULL,"
+                         " score REAL,"
+                         " journal TEXT)"),
+          QStringLiteral("CREATE INDEX drills_by_server ON drills(server_id, started_utc)"),
+          QStringLiteral("CREATE TABLE drill_incidents ("
+                         " drill_id INTEGER NOT NULL REFERENCES drills(id),"
+                         " incident_id INTEGER NOT NULL REFERENCES incidents(id),"
+                         " role TEXT NOT NULL,"
+                         " PRIMARY KEY (drill_id, incident_id))"),
+          QStringLiteral("CREATE INDEX drill_incidents_by_incident ON drill_incidents(incident_id)")}},
     };
     return list;
 }

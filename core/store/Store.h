@@ -104,6 +104,17 @@ public:
     // Told after each committed incident change, on the store's thread (StoreThread re-emits it).
     void setIncidentObserver(std::function<void(const IncidentUpdate &)> observer) { m_incidentObserver = std::move(observer); }
 
+    // Drills (core/drills). startDrill records one of this server's drills as running (its journal
+    // comes with finishDrill); linkDrillIncident says an incident was raised while it ran, with its role
+    // ("expected", "false_positive", "other"; a later link of the same incident replaces the role).
+    std::optional<qint64> startDrill(const DrillRecord &drill);
+    bool finishDrill(qint64 id, const QString &status, std::optional<double> score, const QJsonObject &journal,
+                     const QDateTime &endedUtc);
+    bool linkDrillIncident(qint64 drillId, qint64 incidentId, const QString &role);
+    std::optional<DrillRecord> drill(qint64 id) const;          // any server's
+    QList<DrillRecord> drills(int limit = 100) const;            // this server's, newest first
+    QList<std::pair<qint64, QString>> drillIncidents(qint64 drillId) const; // (incident id, role), by id
+
     // Infrastructure check runs. lastCheckRuns: newest first, at most `count`, of one host.
     std::optional<qint64> addCheckRun(const CheckRunRecord &run);
     QList<CheckRunRecord> lastCheckRuns(int count = 2) const;

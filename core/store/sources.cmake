@@ -3,5 +3,6 @@ set(DIFUSOR_STORE_SOURCES
     Schema.h Schema.cpp
     Store.h Store.cpp
     IncidentStore.cpp
+    DrillStore.cpp
     StoreThread.h StoreThread.cpp
 )
