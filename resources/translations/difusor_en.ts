@@ -2132,10 +2132,6 @@
         <translation>Counts the traffic of nginx access logs.</translation>
     </message>
     <message>
-        <source>El difusor de prueba: run, fault, faults.</source>
-        <translation>The sandbox difusor: run, fault, faults.</translation>
-    </message>
-    <message>
         <source>Lista los incidentes de la base y los reconoce, resuelve, anota o silencia.</source>
         <translation>Lists the store&apos;s incidents and acknowledges, resolves, annotates or silences them.</translation>
     </message>
@@ -2852,10 +2848,6 @@
         <translation>fault: the sandbox could not be reached (it is not running)</translation>
     </message>
     <message>
-        <source>Falta la orden: run, fault o faults.</source>
-        <translation>Missing command: run, fault or faults.</translation>
-    </message>
-    <message>
         <source>[opciones] ARCHIVO…</source>
         <translation>[options] FILE…</translation>
     </message>
@@ -3130,6 +3122,666 @@
     <message>
         <source>No se puede leer la bitácora de acceso %1 (%2).</source>
         <translation>The access log %1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>El difusor de prueba: run, fault, end-faults, faults.</source>
+        <translation>The sandbox difusor: run, fault, end-faults, faults.</translation>
+    </message>
+    <message>
+        <source>Simulacros: ensayos con fallas en el simulador, puntuados contra su verdad de referencia.</source>
+        <translation>Drills: fault rehearsals on the sandbox, scored against its ground truth.</translation>
+    </message>
+    <message>
+        <source>La consola registra los cortes y no tiene incidentes sin resolver</source>
+        <translation>The console records the cuts and has no unresolved incidents</translation>
+    </message>
+    <message>
+        <source>Ensayo con falla: %1</source>
+        <translation>Fault rehearsal: %1</translation>
+    </message>
+    <message>
+        <source>Se rota la bitácora de accesos del simulador: la consola debe seguir leyéndola sin abrir ningún incidente.</source>
+        <translation>The sandbox&apos;s access log is rotated: the console must keep reading it without opening any incident.</translation>
+    </message>
+    <message>
+        <source>Se inyecta «%1» en el simulador: la consola debe abrir el incidente esperado a tiempo y resolverlo solo cuando la falla termina, sin falsas alarmas.</source>
+        <translation>«%1» is injected into the sandbox: the console must open the expected incident in time and resolve it by itself when the fault ends, with no false alarms.</translation>
+    </message>
+    <message>
+        <source>Noche electoral comprimida</source>
+        <translation>Election night, compressed</translation>
+    </message>
+    <message>
+        <source>La noche entera en unos 20 minutos: cortes retrasados, omitidos y que retroceden, el sitio caído o desactualizado, errores 5xx, picos de tráfico, un reloj desfasado y una rotación de la bitácora, algunas fallas a la vez. Cada una debe abrir su incidente a tiempo y resolverse sola; ninguna falsa alarma.</source>
+        <translation>The whole night in about 20 minutes: late, skipped and backwards cuts, the site down or stale, 5xx errors, traffic spikes, a skewed clock and an access log rotation, some faults at once. Each must open its incident in time and resolve by itself; no false alarm.</translation>
+    </message>
+    <message>
+        <source>No hay un escenario integrado llamado «%1» (%2).</source>
+        <translation>There is no built-in scenario named «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>Simulacro %1 «%2» en %3: %4, puntuación %5, %6 s</source>
+        <translation>Drill %1 «%2» on %3: %4, score %5, %6 s</translation>
+    </message>
+    <message>
+        <source>Detenido: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>falla %1, detectado %2</source>
+        <translation>fault %1, detected %2</translation>
+    </message>
+    <message>
+        <source>[falsa alarma] %1 (%2) detectado %3</source>
+        <translation>[false alarm] %1 (%2) detected %3</translation>
+    </message>
+    <message>
+        <source>[--format json|text]</source>
+        <translation>[--format json|text]</translation>
+    </message>
+    <message>
+        <source>Los escenarios integrados: uno por falla del simulador y noche_electoral.</source>
+        <translation>The built-in scenarios: one per sandbox fault, and noche_electoral.</translation>
+    </message>
+    <message>
+        <source>json o text.</source>
+        <translation>json or text.</translation>
+    </message>
+    <message>
+        <source>NOMBRE [--cut-interval S | --profile ARCHIVO]</source>
+        <translation>NAME [--cut-interval S | --profile FILE]</translation>
+    </message>
+    <message>
+        <source>Imprime un escenario integrado como experimento de Chaos Toolkit, hecho para el ritmo del simulador (--cut-interval, o el del perfil): el punto de partida de un escenario propio.</source>
+        <translation>Prints a built-in scenario as a Chaos Toolkit experiment, made for the sandbox&apos;s pace (--cut-interval, or the profile&apos;s): the starting point of a scenario of your own.</translation>
+    </message>
+    <message>
+        <source>Segundos reales entre cortes del simulador (predeterminado 60).</source>
+        <translation>Real seconds between the sandbox&apos;s cuts (default 60).</translation>
+    </message>
+    <message>
+        <source>Un perfil de simulador: su intervalo entre cortes.</source>
+        <translation>A sandbox&apos;s profile: its interval between cuts.</translation>
+    </message>
+    <message>
+        <source>El escenario integrado (drill list los nombra).</source>
+        <translation>The built-in scenario (drill list names them).</translation>
+    </message>
+    <message>
+        <source>el escenario se imprimió</source>
+        <translation>the scenario was printed</translation>
+    </message>
+    <message>
+        <source>entrada no válida: un escenario que no existe, un intervalo no válido</source>
+        <translation>bad input: a scenario that does not exist, an invalid interval</translation>
+    </message>
+    <message>
+        <source>Falta el nombre del escenario (uno).</source>
+        <translation>Missing the scenario&apos;s name (one).</translation>
+    </message>
+    <message>
+        <source>--profile ARCHIVO --scenario NOMBRE|ARCHIVO [--format json|text] [--operator NOMBRE] [--store ARCHIVO]</source>
+        <translation>--profile FILE --scenario NAME|FILE [--format json|text] [--operator NAME] [--store FILE]</translation>
+    </message>
+    <message>
+        <source>Corre un ensayo con fallas en el simulador: vigila el servidor como watch, comprueba el estado estable, inyecta las fallas, juzga cada expectativa contra la verdad de referencia y corre siempre las reversiones (al final, al abortar, ante un error o una señal). Imprime el diario (forma de Chaos Toolkit, con score, expectations y false_positives); el avance va a stderr. La base: --store, si no DIFUSOR_STORE, si no la de la consola.</source>
+        <translation>Runs a fault rehearsal on the sandbox: watches the server as watch does, checks the steady state, injects the faults, judges each expectation against the ground truth and always runs the rollbacks (at the end, on an abort, on an error or a signal). Prints the journal (Chaos Toolkit&apos;s shape, with score, expectations and false_positives); progress goes to stderr. The store: --store, else DIFUSOR_STORE, else the console&apos;s.</translation>
+    </message>
+    <message>
+        <source>Perfil de conexión (debe ser de un simulador).</source>
+        <translation>Connection profile (must be a sandbox&apos;s).</translation>
+    </message>
+    <message>
+        <source>Escenario: un nombre integrado o un archivo.</source>
+        <translation>Scenario: a built-in name or a file.</translation>
+    </message>
+    <message>
+        <source>NOMBRE|ARCHIVO</source>
+        <translation>NAME|FILE</translation>
+    </message>
+    <message>
+        <source>Quién conduce el simulacro (predeterminado: el usuario).</source>
+        <translation>Who runs the drill (default: the user).</translation>
+    </message>
+    <message>
+        <source>todo lo esperado se cumplió, sin falsas alarmas</source>
+        <translation>everything expected happened, no false alarms</translation>
+    </message>
+    <message>
+        <source>el simulacro corrió y algo no se cumplió (o se abortó, o no se pudo guardar)</source>
+        <translation>the drill ran and something did not pass (or it was aborted, or could not be saved)</translation>
+    </message>
+    <message>
+        <source>entrada no válida o rechazo: un escenario no válido, un escenario con fallas en un perfil que no es de un simulador (nada se ejecutó)</source>
+        <translation>bad input or refused: an invalid scenario, a fault scenario on a profile that is not a sandbox&apos;s (nothing was run)</translation>
+    </message>
+    <message>
+        <source>Falta --scenario (un nombre integrado o un archivo).</source>
+        <translation>Missing --scenario (a built-in name or a file).</translation>
+    </message>
+    <message>
+        <source>«%1» no es un escenario integrado (%2) ni un archivo.</source>
+        <translation>«%1» is neither a built-in scenario (%2) nor a file.</translation>
+    </message>
+    <message>
+        <source>El escenario %1 no es válido:</source>
+        <translation>Scenario %1 is not valid:</translation>
+    </message>
+    <message>
+        <source>señal recibida</source>
+        <translation>signal received</translation>
+    </message>
+    <message>
+        <source>list [--format json|text]</source>
+        <translation>list [--format json|text]</translation>
+    </message>
+    <message>
+        <source>show NOMBRE [--cut-interval S]</source>
+        <translation>show NAME [--cut-interval S]</translation>
+    </message>
+    <message>
+        <source>run --profile ARCHIVO --scenario NOMBRE|ARCHIVO [opciones]</source>
+        <translation>run --profile FILE --scenario NAME|FILE [options]</translation>
+    </message>
+    <message>
+        <source>Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia. Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en &quot;extensions&quot;.</source>
+        <translation>Drills: fault rehearsals on the sandbox, judged against its ground truth. A scenario is a Chaos Toolkit experiment with the console&apos;s block under &quot;extensions&quot;.</translation>
+    </message>
+    <message>
+        <source>Órdenes (drill ORDEN --help describe cada una):</source>
+        <translation>Commands (drill COMMAND --help describes each):</translation>
+    </message>
+    <message>
+        <source>Lista los escenarios integrados.</source>
+        <translation>Lists the built-in scenarios.</translation>
+    </message>
+    <message>
+        <source>Imprime un escenario integrado como archivo de Chaos Toolkit.</source>
+        <translation>Prints a built-in scenario as a Chaos Toolkit file.</translation>
+    </message>
+    <message>
+        <source>Corre un escenario en el simulador y lo puntúa.</source>
+        <translation>Runs a scenario on the sandbox and scores it.</translation>
+    </message>
+    <message>
+        <source>run: todo lo esperado se cumplió; list, show: se imprimió</source>
+        <translation>run: everything expected happened; list, show: printed</translation>
+    </message>
+    <message>
+        <source>run: el simulacro corrió y algo no se cumplió</source>
+        <translation>run: the drill ran and something did not pass</translation>
+    </message>
+    <message>
+        <source>entrada no válida o rechazo (nada se ejecutó)</source>
+        <translation>bad input or refused (nothing was run)</translation>
+    </message>
+    <message>
+        <source>Falta la orden: list, show o run.</source>
+        <translation>Missing command: list, show or run.</translation>
+    </message>
+    <message>
+        <source>Se alcanzó la duración máxima del simulacro (%1 s).</source>
+        <translation>The drill&apos;s maximum duration was reached (%1 s).</translation>
+    </message>
+    <message>
+        <source>El perfil «%1» no es de un simulador (no tiene verdad de referencia ni canal de control): un ensayo con fallas solo corre en el simulador. No se hizo nada.</source>
+        <translation>Profile «%1» is not a sandbox&apos;s (it has no ground truth and no control channel): a fault rehearsal runs only on the sandbox. Nothing was done.</translation>
+    </message>
+    <message>
+        <source>No existe la verdad de referencia %1 del perfil «%2»: ¿está en marcha el simulador? No se hizo nada.</source>
+        <translation>Ground truth %1 of profile «%2» does not exist: is the sandbox running? Nothing was done.</translation>
+    </message>
+    <message>
+        <source>Conectando con %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>No se pudo registrar el simulacro en la base: %1</source>
+        <translation>Could not record the drill in the database: %1</translation>
+    </message>
+    <message>
+        <source>Observando %1 s antes de empezar (la línea base del tráfico)…</source>
+        <translation>Watching for %1 s before starting (the traffic baseline)…</translation>
+    </message>
+    <message>
+        <source>Comprobando el estado estable antes de las fallas…</source>
+        <translation>Checking the steady state before the faults…</translation>
+    </message>
+    <message>
+        <source>Comprobando que todo volvió al estado estable…</source>
+        <translation>Checking that everything is back to the steady state…</translation>
+    </message>
+    <message>
+        <source>El estado estable no se cumplió antes de las fallas (%1 s de espera): no se inyectó nada.</source>
+        <translation>The steady state did not hold before the faults (%1 s of waiting): nothing was injected.</translation>
+    </message>
+    <message>
+        <source>Estado estable. Empieza el método: %1 pasos.</source>
+        <translation>Steady state. The method starts: %1 steps.</translation>
+    </message>
+    <message>
+        <source>El estado estable no volvió después de las fallas.</source>
+        <translation>The steady state did not come back after the faults.</translation>
+    </message>
+    <message>
+        <source>Reversiones…</source>
+        <translation>Rollbacks…</translation>
+    </message>
+    <message>
+        <source>Falla «%1» (%2).</source>
+        <translation>Fault «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>No se pudo leer la base.</source>
+        <translation>Could not read the database.</translation>
+    </message>
+    <message>
+        <source>Pausa de %1 s.</source>
+        <translation>Pause of %1 s.</translation>
+    </message>
+    <message>
+        <source>Esperando lo esperado (%1 expectativas) y el fin de las fallas.</source>
+        <translation>Waiting for what is expected (%1 expectations) and for the faults to end.</translation>
+    </message>
+    <message>
+        <source>Reversión «%1».</source>
+        <translation>Rollback «%1».</translation>
+    </message>
+    <message>
+        <source>Simulacro detenido: %1</source>
+        <translation>Drill stopped: %1</translation>
+    </message>
+    <message>
+        <source>cancelado por el técnico</source>
+        <translation>cancelled by the technician</translation>
+    </message>
+    <message>
+        <source>sin decidir al terminar</source>
+        <translation>undecided at the end</translation>
+    </message>
+    <message>
+        <source>el simulacro terminó antes</source>
+        <translation>the drill ended first</translation>
+    </message>
+    <message>
+        <source>Guardando el simulacro…</source>
+        <translation>Saving the drill…</translation>
+    </message>
+    <message>
+        <source>No se guardó el diario del simulacro: %1</source>
+        <translation>The drill&apos;s journal was not saved: %1</translation>
+    </message>
+    <message>
+        <source>No se ligó el incidente %1 al simulacro %2: %3</source>
+        <translation>Incident %1 was not linked to drill %2: %3</translation>
+    </message>
+    <message>
+        <source>Incidente abierto: %1 (%2).</source>
+        <translation>Incident opened: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>se abrió un incidente prohibido: %1 (%2)</source>
+        <translation>a forbidden incident opened: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cumplida: %1 — %2</source>
+        <translation>Met: %1 — %2</translation>
+    </message>
+    <message>
+        <source>No cumplida: %1 — %2</source>
+        <translation>Not met: %1 — %2</translation>
+    </message>
+    <message>
+        <source>la falla «%1» no se inyectó</source>
+        <translation>fault «%1» was not injected</translation>
+    </message>
+    <message>
+        <source>la falla no se inyectó: %1</source>
+        <translation>the fault was not injected: %1</translation>
+    </message>
+    <message>
+        <source>el simulador no registró el inicio de la falla</source>
+        <translation>the sandbox did not record the fault&apos;s start</translation>
+    </message>
+    <message>
+        <source>se abrió %1 a los %2 s de la falla</source>
+        <translation>%1 opened %2 s after the fault</translation>
+    </message>
+    <message>
+        <source>ningún %1 en %2 s</source>
+        <translation>no %1 in %2 s</translation>
+    </message>
+    <message>
+        <source>ningún incidente %1 en %2 s desde el inicio de la falla</source>
+        <translation>no %1 incident within %2 s of the fault&apos;s start</translation>
+    </message>
+    <message>
+        <source>detectado a los %1 s (límite %2 s)</source>
+        <translation>detected after %1 s (limit %2 s)</translation>
+    </message>
+    <message>
+        <source>detectado a los %1 s</source>
+        <translation>detected after %1 s</translation>
+    </message>
+    <message>
+        <source>detectado a los %1 s, resuelto %2 s después del fin de la falla</source>
+        <translation>detected after %1 s, resolved %2 s after the fault ended</translation>
+    </message>
+    <message>
+        <source>resuelto %1 s después del fin de la falla (límite %2 s)</source>
+        <translation>resolved %1 s after the fault ended (limit %2 s)</translation>
+    </message>
+    <message>
+        <source>sin resolver %1 s después del fin de la falla</source>
+        <translation>unresolved %1 s after the fault ended</translation>
+    </message>
+    <message>
+        <source>No se pudo registrar el servidor: %1</source>
+        <translation>Could not register the server: %1</translation>
+    </message>
+    <message>
+        <source>línea %1, columna %2</source>
+        <translation>line %1, column %2</translation>
+    </message>
+    <message>
+        <source>falta (un texto)</source>
+        <translation>missing (a text)</translation>
+    </message>
+    <message>
+        <source>debe ser un texto no vacío, no %1</source>
+        <translation>must be a non-empty text, not %1</translation>
+    </message>
+    <message>
+        <source>debe ser un número, no %1</source>
+        <translation>must be a number, not %1</translation>
+    </message>
+    <message>
+        <source>%1 está fuera de [%2, %3]</source>
+        <translation>%1 is outside [%2, %3]</translation>
+    </message>
+    <message>
+        <source>debe ser true o false, no %1</source>
+        <translation>must be true or false, not %1</translation>
+    </message>
+    <message>
+        <source>clave desconocida (se admiten: %1)</source>
+        <translation>unknown key (allowed: %1)</translation>
+    </message>
+    <message>
+        <source>la consola admite como tolerancia un código de salida (entero) o {&quot;type&quot;: &quot;regex&quot;, &quot;pattern&quot;: …, &quot;target&quot;: &quot;stdout&quot;}; no %1</source>
+        <translation>the console accepts as tolerance an exit code (integer) or {&quot;type&quot;: &quot;regex&quot;, &quot;pattern&quot;: …, &quot;target&quot;: &quot;stdout&quot;}; not %1</translation>
+    </message>
+    <message>
+        <source>tipo de tolerancia «%1» no admitido por la consola (use regex o un código de salida)</source>
+        <translation>tolerance type «%1» is not supported by the console (use regex or an exit code)</translation>
+    </message>
+    <message>
+        <source>expresión regular no válida: %1</source>
+        <translation>invalid regular expression: %1</translation>
+    </message>
+    <message>
+        <source>debe ser stdout o stderr</source>
+        <translation>must be stdout or stderr</translation>
+    </message>
+    <message>
+        <source>falta «--profile ${profile}»: el simulacro actúa sobre su propio perfil</source>
+        <translation>missing «--profile ${profile}»: the drill acts on its own profile</translation>
+    </message>
+    <message>
+        <source>«--profile %1»: use «--profile ${profile}» (el perfil del simulacro, nunca otro)</source>
+        <translation>«--profile %1»: use «--profile ${profile}» (the drill&apos;s profile, never another)</translation>
+    </message>
+    <message>
+        <source>debe ser un objeto (una actividad), no %1</source>
+        <translation>must be an object (an activity), not %1</translation>
+    </message>
+    <message>
+        <source>las referencias a otras actividades no se admiten: escriba la actividad completa</source>
+        <translation>references to other activities are not supported: write the whole activity</translation>
+    </message>
+    <message>
+        <source>la consola no ejecuta actividades en segundo plano; para que dos fallas se traslapen, inyecte la segunda durante la primera (las fallas duran lo que dicen)</source>
+        <translation>the console does not run activities in the background; to overlap two faults, inject the second during the first (faults last as long as they say)</translation>
+    </message>
+    <message>
+        <source>debe ser action o probe, no «%1»</source>
+        <translation>must be action or probe, not «%1»</translation>
+    </message>
+    <message>
+        <source>la hipótesis de estado estable solo lleva sondas (probe)</source>
+        <translation>the steady-state hypothesis holds probes only</translation>
+    </message>
+    <message>
+        <source>debe ser un objeto {&quot;before&quot;: s, &quot;after&quot;: s}</source>
+        <translation>must be an object {&quot;before&quot;: s, &quot;after&quot;: s}</translation>
+    </message>
+    <message>
+        <source>falta el proveedor (un objeto con &quot;type&quot;: &quot;process&quot;)</source>
+        <translation>missing provider (an object with &quot;type&quot;: &quot;process&quot;)</translation>
+    </message>
+    <message>
+        <source>la consola solo ejecuta el proveedor «process» con difusor-console</source>
+        <translation>the console only runs the «process» provider with difusor-console</translation>
+    </message>
+    <message>
+        <source>«%1»: la consola solo ejecuta sus propias órdenes (difusor-console), nunca otro programa</source>
+        <translation>«%1»: the console only runs its own commands (difusor-console), never another program</translation>
+    </message>
+    <message>
+        <source>debe ser un texto, no %1</source>
+        <translation>must be a text, not %1</translation>
+    </message>
+    <message>
+        <source>faltan los argumentos (una lista de textos)</source>
+        <translation>missing arguments (a list of texts)</translation>
+    </message>
+    <message>
+        <source>inyectar una falla es una acción (action), no una sonda</source>
+        <translation>injecting a fault is an action, not a probe</translation>
+    </message>
+    <message>
+        <source>terminar las fallas es una acción (action)</source>
+        <translation>ending the faults is an action</translation>
+    </message>
+    <message>
+        <source>argumento de más: %1</source>
+        <translation>extra argument: %1</translation>
+    </message>
+    <message>
+        <source>«%1» es una sonda (probe): no cambia nada</source>
+        <translation>«%1» is a probe: it changes nothing</translation>
+    </message>
+    <message>
+        <source>estado desconocido: %1 (open, acknowledged, resolved, unresolved o all)</source>
+        <translation>unknown state: %1 (open, acknowledged, resolved, unresolved or all)</translation>
+    </message>
+    <message>
+        <source>tipo de incidente desconocido: %1</source>
+        <translation>unknown incident kind: %1</translation>
+    </message>
+    <message>
+        <source>--duration debe ser un número de segundos entre 1 y 3600</source>
+        <translation>--duration must be a number of seconds between 1 and 3600</translation>
+    </message>
+    <message>
+        <source>argumento que la consola no juzga en una sonda: %1</source>
+        <translation>argument the console does not judge in a probe: %1</translation>
+    </message>
+    <message>
+        <source>la sonda debe pedir «--format json» (es lo que juzga la tolerancia)</source>
+        <translation>the probe must ask for «--format json» (that is what the tolerance judges)</translation>
+    </message>
+    <message>
+        <source>la sonda watch necesita --duration S (cuánto esperar un corte)</source>
+        <translation>the watch probe needs --duration S (how long to wait for a cut)</translation>
+    </message>
+    <message>
+        <source>orden no admitida: «%1» (se admiten sandbox fault, sandbox end-faults, incidents y watch)</source>
+        <translation>unsupported command: «%1» (supported: sandbox fault, sandbox end-faults, incidents and watch)</translation>
+    </message>
+    <message>
+        <source>una reversión no inyecta fallas</source>
+        <translation>a rollback does not inject faults</translation>
+    </message>
+    <message>
+        <source>una sonda de la hipótesis necesita su tolerancia</source>
+        <translation>a hypothesis probe needs its tolerance</translation>
+    </message>
+    <message>
+        <source>debe ser una lista de actividades, no %1</source>
+        <translation>must be a list of activities, not %1</translation>
+    </message>
+    <message>
+        <source>«%1» ya nombra otra actividad de la lista</source>
+        <translation>«%1» already names another activity of the list</translation>
+    </message>
+    <message>
+        <source>debe ser sandbox u observe, no «%1»</source>
+        <translation>must be sandbox or observe, not «%1»</translation>
+    </message>
+    <message>
+        <source>debe ser un objeto</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>debe ser una lista de tipos de incidente</source>
+        <translation>must be a list of incident kinds</translation>
+    </message>
+    <message>
+        <source>tipo de incidente desconocido: «%1»</source>
+        <translation>unknown incident kind: «%1»</translation>
+    </message>
+    <message>
+        <source>un escenario solo ajusta umbrales de las reglas (%1)</source>
+        <translation>a scenario only adjusts the rules&apos; thresholds (%1)</translation>
+    </message>
+    <message>
+        <source>debe ser un número mayor que cero</source>
+        <translation>must be a number greater than zero</translation>
+    </message>
+    <message>
+        <source>debe ser una lista</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>falta: en cuántos segundos desde el inicio de la falla</source>
+        <translation>missing: within how many seconds of the fault&apos;s start</translation>
+    </message>
+    <message>
+        <source>un incidente que no debe abrirse no se resuelve</source>
+        <translation>an incident that must not open is not resolved</translation>
+    </message>
+    <message>
+        <source>«%1» no es el nombre de ninguna acción del método</source>
+        <translation>«%1» is not the name of any action of the method</translation>
+    </message>
+    <message>
+        <source>«%1» no inyecta una falla</source>
+        <translation>«%1» does not inject a fault</translation>
+    </message>
+    <message>
+        <source>«%1» está también entre los prohibidos</source>
+        <translation>«%1» is also among the forbidden ones</translation>
+    </message>
+    <message>
+        <source>JSON no válido: %1</source>
+        <translation>invalid JSON: %1</translation>
+    </message>
+    <message>
+        <source>un escenario es un objeto JSON (un experimento de Chaos Toolkit)</source>
+        <translation>a scenario is a JSON object (a Chaos Toolkit experiment)</translation>
+    </message>
+    <message>
+        <source>debe ser un texto (p. ej. &quot;1.0.0&quot;)</source>
+        <translation>must be a text (e.g. &quot;1.0.0&quot;)</translation>
+    </message>
+    <message>
+        <source>debe ser una lista de textos</source>
+        <translation>must be a list of texts</translation>
+    </message>
+    <message>
+        <source>debe ser un texto no vacío</source>
+        <translation>must be a non-empty text</translation>
+    </message>
+    <message>
+        <source>debe ser un objeto con title y probes</source>
+        <translation>must be an object with title and probes</translation>
+    </message>
+    <message>
+        <source>falta (la lista de acciones; puede estar vacía)</source>
+        <translation>missing (the list of actions; it may be empty)</translation>
+    </message>
+    <message>
+        <source>debe ser una lista de objetos con &quot;name&quot;</source>
+        <translation>must be a list of objects with &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>cada extensión es un objeto con &quot;name&quot;</source>
+        <translation>each extension is an object with &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>la extensión «difusor-console» aparece dos veces</source>
+        <translation>the «difusor-console» extension appears twice</translation>
+    </message>
+    <message>
+        <source>falta la extensión {&quot;name&quot;: &quot;difusor-console&quot;, …} con el objetivo y lo esperado</source>
+        <translation>missing the extension {&quot;name&quot;: &quot;difusor-console&quot;, …} with the target and what is expected</translation>
+    </message>
+    <message>
+        <source>un simulacro de observación nunca inyecta nada</source>
+        <translation>an observation drill never injects anything</translation>
+    </message>
+    <message>
+        <source>un simulacro de observación no espera fallas</source>
+        <translation>an observation drill expects no faults</translation>
+    </message>
+    <message>
+        <source>%1 es demasiado grande para un escenario (más de 4 MiB).</source>
+        <translation>%1 is too large for a scenario (more than 4 MiB).</translation>
+    </message>
+    <message>
+        <source>--profile ARCHIVO</source>
+        <translation>--profile FILE</translation>
+    </message>
+    <message>
+        <source>Termina ya todas las fallas en curso del simulador en marcha de ese perfil (la reversión de un simulacro): las que tienen duración se deshacen, las que esperaban su corte se cancelan. Imprime las que terminó.</source>
+        <translation>Ends now every fault in progress in that profile&apos;s running sandbox (a drill&apos;s rollback): timed ones are undone, those waiting for their cut are called off. Prints the ones it ended.</translation>
+    </message>
+    <message>
+        <source>las fallas en curso terminaron (o no había ninguna)</source>
+        <translation>the faults in progress ended (or there were none)</translation>
+    </message>
+    <message>
+        <source>el simulador rechazó la petición</source>
+        <translation>the sandbox refused the request</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una opción desconocida, un perfil ilegible o que no es de un simulador</source>
+        <translation>bad input: an unknown option, an unreadable profile or one that is not a sandbox&apos;s</translation>
+    </message>
+    <message>
+        <source>end-faults --profile ARCHIVO</source>
+        <translation>end-faults --profile FILE</translation>
+    </message>
+    <message>
+        <source>Termina ya las fallas en curso (la reversión de un simulacro).</source>
+        <translation>Ends the faults in progress now (a drill&apos;s rollback).</translation>
+    </message>
+    <message>
+        <source>Falta la orden: run, fault, end-faults o faults.</source>
+        <translation>Missing command: run, fault, end-faults or faults.</translation>
+    </message>
+    <message>
+        <source>Un simulacro sin escenario, sin objetivo o sin hora no se guarda.</source>
+        <translation>A drill without scenario, target or time is not saved.</translation>
+    </message>
+    <message>
+        <source>No hay simulacro %1 de este servidor.</source>
+        <translation>There is no drill %1 of this server.</translation>
+    </message>
+    <message>
+        <source>El incidente %1 o el simulacro %2 no son de este servidor.</source>
+        <translation>Incident %1 or drill %2 is not this server&apos;s.</translation>
     </message>
 </context>
 <context>
