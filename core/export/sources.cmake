@@ -4,4 +4,5 @@ set(DIFUSOR_EXPORT_SOURCES
     Bag.h Bag.cpp
     BagVerifier.h BagVerifier.cpp
     ExportCommand.h ExportCommand.cpp
+    Memoria.h
 )
