@@ -47,7 +47,7 @@ struct MemoriaPeriod
     QList<QDate> baselineExcluded{QDate(2024, 5, 19), QDate(2024, 5, 26)};
     // Election night, hour by hour: from the polls' closing (18:00 UTC-6; the PREP publishes from
     // 20:00) to 06:00 the next morning, when the night's load is over.
-    QDateTime nightStartUtc = QDateTime(QDate(2024, 6, 3), QTime(0, 0), QTimeZone::UTC);
+    QDateTime nightStartUtc = QDateTime(QDate(2024, 6, 3), QTime(0, 0), Qt::UTC);
     int nightHours = 12;
 
     // The default baseline for a period: the 14 days before `from`, no exclusion unless they are the
@@ -170,6 +170,7 @@ struct MemoriaInput
     std::optional<double> capacityRps; // the load the server is known to take (requests/s), when known
     QDateTime generatedUtc;
     QString consoleVersion;
+    QString language = QStringLiteral("es"); // "es" or "en": numbers and dates (words follow the translation)
     QStringList errors; // what could not be read (translated): the report says so
 };
 
@@ -191,6 +192,7 @@ struct MemoriaRequest
     QList<MemoriaLogSource> logs; // read in this order (put each server's oldest rotation first)
     QString comments;
     std::optional<double> capacityRps;
+    QString language = QStringLiteral("es");
     QString robots; // as `stats --robots`: "" auto (AWStats' installed list), "builtin", a robots.pm path
 };
 

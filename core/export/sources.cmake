@@ -4,5 +4,8 @@ set(DIFUSOR_EXPORT_SOURCES
     Bag.h Bag.cpp
     BagVerifier.h BagVerifier.cpp
     ExportCommand.h ExportCommand.cpp
-    Memoria.h
+    Memoria.h MemoriaBuild.cpp MemoriaLogs.cpp
+    MemoriaChart.h MemoriaChart.cpp
+    MemoriaDocument.h MemoriaDocument.cpp
+    MemoriaPdf.cpp
 )

@@ -1,0 +1,367 @@
+// The memoria técnica's report: the comparison (section 3) against what `difusor-console stats --mode
+// awstats --tz mexico` (the real binary) gives on the same rotated and .gz files dated 2024; the log
+// table against the files; and the PDF's text (pdftotext) holding the four sections, in the call's
+// order, with those numbers and their accents.
+#include "MemoriaFixture.h"
+
+#include "export/Memoria.h"
+#include "store/Store.h"
+
+#include "TestEnv.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+using namespace difusor;
+using namespace difusor::exporting;
+
+namespace {
+
+struct StatsRow
+{
+    double visits = 0, pages = 0, hits = 0, visitors = 0;
+};
+
+// `difusor-console stats --mode awstats --tz mexico --by <by> --format json FILES`: period -> counts.
+QHash<QString, StatsRow> runStats(const QStringList &files, const QString &by, QString *why)
+{
+    QProcess p;
+    p.start(QStringLiteral(DIFUSOR_CONSOLE_BIN),
+            QStringList{QStringLiteral("stats"), QStringLiteral("--mode"), QStringLiteral("awstats"), QStringLiteral("--tz"),
+                        QStringLiteral("mexico"), QStringLiteral("--by"), by, QStringLiteral("--format"), QStringLiteral("json")}
+                + files);
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        p.kill();
+        p.waitForFinished();
+        *why = QString::fromUtf8(p.readAllStandardError());
+        return {};
+    }
+    QHash<QString, StatsRow> rows;
+    const QJsonObject root = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    for (const QJsonValue &v : root.value(QStringLiteral("periods")).toArray()) {
+        const QJsonObject o = v.toObject();
+        rows.insert(o.value(QStringLiteral("period")).toString(),
+                    {o.value(QStringLiteral("visits")).toDouble(), o.value(QStringLiteral("pages")).toDouble(),
+                     o.value(QStringLiteral("hits")).toDouble(), o.value(QStringLiteral("unique_visitors")).toDouble()});
+    }
+    return rows;
+}
+
+void addRow(StatsRow &sum, const StatsRow &r)
+{
+    sum.visits += r.visits;
+    sum.pages += r.pages;
+    sum.hits += r.hits;
+    sum.visitors += r.visitors;
+}
+
+StatsRow divided(StatsRow r, int n)
+{
+    r.visits /= n;
+    r.pages /= n;
+    r.hits /= n;
+    r.visitors /= n;
+    return r;
+}
+
+#define COMPARE_COUNTS(actual, expected)                      \
+    do {                                                      \
+        QCOMPARE((actual).visits, (expected).visits);         \
+        QCOMPARE((actual).pages, (expected).pages);           \
+        QCOMPARE((actual).hits, (expected).hits);             \
+        QCOMPARE((actual).visitors, (expected).visitors);     \
+    } while (false)
+
+// The text of a PDF, one string per page (pdftotext's form feeds), whitespace runs made one space.
+QStringList pdfPages(const QString &pdf, QString *why)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+        p.kill();
+        p.waitForFinished();
+        *why = QString::fromUtf8(p.readAllStandardError());
+        return {};
+    }
+    QStringList pages = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\f'));
+    if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
+        pages.removeLast();
+    for (QString &page : pages)
+        page = page.simplified();
+    return pages;
+}
+
+int pageOf(const QStringList &pages, const QString &text, int from = 0)
+{
+    for (int i = from; i < pages.size(); ++i)
+        if (pages.at(i).contains(text))
+            return i;
+    return -1;
+}
+
+QByteArray fileLines(const QString &path, qint64 *lines)
+{
+    gzFile f = gzopen(QFile::encodeName(path).constData(), "rb");
+    QByteArray all;
+    char buffer[65536];
+    int n = 0;
+    while (f && (n = gzread(f, buffer, sizeof buffer)) > 0)
+        all.append(buffer, n);
+    if (f)
+        gzclose(f);
+    *lines = all.count('\n') + (all.isEmpty() || all.endsWith('\n') ? 0 : 1);
+    return all;
+}
+
+} // namespace
+
+class TestMemoria final : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_tmp{test::tempTemplate()};
+    QList<MemoriaLogSource> m_logs;
+    store::Store m_store;
+    MemoriaInput m_input;
+
+    QStringList paths() const
+    {
+        QStringList p;
+        for (const MemoriaLogSource &s : m_logs)
+            p << s.path;
+        return p;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_logs = test::writeMemoriaLogs(m_tmp.path());
+        QCOMPARE(m_logs.size(), 5);
+        QString error;
+        QVERIFY2(m_store.open(m_tmp.filePath(QStringLiteral("consola.db")), &error), qPrintable(error));
+        QVERIFY(test::fillMemoriaStore(m_store) > 0);
+        QElapsedTimer t;
+        t.start();
+        m_input = buildMemoriaInput(m_store, test::memoriaRequest(m_logs));
+        qInfo("buildMemoriaInput: %lld lines in %lld ms", qlonglong(m_input.comparison.parsedLines), qlonglong(t.elapsed()));
+        QVERIFY2(m_input.errors.isEmpty(), qPrintable(m_input.errors.join(QLatin1Char('\n'))));
+    }
+
+    void logTableIsTheFiles()
+    {
+        QCOMPARE(m_input.logFiles.size(), m_logs.size());
+        for (const MemoriaLogFile &f : std::as_const(m_input.logFiles)) {
+            QFile file(f.path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QCOMPARE(f.size, bytes.size());
+            QCOMPARE(f.sha256, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            qint64 lines = 0;
+            fileLines(f.path, &lines);
+            QVERIFY(lines > 0);
+            QCOMPARE(f.lines, lines);
+            QVERIFY(f.error.isEmpty());
+            QVERIFY(f.firstUtc.isValid() && f.firstUtc <= f.lastUtc);
+        }
+    }
+
+    // Every number of section 3 is what `stats` gives on the same files: per day (UTC-6), the baseline
+    // average over its 12 days (the simulacros left out, the zero-traffic days counted as 0), the
+    // period's average, and each hour of election night against the baseline's same hour.
+    void comparisonEqualsStats()
+    {
+        QString why;
+        const QHash<QString, StatsRow> days = runStats(paths(), QStringLiteral("day"), &why);
+        QVERIFY2(!days.isEmpty(), qPrintable(why));
+        const QHash<QString, StatsRow> hours = runStats(paths(), QStringLiteral("hour"), &why);
+        QVERIFY2(!hours.isEmpty(), qPrintable(why));
+        const MemoriaComparison &c = m_input.comparison;
+
+        // Baseline: 19 May .. 1 June without 19 and 26 May; 22 and 29 May have no line at all.
+        QCOMPARE(c.baseline.size(), 12);
+        QCOMPARE(c.baselineCoveredDays, 12);
+        QVERIFY(!days.contains(QStringLiteral("2024-05-22")));
+        QVERIFY(days.contains(QStringLiteral("2024-05-19"))); // the simulacro had traffic: left out, not zero
+        StatsRow sum;
+        for (const MemoriaDay &d : c.baseline) {
+            QVERIFY(d.date != QDate(2024, 5, 19) && d.date != QDate(2024, 5, 26));
+            const StatsRow r = days.value(d.date.toString(Qt::ISODate)); // absent: a zero day
+            COMPARE_COUNTS(d.counts, r);
+            addRow(sum, r);
+        }
+        QCOMPARE(c.baseline.at(3).date, QDate(2024, 5, 23)); // 20, 21, 22 (zero), 23
+        QCOMPARE(c.baseline.at(2).counts.hits, 0.0);
+        const StatsRow baseline = divided(sum, 12);
+        COMPARE_COUNTS(c.baselineAverage, baseline);
+
+        QCOMPARE(c.period.size(), 8);
+        StatsRow periodSum;
+        for (const MemoriaDay &d : c.period) {
+            const StatsRow r = days.value(d.date.toString(Qt::ISODate));
+            QVERIFY(r.hits > 0);
+            COMPARE_COUNTS(d.counts, r);
+            addRow(periodSum, r);
+        }
+        COMPARE_COUNTS(c.periodAverage, divided(periodSum, 8));
+        QVERIFY(c.period.first().counts.visits > 5 * baseline.visits); // election day is not a usual day
+        QCOMPARE(*MemoriaComparison::ratio(c.periodAverage.hits, c.baselineAverage.hits), c.periodAverage.hits / baseline.hits);
+
+        // Election night: 2 June 18:00 to 3 June 06:00 (UTC-6), twelve hours.
+        QCOMPARE(c.night.size(), 12);
+        for (int i = 0; i < 12; ++i) {
+            const MemoriaHour &h = c.night.at(i);
+            const QDateTime local = h.startUtc.addSecs(-6 * 3600);
+            QCOMPARE(local.time().hour(), (18 + i) % 24);
+            COMPARE_COUNTS(h.counts, hours.value(local.toString(QStringLiteral("yyyy-MM-ddTHH"))));
+            StatsRow hourSum;
+            for (const MemoriaDay &d : c.baseline)
+                addRow(hourSum, hours.value(d.date.toString(Qt::ISODate) + QStringLiteral("T%1").arg(local.time().hour(), 2, 10, QLatin1Char('0'))));
+            COMPARE_COUNTS(h.baseline, divided(hourSum, 12));
+        }
+        QVERIFY(c.peakMinuteRequests > 0);
+        QVERIFY(c.peakMinuteUtc >= QDateTime(QDate(2024, 6, 2), QTime(6, 0), Qt::UTC));
+    }
+
+    void incidentsSplitByPublication()
+    {
+        QCOMPARE(m_input.affecting.size(), 2);
+        QCOMPARE(m_input.affecting.at(0).record.kind, QStringLiteral("site_unreachable")); // oldest first
+        QCOMPARE(m_input.affecting.at(0).impactMinutes, 27.0);
+        QCOMPARE(m_input.affecting.at(0).cutsAffected, 2); // 21:15 and 21:30
+        QVERIFY(m_input.affecting.at(0).timeline.size() >= 4);
+        QCOMPARE(m_input.others.size(), 2); // clock skew (no) and the SSH link (not known)
+        QCOMPARE(m_input.cuts.size(), 40);
+        QCOMPARE(m_input.checks.size(), 1);
+        QCOMPARE(m_input.drills.size(), 1);
+        QCOMPARE(m_input.drafts.size(), 3);
+        QVERIFY(m_input.drafts.at(0).contains(QStringLiteral("95.0 s")));
+    }
+
+    void pdfHoldsTheFourSections()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(pdftotext, "pdftotext");
+        const QString pdf = m_tmp.filePath(QStringLiteral("memoria-tecnica.pdf"));
+        QString error;
+        QElapsedTimer t;
+        t.start();
+        QVERIFY2(writeMemoriaPdf(m_input, pdf, &error), qPrintable(error));
+        qInfo("writeMemoriaPdf: %lld ms, %lld bytes", qlonglong(t.elapsed()), qlonglong(QFileInfo(pdf).size()));
+        QString why;
+        const QStringList pages = pdfPages(pdf, &why);
+        QVERIFY2(!pages.isEmpty(), qPrintable(why));
+        const int n = int(pages.size());
+        QVERIFY(n >= 6);
+        for (int i = 0; i < n; ++i)
+            QVERIFY2(pages.at(i).contains(QStringLiteral("página %1 de %2").arg(i + 1).arg(n)), qPrintable(pages.at(i).left(300)));
+
+        // The call's order, each section on its own page(s), then the annexes.
+        const int s1 = pageOf(pages, QStringLiteral("1. Bitácoras de acceso Bitácoras de acceso"));
+        const int s2 = pageOf(pages, QStringLiteral("2. Incidentes que afectaron la publicación Un bloque"));
+        const int s3 = pageOf(pages, QStringLiteral("3. Comparativo de visitas, páginas y hits Promedio habitual"));
+        const int s4 = pageOf(pages, QStringLiteral("4. Comentarios y sugerencias Del equipo técnico"));
+        const int a = pageOf(pages, QStringLiteral("Anexo A. Verificación de infraestructura al inicio del periodo"), s4);
+        QVERIFY2(s1 > 0 && s1 < s2 && s2 < s3 && s3 < s4 && s4 < a, qPrintable(QStringLiteral("%1 %2 %3 %4 %5").arg(s1).arg(s2).arg(s3).arg(s4).arg(a)));
+        const QString all = pages.join(QLatin1Char(' '));
+        for (const char *text : {"Universidad Juárez del Estado de Durango", "José Íñiguez", "Días del periodo base",
+                                 "Anexo B. Cortes del periodo", "Anexo C. Simulacros", "Sitio caído durante la publicación",
+                                 "Anexo D. Incidentes que no afectaron la publicación", "Reloj del servidor desfasado",
+                                 "Se perdió la conexión SSH", "no determinado", "El contenedor de nginx se quedó sin descriptores",
+                                 "Subir worker_rlimit_nofile", "Sugerimos que el IEPC comparta", "8 núcleos"})
+            QVERIFY2(all.contains(QString::fromUtf8(text)), text);
+
+        // Section 1: each file with its SHA-256 and its line count.
+        const QLocale es(QLocale::Spanish, QLocale::Mexico);
+        for (const MemoriaLogFile &f : std::as_const(m_input.logFiles)) {
+            QVERIFY2(pages.at(s1).contains(QString::fromLatin1(f.sha256)) || pages.value(s1 + 1).contains(QString::fromLatin1(f.sha256)), f.sha256.constData());
+            QVERIFY(all.contains(f.name));
+            QVERIFY(all.contains(es.toString(f.lines)));
+        }
+        // Section 2: the outage's block.
+        const QString s2text = pages.at(s2) + pages.value(s2 + 1);
+        for (const QString &text : {QStringLiteral("El sitio del difusor no responde"), QStringLiteral("27.0 min"),
+                                    QStringLiteral("2 cortes en ese lapso"), QStringLiteral("tiempo para detectar: 40 s"),
+                                    QStringLiteral("Reviso el contenedor.")})
+            QVERIFY2(s2text.contains(text), qPrintable(text));
+        QVERIFY(!s2text.contains(QStringLiteral("Reloj del servidor desfasado")));
+
+        // Section 3: the numbers `stats` gave (checked above), as printed: averages with one decimal,
+        // days whole, ratios with two.
+        const MemoriaComparison &c = m_input.comparison;
+        const QString s3text = pages.at(s3) + QLatin1Char(' ') + pages.value(s3 + 1);
+        const auto has = [&s3text](const QString &x) { return s3text.contains(QLatin1Char(' ') + x + QLatin1Char(' ')); };
+        for (double v : {c.baselineAverage.visits, c.baselineAverage.pages, c.baselineAverage.hits, c.baselineAverage.visitors,
+                         c.periodAverage.visits, c.periodAverage.pages, c.periodAverage.hits, c.periodAverage.visitors})
+            QVERIFY2(has(es.toString(v, 'f', 1)), qPrintable(es.toString(v, 'f', 1)));
+        for (const MemoriaDay &d : c.period) {
+            QVERIFY2(has(es.toString(d.counts.visits, 'f', 0)), qPrintable(es.toString(d.counts.visits, 'f', 0)));
+            QVERIFY2(has(es.toString(d.counts.hits, 'f', 0)), qPrintable(es.toString(d.counts.hits, 'f', 0)));
+            QVERIFY(has(QStringLiteral("×") + es.toString(d.counts.pages / c.baselineAverage.pages, 'f', 2)));
+        }
+        QVERIFY(has(QStringLiteral("×") + es.toString(c.periodAverage.visitors / c.baselineAverage.visitors, 'f', 2)));
+        QVERIFY(s3text.contains(QStringLiteral("sin los simulacros (19/05/2024, 26/05/2024), 12 días")));
+        QVERIFY(s3text.contains(QStringLiteral("un día sin tráfico cuenta como 0")));
+        QVERIFY(s3text.contains(QStringLiteral("Noche de la jornada, hora por hora")));
+        QVERIFY(s3text.contains(QStringLiteral("02/06 18:00")));
+        QVERIFY(has(es.toString(c.night.at(3).counts.hits, 'f', 0))); // 21:00
+        QVERIFY(has(es.toString(c.night.at(3).baseline.hits, 'f', 1)));
+        // Section 4: the technician's words and the console's drafts.
+        const QString s4text = pages.at(s4) + pages.value(s4 + 1);
+        QVERIFY(s4text.contains(QStringLiteral("el pico de las 21:00 exigió reiniciar nginx")));
+        QVERIFY(s4text.contains(QStringLiteral("El mayor retraso de publicación fue de 95.0 s")));
+        QVERIFY(s4text.contains(QStringLiteral("La interrupción más larga fue «El sitio del difusor no responde»")));
+        QVERIFY(s4text.contains(QStringLiteral("Frente a una capacidad de 150 solicitudes/s")));
+    }
+
+    // A server that kept no logs from before the period: the report says so plainly, no ratio.
+    void noBaselineIsSaidPlainly()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(pdftotext, "pdftotext");
+        QTemporaryDir dir(test::tempTemplate());
+        test::MemoriaLogPlan plan;
+        plan.skipBefore = QDate(2024, 6, 1);
+        const QList<MemoriaLogSource> logs = test::writeMemoriaLogs(dir.path(), plan);
+        QVERIFY(!logs.isEmpty());
+        MemoriaRequest request = test::memoriaRequest(logs);
+        MemoriaInput input;
+        input.period = request.period;
+        readMemoriaLogs(request, input);
+        QVERIFY(!input.comparison.hasBaseline());
+        QCOMPARE(input.comparison.baselineCoveredDays, 0);
+        QVERIFY(input.comparison.period.first().counts.visits > 0);
+        input.drafts = memoriaDrafts(input);
+        const QString pdf = dir.filePath(QStringLiteral("m.pdf"));
+        QString error;
+        QVERIFY2(writeMemoriaPdf(input, pdf, &error), qPrintable(error));
+        QString why;
+        const QString all = pdfPages(pdf, &why).join(QLatin1Char(' '));
+        QVERIFY2(all.contains(QStringLiteral("No hay bitácoras del periodo base (del 19/05/2024 al 01/06/2024)")), qPrintable(why));
+        QVERIFY(all.contains(QStringLiteral("no puede hacerse")));
+        QVERIFY(all.contains(QStringLiteral("No hay verificación de infraestructura registrada.")));
+    }
+
+    void unreadableFileIsReported()
+    {
+        MemoriaRequest request;
+        request.logs = {{QStringLiteral("norte"), QStringLiteral("norte/access.log"), m_tmp.filePath(QStringLiteral("no-existe.log"))}};
+        MemoriaInput input;
+        readMemoriaLogs(request, input);
+        QCOMPARE(input.logFiles.size(), 1);
+        QVERIFY(!input.logFiles.first().error.isEmpty());
+        QCOMPARE(input.errors.size(), 1);
+        QVERIFY(!input.comparison.hasBaseline());
+    }
+};
+
+QTEST_MAIN(TestMemoria)
+#include "tst_memoria.moc"
