@@ -46,14 +46,16 @@ QString seconds(const QLocale &l, std::optional<double> s)
 class Table
 {
 public:
-    explicit Table(const QStringList &header, const QString &widths = {})
+    // `small`: 8 pt instead of the body's 9 (the wide number tables).
+    explicit Table(const QStringList &header, const QString &widths = {}, bool small = false)
+        : m_small(small)
     {
         m_html = QStringLiteral("<table width=\"100%\" border=\"0.5\" cellspacing=\"0\" cellpadding=\"10\" "
                                 "style=\"border-collapse: collapse; border-color: #999999;\"><thead><tr>");
         const QStringList w = widths.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (int i = 0; i < header.size(); ++i)
             m_html += QStringLiteral("<th bgcolor=\"#e4ebf2\" align=\"left\"%1>%2</th>")
-                          .arg(i < w.size() ? QStringLiteral(" width=\"%1%\"").arg(w.at(i)) : QString(), esc(header.at(i)));
+                          .arg(i < w.size() ? QStringLiteral(" width=\"%1%\"").arg(w.at(i)) : QString(), sized(esc(header.at(i))));
         m_html += QStringLiteral("</tr></thead><tbody>");
     }
     // Cells are HTML already; right-aligned from column `numericFrom` on.
@@ -61,18 +63,23 @@ public:
     {
         m_html += QStringLiteral("<tr%1>").arg(style.isEmpty() ? QString() : QStringLiteral(" style=\"%1\"").arg(style));
         for (int i = 0; i < cells.size(); ++i)
-            m_html += QStringLiteral("<td%1>%2</td>").arg(i >= numericFrom ? QStringLiteral(" align=\"right\"") : QString(), cells.at(i));
+            m_html += QStringLiteral("<td%1>%2</td>").arg(i >= numericFrom ? QStringLiteral(" align=\"right\"") : QString(), sized(cells.at(i)));
         m_html += QStringLiteral("</tr>");
         return *this;
     }
     Table &spanRow(int columns, const QString &html)
     {
-        m_html += QStringLiteral("<tr><td colspan=\"%1\">%2</td></tr>").arg(columns).arg(html);
+        m_html += QStringLiteral("<tr><td colspan=\"%1\">%2</td></tr>").arg(columns).arg(sized(html));
         return *this;
     }
     QString html() const { return m_html + QStringLiteral("</tbody></table>"); }
 
 private:
+    QString sized(const QString &html) const
+    {
+        return m_small ? QStringLiteral("<span style=\"font-size: 8pt;\">") + html + QStringLiteral("</span>") : html;
+    }
+    bool m_small = false;
     QString m_html;
 };
 
@@ -162,7 +169,7 @@ void logsSection(const MemoriaInput &in, const QLocale &l, QString &html)
         return;
     }
     Table t({Tr::tr("Servidor"), Tr::tr("Archivo"), Tr::tr("Bytes"), Tr::tr("Líneas"), Tr::tr("Primera y última línea (UTC-6)")},
-            QStringLiteral("14,26,14,12,34"));
+            QStringLiteral("14,26,14,12,34"), true);
     for (const MemoriaLogFile &f : in.logFiles) {
         const QString span = f.firstUtc.isValid()
             ? esc(formatMexicoTime(f.firstUtc, true)) + QStringLiteral("<br/>") + esc(formatMexicoTime(f.lastUtc, true))
@@ -197,6 +204,8 @@ void incidentBlock(const MemoriaIncident &m, int index, const QLocale &l, QStrin
         timeline += esc(formatMexicoTime(e.atUtc, true)) + QStringLiteral(" · ") + esc(e.actor) + QStringLiteral(" · <i>")
             + esc(e.type) + QStringLiteral("</i>") + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + esc(e.text))
             + QStringLiteral("<br/>");
+    if (timeline.endsWith(QStringLiteral("<br/>")))
+        timeline.chop(5);
     t.row({esc(Tr::tr("Cronología")), timeline.isEmpty() ? QStringLiteral("—") : timeline});
     t.row({esc(Tr::tr("Causa")), r.rootCause.isEmpty() ? esc(Tr::tr("sin registrar")) : esc(r.rootCause)});
     QString resolution;
@@ -271,7 +280,7 @@ void comparisonSection(const MemoriaInput &in, const QLocale &l, MemoriaDocument
             + QStringLiteral("</b></p>");
     }
 
-    Table t(comparisonHeader(Tr::tr("Día")), QStringLiteral("19,11,7,11,7,13,7,11,7"));
+    Table t(comparisonHeader(Tr::tr("Día")), QStringLiteral("20,10,9,10,9,11,9,13,9"), true);
     const MemoriaCounts &base = c.baselineAverage;
     t.row(QStringList{QStringLiteral("<b>") + esc(Tr::tr("Promedio habitual")) + QStringLiteral("</b>")}
               + comparisonCells(l, base, base, false, 1),
@@ -307,13 +316,13 @@ void comparisonSection(const MemoriaInput &in, const QLocale &l, MemoriaDocument
     if (c.night.isEmpty())
         return;
     const QDateTime nightEnd = c.night.last().startUtc.addSecs(3600);
-    html += heading(2, Tr::tr("Noche de la jornada, hora por hora"));
+    html += heading(2, Tr::tr("Noche de la jornada, hora por hora"), true);
     html += QStringLiteral("<p>")
         + esc(Tr::tr("De %1 a %2: del cierre de las casillas (18:00) hasta la mañana; el PREP publica desde las 20:00. Cada "
                      "hora se compara con la misma hora de los días del periodo base, promediada.")
                   .arg(formatMexicoTime(c.night.first().startUtc, false), formatMexicoTime(nightEnd, false)))
         + QStringLiteral("</p>");
-    Table n(comparisonHeader(Tr::tr("Hora (UTC-6)")), QStringLiteral("19,11,7,11,7,13,7,11,7"));
+    Table n(comparisonHeader(Tr::tr("Hora (UTC-6)")), QStringLiteral("20,10,9,10,9,11,9,13,9"), true);
     MemoriaChartSpec hours;
     hours.title = Tr::tr("Hits por hora: noche de la jornada y la misma hora habitual");
     hours.valuesLabel = Tr::tr("noche de la jornada");
@@ -381,7 +390,7 @@ void cutsAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
     }
     Table t({Tr::tr("Servidor"), Tr::tr("Corte (UTC-6)"), Tr::tr("Llegó al servidor"), Tr::tr("Visto en el PREP oficial"),
              Tr::tr("Visto en el difusor"), Tr::tr("Retraso")},
-            QStringLiteral("13,17,17,19,19,15"));
+            QStringLiteral("13,17,17,19,19,15"), true);
     for (const MemoriaCut &c : in.cuts) {
         const auto lag = c.cut.lagMs();
         QString lagText = lag ? Tr::tr("%1 s").arg(l.toString(double(*lag) / 1000.0, 'f', 1)) : QStringLiteral("—");
@@ -402,7 +411,7 @@ void drillsAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
         return;
     }
     Table t({Tr::tr("Simulacro"), Tr::tr("Servidor"), Tr::tr("Inicio"), Tr::tr("Fin"), Tr::tr("Estado"), Tr::tr("Puntaje")},
-            QStringLiteral("28,12,19,19,12,10"));
+            QStringLiteral("28,12,19,19,12,10"), true);
     for (const store::DrillRecord &d : in.drills)
         t.row({esc(d.title.isEmpty() ? d.scenario : d.title) + QStringLiteral("<br/><i>") + esc(d.scenario + QStringLiteral(" · ") + d.target)
                    + QStringLiteral("</i>"),
@@ -420,7 +429,7 @@ void othersAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
         return;
     }
     Table t({Tr::tr("Inicio"), Tr::tr("Servidor"), Tr::tr("Incidente"), Tr::tr("Severidad"), Tr::tr("Minutos"), Tr::tr("¿Afectó?")},
-            QStringLiteral("19,12,37,10,10,12"));
+            QStringLiteral("17,10,33,12,11,17"), true);
     for (const MemoriaIncident &m : in.others) {
         const store::IncidentRecord &r = m.record;
         t.row({esc(when(r.openedUtc.isValid() ? r.openedUtc : r.detectedUtc)), esc(r.serverName),
@@ -434,7 +443,7 @@ void othersAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
 void baselineAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
 {
     html += heading(1, Tr::tr("Anexo E. Días del periodo base"), true);
-    Table t(comparisonHeader(Tr::tr("Día")), QStringLiteral("19,11,7,11,7,13,7,11,7"));
+    Table t(comparisonHeader(Tr::tr("Día")), QStringLiteral("20,10,9,10,9,11,9,13,9"), true);
     const MemoriaComparison &c = in.comparison;
     for (const MemoriaDay &d : c.baseline)
         t.row(QStringList{esc(dayLabel(l, d.date)) + (d.covered ? QString() : QStringLiteral("<br/><i>") + esc(Tr::tr("sin bitácoras")) + QStringLiteral("</i>"))}

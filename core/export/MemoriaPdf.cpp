@@ -15,6 +15,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextCursor>
 #include <QTextDocument>
 
 #include <mutex>
@@ -96,6 +97,8 @@ bool writeMemoriaPdf(const MemoriaInput &input, const QString &path, QString *er
     doc.documentLayout()->setPaintDevice(&writer); // metrics at the PDF's resolution, not the screen's
     QFont body(family);
     body.setPointSizeF(9);
+    body.setStyleStrategy(QFont::PreferNoShaping); // see the ligatures below
+
     doc.setDefaultFont(body);
     doc.setDocumentMargin(0);
     doc.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 15pt; color: #1f4e79; } h2 { font-size: 12pt; color: #1f4e79; } "
@@ -105,12 +108,24 @@ bool writeMemoriaPdf(const MemoriaInput &input, const QString &path, QString *er
     if (!painter.begin(&writer))
         return fail(Tr::tr("No se pudo escribir %1.").arg(path));
     const QRectF page(0, 0, writer.width(), writer.height());
-    const QFontMetricsF small(QFont(family, 7), &writer);
+    QFont smallFont(family, 7);
+    smallFont.setStyleStrategy(QFont::PreferNoShaping);
+    const QFontMetricsF small(smallFont, &writer);
     const qreal headerHeight = small.height() * 2.6;
     const qreal footerHeight = small.height() * 2.2;
     const QSizeF bodySize(page.width(), page.height() - headerHeight - footerHeight);
     doc.setPageSize(bodySize);
     doc.setHtml(parts.html);
+    {
+        // No ligatures: with them "fi" is one glyph and a reader copies "ﬁ" (U+FB01), so "verificación"
+        // would not be found in the PDF's text. Qt 6.4 has no font-feature switch; PreferNoShaping
+        // skips OpenType shaping (ligatures, kerning) for Latin text, on every fragment.
+        QTextCursor all(&doc);
+        all.select(QTextCursor::Document);
+        QTextCharFormat plain;
+        plain.setFontStyleStrategy(QFont::PreferNoShaping);
+        all.mergeCharFormat(plain);
+    }
     auto *charts = new MemoriaChartObject(&doc);
     for (const auto &[marker, chart] : parts.charts)
         charts->insertAt(marker, chart);
@@ -122,7 +137,7 @@ bool writeMemoriaPdf(const MemoriaInput &input, const QString &path, QString *er
             painter.end();
             return fail(Tr::tr("No se pudo escribir %1.").arg(path));
         }
-        painter.setFont(QFont(family, 7));
+        painter.setFont(smallFont);
         painter.setPen(QColor(0x40, 0x40, 0x40));
         painter.drawText(QRectF(0, 0, page.width() * 0.62, small.height()), Qt::AlignLeft | Qt::AlignTop, parts.headerLeft);
         painter.drawText(QRectF(page.width() * 0.62, 0, page.width() * 0.38, small.height()), Qt::AlignRight | Qt::AlignTop,

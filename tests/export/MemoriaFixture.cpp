@@ -83,22 +83,22 @@ void dayLines(const QDate &d, Rng &rng, QList<Line> &out)
     const int visitors = visitorsOn(d);
     for (int v = 0; v < visitors; ++v) {
         const int k = rng.below(4000);
-        const QByteArray host = k % 7 == 0 ? "2001:db8::" + QByteArray::number(k, 16)
-                                           : "10." + QByteArray::number(k / 256 % 256) + '.' + QByteArray::number(k % 256) + ".7";
+        const QByteArray host = k % 7 == 0 ? QByteArray("2001:db8::" + QByteArray::number(k, 16))
+                                           : QByteArray("10." + QByteArray::number(k / 256 % 256) + '.' + QByteArray::number(k % 256) + ".7");
         const char *agent = agents[rng.below(3)];
         qint64 t = dayStartUtc + sessionHour(d, rng) * 3600 + rng.below(3600);
         const int sessions = rng.below(5) == 0 ? 2 : 1;
         for (int s = 0; s < sessions; ++s) {
             const int pageCount = 1 + rng.below(5);
             for (int p = 0; p < pageCount; ++p) {
-                const QByteArray req = QByteArray("GET ") + pages[rng.below(7)] + " HTTP/1.1";
+                const QByteArray req = QByteArray(QByteArray("GET ") + pages[rng.below(7)] + " HTTP/1.1");
                 const int roll = rng.below(40);
                 if (roll == 0)
                     add(t, host, "GET /no-existe.html HTTP/1.1", 404, 153, agent);
                 else
                     add(t, host, req.constData(), roll < 4 ? 304 : 200, roll < 4 ? 0 : 2000 + rng.below(30000), agent);
                 for (int a = rng.below(4); a > 0; --a)
-                    add(t + rng.below(2), host, (QByteArray("GET ") + assets[rng.below(4)] + " HTTP/1.1").constData(), 200,
+                    add(t + rng.below(2), host, QByteArray(QByteArray("GET ") + assets[rng.below(4)] + " HTTP/1.1").constData(), 200,
                         500 + rng.below(90000), agent);
                 t += 5 + rng.below(600);
             }
@@ -159,6 +159,10 @@ QList<exporting::MemoriaLogSource> writeMemoriaLogs(const QString &dir, const Me
             continue;
         dayLines(d, dayRng, lines);
     }
+    // A zero day has no line at all: drop what ran into it from the day before (late sessions).
+    lines.removeIf([&plan](const Line &l) {
+        return plan.zeroDays.contains(QDateTime::fromSecsSinceEpoch(l.utc + kMexicoOffsetS, Qt::UTC).date());
+    });
     std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.utc < b.utc; });
 
     // logrotate at the server's midnight (UTC): each file ends at a UTC day, not at a Mexico one.
