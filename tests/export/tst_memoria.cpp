@@ -323,6 +323,31 @@ private Q_SLOTS:
         QVERIFY(s4text.contains(QStringLiteral("Frente a una capacidad de 150 solicitudes/s")));
     }
 
+    // The charts are drawn as vectors (no raster image in the file) and the text is in embedded
+    // DejaVu fonts with their Unicode maps (what makes pdftotext give back the accents).
+    void pdfHasVectorChartsAndEmbeddedFonts()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(pdfimages, "pdfimages");
+        DIFUSOR_REQUIRE_PROGRAM(pdffonts, "pdffonts");
+        const QString pdf = m_tmp.filePath(QStringLiteral("memoria-tecnica.pdf"));
+        QVERIFY(QFile::exists(pdf)); // written by pdfHoldsTheFourSections
+        QProcess images;
+        images.start(pdfimages, {QStringLiteral("-list"), pdf});
+        QVERIFY(images.waitForFinished(30000));
+        const QList<QByteArray> imageLines = images.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(imageLines.size(), 2); // the header lines only
+        QProcess fonts;
+        fonts.start(pdffonts, {pdf});
+        QVERIFY(fonts.waitForFinished(30000));
+        const QList<QByteArray> fontLines = fonts.readAllStandardOutput().trimmed().split('\n');
+        QVERIFY(fontLines.size() > 2);
+        for (const QByteArray &line : fontLines.mid(2)) {
+            QVERIFY2(line.startsWith("DejaVuSans"), line.constData());
+            const QList<QByteArray> cols = line.simplified().split(' ');
+            QVERIFY2(cols.size() >= 7 && cols.at(cols.size() - 5) == "yes" && cols.at(cols.size() - 3) == "yes", line.constData()); // emb, uni
+        }
+    }
+
     // A server that kept no logs from before the period: the report says so plainly, no ratio.
     void noBaselineIsSaidPlainly()
     {
