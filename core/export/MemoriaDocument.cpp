@@ -5,6 +5,8 @@
 #include "common/MexicoTime.h"
 #include "common/Tr.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 
 namespace difusor::exporting {
@@ -116,6 +118,26 @@ QString severityText(const QString &s)
     return s;
 }
 
+// The timeline's event types (store::IncidentEvent::type) in words.
+QString eventText(const QString &type)
+{
+    static const QHash<QString, const char *> words{
+        {QStringLiteral("opened"), QT_TRANSLATE_NOOP("difusor::Tr", "abierto")},
+        {QStringLiteral("observation"), QT_TRANSLATE_NOOP("difusor::Tr", "observado de nuevo")},
+        {QStringLiteral("ack"), QT_TRANSLATE_NOOP("difusor::Tr", "reconocido")},
+        {QStringLiteral("note"), QT_TRANSLATE_NOOP("difusor::Tr", "nota")},
+        {QStringLiteral("silenced"), QT_TRANSLATE_NOOP("difusor::Tr", "silenciado")},
+        {QStringLiteral("notified"), QT_TRANSLATE_NOOP("difusor::Tr", "notificado")},
+        {QStringLiteral("resolved"), QT_TRANSLATE_NOOP("difusor::Tr", "resuelto")},
+        {QStringLiteral("reopened"), QT_TRANSLATE_NOOP("difusor::Tr", "reabierto")},
+        {QStringLiteral("severity"), QT_TRANSLATE_NOOP("difusor::Tr", "severidad")},
+        {QStringLiteral("affects"), QT_TRANSLATE_NOOP("difusor::Tr", "afecta la publicación")},
+        {QStringLiteral("root_cause"), QT_TRANSLATE_NOOP("difusor::Tr", "causa")},
+        {QStringLiteral("actions"), QT_TRANSLATE_NOOP("difusor::Tr", "acciones")}};
+    const char *word = words.value(type);
+    return word ? QCoreApplication::translate("difusor::Tr", word) : type;
+}
+
 QString statusText(const QString &s)
 {
     if (s == QLatin1String("pass"))
@@ -195,14 +217,14 @@ void incidentBlock(const MemoriaIncident &m, int index, const QLocale &l, QStrin
            esc(r.detail) + QStringLiteral("<br/>")
                + esc(Tr::tr("Tipo %1, severidad %2, estado %3.").arg(r.kind, severityText(r.severity), stateText(r)))});
     t.row({esc(Tr::tr("Impacto")),
-           esc(Tr::tr("%1 min de afectación; %2 cortes en ese lapso.").arg(l.toString(m.impactMinutes, 'f', 1)).arg(m.cutsAffected))});
+           esc(Tr::tr("%1 min de afectación; cortes en ese lapso: %2.").arg(l.toString(m.impactMinutes, 'f', 1)).arg(m.cutsAffected))});
     t.row({esc(Tr::tr("Detección")),
            esc(Tr::tr("Inicio %1; detectado %2; tiempo para detectar: %3.")
                    .arg(when(r.openedUtc), when(r.detectedUtc), seconds(l, r.timeToDetectS())))});
     QString timeline;
     for (const store::IncidentEvent &e : m.timeline)
         timeline += esc(formatMexicoTime(e.atUtc, true)) + QStringLiteral(" · ") + esc(e.actor) + QStringLiteral(" · <i>")
-            + esc(e.type) + QStringLiteral("</i>") + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + esc(e.text))
+            + esc(eventText(e.type)) + QStringLiteral("</i>") + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + esc(e.text))
             + QStringLiteral("<br/>");
     if (timeline.endsWith(QStringLiteral("<br/>")))
         timeline.chop(5);

@@ -290,8 +290,8 @@ private Q_SLOTS:
         // Section 2: the outage's block.
         const QString s2text = pages.at(s2) + pages.value(s2 + 1);
         for (const QString &text : {QStringLiteral("El sitio del difusor no responde"), QStringLiteral("27.0 min"),
-                                    QStringLiteral("2 cortes en ese lapso"), QStringLiteral("tiempo para detectar: 40 s"),
-                                    QStringLiteral("Reviso el contenedor.")})
+                                    QStringLiteral("cortes en ese lapso: 2"), QStringLiteral("tiempo para detectar: 40 s"),
+                                    QStringLiteral("Ana López · reconocido: Reviso el contenedor.")})
             QVERIFY2(s2text.contains(text), qPrintable(text));
         QVERIFY(!s2text.contains(QStringLiteral("Reloj del servidor desfasado")));
 
