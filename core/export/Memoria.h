@@ -18,6 +18,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -203,6 +204,15 @@ MemoriaInput buildMemoriaInput(store::Store &store, const MemoriaRequest &reques
 
 // Only the log part (section 1 and 3): the store is not needed.
 void readMemoriaLogs(const MemoriaRequest &request, MemoriaInput &input);
+
+// Section 3 for the bag's payload and the export's summary. CSV (RFC 4180, a header line): one row per
+// baseline day ("baseline"), the baseline average ("baseline_average"), each day of the period
+// ("period"), its average ("period_average"), each hour of the night ("night", with the baseline's same
+// hour beside it); dates YYYY-MM-DD and hours YYYY-MM-DDTHH in UTC-6; ratios empty without a baseline.
+// JSON: {"baseline_from","baseline_to","baseline_excluded","baseline_days","baseline_covered_days",
+// "baseline_average","period_average","days":[…],"night":[…],"ratios":{…},"peak_minute",…}.
+QByteArray memoriaComparisonCsv(const MemoriaInput &input);
+QJsonObject memoriaComparisonJson(const MemoriaInput &input);
 
 // The drafts of section 4 from the data (worst lag, longest outage, peak load against capacity).
 QStringList memoriaDrafts(const MemoriaInput &input);

@@ -476,11 +476,6 @@ void baselineAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
 
 } // namespace
 
-QString memoriaNumber(const QLocale &locale, double value)
-{
-    return locale.toString(value, 'f', 1);
-}
-
 QString memoriaRatio(const QLocale &locale, std::optional<double> ratio)
 {
     return ratio ? QStringLiteral("×") + locale.toString(*ratio, 'f', 2) : QStringLiteral("—");

@@ -23,8 +23,7 @@ struct MemoriaDocument
 
 MemoriaDocument memoriaDocument(const MemoriaInput &input, const QLocale &locale);
 
-// "12,345.6" / "×2.35" as the report writes them (tests find them in the PDF's text).
-QString memoriaNumber(const QLocale &locale, double value);
+// "×2.35" as the report writes a ratio; "—" without one.
 QString memoriaRatio(const QLocale &locale, std::optional<double> ratio);
 
 } // namespace difusor::exporting

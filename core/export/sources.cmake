@@ -7,5 +7,5 @@ set(DIFUSOR_EXPORT_SOURCES
     Memoria.h MemoriaBuild.cpp MemoriaLogs.cpp
     MemoriaChart.h MemoriaChart.cpp
     MemoriaDocument.h MemoriaDocument.cpp
-    MemoriaPdf.cpp
+    MemoriaPdf.cpp MemoriaTables.cpp
 )

@@ -248,6 +248,37 @@ private Q_SLOTS:
         QVERIFY(m_input.drafts.at(0).contains(QStringLiteral("95.0 s")));
     }
 
+    // The comparison as the bag's CSV and the export's JSON: the same numbers.
+    void comparisonCsvAndJson()
+    {
+        const MemoriaComparison &c = m_input.comparison;
+        const QList<QByteArray> lines = memoriaComparisonCsv(m_input).trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 12 + 1 + 8 + 1 + 12);
+        QVERIFY(lines.at(0).startsWith("section,period,covered,visits,pages,hits,unique_visitors,ratio_visits"));
+        const QList<QByteArray> average = lines.at(13).split(',');
+        QCOMPARE(average.at(0), QByteArray("baseline_average"));
+        QCOMPARE(average.at(1), QByteArray("2024-05-19/2024-06-01"));
+        QVERIFY(qAbs(average.at(3).toDouble() - c.baselineAverage.visits) < 1e-9);
+        QVERIFY(qAbs(average.at(6).toDouble() - c.baselineAverage.visitors) < 1e-9);
+        const QList<QByteArray> june2 = lines.at(14).split(',');
+        QCOMPARE(june2.at(0), QByteArray("period"));
+        QCOMPARE(june2.at(1), QByteArray("2024-06-02"));
+        QCOMPARE(june2.at(5).toDouble(), c.period.first().counts.hits);
+        QVERIFY(qAbs(june2.at(9).toDouble() - c.period.first().counts.hits / c.baselineAverage.hits) < 1e-4);
+        const QList<QByteArray> firstHour = lines.at(23).split(',');
+        QCOMPARE(firstHour.at(0), QByteArray("night"));
+        QCOMPARE(firstHour.at(1), QByteArray("2024-06-02T18"));
+        QVERIFY(qAbs(firstHour.at(13).toDouble() - c.night.first().baseline.hits) < 1e-9);
+
+        const QJsonObject json = memoriaComparisonJson(m_input);
+        QCOMPARE(json.value(QStringLiteral("baseline_covered_days")).toInt(), 12);
+        QCOMPARE(json.value(QStringLiteral("days")).toArray().size(), 8);
+        QCOMPARE(json.value(QStringLiteral("night")).toArray().size(), 12);
+        QCOMPARE(json.value(QStringLiteral("baseline_average")).toObject().value(QStringLiteral("pages")).toDouble(), c.baselineAverage.pages);
+        QCOMPARE(json.value(QStringLiteral("period_ratios")).toObject().value(QStringLiteral("hits")).toDouble(),
+                 c.periodAverage.hits / c.baselineAverage.hits);
+    }
+
     void pdfHoldsTheFourSections()
     {
         DIFUSOR_REQUIRE_PROGRAM(pdftotext, "pdftotext");
@@ -363,6 +394,8 @@ private Q_SLOTS:
         readMemoriaLogs(request, input);
         QVERIFY(!input.comparison.hasBaseline());
         QCOMPARE(input.comparison.baselineCoveredDays, 0);
+        QVERIFY(memoriaComparisonJson(input).value(QStringLiteral("period_ratios")).toObject().value(QStringLiteral("hits")).isNull());
+        QVERIFY(memoriaComparisonCsv(input).split('\n').at(14).endsWith(",,,,,,,,")); // 2 June: no ratio
         QVERIFY(input.comparison.period.first().counts.visits > 0);
         input.drafts = memoriaDrafts(input);
         const QString pdf = dir.filePath(QStringLiteral("m.pdf"));
