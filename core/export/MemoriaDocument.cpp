@@ -39,6 +39,12 @@ QString when(const QDateTime &utc)
     return utc.isValid() ? formatMexicoTime(utc, true) : QStringLiteral("—");
 }
 
+// "03/06 00:15:30": a table's time when the column says the zone (UTC-6).
+QString shortWhen(const QDateTime &utc)
+{
+    return utc.isValid() ? mexico(utc).toString(QStringLiteral("dd/MM HH:mm:ss")) : QStringLiteral("—");
+}
+
 QString seconds(const QLocale &l, std::optional<double> s)
 {
     return s ? Tr::tr("%1 s").arg(l.toString(*s, 'f', 0)) : QStringLiteral("—");
@@ -52,8 +58,10 @@ public:
     explicit Table(const QStringList &header, const QString &widths = {}, bool small = false)
         : m_small(small)
     {
-        m_html = QStringLiteral("<table width=\"100%\" border=\"0.5\" cellspacing=\"0\" cellpadding=\"10\" "
-                                "style=\"border-collapse: collapse; border-color: #999999;\"><thead><tr>");
+        // Padding in device pixels (300 dpi): 10 is under a millimetre.
+        m_html = QStringLiteral("<table width=\"100%\" border=\"0.5\" cellspacing=\"0\" cellpadding=\"%1\" "
+                                "style=\"border-collapse: collapse; border-color: #999999;\"><thead><tr>")
+                     .arg(small ? 7 : 10);
         const QStringList w = widths.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (int i = 0; i < header.size(); ++i)
             m_html += QStringLiteral("<th bgcolor=\"#e4ebf2\" align=\"left\"%1>%2</th>")
@@ -404,13 +412,13 @@ void cutsAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
     html += heading(1, Tr::tr("Anexo B. Cortes del periodo"), true);
     html += QStringLiteral("<p>")
         + esc(Tr::tr("Retraso: la primera vez que el sitio del difusor mostró el corte menos la primera vez que lo mostró el "
-                     "PREP oficial; la convocatoria admite un minuto."))
+                     "PREP oficial; la convocatoria admite un minuto. Horas del centro de México (UTC-6)."))
         + QStringLiteral("</p>");
     if (in.cuts.isEmpty()) {
         html += QStringLiteral("<p><b>") + esc(Tr::tr("No hay cortes registrados en el periodo.")) + QStringLiteral("</b></p>");
         return;
     }
-    Table t({Tr::tr("Servidor"), Tr::tr("Corte (UTC-6)"), Tr::tr("Llegó al servidor"), Tr::tr("Visto en el PREP oficial"),
+    Table t({Tr::tr("Servidor"), Tr::tr("Corte"), Tr::tr("Llegó al servidor"), Tr::tr("Visto en el PREP oficial"),
              Tr::tr("Visto en el difusor"), Tr::tr("Retraso")},
             QStringLiteral("13,17,17,19,19,15"), true);
     for (const MemoriaCut &c : in.cuts) {
@@ -418,8 +426,8 @@ void cutsAnnex(const MemoriaInput &in, const QLocale &l, QString &html)
         QString lagText = lag ? Tr::tr("%1 s").arg(l.toString(double(*lag) / 1000.0, 'f', 1)) : QStringLiteral("—");
         if (lag && *lag > 60000)
             lagText = QStringLiteral("<b>") + lagText + QStringLiteral("</b>");
-        t.row({esc(c.server), esc(formatMexicoTime(c.cut.cutTimeUtc, false)), esc(when(c.cut.arrivedConsoleUtc)),
-               esc(when(c.cut.officialSeenUtc)), esc(when(c.cut.difusorSeenUtc)), lagText},
+        t.row({esc(c.server), esc(mexico(c.cut.cutTimeUtc).toString(QStringLiteral("dd/MM/yyyy HH:mm"))), esc(shortWhen(c.cut.arrivedConsoleUtc)),
+               esc(shortWhen(c.cut.officialSeenUtc)), esc(shortWhen(c.cut.difusorSeenUtc)), lagText},
               5);
     }
     html += t.html();
