@@ -190,7 +190,11 @@ struct MemoriaRequest
     QList<MemoriaStaff> staff;
     MemoriaPeriod period;
     QList<qint64> serverIds; // store servers; empty: every server in the store
-    QList<MemoriaLogSource> logs; // read in this order (put each server's oldest rotation first)
+    // Read in this order, as `stats` reads its arguments: each server's oldest rotation first. The
+    // counter holds the newest two days only, so with several servers put their files in time order
+    // (e.g. by rotation day, interleaving the servers): a visitor seen on two servers the same day then
+    // counts once; files of one server after the whole of another's count such a visitor twice.
+    QList<MemoriaLogSource> logs;
     QString comments;
     std::optional<double> capacityRps;
     QString language = QStringLiteral("es");
@@ -218,8 +222,9 @@ QJsonObject memoriaComparisonJson(const MemoriaInput &input);
 QStringList memoriaDrafts(const MemoriaInput &input);
 
 // Writes the PDF (QPdfWriter + QTextDocument, letter paper, DejaVu fonts from fonts-dejavu-core).
-// Needs a QGuiApplication (headless: QT_QPA_PLATFORM=offscreen); the text in the current
-// translation (Spanish unless the English one is loaded). false with a translated *error.
+// Needs a QGuiApplication (headless: QT_QPA_PLATFORM=offscreen); runs on a worker thread (tested), as
+// it should: a long report takes a second or so. The text in the current translation (Spanish unless
+// the English one is loaded), numbers and dates per input.language. false with a translated *error.
 bool writeMemoriaPdf(const MemoriaInput &input, const QString &path, QString *error = nullptr);
 
 } // namespace difusor::exporting

@@ -18,6 +18,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <zlib.h>
@@ -277,6 +278,21 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("baseline_average")).toObject().value(QStringLiteral("pages")).toDouble(), c.baselineAverage.pages);
         QCOMPARE(json.value(QStringLiteral("period_ratios")).toObject().value(QStringLiteral("hits")).toDouble(),
                  c.periodAverage.hits / c.baselineAverage.hits);
+    }
+
+    // The export writes on a worker thread (never the GUI thread): the first PDF of the process, fonts
+    // loaded there too, is written from one.
+    void pdfFromAWorkerThread()
+    {
+        const QString pdf = m_tmp.filePath(QStringLiteral("hilo.pdf"));
+        bool ok = false;
+        QString error;
+        QThread *worker = QThread::create([&] { ok = writeMemoriaPdf(m_input, pdf, &error); });
+        worker->start();
+        QVERIFY(worker->wait(60000));
+        delete worker;
+        QVERIFY2(ok, qPrintable(error));
+        QVERIFY(QFileInfo(pdf).size() > 10000);
     }
 
     void pdfHoldsTheFourSections()
