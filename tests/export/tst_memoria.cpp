@@ -424,6 +424,46 @@ private Q_SLOTS:
         QVERIFY(all.contains(QStringLiteral("No hay verificación de infraestructura registrada.")));
     }
 
+    // Logs that begin in the middle of the baseline and end before the period does: the average is over
+    // the days the logs reach (a zero day among them still counts as 0), the report says how many, and
+    // the period's days without logs are marked, not taken for quiet days.
+    void partialCoverageIsSaid()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(pdftotext, "pdftotext");
+        QTemporaryDir dir(test::tempTemplate());
+        test::MemoriaLogPlan plan;
+        plan.firstDay = QDate(2024, 5, 25);
+        plan.lastDay = QDate(2024, 6, 6);
+        const QList<MemoriaLogSource> logs = test::writeMemoriaLogs(dir.path(), plan);
+        QVERIFY(!logs.isEmpty());
+        MemoriaInput input;
+        readMemoriaLogs(test::memoriaRequest(logs), input);
+        const MemoriaComparison &c = input.comparison;
+        QCOMPARE(c.baselineCoveredDays, 7); // 25, 27, 28, 29 (no traffic: 0), 30, 31 May, 1 June
+        QStringList files;
+        for (const MemoriaLogSource &l : logs)
+            files << l.path;
+        QString why;
+        const QHash<QString, StatsRow> days = runStats(files, QStringLiteral("day"), &why);
+        QVERIFY2(!days.isEmpty(), qPrintable(why));
+        StatsRow sum;
+        for (const MemoriaDay &d : c.baseline) {
+            QCOMPARE(d.covered, d.date >= QDate(2024, 5, 25));
+            if (d.covered)
+                addRow(sum, days.value(d.date.toString(Qt::ISODate)));
+        }
+        COMPARE_COUNTS(c.baselineAverage, divided(sum, 7));
+        QVERIFY(!c.period.at(6).covered && !c.period.at(7).covered); // 8 and 9 June
+        QCOMPARE(c.period.at(7).counts.hits, 0.0);
+
+        const QString pdf = dir.filePath(QStringLiteral("m.pdf"));
+        QString error;
+        QVERIFY2(writeMemoriaPdf(input, pdf, &error), qPrintable(error));
+        const QString all = pdfPages(pdf, &why).join(QLatin1Char(' '));
+        QVERIFY2(all.contains(QStringLiteral("Las bitácoras cubren 7 de los 12 días del periodo base")), qPrintable(why));
+        QVERIFY(all.contains(QStringLiteral("sáb 08/06/2024 sin bitácoras")));
+    }
+
     void unreadableFileIsReported()
     {
         MemoriaRequest request;
