@@ -106,7 +106,8 @@ struct MemoriaHour
 
 // Section 3: counted with traffic::TrafficCounter, Mode::AwStats, days and hours at UTC-6, AWStats'
 // robot list as `stats` picks it. The same numbers `stats --mode awstats --tz mexico --by day|hour`
-// gives on the same files read in the same order (logFiles' order).
+// gives on the same files in the same order (one server), or on one file of every server's lines in
+// time order (several: see MemoriaRequest::logs).
 struct MemoriaComparison
 {
     QList<MemoriaDay> baseline;     // each baseline day (exclusions left out), zero days as 0
@@ -190,10 +191,9 @@ struct MemoriaRequest
     QList<MemoriaStaff> staff;
     MemoriaPeriod period;
     QList<qint64> serverIds; // store servers; empty: every server in the store
-    // Read in this order, as `stats` reads its arguments: each server's oldest rotation first. The
-    // counter holds the newest two days only, so with several servers put their files in time order
-    // (e.g. by rotation day, interleaving the servers): a visitor seen on two servers the same day then
-    // counts once; files of one server after the whole of another's count such a visitor twice.
+    // Each server's files in time order (its oldest rotation first), read one after the other as
+    // `stats` reads its arguments; several servers' lines are merged by time, so the portal's visitor
+    // who reached two servers in one day counts once (as `stats` on one time-ordered file of both).
     QList<MemoriaLogSource> logs;
     QString comments;
     std::optional<double> capacityRps;
@@ -201,7 +201,8 @@ struct MemoriaRequest
     QString robots; // as `stats --robots`: "" auto (AWStats' installed list), "builtin", a robots.pm path
 };
 
-// Reads the logs (one pass per file: SHA-256, line count and the comparison) and the store (incidents,
+// Reads the logs (one pass per file: SHA-256, line count and the comparison, several servers merged
+// by time) and the store (incidents,
 // cuts, checks, drills of the request's servers). Blocking file I/O: a worker thread or a headless
 // command. Problems (an unreadable file, a store error) land in MemoriaInput::errors, never silently.
 MemoriaInput buildMemoriaInput(store::Store &store, const MemoriaRequest &request);

@@ -14,6 +14,8 @@
 #include <QFileInfo>
 
 #include <array>
+#include <deque>
+#include <memory>
 #include <map>
 #include <vector>
 #include <zlib.h>
@@ -62,9 +64,11 @@ MemoriaCounts dividedBy(MemoriaCounts c, int n)
 // visitors of a day are not the sum of its hours'), and every request per minute for the peak.
 struct MemoriaCounter final
 {
-    explicit MemoriaCounter(std::shared_ptr<const traffic::AwstatsRobots> robots)
+    explicit MemoriaCounter(std::shared_ptr<const traffic::AwstatsRobots> robots, qsizetype files)
         : days(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Day)
         , hours(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Hour)
+        , fileFirst(std::size_t(files), INT64_MAX)
+        , fileLast(std::size_t(files), INT64_MIN)
     {
         for (TrafficCounter *c : {&days, &hours}) {
             c->setRobots(robots);
@@ -72,136 +76,200 @@ struct MemoriaCounter final
         }
     }
 
-    // One line of a file; the file's own tallies in `file`.
-    void line(std::string_view text, bool overlong, MemoriaLogFile &file)
+    // One parsed line of file `index`.
+    void add(const traffic::LogRecord &record, std::size_t index)
     {
-        ++file.lines;
-        if (overlong) {
-            ++file.malformed;
-            return;
-        }
-        const traffic::ParseError e = parser.parse(text, record);
-        if (e == traffic::ParseError::Empty)
-            return;
-        if (e != traffic::ParseError::None) {
-            ++file.malformed;
-            return;
-        }
         ++parsed;
         days.add(record);
         hours.add(record);
         const std::int64_t utc = record.utcTime();
         ++minutes[utc - (utc % 60 + 60) % 60];
-        if (!fileFirst || utc < *fileFirst)
-            fileFirst = utc;
-        if (!fileLast || utc > *fileLast)
-            fileLast = utc;
+        fileFirst[index] = std::min(fileFirst[index], utc);
+        fileLast[index] = std::max(fileLast[index], utc);
     }
 
-    void startFile()
-    {
-        fileFirst.reset();
-        fileLast.reset();
-    }
-    std::optional<std::int64_t> fileFirst; // the current file's first and last parsed line (UTC)
-    std::optional<std::int64_t> fileLast;
     TrafficCounter days;
     TrafficCounter hours;
     std::map<std::int64_t, std::uint32_t> minutes; // UTC minute -> requests
+    std::vector<std::int64_t> fileFirst;           // per file: first and last parsed line (UTC)
+    std::vector<std::int64_t> fileLast;
     qint64 parsed = 0;
-    traffic::LogParser parser{traffic::LogFormat::combined()};
-    traffic::LogRecord record;
 };
 
-// Reads one file once: hashes the bytes as stored, inflates gzip members (several may follow one
-// another, as `cat a.gz b.gz` makes), splits lines and counts them.
-void readFile(MemoriaLogFile &file, MemoriaCounter &counter)
+// One log file read slice by slice: its bytes hashed as stored, gzip members inflated (several may
+// follow one another, as `cat a.gz b.gz` makes), lines split. Errors land in the file's `error`.
+class LogFileReader final
 {
-    QFile f(file.path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        file.error = Tr::tr("No se pudo abrir %1: %2").arg(file.path, f.errorString());
-        return;
+public:
+    explicit LogFileReader(MemoriaLogFile &file)
+        : m_file(file)
+        , m_in(1 << 20)
+        , m_out(1 << 20)
+    {
+        m_qfile.setFileName(file.path);
+        if (!m_qfile.open(QIODevice::ReadOnly)) {
+            file.error = Tr::tr("No se pudo abrir %1: %2").arg(file.path, m_qfile.errorString());
+            m_done = true;
+            return;
+        }
+        file.size = m_qfile.size();
     }
-    file.size = f.size();
-    counter.startFile();
-    MultiHasher hasher({HashAlgorithm::Sha256});
-    traffic::LineSplitter splitter(traffic::kMaxLineLength);
-    auto sink = [&](std::string_view l, bool overlong) { counter.line(l, overlong, file); };
+    ~LogFileReader()
+    {
+        if (m_gzip)
+            inflateEnd(&m_z);
+    }
+    LogFileReader(const LogFileReader &) = delete;
+    LogFileReader &operator=(const LogFileReader &) = delete;
 
-    std::vector<char> in(1 << 20);
-    std::vector<char> out(1 << 20);
-    z_stream z{};
-    bool gzip = false;
-    bool first = true;
-    bool streamEnded = false;
-    while (true) {
-        const qint64 n = f.read(in.data(), qint64(in.size()));
+    // Reads the next slice (1 MiB as stored) and gives its complete lines to sink(line, overlong);
+    // false once the file is done (its last line given, its SHA-256 set) or could not be read.
+    template<typename Sink>
+    bool readSlice(Sink &&sink)
+    {
+        if (m_done)
+            return false;
+        const qint64 n = m_qfile.read(m_in.data(), qint64(m_in.size()));
         if (n < 0) {
-            file.error = Tr::tr("Error al leer %1: %2").arg(file.path, f.errorString());
-            break;
+            m_file.error = Tr::tr("Error al leer %1: %2").arg(m_file.path, m_qfile.errorString());
+            return finish(sink);
         }
         if (n == 0)
-            break;
-        hasher.addData(in.data(), n);
-        if (first) {
-            first = false;
-            gzip = n >= 2 && static_cast<unsigned char>(in[0]) == 0x1f && static_cast<unsigned char>(in[1]) == 0x8b;
-            if (gzip && inflateInit2(&z, 15 + 16) != Z_OK) {
-                file.error = Tr::tr("Error al leer %1: %2").arg(file.path, QStringLiteral("zlib"));
-                return;
+            return finish(sink);
+        m_hasher.addData(m_in.data(), n);
+        if (m_first) {
+            m_first = false;
+            m_gzip = n >= 2 && static_cast<unsigned char>(m_in[0]) == 0x1f && static_cast<unsigned char>(m_in[1]) == 0x8b;
+            if (m_gzip && inflateInit2(&m_z, 15 + 16) != Z_OK) {
+                m_gzip = false;
+                m_file.error = Tr::tr("Error al leer %1: %2").arg(m_file.path, QStringLiteral("zlib"));
+                return finish(sink);
             }
         }
-        if (!gzip) {
-            splitter.feed(in.data(), std::size_t(n), sink);
-            continue;
+        if (!m_gzip) {
+            m_splitter.feed(m_in.data(), std::size_t(n), sink);
+            return true;
         }
-        z.next_in = reinterpret_cast<Bytef *>(in.data());
-        z.avail_in = static_cast<uInt>(n);
-        while (z.avail_in > 0 && file.error.isEmpty()) {
-            if (streamEnded) { // another gzip member follows
-                inflateReset(&z);
-                streamEnded = false;
+        m_z.next_in = reinterpret_cast<Bytef *>(m_in.data());
+        m_z.avail_in = static_cast<uInt>(n);
+        while (m_z.avail_in > 0) {
+            if (m_streamEnded) { // another gzip member follows
+                inflateReset(&m_z);
+                m_streamEnded = false;
             }
-            z.next_out = reinterpret_cast<Bytef *>(out.data());
-            z.avail_out = static_cast<uInt>(out.size());
-            const int rc = inflate(&z, Z_NO_FLUSH);
-            const std::size_t produced = out.size() - z.avail_out;
+            m_z.next_out = reinterpret_cast<Bytef *>(m_out.data());
+            m_z.avail_out = static_cast<uInt>(m_out.size());
+            const int rc = inflate(&m_z, Z_NO_FLUSH);
+            const std::size_t produced = m_out.size() - m_z.avail_out;
             if (produced)
-                splitter.feed(out.data(), produced, sink);
-            if (rc == Z_STREAM_END)
-                streamEnded = true;
-            else if (rc != Z_OK && rc != Z_BUF_ERROR)
-                file.error = Tr::tr("Error al leer %1: %2").arg(file.path, QString::fromUtf8(z.msg ? z.msg : "zlib"));
+                m_splitter.feed(m_out.data(), produced, sink);
+            if (rc == Z_STREAM_END) {
+                m_streamEnded = true;
+            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                m_file.error = Tr::tr("Error al leer %1: %2").arg(m_file.path, QString::fromUtf8(m_z.msg ? m_z.msg : "zlib"));
+                return finish(sink);
+            }
         }
-        if (!file.error.isEmpty())
-            break;
+        return true;
     }
-    if (gzip) {
-        // Drain what inflate holds back for lack of output room.
-        int rc = Z_OK;
-        while (file.error.isEmpty() && !streamEnded && rc == Z_OK) {
-            z.next_out = reinterpret_cast<Bytef *>(out.data());
-            z.avail_out = static_cast<uInt>(out.size());
-            rc = inflate(&z, Z_FINISH);
-            const std::size_t produced = out.size() - z.avail_out;
-            if (produced)
-                splitter.feed(out.data(), produced, sink);
-            if (rc == Z_STREAM_END)
-                streamEnded = true;
-            else if (produced == 0)
-                break;
+
+private:
+    template<typename Sink>
+    bool finish(Sink &&sink)
+    {
+        if (m_gzip && m_file.error.isEmpty()) {
+            // Drain what inflate held back for lack of output room.
+            while (!m_streamEnded) {
+                m_z.next_out = reinterpret_cast<Bytef *>(m_out.data());
+                m_z.avail_out = static_cast<uInt>(m_out.size());
+                const int rc = inflate(&m_z, Z_FINISH);
+                const std::size_t produced = m_out.size() - m_z.avail_out;
+                if (produced)
+                    m_splitter.feed(m_out.data(), produced, sink);
+                if (rc == Z_STREAM_END)
+                    m_streamEnded = true;
+                else if (produced == 0)
+                    break;
+            }
+            if (!m_streamEnded)
+                m_file.error = Tr::tr("%1 termina antes de tiempo (gzip incompleto): se contó lo que se pudo leer.").arg(m_file.path);
         }
-        if (file.error.isEmpty() && !streamEnded)
-            file.error = Tr::tr("%1 termina antes de tiempo (gzip incompleto): se contó lo que se pudo leer.").arg(file.path);
-        inflateEnd(&z);
+        m_splitter.finish(sink);
+        m_file.sha256 = m_hasher.finishHex().value(0);
+        m_done = true;
+        return false;
     }
-    splitter.finish(sink);
-    file.sha256 = hasher.finishHex().value(0);
-    if (counter.fileFirst)
-        file.firstUtc = QDateTime::fromSecsSinceEpoch(*counter.fileFirst, Qt::UTC);
-    if (counter.fileLast)
-        file.lastUtc = QDateTime::fromSecsSinceEpoch(*counter.fileLast, Qt::UTC);
-}
+
+    MemoriaLogFile &m_file;
+    QFile m_qfile;
+    MultiHasher m_hasher{{HashAlgorithm::Sha256}};
+    traffic::LineSplitter m_splitter{traffic::kMaxLineLength};
+    std::vector<char> m_in;
+    std::vector<char> m_out;
+    z_stream m_z{};
+    bool m_gzip = false;
+    bool m_first = true;
+    bool m_streamEnded = false;
+    bool m_done = false;
+};
+
+// One server's lines: its files one after the other, in the order given, each line parsed once.
+// Several servers' streams are merged by time (readMemoriaLogs), so a visitor who reaches two
+// servers in one day is one visitor, as on a single server.
+class ServerStream final
+{
+public:
+    struct Line
+    {
+        std::string text;
+        bool overlong = false;
+        std::size_t file = 0; // index in MemoriaInput::logFiles
+    };
+
+    ServerStream(QList<MemoriaLogFile> &files, QList<std::size_t> indexes)
+        : m_files(files)
+        , m_indexes(std::move(indexes))
+    {
+    }
+
+    // Makes the next line current (parsed into record()/error()); false when every file is read.
+    bool next()
+    {
+        if (!m_pending.empty())
+            m_pending.pop_front();
+        while (m_pending.empty()) {
+            if (!m_reader) {
+                if (m_nextFile >= m_indexes.size())
+                    return false;
+                m_current = m_indexes.at(m_nextFile++);
+                m_reader = std::make_unique<LogFileReader>(m_files[qsizetype(m_current)]);
+            }
+            const std::size_t file = m_current;
+            auto sink = [this, file](std::string_view l, bool overlong) { m_pending.push_back({std::string(l), overlong, file}); };
+            if (!m_reader->readSlice(sink))
+                m_reader.reset();
+        }
+        const Line &l = m_pending.front();
+        m_error = l.overlong ? traffic::ParseError::TooLong : m_parser.parse(l.text, m_record);
+        return true;
+    }
+    const Line &line() const { return m_pending.front(); }
+    traffic::ParseError error() const { return m_error; }
+    const traffic::LogRecord &record() const { return m_record; }
+    // Where the merge puts the current line: a line without a time goes first (nothing to order).
+    std::int64_t time() const { return m_error == traffic::ParseError::None ? m_record.utcTime() : INT64_MIN; }
+
+private:
+    QList<MemoriaLogFile> &m_files;
+    QList<std::size_t> m_indexes;
+    qsizetype m_nextFile = 0;
+    std::size_t m_current = 0;
+    std::unique_ptr<LogFileReader> m_reader;
+    std::deque<Line> m_pending;
+    traffic::LogParser m_parser{traffic::LogFormat::combined()};
+    traffic::LogRecord m_record;
+    traffic::ParseError m_error = traffic::ParseError::None;
+};
 
 MemoriaDay dayOf(const TrafficCounter &days, const QDate &date, std::int64_t firstLocal, std::int64_t lastLocal)
 {
@@ -260,17 +328,56 @@ void readMemoriaLogs(const MemoriaRequest &request, MemoriaInput &input)
         if (!error.isEmpty())
             input.errors << error;
     }
-    MemoriaCounter counter(robots);
     input.logFiles.clear();
+    QList<QString> servers;
+    QList<QList<std::size_t>> filesOf;
     for (const MemoriaLogSource &source : request.logs) {
         MemoriaLogFile file;
         file.server = source.server;
         file.name = source.name.isEmpty() ? QFileInfo(source.path).fileName() : source.name;
         file.path = source.path;
-        readFile(file, counter);
+        qsizetype s = servers.indexOf(source.server);
+        if (s < 0) {
+            s = servers.size();
+            servers << source.server;
+            filesOf.append(QList<std::size_t>());
+        }
+        filesOf[s] << std::size_t(input.logFiles.size());
+        input.logFiles << file;
+    }
+    MemoriaCounter counter(robots, input.logFiles.size());
+    std::vector<std::unique_ptr<ServerStream>> streams;
+    for (const QList<std::size_t> &files : std::as_const(filesOf)) {
+        auto stream = std::make_unique<ServerStream>(input.logFiles, files);
+        if (stream->next())
+            streams.push_back(std::move(stream));
+    }
+    // The servers' lines merged by time (the earliest current line first; on a tie, the server named
+    // first). With one server this is its files in order, line after line: what `stats` reads.
+    while (!streams.empty()) {
+        std::size_t pick = 0;
+        for (std::size_t i = 1; i < streams.size(); ++i)
+            if (streams[i]->time() < streams[pick]->time())
+                pick = i;
+        ServerStream &stream = *streams[pick];
+        MemoriaLogFile &file = input.logFiles[qsizetype(stream.line().file)];
+        ++file.lines;
+        const traffic::ParseError e = stream.error();
+        if (e == traffic::ParseError::None)
+            counter.add(stream.record(), stream.line().file);
+        else if (e != traffic::ParseError::Empty)
+            ++file.malformed;
+        if (!stream.next())
+            streams.erase(streams.begin() + std::ptrdiff_t(pick));
+    }
+    for (qsizetype i = 0; i < input.logFiles.size(); ++i) {
+        MemoriaLogFile &file = input.logFiles[i];
         if (!file.error.isEmpty())
             input.errors << file.error;
-        input.logFiles << file;
+        if (counter.fileFirst[std::size_t(i)] != INT64_MAX)
+            file.firstUtc = QDateTime::fromSecsSinceEpoch(counter.fileFirst[std::size_t(i)], Qt::UTC);
+        if (counter.fileLast[std::size_t(i)] != INT64_MIN)
+            file.lastUtc = QDateTime::fromSecsSinceEpoch(counter.fileLast[std::size_t(i)], Qt::UTC);
     }
 
     MemoriaComparison &c = input.comparison;

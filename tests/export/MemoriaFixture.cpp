@@ -190,7 +190,7 @@ QList<exporting::MemoriaLogSource> writeMemoriaLogs(const QString &dir, const Me
         const bool ok = r.kind == 2 ? writePlain(path, bytes) : writeGzip(path, bytes, r.kind == 1);
         if (!ok)
             return {};
-        sources.append({QStringLiteral("norte"), QStringLiteral("norte/") + QLatin1String(r.name), path});
+        sources.append({plan.server, plan.server + QLatin1Char('/') + QLatin1String(r.name), path});
     }
     return sources;
 }

@@ -21,6 +21,7 @@ struct MemoriaLogPlan
     QList<QDate> zeroDays{QDate(2024, 5, 22), QDate(2024, 5, 29)}; // no line at all
     QDate skipBefore;                         // write nothing before this day (a server without a baseline)
     std::uint64_t seed = 2024;
+    QString server = QStringLiteral("norte"); // the files' server (their bag names: "<server>/access.log…")
 };
 
 // Writes access.log.4.gz … access.log (oldest first in the returned list, the order to read them) into

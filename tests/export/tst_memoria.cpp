@@ -10,6 +10,7 @@
 #include "TestEnv.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -462,6 +463,75 @@ private Q_SLOTS:
         const QString all = pdfPages(pdf, &why).join(QLatin1Char(' '));
         QVERIFY2(all.contains(QStringLiteral("Las bitácoras cubren 7 de los 12 días del periodo base")), qPrintable(why));
         QVERIFY(all.contains(QStringLiteral("sáb 08/06/2024 sin bitácoras")));
+    }
+
+    // Two servers behind one portal: their lines are counted merged by time, so a visitor who reached
+    // both on the same day is one visitor. The numbers are those of `stats` on one file holding both
+    // servers' lines in time order.
+    void twoServersMergedByTime()
+    {
+        QTemporaryDir dir(test::tempTemplate());
+        QList<MemoriaLogSource> logs;
+        for (const auto &[server, seed] : {std::pair{QStringLiteral("norte"), 2024}, std::pair{QStringLiteral("sur"), 77}}) {
+            QVERIFY(QDir(dir.path()).mkdir(server));
+            test::MemoriaLogPlan plan;
+            plan.server = server;
+            plan.seed = std::uint64_t(seed);
+            logs += test::writeMemoriaLogs(dir.filePath(server), plan);
+        }
+        MemoriaInput input;
+        readMemoriaLogs(test::memoriaRequest(logs), input);
+        QVERIFY2(input.errors.isEmpty(), qPrintable(input.errors.join(QLatin1Char('\n'))));
+        const MemoriaComparison &c = input.comparison;
+
+        // Both servers' lines in one file, stably sorted by time (the first server first on a tie).
+        static const QByteArray months("JanFebMarAprMayJunJulAugSepOctNovDec");
+        QList<std::pair<qint64, QByteArray>> lines;
+        for (const MemoriaLogSource &l : std::as_const(logs)) {
+            qint64 count = 0;
+            for (const QByteArray &line : fileLines(l.path, &count).split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                const QByteArray t = line.mid(line.indexOf('[') + 1, 20); // 02/Jun/2024:23:15:07
+                const QDateTime when(QDate(t.mid(7, 4).toInt(), int(months.indexOf(t.mid(3, 3))) / 3 + 1, t.left(2).toInt()),
+                                     QTime(t.mid(12, 2).toInt(), t.mid(15, 2).toInt(), t.mid(18, 2).toInt()), Qt::UTC);
+                lines.append({when.toSecsSinceEpoch(), line});
+            }
+        }
+        std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QFile merged(dir.filePath(QStringLiteral("merged.log")));
+        QVERIFY(merged.open(QIODevice::WriteOnly));
+        for (const auto &l : std::as_const(lines))
+            merged.write(l.second + '\n');
+        merged.close();
+        QString why;
+        const QHash<QString, StatsRow> days = runStats({merged.fileName()}, QStringLiteral("day"), &why);
+        QVERIFY2(!days.isEmpty(), qPrintable(why));
+        StatsRow sum;
+        for (const MemoriaDay &d : c.baseline)
+            addRow(sum, days.value(d.date.toString(Qt::ISODate)));
+        COMPARE_COUNTS(c.baselineAverage, divided(sum, 12));
+        for (const MemoriaDay &d : c.period)
+            COMPARE_COUNTS(d.counts, days.value(d.date.toString(Qt::ISODate)));
+        const QHash<QString, StatsRow> hours = runStats({merged.fileName()}, QStringLiteral("hour"), &why);
+        for (const MemoriaHour &h : c.night)
+            COMPARE_COUNTS(h.counts, hours.value(h.startUtc.addSecs(-6 * 3600).toString(QStringLiteral("yyyy-MM-ddTHH"))));
+
+        // Counted apart, the two servers would count the visitors seen on both twice.
+        double apart = 0;
+        for (const QString &server : {QStringLiteral("norte"), QStringLiteral("sur")}) {
+            MemoriaRequest one = test::memoriaRequest({});
+            for (const MemoriaLogSource &l : std::as_const(logs))
+                if (l.server == server)
+                    one.logs << l;
+            MemoriaInput alone;
+            readMemoriaLogs(one, alone);
+            apart += alone.comparison.period.first().counts.visitors;
+        }
+        QVERIFY2(c.period.first().counts.visitors < apart - 50, qPrintable(QStringLiteral("%1 %2").arg(c.period.first().counts.visitors).arg(apart)));
+        QCOMPARE(input.logFiles.size(), 10);
+        QCOMPARE(input.logFiles.at(5).server, QStringLiteral("sur"));
+        QVERIFY(input.logFiles.at(5).firstUtc.isValid());
     }
 
     void unreadableFileIsReported()
