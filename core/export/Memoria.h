@@ -202,9 +202,8 @@ struct MemoriaRequest
 };
 
 // Reads the logs (one pass per file: SHA-256, line count and the comparison, several servers merged
-// by time) and the store (incidents,
-// cuts, checks, drills of the request's servers). Blocking file I/O: a worker thread or a headless
-// command. Problems (an unreadable file, a store error) land in MemoriaInput::errors, never silently.
+// by time) and the store (incidents, cuts, checks, drills of the request's servers). Blocking file
+// I/O: a worker thread or a headless command. Problems (an unreadable file, a store error) land in MemoriaInput::errors, never silently.
 MemoriaInput buildMemoriaInput(store::Store &store, const MemoriaRequest &request);
 
 // Only the log part (section 1 and 3): the store is not needed.
