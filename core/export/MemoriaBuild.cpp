@@ -144,18 +144,26 @@ QStringList memoriaDrafts(const MemoriaInput &input)
                          "midiendo durante toda la jornada.");
     }
 
-    // The longest incident that affected publication.
+    // The longest outage (the site not answering, or answering errors); without one, the longest
+    // incident that affected publication (a lag, a late cut), said as such.
+    static const QStringList outageKinds{QStringLiteral("site_unreachable"), QStringLiteral("site_http_error"),
+                                         QStringLiteral("traffic_5xx")};
     const MemoriaIncident *longest = nullptr;
-    for (const MemoriaIncident &i : input.affecting)
+    const MemoriaIncident *longestOutage = nullptr;
+    for (const MemoriaIncident &i : input.affecting) {
         if (!longest || i.impactMinutes > longest->impactMinutes)
             longest = &i;
-    if (longest) {
-        drafts << Tr::tr("La interrupción más larga fue «%1» (%2): %3 min desde %4, con %5 cortes afectados.")
-                      .arg(longest->record.title, longest->record.serverName, number(longest->impactMinutes, 1),
-                           formatMexicoTime(longest->record.openedUtc.isValid() ? longest->record.openedUtc
-                                                                               : longest->record.detectedUtc,
-                                            false))
-                      .arg(longest->cutsAffected);
+        if (outageKinds.contains(i.record.kind) && (!longestOutage || i.impactMinutes > longestOutage->impactMinutes))
+            longestOutage = &i;
+    }
+    const MemoriaIncident *shown = longestOutage ? longestOutage : longest;
+    if (shown) {
+        const QString onset = formatMexicoTime(shown->record.openedUtc.isValid() ? shown->record.openedUtc : shown->record.detectedUtc, false);
+        drafts << (longestOutage ? Tr::tr("La interrupción más larga fue «%1» (%2): %3 min desde %4, con %5 cortes afectados.")
+                                 : Tr::tr("No hubo interrupciones del sitio; el incidente más largo que afectó la publicación fue "
+                                          "«%1» (%2): %3 min desde %4, con %5 cortes afectados."))
+                      .arg(shown->record.title, shown->record.serverName, number(shown->impactMinutes, 1), onset)
+                      .arg(shown->cutsAffected);
     } else {
         drafts << Tr::tr("No hubo incidentes que afectaran la publicación en el periodo.");
     }
