@@ -396,6 +396,23 @@ private Q_SLOTS:
         }
     }
 
+    // --lang en: numbers and dates in English (the words follow the installed translation).
+    void englishLocale()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(pdftotext, "pdftotext");
+        MemoriaInput input = m_input;
+        input.language = QStringLiteral("en");
+        const QString pdf = m_tmp.filePath(QStringLiteral("memoria-en.pdf"));
+        QString error;
+        QVERIFY2(writeMemoriaPdf(input, pdf, &error), qPrintable(error));
+        QString why;
+        const QString all = pdfPages(pdf, &why).join(QLatin1Char(' '));
+        QVERIFY2(all.contains(QStringLiteral("Sun 02/06/2024")), qPrintable(why));
+        QVERIFY(!all.contains(QStringLiteral("dom 02/06/2024")));
+        const QLocale en(QLocale::English, QLocale::UnitedStates);
+        QVERIFY(all.contains(QLatin1Char(' ') + en.toString(input.comparison.periodAverage.hits, 'f', 1) + QLatin1Char(' ')));
+    }
+
     // A server that kept no logs from before the period: the report says so plainly, no ratio.
     void noBaselineIsSaidPlainly()
     {
