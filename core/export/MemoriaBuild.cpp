@@ -38,9 +38,11 @@ std::optional<store::CheckRunRecord> checkAtStart(const QList<store::CheckRunRec
     return std::nullopt;
 }
 
-QString number(double v, int decimals = 0)
+// Numbers as the report writes them: in the report's language, never the machine's locale.
+QLocale reportLocale(const QString &language)
 {
-    return QLocale().toString(v, 'f', decimals);
+    return language == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                           : QLocale(QLocale::Spanish, QLocale::Mexico);
 }
 
 } // namespace
@@ -123,6 +125,8 @@ MemoriaInput buildMemoriaInput(store::Store &store, const MemoriaRequest &reques
 QStringList memoriaDrafts(const MemoriaInput &input)
 {
     QStringList drafts;
+    const QLocale locale = reportLocale(input.language);
+    const auto number = [&locale](double v, int decimals = 0) { return locale.toString(v, 'f', decimals); };
 
     // The worst publication lag against the one-minute rule.
     const MemoriaCut *worst = nullptr;

@@ -15,8 +15,8 @@
 
 #include <array>
 #include <deque>
-#include <memory>
 #include <map>
+#include <memory>
 #include <vector>
 #include <zlib.h>
 
