@@ -34,9 +34,11 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # cannot see is listed here:
 #  - libqt6sql6-sqlite: the store's QSQLITE driver, a Qt plugin loaded at run time;
 #  - openssh-client: ssh-keygen, which the sandbox runs to make its host keys and which the host-key
-#    dialog tells the technician to run (ssh-keygen -R) when a server's key changed.
+#    dialog tells the technician to run (ssh-keygen -R) when a server's key changed;
+#  - fonts-dejavu-core: the memoria técnica's PDF embeds DejaVu Sans (core/export/MemoriaPdf.cpp), so its
+#    text extracts with accents whatever the desktop's fonts.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, openssh-client")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, openssh-client, fonts-dejavu-core")
 # Only `--demo` and `sandbox` run sshd, nginx and rsync (on 127.0.0.1, as the user); awstats only lends
 # `stats --robots auto` its robot database. Suggests, not Recommends: apt installs Recommends by
 # default, and installing openssh-server or nginx enables and starts a system-wide sshd on port 22 and

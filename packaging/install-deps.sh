@@ -14,4 +14,5 @@ $SUDO apt-get install -y --no-install-recommends \
     xvfb xauth dbus desktop-file-utils appstream clang \
     goaccess awstats ansible-core \
     qt6-httpserver-dev qt6-websockets-dev prometheus \
-    dpkg-dev lintian file
+    dpkg-dev lintian file \
+    fonts-dejavu-core poppler-utils

@@ -4,4 +4,8 @@ set(DIFUSOR_EXPORT_SOURCES
     Bag.h Bag.cpp
     BagVerifier.h BagVerifier.cpp
     ExportCommand.h ExportCommand.cpp
+    Memoria.h MemoriaBuild.cpp MemoriaLogs.cpp
+    MemoriaChart.h MemoriaChart.cpp
+    MemoriaDocument.h MemoriaDocument.cpp
+    MemoriaPdf.cpp MemoriaTables.cpp
 )

@@ -85,7 +85,7 @@ else
 fi
 names "$DEPENDS" | grep -q '^libqt6core6' && ok "Depends has Qt 6 (libqt6core6*)" || fail "Depends has no libqt6core6*"
 names "$DEPENDS" | grep -q '^libssh-' && ok "Depends has libssh" || fail "Depends has no libssh-*"
-for p in libqt6sql6-sqlite openssh-client; do
+for p in libqt6sql6-sqlite openssh-client fonts-dejavu-core; do
     has "$DEPENDS" "$p" && ok "Depends has $p (declared)" || fail "Depends lacks $p (declared in packaging/cpack.cmake)"
 done
 for p in openssh-server nginx rsync; do
