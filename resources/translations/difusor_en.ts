@@ -3783,6 +3783,574 @@
         <source>El incidente %1 o el simulacro %2 no son de este servidor.</source>
         <translation>Incident %1 or drill %2 is not this server&apos;s.</translation>
     </message>
+    <message>
+        <source>No se pudo leer la base de datos: %1</source>
+        <translation>Could not read the database: %1</translation>
+    </message>
+    <message>
+        <source>No se pudieron leer los incidentes: %1</source>
+        <translation>Could not read the incidents: %1</translation>
+    </message>
+    <message>
+        <source>El mayor retraso de publicación fue de %1 s, en el corte de %2 (servidor %3); la convocatoria admite 60 s.</source>
+        <translation>The worst publication lag was %1 s, at the cut of %2 (server %3); the call allows 60 s.</translation>
+    </message>
+    <message>
+        <source>Sugerimos acercar el servidor de publicación al del IEPC o acortar la cadena de copia y caché, y ensayarlo en los simulacros.</source>
+        <translation>We suggest bringing the publication server closer to the IEPC&apos;s or shortening the copy and cache chain, and rehearsing it in the drills.</translation>
+    </message>
+    <message>
+        <source>Todos los cortes quedaron dentro del minuto.</source>
+        <translation>Every cut was within the minute.</translation>
+    </message>
+    <message>
+        <source>No hay retrasos de publicación medidos en el periodo: conviene dejar la consola midiendo durante toda la jornada.</source>
+        <translation>No publication lag was measured in the period: leave the console measuring throughout election day.</translation>
+    </message>
+    <message>
+        <source>La interrupción más larga fue «%1» (%2): %3 min desde %4, con %5 cortes afectados.</source>
+        <translation>The longest outage was “%1” (%2): %3 min from %4, with %5 cuts affected.</translation>
+    </message>
+    <message>
+        <source>No hubo interrupciones del sitio; el incidente más largo que afectó la publicación fue «%1» (%2): %3 min desde %4, con %5 cortes afectados.</source>
+        <translation>There was no site outage; the longest incident that affected publication was “%1” (%2): %3 min from %4, with %5 cuts affected.</translation>
+    </message>
+    <message>
+        <source>No hubo incidentes que afectaran la publicación en el periodo.</source>
+        <translation>No incident affected publication in the period.</translation>
+    </message>
+    <message>
+        <source>La carga máxima fue de %1 solicitudes en el minuto de %2 (%3 solicitudes/s en promedio).</source>
+        <translation>The peak load was %1 requests in the minute of %2 (%3 requests/s on average).</translation>
+    </message>
+    <message>
+        <source>Frente a una capacidad de %1 solicitudes/s, es el %2 %; margen restante: %3 solicitudes/s.</source>
+        <translation>Against a capacity of %1 requests/s, that is %2 %; remaining margin: %3 requests/s.</translation>
+    </message>
+    <message>
+        <source>La capacidad del servidor no está medida: sugerimos una prueba de carga antes de la jornada.</source>
+        <translation>The server&apos;s capacity has not been measured: we suggest a load test before election day.</translation>
+    </message>
+    <message>
+        <source>abierto</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>reconocido</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>resuelto</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>crítica</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>mayor</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <source>menor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <source>observado de nuevo</source>
+        <translation>observed again</translation>
+    </message>
+    <message>
+        <source>nota</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>silenciado</source>
+        <translation>silenced</translation>
+    </message>
+    <message>
+        <source>notificado</source>
+        <translation>notified</translation>
+    </message>
+    <message>
+        <source>reabierto</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <source>severidad</source>
+        <translation>severity</translation>
+    </message>
+    <message>
+        <source>afecta la publicación</source>
+        <translation>affects publication</translation>
+    </message>
+    <message>
+        <source>causa</source>
+        <translation>cause</translation>
+    </message>
+    <message>
+        <source>acciones</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>cumple</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>advertencia</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>no cumple</source>
+        <translation>fail</translation>
+    </message>
+    <message>
+        <source>omitida</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Visitantes distintos</source>
+        <translation>Distinct visitors</translation>
+    </message>
+    <message>
+        <source>1. Bitácoras de acceso</source>
+        <translation>1. Access logs</translation>
+    </message>
+    <message>
+        <source>Bitácoras de acceso de los servidores de publicación, copiadas byte por byte: %1 archivos, %2 bytes, %3 líneas. Cada archivo se identifica por su SHA-256, el mismo que lista manifest-sha256.txt del paquete.</source>
+        <translation>Access logs of the publication servers, copied byte for byte: %1 files, %2 bytes, %3 lines. Each file is identified by its SHA-256, the same one the package&apos;s manifest-sha256.txt lists.</translation>
+    </message>
+    <message>
+        <source>No se recibió ninguna bitácora.</source>
+        <translation>No log was received.</translation>
+    </message>
+    <message>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Archivo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Líneas</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Primera y última línea (UTC-6)</source>
+        <translation>First and last line (UTC-6)</translation>
+    </message>
+    <message>
+        <source>sin líneas legibles</source>
+        <translation>no readable lines</translation>
+    </message>
+    <message>
+        <source>%1 líneas mal formadas</source>
+        <translation>%1 malformed lines</translation>
+    </message>
+    <message>
+        <source>Apartado</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Detalle</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Resumen</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Tipo %1, severidad %2, estado %3.</source>
+        <translation>Kind %1, severity %2, state %3.</translation>
+    </message>
+    <message>
+        <source>Impacto</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>%1 min de afectación; cortes en ese lapso: %2.</source>
+        <translation>%1 min affected; cuts in that span: %2.</translation>
+    </message>
+    <message>
+        <source>Detección</source>
+        <translation>Detection</translation>
+    </message>
+    <message>
+        <source>Inicio %1; detectado %2; tiempo para detectar: %3.</source>
+        <translation>Onset %1; detected %2; time to detect: %3.</translation>
+    </message>
+    <message>
+        <source>Cronología</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Causa</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>sin registrar</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Resuelto %1 (%2%3); tiempo para resolver: %4.</source>
+        <translation>Resolved %1 (%2%3); time to resolve: %4.</translation>
+    </message>
+    <message>
+        <source>la condición cesó</source>
+        <translation>the condition cleared</translation>
+    </message>
+    <message>
+        <source>a mano</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>Sin resolver al cierre del periodo.</source>
+        <translation>Unresolved at the end of the period.</translation>
+    </message>
+    <message>
+        <source>Reconocido %1 por %2.</source>
+        <translation>Acknowledged %1 by %2.</translation>
+    </message>
+    <message>
+        <source>Resolución</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>2. Incidentes que afectaron la publicación</source>
+        <translation>2. Incidents that affected publication</translation>
+    </message>
+    <message>
+        <source>Un bloque por incidente, en el orden de un postmortem: resumen, impacto, detección, cronología, causa, resolución y acciones. Los demás incidentes del periodo (%1) están en el anexo D.</source>
+        <translation>One block per incident, in postmortem order: summary, impact, detection, timeline, cause, resolution and actions. The period&apos;s other incidents (%1) are in annex D.</translation>
+    </message>
+    <message>
+        <source>Ningún incidente afectó la publicación en el periodo.</source>
+        <translation>No incident affected publication in the period.</translation>
+    </message>
+    <message>
+        <source>3. Comparativo de visitas, páginas y hits</source>
+        <translation>3. Comparison of visits, pages and hits</translation>
+    </message>
+    <message>
+        <source>Promedio habitual: del %1 al %2%3, %4 días. Periodo de la jornada electoral y resultados: del %5 al %6. Días del centro de México (UTC-6).</source>
+        <translation>Usual average: from %1 to %2%3, %4 days. Election day and results period: from %5 to %6. Days in Central Mexico time (UTC-6).</translation>
+    </message>
+    <message>
+        <source> sin los simulacros (%1)</source>
+        <translation> without the drills (%1)</translation>
+    </message>
+    <message>
+        <source>Conteo como AWStats: hit, toda solicitud servida (200 o 304) que no es de un robot; página, un hit que no es imagen, hoja de estilo, script ni fuente; visita, la serie de páginas de una dirección sin pausa de más de una hora; visitante distinto, una dirección con al menos una página. El promedio es el de AWStats (&quot;Media&quot;): un día sin tráfico cuenta como 0. %1. %2 líneas leídas, %3 mal formadas.</source>
+        <translation>Counted as AWStats counts: hit, every request served (200 or 304) not made by a robot; page, a hit that is not an image, style sheet, script or font; visit, an address&apos;s run of pages with no pause over one hour; distinct visitor, an address with at least one page. The average is AWStats&apos; (&quot;Media&quot;): a day without traffic counts as 0. %1. %2 lines read, %3 malformed.</translation>
+    </message>
+    <message>
+        <source>No hay bitácoras del periodo base (del %1 al %2): las bitácoras recibidas empiezan %3. El comparativo contra el promedio habitual no puede hacerse; se dan solo las cifras de la jornada.</source>
+        <translation>There are no logs of the baseline period (from %1 to %2): the logs received begin %3. The comparison with the usual average cannot be made; only election week&apos;s figures are given.</translation>
+    </message>
+    <message>
+        <source>(ninguna línea)</source>
+        <translation>(no line)</translation>
+    </message>
+    <message>
+        <source>Las bitácoras cubren %1 de los %2 días del periodo base (la primera línea es de %3): el promedio habitual es el de esos %1 días.</source>
+        <translation>The logs cover %1 of the %2 days of the baseline period (the first line is from %3): the usual average is that of those %1 days.</translation>
+    </message>
+    <message>
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Promedio habitual</source>
+        <translation>Usual average</translation>
+    </message>
+    <message>
+        <source>sin bitácoras</source>
+        <translation>no logs</translation>
+    </message>
+    <message>
+        <source>Promedio %1–%2</source>
+        <translation>Average %1–%2</translation>
+    </message>
+    <message>
+        <source>×: la cifra dividida entre el promedio habitual (×1.00 es un día habitual).</source>
+        <translation>×: the figure divided by the usual average (×1.00 is a usual day).</translation>
+    </message>
+    <message>
+        <source>Visitas por día frente al promedio habitual</source>
+        <translation>Visits per day against the usual average</translation>
+    </message>
+    <message>
+        <source>jornada</source>
+        <translation>election week</translation>
+    </message>
+    <message>
+        <source>promedio habitual</source>
+        <translation>usual average</translation>
+    </message>
+    <message>
+        <source>Noche de la jornada, hora por hora</source>
+        <translation>Election night, hour by hour</translation>
+    </message>
+    <message>
+        <source>De %1 a %2: del cierre de las casillas (18:00) hasta la mañana; el PREP publica desde las 20:00. Cada hora se compara con la misma hora de los días del periodo base, promediada.</source>
+        <translation>From %1 to %2: from the polls&apos; closing (18:00) to the morning; the PREP publishes from 20:00. Each hour is compared with the same hour of the baseline days, averaged.</translation>
+    </message>
+    <message>
+        <source>Hora (UTC-6)</source>
+        <translation>Time (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Hits por hora: noche de la jornada y la misma hora habitual</source>
+        <translation>Hits per hour: election night and the same usual hour</translation>
+    </message>
+    <message>
+        <source>noche de la jornada</source>
+        <translation>election night</translation>
+    </message>
+    <message>
+        <source>misma hora, promedio habitual</source>
+        <translation>same hour, usual average</translation>
+    </message>
+    <message>
+        <source>habitual</source>
+        <translation>usual</translation>
+    </message>
+    <message>
+        <source>4. Comentarios y sugerencias</source>
+        <translation>4. Comments and suggestions</translation>
+    </message>
+    <message>
+        <source>Del equipo técnico</source>
+        <translation>From the technical team</translation>
+    </message>
+    <message>
+        <source>(El técnico no escribió comentarios.)</source>
+        <translation>(The technician wrote no comments.)</translation>
+    </message>
+    <message>
+        <source>Propuestas de la consola a partir de los datos</source>
+        <translation>The console&apos;s proposals from the data</translation>
+    </message>
+    <message>
+        <source>Anexo A. Verificación de infraestructura al inicio del periodo</source>
+        <translation>Annex A. Infrastructure check at the start of the period</translation>
+    </message>
+    <message>
+        <source>No hay verificación de infraestructura registrada.</source>
+        <translation>No infrastructure check is recorded.</translation>
+    </message>
+    <message>
+        <source>%1: verificación del %2</source>
+        <translation>%1: check of %2</translation>
+    </message>
+    <message>
+        <source>Requisito</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Esperado</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Medido</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Anexo B. Cortes del periodo</source>
+        <translation>Annex B. Cuts of the period</translation>
+    </message>
+    <message>
+        <source>Retraso: la primera vez que el sitio del difusor mostró el corte menos la primera vez que lo mostró el PREP oficial; la convocatoria admite un minuto. Horas del centro de México (UTC-6).</source>
+        <translation>Lag: the first time the difusor&apos;s site showed the cut minus the first time the official PREP showed it; the call allows one minute. Times in Central Mexico time (UTC-6).</translation>
+    </message>
+    <message>
+        <source>No hay cortes registrados en el periodo.</source>
+        <translation>No cut is recorded in the period.</translation>
+    </message>
+    <message>
+        <source>Corte</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>Llegó al servidor</source>
+        <translation>Reached the server</translation>
+    </message>
+    <message>
+        <source>Visto en el PREP oficial</source>
+        <translation>Seen on the official PREP</translation>
+    </message>
+    <message>
+        <source>Visto en el difusor</source>
+        <translation>Seen on the difusor</translation>
+    </message>
+    <message>
+        <source>Retraso</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Anexo C. Simulacros</source>
+        <translation>Annex C. Drills</translation>
+    </message>
+    <message>
+        <source>No hay simulacros registrados.</source>
+        <translation>No drill is recorded.</translation>
+    </message>
+    <message>
+        <source>Simulacro</source>
+        <translation>Drill</translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Puntaje</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Anexo D. Incidentes que no afectaron la publicación</source>
+        <translation>Annex D. Incidents that did not affect publication</translation>
+    </message>
+    <message>
+        <source>Ninguno.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Incidente</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Severidad</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Minutos</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>¿Afectó?</source>
+        <translation>Affected?</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>no determinado</source>
+        <translation>not determined</translation>
+    </message>
+    <message>
+        <source>Anexo E. Días del periodo base</source>
+        <translation>Annex E. Days of the baseline period</translation>
+    </message>
+    <message>
+        <source>del %1 al %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>Memoria técnica del difusor PREP</source>
+        <translation>Technical report of the PREP difusor</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Valor</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Organización</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>(sin registrar en el perfil)</source>
+        <translation>(not recorded in the profile)</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <source>hora del centro de México (UTC-6)</source>
+        <translation>Central Mexico time (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Servidores</source>
+        <translation>Servers</translation>
+    </message>
+    <message>
+        <source>Generada</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>Personal técnico</source>
+        <translation>Technical staff</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cargo</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Horario</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Avisos</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Contenido</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>1. Bitácoras de acceso · 2. Incidentes que afectaron la publicación · 3. Comparativo de visitas, páginas y hits · 4. Comentarios y sugerencias · Anexos: A. Verificación de infraestructura · B. Cortes · C. Simulacros · D. Otros incidentes · E. Días del periodo base</source>
+        <translation>1. Access logs · 2. Incidents that affected publication · 3. Comparison of visits, pages and hits · 4. Comments and suggestions · Annexes: A. Infrastructure check · B. Cuts · C. Drills · D. Other incidents · E. Days of the baseline period</translation>
+    </message>
+    <message>
+        <source>%1 termina antes de tiempo (gzip incompleto): se contó lo que se pudo leer.</source>
+        <translation>%1 ends early (incomplete gzip): what could be read was counted.</translation>
+    </message>
+    <message>
+        <source>No se encontró la fuente DejaVu Sans (paquete fonts-dejavu-core) en %1.</source>
+        <translation>The DejaVu Sans font (package fonts-dejavu-core) was not found in %1.</translation>
+    </message>
+    <message>
+        <source>El PDF necesita una QGuiApplication (sin pantalla: QT_QPA_PLATFORM=offscreen).</source>
+        <translation>The PDF needs a QGuiApplication (without a display: QT_QPA_PLATFORM=offscreen).</translation>
+    </message>
+    <message>
+        <source>No se pudo escribir %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>Generada %1</source>
+        <translation>Generated %1</translation>
+    </message>
+    <message>
+        <source>página %1 de %2</source>
+        <translation>page %1 of %2</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>
