@@ -130,6 +130,17 @@ DrillsPage::DrillsPage(store::StoreThread *store, QWidget *parent)
     m_right->addWidget(m_confirm);
     m_right->addWidget(m_progress);
     m_right->addWidget(m_report);
+    // Only the panel shown counts for the room the right side asks: the idle hint gets no scroll bar
+    // because the report, hidden, is tall.
+    auto fitShown = [this] {
+        for (int i = 0; i < m_right->count(); ++i) {
+            QWidget *w = m_right->widget(i);
+            const bool shown = w == m_right->currentWidget();
+            w->setSizePolicy(shown ? QSizePolicy::Preferred : QSizePolicy::Ignored, shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        }
+    };
+    connect(m_right, &QStackedWidget::currentChanged, this, fitShown);
+    fitShown();
     connect(m_report, &DrillReport::saved, this, [this](const QString &, bool ok, const QString &message) { showMessage(message, !ok); });
 
     // Each side scrolls rather than asks the window for more room: on a 1366×768 screen with the
