@@ -32,6 +32,9 @@ set(DIFUSOR_UI_DEMO_SOURCES
     demo/DemoController.h demo/DemoController.cpp
 )
 
+# The "Simulacros" page: only with the drills area (it runs core/drills).
+include(${CMAKE_CURRENT_LIST_DIR}/pages/drills/sources.cmake)
+
 # Live pages: each area keeps its own list in ui/pages/<area>/sources.cmake.
 foreach(page summary infrastructure cuts traffic incidents)
     include(${CMAKE_CURRENT_LIST_DIR}/pages/${page}/sources.cmake)

@@ -116,7 +116,10 @@ QString DrillRunner::refusal(const Scenario &scenario, const Profile &profile)
 
 void DrillRunner::setPhase(Phase phase, const QString &message)
 {
+    const bool changed = m_phase != phase;
     m_phase = phase;
+    if (changed)
+        Q_EMIT phaseChanged(phase);
     if (!message.isEmpty())
         Q_EMIT progress(message);
 }
@@ -328,6 +331,7 @@ void DrillRunner::executeActivity(const Activity &activity, std::function<void(c
             track.kind = activity.fault;
             track.injectedMs = start;
             m_faults.insert(activity.name, track);
+            Q_EMIT expectationsChanged();
         }
         auto *client = new sandbox::ControlClient(this);
         const QJsonObject request = isFault ? sandbox::faultRequest(activity.fault, activity.faultArgs)
@@ -336,8 +340,10 @@ void DrillRunner::executeActivity(const Activity &activity, std::function<void(c
             client->deleteLater();
             const bool ok = reply.value(QStringLiteral("ok")).toBool();
             const QString error = reply.value(QStringLiteral("error")).toString();
-            if (isFault && !ok)
+            if (isFault && !ok) {
                 m_faults[activity.name].error = error;
+                Q_EMIT expectationsChanged();
+            }
             const QJsonObject stdoutJson = isFault ? reply.value(QStringLiteral("fault")).toObject()
                                                    : QJsonObject{{QStringLiteral("ended"), reply.value(QStringLiteral("ended"))}};
             const QJsonObject output{{QStringLiteral("status"), ok ? 0 : 1},
@@ -347,8 +353,10 @@ void DrillRunner::executeActivity(const Activity &activity, std::function<void(c
         });
         connect(client, &sandbox::ControlClient::failed, this, [this, client, activity, start, isFault, done](const QString &message) {
             client->deleteLater();
-            if (isFault)
+            if (isFault) {
                 m_faults[activity.name].error = message;
+                Q_EMIT expectationsChanged();
+            }
             const QJsonObject output{{QStringLiteral("status"), 3}, {QStringLiteral("stdout"), QString()}, {QStringLiteral("stderr"), message}};
             done(runEntry(activity, QStringLiteral("failed"), output, start, message));
         });
@@ -544,7 +552,7 @@ void DrillRunner::saveJournal()
     const QString status = m_journal.value(QStringLiteral("status")).toString();
     m_exitCode = status == QLatin1String("completed") ? 0 : 1;
     auto done = [this] {
-        m_phase = Phase::Done;
+        setPhase(Phase::Done, {});
         Q_EMIT finished(m_journal, m_exitCode);
     };
     if (m_drillId <= 0 || !m_server.isValid()) {
@@ -591,6 +599,7 @@ void DrillRunner::onIncidentChanged(const store::IncidentUpdate &update)
     const store::IncidentRecord &i = update.incident;
     if (m_seen.contains(i.id)) {
         m_seen[i.id] = i; // its resolution, acknowledgement…
+        Q_EMIT expectationsChanged();
         evaluate();
         return;
     }
@@ -649,6 +658,7 @@ void DrillRunner::readTruth()
             best->startMs = t;
         else
             best->endMs = t;
+        Q_EMIT expectationsChanged();
     }
 }
 
@@ -657,6 +667,7 @@ void DrillRunner::decide(ExpectationState &e, bool passed, const QString &why)
     e.decided = true;
     e.passed = passed;
     e.why = why;
+    Q_EMIT expectationsChanged();
     Q_EMIT progress(passed ? Tr::tr("Cumplida: %1 — %2").arg(e.spec.name, why) : Tr::tr("No cumplida: %1 — %2").arg(e.spec.name, why));
 }
 
@@ -710,6 +721,7 @@ void DrillRunner::evaluate()
                 if (!taken && matches(m_seen[id])) {
                     e.incidentId = id;
                     link(id, QStringLiteral("expected"));
+                    Q_EMIT expectationsChanged();
                     break;
                 }
             }
@@ -770,45 +782,62 @@ std::optional<double> DrillRunner::score() const
     return std::round(passed / total * 10000) / 10000;
 }
 
+QJsonObject DrillRunner::expectationJson(const ExpectationState &e) const
+{
+    const FaultTrack track = m_faults.value(e.spec.fault);
+    const store::IncidentRecord incident = m_seen.value(e.incidentId);
+    const bool found = e.incidentId > 0;
+    const QJsonValue detected = found ? isoTime(incident.detectedUtc) : QJsonValue();
+    QJsonObject x{{QStringLiteral("name"), e.spec.name},
+                  {QStringLiteral("fault"), e.spec.fault},
+                  {QStringLiteral("fault_kind"), track.injectedMs >= 0 ? sandbox::faultId(track.kind) : QString()},
+                  {QStringLiteral("incident"), e.spec.incident},
+                  {QStringLiteral("absent"), e.spec.absent},
+                  {QStringLiteral("within_s"), e.spec.withinS},
+                  {QStringLiteral("fault_start"), isoMs(track.startMs)},
+                  {QStringLiteral("fault_end"), isoMs(track.endMs)},
+                  {QStringLiteral("incident_id"), found ? QJsonValue(e.incidentId) : QJsonValue()},
+                  {QStringLiteral("detected_at"), detected},
+                  {QStringLiteral("ttd_s"), found && track.startMs >= 0
+                                                ? seconds(incident.detectedUtc.toMSecsSinceEpoch() - track.startMs)
+                                                : QJsonValue()},
+                  {QStringLiteral("resolved_at"), found ? isoTime(incident.closedUtc) : QJsonValue()},
+                  // The technician's acknowledgement, timed from the detection.
+                  {QStringLiteral("acknowledged_at"), found ? isoTime(incident.acknowledgedUtc) : QJsonValue()},
+                  {QStringLiteral("acknowledged_by"), found && incident.acknowledgedUtc.isValid() ? QJsonValue(incident.acknowledgedBy) : QJsonValue()},
+                  {QStringLiteral("tta_s"), found && incident.timeToAcknowledgeS() ? QJsonValue(*incident.timeToAcknowledgeS()) : QJsonValue()},
+                  {QStringLiteral("weight"), e.spec.weight},
+                  {QStringLiteral("passed"), e.passed},
+                  {QStringLiteral("why"), e.why}};
+    if (!e.spec.subject.isEmpty())
+        x.insert(QStringLiteral("subject"), e.spec.subject);
+    if (e.spec.resolvedWithinS) {
+        x.insert(QStringLiteral("resolved_within_s"), *e.spec.resolvedWithinS);
+        x.insert(QStringLiteral("ttr_s"), found && incident.closedUtc.isValid() && track.endMs >= 0
+                                              ? seconds(incident.closedUtc.toMSecsSinceEpoch() - track.endMs)
+                                              : QJsonValue());
+    }
+    return x;
+}
+
+QJsonArray DrillRunner::expectationsSoFar() const
+{
+    QJsonArray list;
+    for (const ExpectationState &e : m_expectations) {
+        QJsonObject x = expectationJson(e);
+        x.insert(QStringLiteral("decided"), e.decided);
+        x.insert(QStringLiteral("injected"), m_faults.contains(e.spec.fault));
+        list.append(x);
+    }
+    return list;
+}
+
 QJsonObject DrillRunner::buildJournal() const
 {
     QJsonArray expectations;
     bool allPassed = true;
     for (const ExpectationState &e : m_expectations) {
-        const FaultTrack track = m_faults.value(e.spec.fault);
-        const store::IncidentRecord incident = m_seen.value(e.incidentId);
-        const bool found = e.incidentId > 0;
-        const QJsonValue detected = found ? isoTime(incident.detectedUtc) : QJsonValue();
-        QJsonObject x{{QStringLiteral("name"), e.spec.name},
-                      {QStringLiteral("fault"), e.spec.fault},
-                      {QStringLiteral("fault_kind"), track.injectedMs >= 0 ? sandbox::faultId(track.kind) : QString()},
-                      {QStringLiteral("incident"), e.spec.incident},
-                      {QStringLiteral("absent"), e.spec.absent},
-                      {QStringLiteral("within_s"), e.spec.withinS},
-                      {QStringLiteral("fault_start"), isoMs(track.startMs)},
-                      {QStringLiteral("fault_end"), isoMs(track.endMs)},
-                      {QStringLiteral("incident_id"), found ? QJsonValue(e.incidentId) : QJsonValue()},
-                      {QStringLiteral("detected_at"), detected},
-                      {QStringLiteral("ttd_s"), found && track.startMs >= 0
-                                                    ? seconds(incident.detectedUtc.toMSecsSinceEpoch() - track.startMs)
-                                                    : QJsonValue()},
-                      {QStringLiteral("resolved_at"), found ? isoTime(incident.closedUtc) : QJsonValue()},
-                      // The technician's acknowledgement, timed from the detection.
-                      {QStringLiteral("acknowledged_at"), found ? isoTime(incident.acknowledgedUtc) : QJsonValue()},
-                      {QStringLiteral("acknowledged_by"), found && incident.acknowledgedUtc.isValid() ? QJsonValue(incident.acknowledgedBy) : QJsonValue()},
-                      {QStringLiteral("tta_s"), found && incident.timeToAcknowledgeS() ? QJsonValue(*incident.timeToAcknowledgeS()) : QJsonValue()},
-                      {QStringLiteral("weight"), e.spec.weight},
-                      {QStringLiteral("passed"), e.passed},
-                      {QStringLiteral("why"), e.why}};
-        if (!e.spec.subject.isEmpty())
-            x.insert(QStringLiteral("subject"), e.spec.subject);
-        if (e.spec.resolvedWithinS) {
-            x.insert(QStringLiteral("resolved_within_s"), *e.spec.resolvedWithinS);
-            x.insert(QStringLiteral("ttr_s"), found && incident.closedUtc.isValid() && track.endMs >= 0
-                                                  ? seconds(incident.closedUtc.toMSecsSinceEpoch() - track.endMs)
-                                                  : QJsonValue());
-        }
-        expectations.append(x);
+        expectations.append(expectationJson(e));
         allPassed = allPassed && e.passed;
     }
     QJsonArray falsePositives;

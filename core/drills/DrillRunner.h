@@ -41,6 +41,10 @@ class DrillRunner final : public QObject
 {
     Q_OBJECT
 public:
+    // Where a drill is (phaseChanged() tells each change): Rollbacks also after a cancel or an abort.
+    enum class Phase { Idle, Connecting, Warmup, SteadyBefore, Method, Observing, SteadyAfter, Rollbacks, Done };
+    Q_ENUM(Phase)
+
     DrillRunner(const Scenario &scenario, const Profile &profile, store::StoreThread *store, QObject *parent = nullptr);
     ~DrillRunner() override;
 
@@ -59,6 +63,11 @@ public:
     void cancel(const QString &why = {});
 
     bool isRunning() const { return m_phase != Phase::Idle && m_phase != Phase::Done; }
+    Phase phase() const { return m_phase; }
+    // The expectations as they stand now, for a live view (expectationsChanged() tells when): the
+    // journal's "expectations" entries, each with "decided" (false: still waited for) and "injected"
+    // (its fault was asked for).
+    QJsonArray expectationsSoFar() const;
     qint64 drillId() const { return m_drillId; }
     QJsonObject journal() const { return m_journal; }
     int exitCode() const { return m_exitCode; }
@@ -66,11 +75,13 @@ public:
 Q_SIGNALS:
     // What it is doing, for people (translated): the step, what it waits for.
     void progress(const QString &message);
+    void phaseChanged(difusor::drills::DrillRunner::Phase phase);
+    // A fault was injected or its start or end recorded, an incident claimed, acknowledged or
+    // resolved, an expectation decided.
+    void expectationsChanged();
     void finished(const QJsonObject &journal, int exitCode);
 
 private:
-    enum class Phase { Idle, Connecting, Warmup, SteadyBefore, Method, Observing, SteadyAfter, Rollbacks, Done };
-
     struct FaultTrack
     {
         sandbox::FaultKind kind = sandbox::FaultKind::LateCut;
@@ -120,6 +131,7 @@ private:
     QJsonObject runEntry(const Activity &activity, const QString &status, const QJsonValue &output, qint64 startMs,
                          const QString &error = {}) const;
     QJsonObject buildJournal() const;
+    QJsonObject expectationJson(const ExpectationState &e) const;
     std::optional<double> score() const;
 
     Scenario m_scenario;

@@ -1,6 +1,9 @@
 #include "PageContext.h"
 
 #include "cuts/CutsPage.h"
+#ifdef DIFUSOR_HAVE_DRILLS
+#include "drills/DrillsPage.h"
+#endif
 #include "incidents/IncidentsPage.h"
 #include "infrastructure/InfrastructurePage.h"
 #include "summary/SummaryPage.h"
@@ -15,6 +18,9 @@ void installPages(const PageContext &context)
     installCutsPage(context);
     installTrafficPage(context);
     installIncidentsPage(context);
+#ifdef DIFUSOR_HAVE_DRILLS
+    installDrillsPage(context);
+#endif
 }
 
 } // namespace difusor::ui
