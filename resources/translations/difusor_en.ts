@@ -5436,6 +5436,563 @@ Package %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>difusor::ui::DrillProgress</name>
+    <message>
+        <source>Preparando</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>Conectando</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Observando antes de empezar</source>
+        <translation>Watching before starting</translation>
+    </message>
+    <message>
+        <source>Estado estable (antes)</source>
+        <translation>Steady state (before)</translation>
+    </message>
+    <message>
+        <source>Inyectando fallas</source>
+        <translation>Injecting faults</translation>
+    </message>
+    <message>
+        <source>Esperando lo esperado</source>
+        <translation>Waiting for what is expected</translation>
+    </message>
+    <message>
+        <source>Estado estable (después)</source>
+        <translation>Steady state (after)</translation>
+    </message>
+    <message>
+        <source>Reversiones</source>
+        <translation>Rollbacks</translation>
+    </message>
+    <message>
+        <source>Terminado</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>■ &amp;Detener el simulacro</source>
+        <translation>■ &amp;Stop the drill</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Incidente
+esperado</source>
+        <translation>Expected
+incident</translation>
+    </message>
+    <message>
+        <source>Falla</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>Visto</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>Tiempo
+a detectar</source>
+        <translation>Time
+to detect</translation>
+    </message>
+    <message>
+        <source>Límite</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Detiene el simulacro: termina las fallas en curso (las reversiones siempre corren) y guarda lo visto.</source>
+        <translation>Stops the drill: ends the faults in progress (the rollbacks always run) and saves what was seen.</translation>
+    </message>
+    <message>
+        <source>Deteniendo: las reversiones se están ejecutando (las fallas en curso terminan); espere.</source>
+        <translation>Stopping: the rollbacks are running (the faults in progress are being ended); please wait.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Esperado y visto&lt;/b&gt; (horas en UTC-6)</source>
+        <translation>&lt;b&gt;Expected and seen&lt;/b&gt; (times in UTC-6)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bitácora del simulacro&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Drill log&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>En curso: «%1» en %2</source>
+        <translation>Running: “%1” on %2</translation>
+    </message>
+    <message>
+        <source>Empezando…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>✔ cumplida</source>
+        <translation>✔ passed</translation>
+    </message>
+    <message>
+        <source>✖ no cumplida</source>
+        <translation>✖ not passed</translation>
+    </message>
+    <message>
+        <source>· falla por inyectar</source>
+        <translation>· fault not injected yet</translation>
+    </message>
+    <message>
+        <source>… visto, esperando su resolución</source>
+        <translation>… seen, waiting for its resolution</translation>
+    </message>
+    <message>
+        <source>… esperando</source>
+        <translation>… waiting</translation>
+    </message>
+    <message>
+        <source>ningún %1</source>
+        <translation>no %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>faltan unos %1 de lo previsto</source>
+        <translation>about %1 left of the expected time</translation>
+    </message>
+    <message>
+        <source>%1 más de lo previsto</source>
+        <translation>%1 over the expected time</translation>
+    </message>
+    <message>
+        <source>Transcurrido %1 · previsto %2 (%3) · tope %4, quedan %5</source>
+        <translation>Elapsed %1 · expected %2 (%3) · limit %4, %5 left</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::DrillReport</name>
+    <message>
+        <source>Guardar &amp;JSON…</source>
+        <translation>Save &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>El diario completo del simulacro (forma de Chaos Toolkit), como lo imprime «drill run --format json».</source>
+        <translation>The drill&apos;s whole journal (Chaos Toolkit&apos;s shape), as “drill run --format json” prints it.</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Incidente
+esperado</source>
+        <translation>Expected
+incident</translation>
+    </message>
+    <message>
+        <source>Falla</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <source>Detectado</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Tiempo
+a detectar</source>
+        <translation>Time
+to detect</translation>
+    </message>
+    <message>
+        <source>Reconocido</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Tiempo
+a reconocer</source>
+        <translation>Time to
+acknowledge</translation>
+    </message>
+    <message>
+        <source>Por qué</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Papel</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Incidente</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Resuelto</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Reversión</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duración</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lo esperado&lt;/b&gt; (horas en UTC-6)</source>
+        <translation>&lt;b&gt;Expectations&lt;/b&gt; (times in UTC-6)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Falsas alarmas y otros incidentes&lt;/b&gt; (horas en UTC-6)</source>
+        <translation>&lt;b&gt;False alarms and other incidents&lt;/b&gt; (times in UTC-6)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reversiones&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Rollbacks&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sin reporte</source>
+        <translation>No report</translation>
+    </message>
+    <message>
+        <source>Este simulacro no tiene diario: sigue en curso, o la consola se cerró antes de terminarlo.</source>
+        <translation>This drill has no journal: it is still running, or the console closed before it ended.</translation>
+    </message>
+    <message>
+        <source>%1 %2 — «%3»</source>
+        <translation>%1 %2 — “%3”</translation>
+    </message>
+    <message>
+        <source>Puntuación %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>Escenario %1 · servidor %2 · técnico %3 · inicio %4 · duración %5</source>
+        <translation>Scenario %1 · server %2 · technician %3 · start %4 · duration %5</translation>
+    </message>
+    <message>
+        <source>Detenido: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>El estado estable no volvió después de las fallas.</source>
+        <translation>The steady state did not come back after the faults.</translation>
+    </message>
+    <message>
+        <source>No se guardó en la base: %1</source>
+        <translation>Not saved in the database: %1</translation>
+    </message>
+    <message>
+        <source>ningún %1</source>
+        <translation>no %1</translation>
+    </message>
+    <message>
+        <source>%1 por %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>✔ cumplida</source>
+        <translation>✔ passed</translation>
+    </message>
+    <message>
+        <source>✖ no cumplida</source>
+        <translation>✖ not passed</translation>
+    </message>
+    <message>
+        <source>%1 (falla «%2»), límite %3 s</source>
+        <translation>%1 (fault “%2”), limit %3 s</translation>
+    </message>
+    <message>
+        <source>✖ falsa alarma</source>
+        <translation>✖ false alarm</translation>
+    </message>
+    <message>
+        <source>otro</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>✔ hecha</source>
+        <translation>✔ done</translation>
+    </message>
+    <message>
+        <source>✖ falló: %1</source>
+        <translation>✖ failed: %1</translation>
+    </message>
+    <message>
+        <source>Guardar el diario del simulacro</source>
+        <translation>Save the drill&apos;s journal</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Diario guardado en %1.</source>
+        <translation>Journal saved to %1.</translation>
+    </message>
+    <message>
+        <source>No se guardó el diario en %1: %2</source>
+        <translation>The journal was not saved to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::DrillsPage</name>
+    <message>
+        <source>cumplido</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>no cumplido</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <source>detenido</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>en curso o interrumpido</source>
+        <translation>running or interrupted</translation>
+    </message>
+    <message>
+        <source>rechazado</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>simulador</source>
+        <translation>sandbox</translation>
+    </message>
+    <message>
+        <source>solo observar</source>
+        <translation>observe only</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Simulacros&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Drills&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Quién conduce el simulacro: queda en su diario. Es el mismo nombre de la página «Incidentes».</source>
+        <translation>Who runs the drill: it goes into its journal. It is the same name as on the “Incidents” page.</translation>
+    </message>
+    <message>
+        <source>&amp;Técnico:</source>
+        <translation>&amp;Technician:</translation>
+    </message>
+    <message>
+        <source>Elija un escenario y un servidor y pulse «Iniciar simulacro»; o elija un simulacro anterior para ver su reporte.
+
+Un ensayo con fallas corre solo en el simulador (sandbox run o --demo): inyecta las fallas del escenario y comprueba que la consola abra a tiempo los incidentes esperados. Reconozca los incidentes en la página «Incidentes» como en una noche real: el reporte mide cuánto tardó.</source>
+        <translation>Choose a scenario and a server and press “Start drill”; or choose a past drill to see its report.
+
+A fault rehearsal runs only on the sandbox (sandbox run or --demo): it injects the scenario&apos;s faults and checks that the console opens the expected incidents in time. Acknowledge the incidents on the “Incidents” page as on a real night: the report measures how long it took.</translation>
+    </message>
+    <message>
+        <source>la consola se cerró</source>
+        <translation>the console was closed</translation>
+    </message>
+    <message>
+        <source>Escenarios</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Título</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Objetivo</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Fallas</source>
+        <translation>Faults</translation>
+    </message>
+    <message>
+        <source>&amp;Cargar escenario…</source>
+        <translation>&amp;Load scenario…</translation>
+    </message>
+    <message>
+        <source>Un experimento de Chaos Toolkit con el bloque «difusor-console» (drill show NOMBRE imprime uno para empezar). Se valida al cargarlo.</source>
+        <translation>A Chaos Toolkit experiment with the “difusor-console” block (drill show NAME prints one to start from). It is validated when loaded.</translation>
+    </message>
+    <message>
+        <source>&amp;Servidor:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>▶  Iniciar simulacro</source>
+        <translation>▶  Start drill</translation>
+    </message>
+    <message>
+        <source>Ver el simulacro en curso</source>
+        <translation>Show the running drill</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;¿Iniciar este simulacro?&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Start this drill?&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Iniciar</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;No iniciar</source>
+        <translation>&amp;Do not start</translation>
+    </message>
+    <message>
+        <source>Simulacros anteriores (todos los servidores)</source>
+        <translation>Past drills (every server)</translation>
+    </message>
+    <message>
+        <source>Inicio (UTC-6)</source>
+        <translation>Started (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Escenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Puntuación</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Técnico</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>&amp;Actualizar</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>%1 (simulador)</source>
+        <translation>%1 (sandbox)</translation>
+    </message>
+    <message>
+        <source>Ningún perfil: conéctese a un servidor o arranque la simulación</source>
+        <translation>No profile: connect to a server or start the simulation</translation>
+    </message>
+    <message>
+        <source>%1 (archivo)</source>
+        <translation>%1 (file)</translation>
+    </message>
+    <message>
+        <source>%1
+Objetivo: %2 · fallas: %3</source>
+        <translation>%1
+Target: %2 · faults: %3</translation>
+    </message>
+    <message>
+        <source>ninguna</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Cargar escenario</source>
+        <translation>Load scenario</translation>
+    </message>
+    <message>
+        <source>Escenarios (*.json)</source>
+        <translation>Scenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>Todos los archivos (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 no es un escenario válido. Problemas: %2</source>
+        <translation>%1 is not a valid scenario. Problems: %2</translation>
+    </message>
+    <message>
+        <source>No se cargó %1: vea los problemas bajo la lista de escenarios.</source>
+        <translation>%1 was not loaded: see the problems under the list of scenarios.</translation>
+    </message>
+    <message>
+        <source>Escenario cargado: «%1» (%2).</source>
+        <translation>Scenario loaded: “%1” (%2).</translation>
+    </message>
+    <message>
+        <source>Elija primero un escenario.</source>
+        <translation>Choose a scenario first.</translation>
+    </message>
+    <message>
+        <source>Simulacro en curso…</source>
+        <translation>Drill running…</translation>
+    </message>
+    <message>
+        <source>Elija primero un servidor: conéctese a uno (página «Conexión») o arranque la consola con --demo.</source>
+        <translation>Choose a server first: connect to one (“Connection” page) or start the console with --demo.</translation>
+    </message>
+    <message>
+        <source>¿Iniciar «%1» (%2) en el servidor «%3»?</source>
+        <translation>Start “%1” (%2) on server “%3”?</translation>
+    </message>
+    <message>
+        <source>No inyecta fallas: solo observa.</source>
+        <translation>It injects no fault: it only observes.</translation>
+    </message>
+    <message>
+        <source>Fallas que inyectará: %1.</source>
+        <translation>Faults it will inject: %1.</translation>
+    </message>
+    <message>
+        <source>Duración prevista: unos %1 (a un corte cada %2 s); se detiene solo a los %3.</source>
+        <translation>Expected duration: about %1 (at one cut every %2 s); it stops by itself at %3.</translation>
+    </message>
+    <message>
+        <source>Las reversiones corren siempre: al final, al detenerlo o ante un error.</source>
+        <translation>The rollbacks always run: at the end, when stopped, or on an error.</translation>
+    </message>
+    <message>
+        <source>Elija primero un servidor.</source>
+        <translation>Choose a server first.</translation>
+    </message>
+    <message>
+        <source>Sin base de datos: un simulacro no puede registrarse, no se inició.</source>
+        <translation>No database: a drill cannot be recorded, it was not started.</translation>
+    </message>
+    <message>
+        <source>Simulacro iniciado: «%1» en %2.</source>
+        <translation>Drill started: “%1” on %2.</translation>
+    </message>
+    <message>
+        <source>Simulacro terminado: %1, puntuación %2.</source>
+        <translation>Drill finished: %1, score %2.</translation>
+    </message>
+    <message>
+        <source>«%1» en %2: %3</source>
+        <translation>“%1” on %2: %3</translation>
+    </message>
+    <message>
+        <source>Un simulacro oficial (solo observar): esta página aún no muestra su reporte. «Guardar JSON» guarda el reporte completo.</source>
+        <translation>An official simulacro (observe only): this page does not show its report yet. “Save JSON” saves the whole report.</translation>
+    </message>
+</context>
+<context>
     <name>difusor::ui::HostKeyDialog</name>
     <message>
         <source>Llave de servidor desconocida</source>
