@@ -7,6 +7,7 @@
 #include "store/StoreThread.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -131,6 +132,7 @@ private:
     QDateTime m_peakSecond;
     std::optional<qint64> m_peakRpm;
     QDateTime m_peakMinute;
+    QHash<qint64, std::pair<qint64, qint64>> m_seconds; // second (UTC s) → (visitors' requests, console's)
     qint64 m_trafficRequests = 0; // visitors' requests in the window (the console's own apart)
     qint64 m_consoleRequests = 0;
     bool m_trafficRead = false;
