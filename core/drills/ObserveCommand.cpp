@@ -173,7 +173,7 @@ int runObserveCommand(const QStringList &args)
     line.addOption({{QStringLiteral("format")}, Tr::tr("json o text."), Tr::tr("FORMATO"), QStringLiteral("text")});
     line.addOption({{QStringLiteral("operator")}, Tr::tr("Quién conduce el simulacro (predeterminado: el usuario)."), Tr::tr("NOMBRE")});
     line.addOption({{QStringLiteral("store")}, Tr::tr("Base de datos de la consola."), Tr::tr("ARCHIVO")});
-    line.addOption({{QStringLiteral("preflight-timeout")}, Tr::tr("Segundos como máximo para la revisión previa (predeterminado 30)."),
+    line.addOption({{QStringLiteral("preflight-timeout")}, Tr::tr("Segundos como máximo para la revisión previa."),
                     QStringLiteral("S"), QStringLiteral("30")});
     line.setExitCode(ExitOk, Tr::tr("la revisión previa y la regla del minuto se cumplieron"));
     line.setExitCode(ExitFailed, Tr::tr("un punto de la revisión previa falló, o una cifra rompió la regla de 60 s (o se "
