@@ -306,8 +306,8 @@ int runDrillCommand(const QStringList &args)
                      {Tr::tr("list [--format json|text]"), Tr::tr("show NOMBRE [--cut-interval S]"),
                       Tr::tr("run --profile ARCHIVO --scenario NOMBRE|ARCHIVO [opciones]"),
                       Tr::tr("observe --profile ARCHIVO --name NOMBRE [--from ISO --to ISO | --duration S] [opciones]")},
-                     Tr::tr("Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia. "
-                            "Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en "
+                     Tr::tr("Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia, y "
+                            "simulacros oficiales de solo observación (observe) en cualquier servidor. Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en "
                             "\"extensions\"."));
     line.addSection(Tr::tr("Órdenes (drill ORDEN --help describe cada una):"),
                     {{QStringLiteral("list"), Tr::tr("Lista los escenarios integrados.")},
