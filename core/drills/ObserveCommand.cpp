@@ -57,7 +57,7 @@ QString num(const QJsonValue &v, int decimals = 1)
     if (!v.isDouble())
         return QStringLiteral("—");
     const double d = v.toDouble();
-    return d == std::floor(d) && decimals == 0 ? QString::number(qint64(d)) : QString::number(d, 'f', decimals);
+    return d == std::floor(d) ? QString::number(qint64(d)) : QString::number(d, 'f', decimals);
 }
 
 } // namespace

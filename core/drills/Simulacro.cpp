@@ -33,7 +33,6 @@ constexpr int kLiveEveryMs = 5000;
 constexpr int kTrafficEveryMs = 5000;
 constexpr int kFinalGraceMs = 2000; // the tail's and the probe's last writes of the window
 constexpr qint64 kMaxTimerMs = 3600 * 1000; // long waits are re-armed hour by hour
-constexpr int kCutsRead = 100000;
 
 QJsonValue iso(const QDateTime &t)
 {
@@ -42,7 +41,8 @@ QJsonValue iso(const QDateTime &t)
 
 QString seconds1(qint64 ms)
 {
-    return QString::number(double(ms) / 1000.0, 'f', 1);
+    const double s = std::round(double(ms) / 100.0) / 10.0;
+    return QString::number(s == 0 ? 0.0 : s, 'f', 1); // never "-0.0"
 }
 
 // What the store holds for a report, read in one job on the store's thread.
@@ -556,20 +556,8 @@ void Simulacro::collect(bool final)
                         g.errors.append(s.lastError());
                 }
             }
-            for (const store::CutRecord &c : s.cuts(kCutsRead)) {
-                const QDateTime arrived = c.arrivedConsoleUtc.isValid() ? c.arrivedConsoleUtc : c.detectedUtc;
-                if (!arrived.isValid())
-                    continue;
-                if (arrived < from) {
-                    const QDateTime best = g.lastBefore ? (g.lastBefore->arrivedConsoleUtc.isValid() ? g.lastBefore->arrivedConsoleUtc
-                                                                                                    : g.lastBefore->detectedUtc)
-                                                        : QDateTime();
-                    if (!best.isValid() || arrived > best)
-                        g.lastBefore = c;
-                } else if (arrived < until) {
-                    g.cuts.append(c);
-                }
-            }
+            g.cuts = s.cutsArrivedBetween(from, until);
+            g.lastBefore = s.lastCutArrivedBefore(from);
             g.official = s.sightings(QStringLiteral("official"));
             g.difusor = s.sightings(QStringLiteral("difusor"));
             if (drill > 0) {

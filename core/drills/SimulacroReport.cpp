@@ -216,6 +216,9 @@ QJsonObject buildReportFigures(const ReportInput &in)
         const qint64 phase = qint64(std::llround(*offset));
         expected = expectedCuts(in.windowStartUtc, in.windowEndUtc, interval, phase);
         QSet<qint64> received;
+        // The cut just before the window counts too: a slot due at the window's start may land a moment early.
+        if (in.lastBefore && in.lastBefore->unreadable.isEmpty() && in.lastBefore->cutTimeUtc.isValid())
+            received.insert(in.lastBefore->cutTimeUtc.toMSecsSinceEpoch());
         for (const store::CutRecord &c : in.cuts) {
             if (c.unreadable.isEmpty() && c.cutTimeUtc.isValid() && arrivalOf(c).isValid()
                 && arrivalOf(c).toMSecsSinceEpoch() < end)

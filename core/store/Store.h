@@ -71,6 +71,10 @@ public:
     std::optional<CutRecord> cutByPackage(const QString &package) const;
     std::optional<CutRecord> latestCut() const; // greatest cut time
     QList<CutRecord> cuts(int limit = 1000) const; // oldest first, the newest `limit`
+    // The cuts that reached our disk in [from, until) (arrival on the console's clock, else the
+    // detection), in arrival order; and the newest one that arrived before `utc` (a simulacro's window).
+    QList<CutRecord> cutsArrivedBetween(const QDateTime &fromUtc, const QDateTime &untilUtc) const;
+    std::optional<CutRecord> lastCutArrivedBefore(const QDateTime &utc) const;
 
     // A site's first sighting of a cut. Later sightings of the same cut are ignored (returns true).
     // Also fills cuts.official_seen_utc / difusor_seen_utc of the matching cut.

@@ -7,8 +7,10 @@
 #include "common/MexicoTime.h"
 #include "drills/ObserveCommand.h"
 #include "drills/SimulacroReport.h"
+#include "store/Store.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace difusor;
@@ -242,6 +244,34 @@ private Q_SLOTS:
         QCOMPARE(f.value(QStringLiteral("traffic.peak_rps")).toObject().value(QStringLiteral("delta")).toInt(), 15);
         QVERIFY(f.value(QStringLiteral("traffic.peak_rpm")).toObject().value(QStringLiteral("delta")).isNull());
         QCOMPARE(f.value(QStringLiteral("traffic.peak_rpm")).toObject().value(QStringLiteral("now")).toInt(), 900);
+    }
+
+    void storeReadsCutsByArrival()
+    {
+        QTemporaryDir dir(test::tempTemplate());
+        store::Store s;
+        QVERIFY(s.open(dir.filePath(QStringLiteral("s.sqlite"))));
+        const auto server = s.registerServer({QStringLiteral("p"), QStringLiteral("SHA256:x"), QStringLiteral("p"), QStringLiteral("h")},
+                                             QDateTime::currentDateTimeUtc());
+        QVERIFY(server);
+        s.setServer(*server);
+        for (const auto &[k, ms] : QList<std::pair<int, qint64>>{{0, -3000}, {1, 2000}, {2, 7000}, {3, 12000}}) {
+            store::CutRecord c = cut(k, ms, 0);
+            c.package = QStringLiteral("20240520_%1_PREP").arg(k);
+            if (k == 2)
+                c.arrivedConsoleUtc = QDateTime(); // the offset was unknown: its detection counts
+            QVERIFY(s.insertCut(c));
+        }
+        const QList<store::CutRecord> in = s.cutsArrivedBetween(at(0), at(12000));
+        QCOMPARE(in.size(), 2);
+        QCOMPARE(in.at(0).cutTimeUtc, kC0.addSecs(900));
+        QCOMPARE(in.at(1).detectedUtc, at(7050));
+        const auto before = s.lastCutArrivedBefore(at(0));
+        QVERIFY(before);
+        QCOMPARE(before->cutTimeUtc, kC0);
+        QVERIFY(!s.lastCutArrivedBefore(at(-3000)));
+        s.setServer(*server + 1); // another server's window is empty
+        QVERIFY(s.cutsArrivedBetween(at(-10000), at(20000)).isEmpty());
     }
 
     void windows()
