@@ -386,6 +386,24 @@ void Simulacro::proceed()
                 return;
             }
             m_drillId = answer.first;
+            // The pre-flight is recorded now, with the row still "running": if the console died during
+            // the window, what the technician saw before starting would not be lost.
+            QJsonArray items;
+            for (const PreflightItem &i : std::as_const(m_items))
+                items.append(i.toJson());
+            const QJsonObject provisional{{QStringLiteral("type"), QStringLiteral("observe")},
+                                          {QStringLiteral("status"), QStringLiteral("running")},
+                                          {QStringLiteral("drill"), identity()},
+                                          {QStringLiteral("window"), QJsonObject{{QStringLiteral("start"), iso(m_window.startUtc)},
+                                                                                 {QStringLiteral("end"), iso(m_window.endUtc)},
+                                                                                 {QStringLiteral("source"), m_window.source}}},
+                                          {QStringLiteral("preflight"), QJsonObject{{QStringLiteral("items"), items}}}};
+            const qint64 id = m_drillId;
+            store::StoreThread *thread = m_store;
+            m_server.post([id, provisional, thread](store::Store &s) {
+                if (!s.finishDrill(id, QStringLiteral("running"), std::nullopt, provisional, QDateTime()))
+                    Q_EMIT thread->writeFailed(Tr::tr("No se guardó la revisión previa del simulacro %1: %2").arg(id).arg(s.lastError()));
+            });
             auto arm = std::make_shared<std::function<void()>>();
             *arm = [this, arm] {
                 if (m_state != State::Waiting)

@@ -223,8 +223,22 @@ private Q_SLOTS:
         const qsizetype faultsBefore = eventsNamed(m_bench.run.truth(), QStringLiteral("fault_start")).size();
         // 12 s into the window the test (not the simulacro) delays the next cut by 15 s: three intervals,
         // so that cut and the two queued behind it land late.
-        const Run run = observe(QStringLiteral("Ensayo 1"), 60, [this] {
-            QTimer::singleShot(12000, m_bench.run.sandbox.get(), [this] {
+        int runningRows = -1;
+        qsizetype provisionalItems = -1;
+        const Run run = observe(QStringLiteral("Ensayo 1"), 60, [&] {
+            QTimer::singleShot(12000, m_bench.run.sandbox.get(), [&] {
+                // While it runs, its row already holds the pre-flight (a crash would not lose it).
+                store::Store direct;
+                if (direct.open(m_bench.storePath) && !direct.servers().isEmpty()) {
+                    direct.setServer(direct.servers().first().id);
+                    runningRows = 0;
+                    for (const store::DrillRecord &d : direct.drills()) {
+                        if (d.status == QLatin1String("running") && d.target == QLatin1String("observe")) {
+                            ++runningRows;
+                            provisionalItems = d.journal[QLatin1String("preflight")][QLatin1String("items")].toArray().size();
+                        }
+                    }
+                }
                 sandbox::FaultArgs args;
                 args.delayS = 3 * kInterval;
                 QString error;
@@ -235,6 +249,8 @@ private Q_SLOTS:
         qInfo("report: %s", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
         QVERIFY2(!r.isEmpty(), "the simulacro did not finish");
         QVERIFY(run.preflightSignalled);
+        QCOMPARE(runningRows, 1);
+        QCOMPARE(provisionalItems, 6);
 
         // Pre-flight: the store has no check run of this server yet: unknown (not a failure); the rest pass.
         QCOMPARE(run.preflight.size(), 6);
