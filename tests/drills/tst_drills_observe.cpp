@@ -2,7 +2,8 @@
 // against the sandbox's ground truth. The TEST injects a late cut during the first run (the simulacro
 // never injects anything); the report's cuts expected / received, late and missing, its lag figures and
 // its incidents must match what the sandbox recorded. A second run, with a failing infrastructure check
-// in the store, fails its pre-flight (exit 1) and compares itself with the first.
+// in the store, fails its pre-flight (exit 1) and compares itself with the first. A third, with our
+// site down at its start, records the failed items and is stopped by the technician (aborted).
 #include "DrillFixture.h"
 #include "TestEnv.h"
 
@@ -145,10 +146,15 @@ private:
         QList<drills::PreflightItem> preflight;
         bool preflightSignalled = false;
         qint64 elapsedMs = 0;
+        bool readyBeforeStart = false;
+        int liveFigures = 0; // liveFigures() while observing
+        QJsonObject lastLive;
     };
 
     // Runs a simulacro of `seconds` from now; `whileObserving` runs once the window is open.
-    Run observe(const QString &name, int seconds, const std::function<void()> &whileObserving = {})
+    // twoStep: as the page does, preflight() first, and start() once the technician saw the list.
+    Run observe(const QString &name, int seconds, const std::function<void(drills::Simulacro &)> &whileObserving = {},
+                bool twoStep = false)
     {
         drills::Simulacro simulacro(m_profile, m_bench.store.get());
         simulacro.setName(name);
@@ -164,6 +170,10 @@ private:
                              run.preflight = items;
                              run.preflightSignalled = true;
                          });
+        QObject::connect(&simulacro, &drills::Simulacro::liveFigures, &simulacro, [&](const QJsonObject &figures) {
+            ++run.liveFigures;
+            run.lastLive = figures;
+        });
         bool observing = false;
         QObject::connect(&simulacro, &drills::Simulacro::stateChanged, &simulacro, [&](drills::Simulacro::State s) {
             if (s == drills::Simulacro::State::Observing)
@@ -176,13 +186,24 @@ private:
         window.startUtc = QDateTime::currentDateTimeUtc();
         window.endUtc = window.startUtc.addSecs(seconds + 10);
         simulacro.setWindow(window);
-        simulacro.start();
+        bool readyBeforeStart = false;
+        if (twoStep) {
+            QObject::connect(&simulacro, &drills::Simulacro::preflightFinished, &simulacro, [&] {
+                QTimer::singleShot(500, &simulacro, [&] {
+                    readyBeforeStart = simulacro.state() == drills::Simulacro::State::Ready;
+                    simulacro.start();
+                });
+            });
+            simulacro.preflight();
+        } else {
+            simulacro.start();
+        }
         bool ran = false;
         while (finished.isEmpty() && clock.elapsed() < qint64(seconds + 60) * 1000) {
             QTest::qWait(50);
             if (observing && !ran && whileObserving) {
                 ran = true;
-                whileObserving();
+                whileObserving(simulacro);
             }
         }
         run.elapsedMs = clock.elapsed();
@@ -190,6 +211,9 @@ private:
             simulacro.cancel(QStringLiteral("test timeout"));
             finished.wait(20000);
         }
+        if (twoStep && !readyBeforeStart)
+            qWarning("the pre-flight did not leave the simulacro Ready before start()");
+        run.readyBeforeStart = readyBeforeStart;
         if (!finished.isEmpty()) {
             run.report = finished.first().at(0).toJsonObject();
             run.exitCode = finished.first().at(1).toInt();
@@ -225,7 +249,7 @@ private Q_SLOTS:
         // so that cut and the two queued behind it land late.
         int runningRows = -1;
         qsizetype provisionalItems = -1;
-        const Run run = observe(QStringLiteral("Ensayo 1"), 60, [&] {
+        const Run run = observe(QStringLiteral("Ensayo 1"), 60, [&](drills::Simulacro &) {
             QTimer::singleShot(12000, m_bench.run.sandbox.get(), [&] {
                 // While it runs, its row already holds the pre-flight (a crash would not lose it).
                 store::Store direct;
@@ -251,6 +275,10 @@ private Q_SLOTS:
         QVERIFY(run.preflightSignalled);
         QCOMPARE(runningRows, 1);
         QCOMPARE(provisionalItems, 6);
+        // The page's live feed: every 5 s, the figures so far and the time left.
+        QVERIFY(run.liveFigures >= 8);
+        QVERIFY(run.lastLive[QLatin1String("cuts")][QLatin1String("received")].toInt() >= 8);
+        QVERIFY(run.lastLive.value(QStringLiteral("remaining_s")).toInt() <= 10);
 
         // Pre-flight: the store has no check run of this server yet: unknown (not a failure); the rest pass.
         QCOMPARE(run.preflight.size(), 6);
@@ -412,6 +440,46 @@ private Q_SLOTS:
         QVERIFY(drill);
         QCOMPARE(drill->status, QStringLiteral("failed"));
         QCOMPARE(drill->journal.value(QStringLiteral("comparison")).toObject(), cmp);
+    }
+
+    void preflightFailureIsRecordedAndCancelStops()
+    {
+        // Our site down before it starts (the test's fault, 8 s): the pre-flight says so with evidence; the
+        // technician starts anyway, then stops it: aborted, exit 1, the report of what was observed kept.
+        sandbox::FaultArgs args;
+        args.durationS = 8;
+        QString error;
+        QVERIFY2(m_bench.run.sandbox->injectFault(sandbox::FaultKind::SiteDown, args, &error), qPrintable(error));
+        QTest::qWait(1000);
+        const Run run = observe(QStringLiteral("Ensayo 3"), 60, [](drills::Simulacro &simulacro) {
+            QTimer::singleShot(12000, &simulacro, [&simulacro] { simulacro.cancel(QStringLiteral("prueba")); });
+        }, true);
+        QVERIFY(run.readyBeforeStart);
+        const QJsonObject &r = run.report;
+        qInfo("report: %s", QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
+        QMap<QString, drills::PreflightItem> items;
+        for (const drills::PreflightItem &i : run.preflight)
+            items.insert(i.id, i);
+        QCOMPARE(items.value(QStringLiteral("site")).verdict, drills::PreflightItem::Verdict::Fail);
+        QVERIFY(items.value(QStringLiteral("site")).evidence.contains(m_profile.difusorUrl));
+        QCOMPARE(items.value(QStringLiteral("last_cut")).verdict, drills::PreflightItem::Verdict::Fail);
+        QCOMPARE(items.value(QStringLiteral("official")).verdict, drills::PreflightItem::Verdict::Pass);
+        QCOMPARE(r.value(QStringLiteral("status")).toString(), QStringLiteral("aborted"));
+        QCOMPARE(r.value(QStringLiteral("abort_reason")).toString(), QStringLiteral("prueba"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.elapsedMs < 45000); // stopped, not run to the window's end
+        // Site and last cut, and the check run with a failure the previous test saved (still the newest).
+        QCOMPARE(items.value(QStringLiteral("check")).verdict, drills::PreflightItem::Verdict::Fail);
+        QCOMPARE(r[QLatin1String("preflight")][QLatin1String("failed")].toInt(), 3);
+        QVERIFY(r[QLatin1String("cuts")][QLatin1String("received")].toInt() >= 1);
+        const QJsonObject window = r.value(QStringLiteral("window")).toObject();
+        QVERIFY(isoTime(window.value(QStringLiteral("observed_until"))) < isoTime(window.value(QStringLiteral("end"))));
+        store::Store direct;
+        QVERIFY(direct.open(m_bench.storePath));
+        const auto drill = direct.drill(r[QLatin1String("drill")][QLatin1String("id")].toInteger());
+        QVERIFY(drill);
+        QCOMPARE(drill->status, QStringLiteral("aborted"));
+        QCOMPARE(drill->journal[QLatin1String("preflight")][QLatin1String("items")].toArray().size(), 6);
     }
 };
 
