@@ -129,6 +129,13 @@ QString observeReportText(const QJsonObject &r)
                           num(i.value(QStringLiteral("tta_s"))), num(i.value(QStringLiteral("ttr_s"))))
               << '\n';
         }
+        for (const QJsonValue &v : inc.value(QStringLiteral("open_at_start")).toArray()) {
+            const QJsonObject i = v.toObject();
+            t << "  " << Tr::tr("[abierto al empezar] %1 %2: detectado %3, resuelto %4")
+                             .arg(i.value(QStringLiteral("kind")).toString(), i.value(QStringLiteral("title")).toString(),
+                                  mx(i.value(QStringLiteral("detected_at"))), mx(i.value(QStringLiteral("resolved_at"))))
+              << '\n';
+        }
         const QJsonObject tr = r.value(QStringLiteral("traffic")).toObject();
         t << Tr::tr("Tráfico: pico %1 solicitudes/s (%2), %3 solicitudes/min (%4); %5 solicitudes (más %6 de la consola)")
                  .arg(num(tr.value(QStringLiteral("peak_rps")), 0), mx(tr.value(QStringLiteral("peak_second"))),

@@ -53,6 +53,7 @@ struct Gathered
     QList<store::SightingRecord> official;
     QList<store::SightingRecord> difusor;
     QList<store::IncidentRecord> incidents;
+    QList<store::IncidentRecord> openAtStart;
     std::optional<store::DrillRecord> previous;
     QStringList errors;
 };
@@ -573,6 +574,17 @@ void Simulacro::collect(bool final)
                     if (!s.linkDrillIncident(drill, i.id, QStringLiteral("observed")))
                         g.errors.append(s.lastError());
                 }
+                // Already unresolved when the window opened: the drill's too, apart.
+                store::IncidentFilter before;
+                before.serverId = server;
+                before.sinceUtc = from; // still going at `from`…
+                before.untilUtc = from; // … and begun before it
+                for (const store::IncidentRecord &i : s.findIncidents(before)) {
+                    if (have.contains(i.id) || i.detectedUtc >= from || (i.closedUtc.isValid() && i.closedUtc < from))
+                        continue;
+                    if (!s.linkDrillIncident(drill, i.id, QStringLiteral("open_at_start")))
+                        g.errors.append(s.lastError());
+                }
             }
             g.cuts = s.cutsArrivedBetween(from, until);
             g.lastBefore = s.lastCutArrivedBefore(from);
@@ -582,7 +594,13 @@ void Simulacro::collect(bool final)
                 store::IncidentFilter mine;
                 mine.drillId = drill;
                 mine.serverId = server;
-                g.incidents = s.findIncidents(mine);
+                QSet<qint64> atStart;
+                for (const auto &[id, role] : s.drillIncidents(drill)) {
+                    if (role == QLatin1String("open_at_start"))
+                        atStart.insert(id);
+                }
+                for (const store::IncidentRecord &i : s.findIncidents(mine))
+                    (atStart.contains(i.id) ? g.openAtStart : g.incidents).append(i);
             }
             if (final) {
                 for (const store::DrillRecord &d : s.drills(200)) {
@@ -613,6 +631,7 @@ void Simulacro::collect(bool final)
             in.officialSightings = g.official;
             in.difusorSightings = g.difusor;
             in.incidents = g.incidents;
+            in.openAtStart = g.openAtStart;
             if (m_trafficRead || m_peakRps) {
                 in.peakRequestsPerSecond = m_peakRps.value_or(0);
                 in.peakSecondUtc = m_peakSecond;

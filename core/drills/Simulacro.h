@@ -24,7 +24,8 @@ class DrillWatch;
 // console's real sessions (DrillWatch: cuts, lag, traffic, connection) and NEVER injects or ends a fault.
 //
 //   start() → connect → pre-flight (each item's verdict, bounded) → the drill's row (target "observe")
-//   → wait for the window → observe: every incident opened is linked to the drill (role "observed");
+//   → wait for the window → observe: every incident opened is linked to the drill (role "observed"; one
+//   still unresolved when the window opened: "open_at_start", listed apart in the report);
 //   cuts, sightings and traffic in the window are the drill's by time range and server → at the end
 //   (or on cancel) the report, kept as the drill's journal → finished().
 //

@@ -381,7 +381,18 @@ QJsonObject buildReportFigures(const ReportInput &in)
                                         {QStringLiteral("tta_s"), secondsValue(tta)},
                                         {QStringLiteral("ttr_s"), secondsValue(ttr)}});
     }
-    const QJsonObject incidentsJson{{QStringLiteral("count"), int(incidents.size())},
+    QJsonArray atStart;
+    for (const store::IncidentRecord &i : in.openAtStart)
+        atStart.append(QJsonObject{{QStringLiteral("id"), i.id},
+                                   {QStringLiteral("kind"), i.kind},
+                                   {QStringLiteral("subject"), i.subject},
+                                   {QStringLiteral("title"), i.title},
+                                   {QStringLiteral("state"), i.state()},
+                                   {QStringLiteral("started_at"), iso(i.openedUtc)},
+                                   {QStringLiteral("detected_at"), iso(i.detectedUtc)},
+                                   {QStringLiteral("resolved_at"), iso(i.closedUtc)}});
+    const QJsonObject incidentsJson{{QStringLiteral("open_at_start"), atStart},
+                                    {QStringLiteral("count"), int(incidents.size())},
                                     {QStringLiteral("open"), open},
                                     {QStringLiteral("ttd_p50_s"), secondsValue(median(ttds))},
                                     {QStringLiteral("tta_p50_s"), secondsValue(median(ttas))},

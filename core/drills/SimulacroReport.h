@@ -66,8 +66,10 @@ struct ReportInput
     // publication on our site is measured.
     QList<store::SightingRecord> officialSightings;
     QList<store::SightingRecord> difusorSightings;
-    // The incidents linked to the drill (opened in the window).
+    // The incidents linked to the drill (opened in the window), and those already unresolved when it
+    // opened (listed apart: their onset is not the window's).
     QList<store::IncidentRecord> incidents;
+    QList<store::IncidentRecord> openAtStart;
     // Traffic on our site (requests in the access log): busiest second and minute, nullopt when no log
     // was read. The console's own requests (lag probe) are counted apart.
     std::optional<qint64> peakRequestsPerSecond;
@@ -92,7 +94,8 @@ qint64 expectedCuts(const QDateTime &startUtc, const QDateTime &endUtc, qint64 i
 //            "gaps":[{"after","before","gap_s"}], "list":[{"package","cut","arrived","gap_s","late","backwards"}]},
 //   "lag": {"measured","p50_s","p95_s","max_s","limit_s","over_limit","unpublished","passed",
 //           "list":[{"cut","official_seen","difusor_seen","lag_s"}]},
-//   "incidents": {"count","open","list":[{…,"ttd_s","tta_s","ttr_s"}],"ttd_p50_s","tta_p50_s","ttr_p50_s"},
+//   "incidents": {"count","open","list":[{…,"ttd_s","tta_s","ttr_s"}],"ttd_p50_s","tta_p50_s","ttr_p50_s",
+//                 "open_at_start":[{…}]},
 //   "traffic": {"peak_rps","peak_second","peak_rpm","peak_minute","requests","console_requests"},
 //   "passed": true|false   // the one-minute rule held for every measured cut and none stayed unpublished
 // }

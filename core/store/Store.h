@@ -110,8 +110,8 @@ public:
 
     // Drills (core/drills). startDrill records one of this server's drills as running (its journal
     // comes with finishDrill); linkDrillIncident says an incident was raised while it ran, with its role
-    // ("expected", "false_positive", "other" for a fault rehearsal; "observed" for an observe-only
-    // simulacro; a later link of the same incident replaces the role).
+    // ("expected", "false_positive", "other" for a fault rehearsal; "observed" (opened in its window)
+    // and "open_at_start" (unresolved when it opened) for an observe-only simulacro; a later link of the same incident replaces the role).
     std::optional<qint64> startDrill(const DrillRecord &drill);
     bool finishDrill(qint64 id, const QString &status, std::optional<double> score, const QJsonObject &journal,
                      const QDateTime &endedUtc);

@@ -479,6 +479,15 @@ private Q_SLOTS:
         const auto drill = direct.drill(r[QLatin1String("drill")][QLatin1String("id")].toInteger());
         QVERIFY(drill);
         QCOMPARE(drill->status, QStringLiteral("aborted"));
+        // Our site was already unreachable when the window opened: that incident is the drill's, apart.
+        QStringList atStart;
+        for (const QJsonValue &v : r[QLatin1String("incidents")][QLatin1String("open_at_start")].toArray())
+            atStart << v[QLatin1String("kind")].toString();
+        QVERIFY2(atStart.contains(QStringLiteral("site_unreachable")), qPrintable(atStart.join(QLatin1Char(','))));
+        bool linkedAtStart = false;
+        for (const auto &[id, role] : direct.drillIncidents(drill->id))
+            linkedAtStart = linkedAtStart || role == QLatin1String("open_at_start");
+        QVERIFY(linkedAtStart);
         QCOMPARE(drill->journal[QLatin1String("preflight")][QLatin1String("items")].toArray().size(), 6);
     }
 };

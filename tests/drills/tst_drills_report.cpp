@@ -87,6 +87,13 @@ ReportInput night()
     open.openedUtc = at(30000);
     open.detectedUtc = at(30000);
     in.incidents = {open, acked};
+    store::IncidentRecord before;
+    before.id = 5;
+    before.kind = QStringLiteral("site_unreachable");
+    before.openedUtc = at(-20000);
+    before.detectedUtc = at(-20000);
+    before.closedUtc = at(4000);
+    in.openAtStart = {before};
 
     in.peakRequestsPerSecond = 40;
     in.peakSecondUtc = at(12000);
@@ -209,7 +216,11 @@ private Q_SLOTS:
     void incidentTimes()
     {
         const QJsonObject inc = buildReportFigures(night()).value(QStringLiteral("incidents")).toObject();
-        QCOMPARE(inc.value(QStringLiteral("count")).toInt(), 2);
+        QCOMPARE(inc.value(QStringLiteral("count")).toInt(), 2); // the one open at the start apart
+        const QJsonArray atStart = inc.value(QStringLiteral("open_at_start")).toArray();
+        QCOMPARE(atStart.size(), 1);
+        QCOMPARE(atStart.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("site_unreachable"));
+        QCOMPARE(atStart.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("resolved"));
         QCOMPARE(inc.value(QStringLiteral("open")).toInt(), 1);
         const QJsonArray list = inc.value(QStringLiteral("list")).toArray();
         QCOMPARE(list.at(0).toObject().value(QStringLiteral("id")).toInteger(), 7); // by detection
