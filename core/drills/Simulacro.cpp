@@ -200,6 +200,16 @@ void Simulacro::onWatching(const store::ServerStore &server)
                            Tr::tr("Nuestro sitio no responde: %1").arg(detail));
             });
 
+    // What the profile does not name cannot be asked: unknown at once, not after the bound.
+    if (m_profile.difusorUrl.isEmpty()) {
+        decide(QStringLiteral("site"), PreflightItem::Verdict::Unknown, Tr::tr("El perfil no tiene difusor_url."));
+        decide(QStringLiteral("last_cut"), PreflightItem::Verdict::Unknown, Tr::tr("El perfil no tiene difusor_url."));
+    }
+    if (m_profile.officialUrl.isEmpty())
+        decide(QStringLiteral("official"), PreflightItem::Verdict::Unknown, Tr::tr("El perfil no tiene official_url."));
+    if (m_profile.publicationDir.isEmpty())
+        decide(QStringLiteral("watching"), PreflightItem::Verdict::Unknown, Tr::tr("El perfil no tiene publication_dir."));
+
     // The last infrastructure check of this server, as the store keeps it.
     m_server.call<QList<store::CheckRunRecord>>(
         this, [](store::Store &s) { return s.lastCheckRuns(1); },
