@@ -2,6 +2,7 @@
 
 #include "BuiltinScenarios.h"
 #include "DrillRunner.h"
+#include "ObserveCommand.h"
 #include "Scenario.h"
 
 #include "common/CommandLine.h"
@@ -303,24 +304,26 @@ int runDrillCommand(const QStringList &args)
 {
     CommandLine line(QStringLiteral("drill"),
                      {Tr::tr("list [--format json|text]"), Tr::tr("show NOMBRE [--cut-interval S]"),
-                      Tr::tr("run --profile ARCHIVO --scenario NOMBRE|ARCHIVO [opciones]")},
-                     Tr::tr("Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia. "
-                            "Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en "
+                      Tr::tr("run --profile ARCHIVO --scenario NOMBRE|ARCHIVO [opciones]"),
+                      Tr::tr("observe --profile ARCHIVO --name NOMBRE [--from ISO --to ISO | --duration S] [opciones]")},
+                     Tr::tr("Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia, y "
+                            "simulacros oficiales de solo observación (observe) en cualquier servidor. Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en "
                             "\"extensions\"."));
     line.addSection(Tr::tr("Órdenes (drill ORDEN --help describe cada una):"),
                     {{QStringLiteral("list"), Tr::tr("Lista los escenarios integrados.")},
                      {QStringLiteral("show"), Tr::tr("Imprime un escenario integrado como archivo de Chaos Toolkit.")},
-                     {QStringLiteral("run"), Tr::tr("Corre un escenario en el simulador y lo puntúa.")}});
+                     {QStringLiteral("run"), Tr::tr("Corre un escenario en el simulador y lo puntúa.")},
+                     {QStringLiteral("observe"), Tr::tr("Simulacro oficial, solo observación, en cualquier servidor: revisión previa, ventana e informe.")}});
     line.stopAtFirstArgument(); // the rest is the sub-command's
     line.setExitCode(ExitOk, Tr::tr("run: todo lo esperado se cumplió; list, show: se imprimió"));
     line.setExitCode(ExitFailed, Tr::tr("run: el simulacro corrió y algo no se cumplió"));
     line.setExitCode(ExitBadInput, Tr::tr("entrada no válida o rechazo (nada se ejecutó)"));
-    line.setExitCode(ExitUnreachable, QString());
+    line.setExitCode(ExitUnreachable, Tr::tr("observe: no se pudo conectar con el servidor"));
     if (const auto code = line.parse(args))
         return *code;
     const QStringList rest = line.positionalArguments();
     if (rest.isEmpty())
-        return line.badInput(Tr::tr("Falta la orden: list, show o run."));
+        return line.badInput(Tr::tr("Falta la orden: list, show, run u observe."));
     const QString sub = rest.first();
     if (sub == QLatin1String("list"))
         return listCommand(rest.mid(1));
@@ -328,6 +331,8 @@ int runDrillCommand(const QStringList &args)
         return showCommand(rest.mid(1));
     if (sub == QLatin1String("run"))
         return runCommand(rest.mid(1));
+    if (sub == QLatin1String("observe"))
+        return runObserveCommand(rest.mid(1));
     return line.badInput(Tr::tr("Orden desconocida: %1").arg(sub));
 }
 

@@ -44,6 +44,10 @@ public:
     void stop();
     bool isWatching() const { return m_server.isValid() && m_started; }
     store::ServerStore server() const { return m_server; }
+    // The sessions once watching() (null before, and for traffic when the profile has no access_log):
+    // what a simulacro's pre-flight and traffic figures read.
+    cuts::CutSession *cutSession() const { return m_cuts.get(); }
+    traffic::TrafficSession *trafficSession() const { return m_traffic.get(); }
 
 Q_SIGNALS:
     void watching(const difusor::store::ServerStore &server);

@@ -393,6 +393,38 @@ QList<CutRecord> Store::cuts(int limit) const
     return list;
 }
 
+QList<CutRecord> Store::cutsArrivedBetween(const QDateTime &fromUtc, const QDateTime &untilUtc) const
+{
+    // Arrival on the console's clock, else the detection (as the simulacro's report counts it).
+    QList<CutRecord> list;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE server_id = ? AND COALESCE(arrived_console_utc, detected_utc) >= ?"
+                             " AND COALESCE(arrived_console_utc, detected_utc) < ?"
+                             " ORDER BY COALESCE(arrived_console_utc, detected_utc) ASC, id ASC")
+                  .arg(kCutColumns));
+    q.addBindValue(m_server);
+    q.addBindValue(toDbTime(fromUtc));
+    q.addBindValue(toDbTime(untilUtc));
+    if (!q.exec())
+        return list;
+    while (q.next())
+        list.append(readCut(q));
+    return list;
+}
+
+std::optional<CutRecord> Store::lastCutArrivedBefore(const QDateTime &utc) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM cuts WHERE server_id = ? AND COALESCE(arrived_console_utc, detected_utc) < ?"
+                             " ORDER BY COALESCE(arrived_console_utc, detected_utc) DESC, id DESC LIMIT 1")
+                  .arg(kCutColumns));
+    q.addBindValue(m_server);
+    q.addBindValue(toDbTime(utc));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readCut(q);
+}
+
 bool Store::recordSighting(const SightingRecord &s)
 {
     const QString column = siteColumn(s.site);

@@ -71,6 +71,10 @@ public:
     std::optional<CutRecord> cutByPackage(const QString &package) const;
     std::optional<CutRecord> latestCut() const; // greatest cut time
     QList<CutRecord> cuts(int limit = 1000) const; // oldest first, the newest `limit`
+    // The cuts that reached our disk in [from, until) (arrival on the console's clock, else the
+    // detection), in arrival order; and the newest one that arrived before `utc` (a simulacro's window).
+    QList<CutRecord> cutsArrivedBetween(const QDateTime &fromUtc, const QDateTime &untilUtc) const;
+    std::optional<CutRecord> lastCutArrivedBefore(const QDateTime &utc) const;
 
     // A site's first sighting of a cut. Later sightings of the same cut are ignored (returns true).
     // Also fills cuts.official_seen_utc / difusor_seen_utc of the matching cut.
@@ -106,7 +110,8 @@ public:
 
     // Drills (core/drills). startDrill records one of this server's drills as running (its journal
     // comes with finishDrill); linkDrillIncident says an incident was raised while it ran, with its role
-    // ("expected", "false_positive", "other"; a later link of the same incident replaces the role).
+    // ("expected", "false_positive", "other" for a fault rehearsal; "observed" (opened in its window)
+    // and "open_at_start" (unresolved when it opened) for an observe-only simulacro; a later link of the same incident replaces the role).
     std::optional<qint64> startDrill(const DrillRecord &drill);
     bool finishDrill(qint64 id, const QString &status, std::optional<double> score, const QJsonObject &journal,
                      const QDateTime &endedUtc);

@@ -1,9 +1,11 @@
 // `difusor-console drill` as users run it (the real binary, no servers): list (text and JSON), show (a
 // built-in as a Chaos Toolkit file), --help/--version, bad input (exit 2 with the field named), and a
-// fault scenario on a profile that is not a sandbox's refused before anything is opened or connected.
+// fault scenario on a profile that is not a sandbox's refused before anything is opened or connected;
+// `drill observe`: bad windows and missing options (exit 2), a server that does not answer (exit 3).
 #include "TestEnv.h"
 
 #include "common/Profile.h"
+#include "drills/SimulacroReport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -135,6 +137,59 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("no es de un simulador"), refused.err.constData());
         QVERIFY(refused.out.isEmpty());
         QVERIFY(!QFile::exists(store));
+    }
+
+    void observeBadInputAndUnreachable()
+    {
+        const Result help = console({QStringLiteral("observe"), QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("--duration"));
+        QVERIFY(help.out.contains("--from"));
+        QVERIFY(console({QStringLiteral("--help")}).out.contains("observe"));
+
+        Profile production;
+        production.name = QStringLiteral("Difusor Durango");
+        production.host = QStringLiteral("127.0.0.1");
+        production.port = difusor::test::freePort();
+        production.user = QStringLiteral("prep");
+        const QString profile = m_dir.filePath(QStringLiteral("observar.json"));
+        QString error;
+        QVERIFY2(production.save(profile, &error), qPrintable(error));
+        const QString store = m_dir.filePath(QStringLiteral("observar.sqlite"));
+        const QStringList base{QStringLiteral("observe"), QStringLiteral("--profile"), profile, QStringLiteral("--name"), QStringLiteral("Simulacro 1")};
+
+        // Bad input, refused before anything is opened or connected: exit 2, the reason on stderr.
+        QCOMPARE(console({QStringLiteral("observe"), QStringLiteral("--profile"), profile, QStringLiteral("--duration"), QStringLiteral("5")}, store).code, 2);
+        QCOMPARE(console({QStringLiteral("observe"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--duration"), QStringLiteral("5")}, store).code, 2);
+        QCOMPARE(console(base + QStringList{QStringLiteral("--from"), QStringLiteral("2030-05-19T18:00")}, store).code, 2);
+        QCOMPARE(console(base + QStringList{QStringLiteral("--from"), QStringLiteral("2030-05-19T18:00"), QStringLiteral("--to"),
+                                            QStringLiteral("2030-05-19T17:00")}, store).code, 2);
+        QCOMPARE(console(base + QStringList{QStringLiteral("--from"), QStringLiteral("ayer"), QStringLiteral("--to"),
+                                            QStringLiteral("2030-05-19T17:00")}, store).code, 2);
+        QCOMPARE(console(base + QStringList{QStringLiteral("--from"), QStringLiteral("2030-05-19T18:00"), QStringLiteral("--to"),
+                                            QStringLiteral("2030-05-20T00:00"), QStringLiteral("--duration"), QStringLiteral("5")}, store).code, 2);
+        const Result past = console(base + QStringList{QStringLiteral("--from"), QStringLiteral("2024-05-19T18:00"), QStringLiteral("--to"),
+                                                       QStringLiteral("2024-05-20T00:00")}, store);
+        QCOMPARE(past.code, 2);
+        QVERIFY2(past.err.contains("ya terminó"), past.err.constData());
+        if (QDateTime::currentDateTimeUtc() > drills::officialWindows().last().endUtc) {
+            // No window given and both official dates over: say so, do not guess a window.
+            const Result over = console(base, store);
+            QCOMPARE(over.code, 2);
+            QVERIFY2(over.err.contains("ya pasaron"), over.err.constData());
+        }
+        QCOMPARE(console(base + QStringList{QStringLiteral("--duration"), QStringLiteral("0")}, store).code, 2);
+        QVERIFY(!QFile::exists(store));
+
+        // Nothing listens on the profile's port: exit 3 at once, the report says why, no drill recorded.
+        const Result unreachable = console(base + QStringList{QStringLiteral("--duration"), QStringLiteral("30"), QStringLiteral("--format"),
+                                                              QStringLiteral("json")}, store);
+        QCOMPARE(unreachable.code, 3);
+        const QJsonObject report = QJsonDocument::fromJson(unreachable.out).object();
+        QCOMPARE(report.value(QStringLiteral("status")).toString(), QStringLiteral("unreachable"));
+        QCOMPARE(report.value(QStringLiteral("faults_injected")).toInt(), 0);
+        QVERIFY(!report.value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(report[QLatin1String("drill")][QLatin1String("id")].isNull());
     }
 };
 
