@@ -90,6 +90,9 @@ bool readMapped(const QString &path, const LineSink &sink, qint64 maxBytes)
     const auto total = static_cast<std::size_t>(size);
     for (std::size_t off = 0; off < total; off += kSlice) {
         const std::size_t n = std::min(kSlice, total - off);
+#ifdef MADV_POPULATE_READ
+        madvise(data + off, n, MADV_POPULATE_READ); // one call instead of a fault per few pages
+#endif
         splitter.feed(reinterpret_cast<const char *>(data) + off, n, sink);
         madvise(data + off, n, MADV_DONTNEED);
     }

@@ -13,7 +13,7 @@
 // counting and the page can be pushed to 20,000 lines/s and beyond.
 //
 // Prints: requests/s nginx wrote (what the sandbox sustained), lines/s the session read, exactness
-// against `wc -l`, the GUI event-loop gap p99 next to the 16 ms goal, and what the tail costs the
+// against `wc -l`, the GUI event-loop stall p99 (a 10 ms timer's lateness) next to the 16 ms goal, and what the tail costs the
 // server (issue 14): bytes on the wire per log line and Mbit/s (what the server's sshd session process
 // wrote, /proc/PID/io wchar: the encrypted, maybe compressed, stream, next to the 5 % of 100 Mbit/s
 // goal) and CPU (that sshd process and everything under it: the tail script and its readers, next to
@@ -318,8 +318,14 @@ int main(int argc, char **argv)
                 static_cast<unsigned long long>(emitted), static_cast<unsigned long long>(session.parsedLines()),
                 emitted == session.parsedLines() ? "exact" : "MISMATCH",
                 static_cast<unsigned long long>(session.malformedLines()));
-    std::printf("GUI event-loop gap: p50 %.1f ms, p99 %.1f ms, max %.1f ms; goal p99 < 16 ms: %s; longest page redraw %.1f ms\n",
-                p50, p99, max, p99 < 16.0 ? "met" : "NOT met", double(page.maxRefreshUs()) / 1000.0);
+    // The stall: how late a tick came, past the timer's own 10 ms.
+    std::vector<double> stalls;
+    for (const double g : gaps)
+        stalls.push_back(std::max(0.0, g - 10.0));
+    const double stall99 = percentile(stalls, 0.99);
+    std::printf("GUI event-loop gap (10 ms timer): p50 %.1f ms, p99 %.1f ms, max %.1f ms; stall past the timer p99 %.1f ms "
+                "(goal < 16 ms: %s); longest page redraw %.1f ms\n",
+                p50, p99, max, stall99, stall99 < 16.0 ? "met" : "NOT met", double(page.maxRefreshUs()) / 1000.0);
     if (sshd > 0 && readInWindow > 0) {
         const double wire = double(costAfter.wireBytes - costBefore.wireBytes);
         const double mbps = wire * 8.0 / costSeconds / 1e6;
