@@ -309,12 +309,12 @@ struct Shard
 };
 
 // A plain file mapped once for every share. Each share walks it in slices; the last one past a slice lets
-// its pages go, so resident memory stays at a few slices whatever the file size, and the pages are
-// faulted in once, not once per share.
+// its pages go (and any share two slices past it), so resident memory stays at a few slices whatever the
+// file size, and the pages are mostly faulted in once, not once per share.
 class SharedMapping final
 {
 public:
-    static constexpr std::size_t kSlice = 8 << 20; // a multiple of the page size
+    static constexpr std::size_t kSlice = 4 << 20; // a multiple of the page size
 
     SharedMapping(const QString &path, qint64 maxBytes, int shares)
         : m_file(path)
@@ -351,6 +351,10 @@ public:
             splitter.feed(reinterpret_cast<const char *>(m_data) + off, n, onLine);
             if (m_passed[k].fetch_add(1) + 1 == m_shares)
                 madvise(m_data + off, n, MADV_DONTNEED);
+            // A share far ahead (the other one waits for a core on a busy machine) drops what it passed
+            // two slices ago anyway: the late one faults those pages in again, memory stays bounded.
+            if (k >= 2)
+                madvise(m_data + off - 2 * kSlice, kSlice, MADV_DONTNEED);
         }
         splitter.finish(onLine);
     }
