@@ -158,8 +158,7 @@ QJsonObject Profile::toJson() const
     o.insert(QStringLiteral("official_url"), officialUrl);
     o.insert(QStringLiteral("cut_interval_s"), cutIntervalS);
     o.insert(QStringLiteral("trusted_ips"), QJsonArray::fromStringList(trustedIps));
-    if (compression)
-        o.insert(QStringLiteral("compression"), true);
+    o.insert(QStringLiteral("compression"), compression);
     if (!groundTruth.isEmpty())
         o.insert(QStringLiteral("ground_truth"), groundTruth);
     return o;
@@ -208,7 +207,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
     const QJsonValue compression = o.value(QStringLiteral("compression"));
     if (!compression.isUndefined() && !compression.isBool())
         return fail(Tr::tr("\"compression\" debe ser true o false."));
-    p.compression = compression.toBool(false);
+    p.compression = compression.toBool(true);
     const QJsonArray ips = o.value(QStringLiteral("trusted_ips")).toArray();
     for (const QJsonValue &ip : ips)
         p.trustedIps.append(ip.toString());

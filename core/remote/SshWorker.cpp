@@ -158,7 +158,8 @@ void SshWorker::attemptConnect()
     ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, known.constData());
     ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, known.constData());
     applyTimeout(m_config.timings.connectTimeoutMs);
-    // Optional zlib on the link (the profile, or a Compression line of ~/.ssh/config read above).
+    // zlib on the link unless the profile turns it off (on by default; with it off, a Compression line of
+    // ~/.ssh/config read above still applies).
     if (p.compression)
         ssh_options_set(m_session, SSH_OPTIONS_COMPRESSION, "yes");
     // Small request/reply packets (channel opens, exec) must not wait for Nagle's delayed ACK (~40 ms).

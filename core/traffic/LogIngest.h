@@ -9,15 +9,32 @@
 #include <QStringList>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace difusor::traffic {
 
+// One line as parseLines() read it: views into that line's bytes.
+struct ParsedLine
+{
+    ParseError error = ParseError::Empty;
+    LogRecord record;
+};
+
 // Parser + counter + malformed-line bookkeeping: what every reader (files, remote tail) feeds lines to.
+// line() parses and counts at once; a reader that keeps its thread free parses on another one with
+// parseLines() and counts here with addParsed(), with the same result.
 class LogIngest final
 {
 public:
     LogIngest(LogFormat format, TrafficCounter &counter);
+
+    const LogFormat &format() const { return m_format; }
+    // Parses lines in any thread (pure: no ingest involved). The records' views point into `lines`.
+    static std::vector<ParsedLine> parseLines(const LogFormat &format, const QList<QByteArray> &lines);
+    // Counts lines parseLines() read, in their order, exactly as line() on each would (this ingest's
+    // thread). `lines` are the same the records point into.
+    void addParsed(const QList<QByteArray> &lines, const std::vector<ParsedLine> &parsed);
 
     void line(std::string_view line, bool overlong = false)
     {
@@ -37,6 +54,8 @@ public:
     }
 
     std::uint64_t parsedLines() const { return m_parsed; }
+    // The last line parsed (valid while that line's bytes are).
+    const LogRecord &record() const { return m_record; }
     std::uint64_t malformedLines() const { return m_malformed; }
     // The first few malformed lines ("reason: line", cut at 200 bytes) for diagnosis.
     const QStringList &samples() const { return m_samples; }
@@ -48,6 +67,7 @@ private:
     void malformed(std::string_view line, ParseError e);
     void keepServerError(std::string_view line);
 
+    LogFormat m_format;
     LogParser m_parser;
     TrafficCounter &m_counter;
     LogRecord m_record;
@@ -59,5 +79,10 @@ private:
 
 // Reads a whole local file (plain or gzip, detected by content) into ingest. Error message or nullopt.
 std::optional<QString> ingestFile(const QString &path, LogIngest &ingest);
+
+// The same reading, line by line into onLine(line, overlong). A plain file is read up to maxBytes (-1:
+// its size when opened), so readers of one file that is still growing see the same lines.
+using LineSink = std::function<void(std::string_view, bool)>;
+std::optional<QString> readLogLines(const QString &path, const LineSink &onLine, qint64 maxBytes = -1);
 
 } // namespace difusor::traffic

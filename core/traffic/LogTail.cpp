@@ -4,9 +4,16 @@
 #include "common/Tr.h"
 #include "remote/RemoteHost.h"
 
+#include <QThread>
 #include <QTimer>
 
 #include <array>
+#include <utility>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace difusor::traffic {
 
@@ -37,6 +44,14 @@ QByteArray posixCksum(const QByteArray &data)
     return QByteArray::number(~crc) + ' ' + QByteArray::number(data.size());
 }
 
+// A batch out being parsed: its lines (the records' views point into them) and the records.
+struct LogTail::Parsed
+{
+    quint64 generation = 0;
+    QList<QByteArray> lines;
+    std::vector<ParsedLine> records;
+};
+
 LogTail::LogTail(remote::RemoteHost *host, const QString &path, LogIngest *ingest, QObject *parent)
     : QObject(parent)
     , m_host(host)
@@ -44,11 +59,26 @@ LogTail::LogTail(remote::RemoteHost *host, const QString &path, LogIngest *inges
     , m_ingest(ingest)
 {
     connect(host, &remote::RemoteHost::stateChanged, this, [this](remote::ConnectionState s, const QString &) { onHostState(s); });
+    m_parseThread = new QThread(this);
+    m_parseThread->setObjectName(QStringLiteral("log-parse"));
+    m_parser = new QObject;
+    m_parser->moveToThread(m_parseThread);
+    connect(m_parseThread, &QThread::finished, m_parser, &QObject::deleteLater);
+#ifdef __linux__
+    // Parsing gives way to the window: at nice +5 the GUI thread gets the core first when both want it
+    // (on a loaded 2-core machine a redraw was otherwise cut by the parse more often).
+    connect(m_parseThread, &QThread::started, m_parser, [] { setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5); }, Qt::DirectConnection);
+#endif
+    m_parseThread->start();
 }
 
 LogTail::~LogTail()
 {
     stop();
+    // The parser thread may still post a result here: it ends before this object does, and a result
+    // posted meanwhile is dropped with this object's pending events.
+    m_parseThread->quit();
+    m_parseThread->wait();
 }
 
 void LogTail::start(TailPosition from, bool fromEnd)
@@ -62,6 +92,10 @@ void LogTail::start(TailPosition from, bool fromEnd)
 void LogTail::stop()
 {
     m_running = false;
+    ++m_generation; // a batch out being parsed is not counted
+    m_parsing = false;
+    m_waiting.clear();
+    m_launchWaiting = false;
     if (m_job) {
         m_job->disconnect(this);
         m_job->cancel();
@@ -81,6 +115,10 @@ void LogTail::abandonHost()
 
 void LogTail::launch()
 {
+    if (m_parsing) {
+        m_launchWaiting = true; // after the batch out (and what waits behind it)
+        return;
+    }
     if (!m_running || m_job || !m_host || m_host->state() != remote::ConnectionState::Connected)
         return;
     m_batch.clear();
@@ -96,23 +134,58 @@ void LogTail::launch()
 
 void LogTail::onLines(const QList<QByteArray> &lines)
 {
+    // While a batch is out, nothing overtakes it (invariant: m_waiting is empty unless m_parsing).
     for (const QByteArray &l : lines) {
-        if (!l.isEmpty() && l.at(0) == '\x01') {
-            control(l);
-            continue;
-        }
-        if (!m_started)
-            continue; // nothing counts before the script said where it reads
-        // Uncounted until the batch's commit line: a batch cut by a dropped link is read again whole.
-        m_batch.append(l);
-        m_batchBytes += l.size() + 1;
-        if (m_batchBytes > kMaxBatchBytes) {
-            // The script never sends more than 4 MiB per batch: something else is talking. Start over.
-            if (m_job)
-                m_job->cancel();
-            return;
-        }
+        if (m_parsing)
+            m_waiting.push_back({l, {}});
+        else
+            onLine(l);
     }
+}
+
+void LogTail::onLine(const QByteArray &l)
+{
+    if (!l.isEmpty() && l.at(0) == '\x01') {
+        control(l);
+        return;
+    }
+    if (!m_started || m_batchBytes > kMaxBatchBytes)
+        return; // nothing counts before the script said where it reads (or after a runaway batch)
+    // Uncounted until the batch's commit line: a batch cut by a dropped link is read again whole.
+    m_batch.append(l);
+    m_batchBytes += l.size() + 1;
+    if (m_batchBytes > kMaxBatchBytes) {
+        // The script never sends more than 4 MiB per batch: something else is talking. Start over.
+        m_batch.clear();
+        if (m_job)
+            m_job->cancel();
+    }
+}
+
+void LogTail::drain()
+{
+    while (!m_parsing && !m_waiting.empty()) {
+        Waiting w = std::move(m_waiting.front());
+        m_waiting.pop_front();
+        if (w.finished)
+            finished(*w.finished);
+        else
+            onLine(w.line);
+    }
+    if (!m_parsing && m_launchWaiting) {
+        m_launchWaiting = false;
+        launch();
+    }
+}
+
+void LogTail::onParsed(const std::shared_ptr<Parsed> &parsed)
+{
+    if (parsed->generation != m_generation || !m_parsing)
+        return; // parsed for a run that was stopped since
+    m_parsing = false;
+    m_ingest->addParsed(parsed->lines, parsed->records);
+    commit(m_parsingNext, parsed->lines);
+    drain();
 }
 
 void LogTail::control(const QByteArray &line)
@@ -139,29 +212,26 @@ void LogTail::control(const QByteArray &line)
         m_fromEnd = false; // a restart goes on from here, never skips to the end
         Q_EMIT committed(m_position, 0);
     } else if (kind == "P" && f.size() >= 3 && m_started) {
-        for (const QByteArray &l : std::as_const(m_batch))
-            m_ingest->line(std::string_view(l.constData(), static_cast<std::size_t>(l.size())));
-        const quint64 n = quint64(m_batch.size());
         const TailPosition next{f[1].toULongLong(), f[2].toLongLong(), {}};
-        if (next.offset == 0 || next.inode != m_position.inode || (n == 0 && next.offset != m_position.offset)) {
-            m_recent.clear(); // a new file, or bytes skipped unseen (an overlong line)
-        } else {
-            // Only the batch's last lines can reach the signature: a 4 MiB batch is not copied for it.
-            qsizetype from = m_batch.size(), bytes = 0;
-            while (from > 0 && bytes < kSignatureBytes)
-                bytes += m_batch.at(--from).size() + 1;
-            for (qsizetype i = from; i < m_batch.size(); ++i)
-                m_recent.append(m_batch.at(i)).append('\n');
-            if (m_recent.size() > kSignatureBytes)
-                m_recent = m_recent.right(kSignatureBytes);
+        if (m_batch.isEmpty()) {
+            commit(next, {});
+            return;
         }
-        m_batch.clear();
+        // Parsed on the parse thread, counted back here (onParsed); until then the rest waits.
+        auto job = std::make_shared<Parsed>();
+        job->generation = m_generation;
+        job->lines = std::exchange(m_batch, {});
         m_batchBytes = 0;
-        m_position = next;
-        // Only when the bytes kept are exactly those before the offset (not after a resume with fewer).
-        if (m_position.offset > 0 && m_recent.size() == qMin<qint64>(m_position.offset, kSignatureBytes))
-            m_position.signature = posixCksum(m_recent);
-        Q_EMIT committed(m_position, n);
+        m_parsing = true;
+        m_parsingNext = next;
+        const LogFormat format = m_ingest->format();
+        QMetaObject::invokeMethod(
+            m_parser,
+            [this, job, format]() {
+                job->records = LogIngest::parseLines(format, job->lines);
+                QMetaObject::invokeMethod(this, [this, job]() { onParsed(job); }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
     } else if (kind == "T") {
         m_batch.clear();
         m_batchBytes = 0;
@@ -183,7 +253,39 @@ void LogTail::control(const QByteArray &line)
     // "X" (skipped overlong line) is followed by its own commit; nothing to do here.
 }
 
+void LogTail::commit(const TailPosition &next, const QList<QByteArray> &batch)
+{
+    const quint64 n = quint64(batch.size());
+    if (next.offset == 0 || next.inode != m_position.inode || (n == 0 && next.offset != m_position.offset)) {
+        m_recent.clear(); // a new file, or bytes skipped unseen (an overlong line)
+    } else {
+        // Only the batch's last lines can reach the signature: a 4 MiB batch is not copied for it.
+        qsizetype from = batch.size(), bytes = 0;
+        while (from > 0 && bytes < kSignatureBytes)
+            bytes += batch.at(--from).size() + 1;
+        for (qsizetype i = from; i < batch.size(); ++i)
+            m_recent.append(batch.at(i)).append('\n');
+        if (m_recent.size() > kSignatureBytes)
+            m_recent = m_recent.right(kSignatureBytes);
+    }
+    m_position = next;
+    // Only when the bytes kept are exactly those before the offset (not after a resume with fewer).
+    if (m_position.offset > 0 && m_recent.size() == qMin<qint64>(m_position.offset, kSignatureBytes))
+        m_position.signature = posixCksum(m_recent);
+    Q_EMIT committed(m_position, n);
+}
+
 void LogTail::onFinished(const remote::CommandResult &result)
+{
+    if (m_parsing) {
+        // The batch out was committed by the script: count it first, then end this stream.
+        m_waiting.push_back({{}, std::make_shared<remote::CommandResult>(result)});
+        return;
+    }
+    finished(result);
+}
+
+void LogTail::finished(const remote::CommandResult &result)
 {
     m_job = nullptr;
     m_batch.clear();

@@ -7,6 +7,11 @@
 #include <QPointer>
 #include <QString>
 
+#include <deque>
+#include <memory>
+
+class QThread;
+
 namespace difusor::remote {
 class RemoteHost;
 class RemoteJob;
@@ -36,6 +41,12 @@ QByteArray posixCksum(const QByteArray &data);
 // the counts stand: no line lost, none counted twice. The remote side is LogTailScript.h; it reads at
 // most 4 MiB per batch, so memory here is bounded and a slow consumer slows the reader (backpressure
 // through the channel).
+//
+// A batch is parsed on a thread of the tail's own (LogIngest::parseLines) and counted on the tail's
+// thread (LogIngest::addParsed), so the GUI thread never parses: it only adds the parsed records up.
+// While a batch is out being parsed, what arrives after its commit line (lines, control lines, the end
+// of the stream, a reconnection) waits in order and is handled once the batch is counted, so positions,
+// rotations and restarts happen exactly as if the batch had been counted at once.
 class LogTail final : public QObject
 {
     Q_OBJECT
@@ -68,9 +79,15 @@ Q_SIGNALS:
     void fileStateChanged(const QString &state);
 
 private:
+    struct Parsed;
     void launch();
     void onLines(const QList<QByteArray> &lines);
+    void onLine(const QByteArray &line);
+    void drain();
+    void onParsed(const std::shared_ptr<Parsed> &parsed);
     void onFinished(const remote::CommandResult &result);
+    void finished(const remote::CommandResult &result);
+    void commit(const TailPosition &next, const QList<QByteArray> &batch);
     void onHostState(remote::ConnectionState state);
     void control(const QByteArray &line);
 
@@ -86,6 +103,19 @@ private:
     QByteArray m_recent; // the last committed bytes of this file (at most 4 KiB), for the signature
     qsizetype m_batchBytes = 0;
     quint64 m_rotations = 0, m_truncations = 0, m_gaps = 0, m_restarts = 0;
+    // Parsing off this thread: one batch out at a time; what came after it waits in m_waiting.
+    QThread *m_parseThread = nullptr;
+    QObject *m_parser = nullptr; // lives in m_parseThread
+    bool m_parsing = false;
+    quint64 m_generation = 0; // bumped by stop(): a batch parsed for an earlier run is dropped
+    TailPosition m_parsingNext;
+    struct Waiting
+    {
+        QByteArray line;
+        std::shared_ptr<remote::CommandResult> finished; // set: the stream's end, not a line
+    };
+    std::deque<Waiting> m_waiting;
+    bool m_launchWaiting = false;
     qint64 m_remotePid = -1;
     QString m_fileState;
 };

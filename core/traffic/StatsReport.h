@@ -26,6 +26,8 @@ struct StatsOptions
     // Robot list: "" the installed AWStats database (else ours), "builtin" ours, or a robots.pm path.
     QString robots;
     QStringList files;
+    // Threads that count: 0 as many as the machine has cores, up to 2 (see computeStats); 1 one thread.
+    int threads = 0;
 };
 
 struct StatsResult
@@ -35,6 +37,7 @@ struct StatsResult
     std::uint64_t malformedLines = 0;
     QStringList malformedSamples;
     QStringList errors; // unreadable files, an unreadable --robots file (translated)
+    int threads = 1;    // threads whose counts the result is (1 also when a sharded count fell back)
 };
 
 // The command line of `stats`: its options and usage text (`stats --help`).
@@ -50,7 +53,13 @@ public:
 // --version give std::nullopt too: there is nothing to count).
 std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error);
 
-// Reads and counts the files, one after the other, in one thread.
+// Reads and counts the files, one after the other. The result is always the one a single thread reading
+// every line in order gives. With threads > 1, each thread reads every line but parses and counts only
+// those of its share of client addresses (a hash of the line's first field, the address); the shares'
+// counts are then added (TrafficCounter::mergeShard). Exact because everything a line does depends only
+// on its own client's earlier lines; where that does not hold (a line more than a day older than a line
+// before it, whose day the single thread would have forgotten; a top list past its cap; a log format
+// whose first field is not the address) the lines are counted again in one thread.
 StatsResult computeStats(const StatsOptions &options);
 
 // "2026-10-01", "2026-10-01T13" or "2026-10-01T13:05" for a period's local start.

@@ -20,4 +20,18 @@ std::vector<TopCounter::Entry> TopCounter::top(std::size_t n) const
     return out;
 }
 
+bool TopCounter::merge(const TopCounter &other)
+{
+    const bool exact = m_overflow == 0 && other.m_overflow == 0;
+    // The index keeps each key's full hash (an entry's text is cut at 512 bytes).
+    other.m_index.forEach([&](std::uint64_t hash, std::uint32_t slot) {
+        if (slot == kOverflow)
+            return;
+        const Entry &e = other.m_entries[slot];
+        add(hash, e.key, e.count);
+    });
+    m_overflow += other.m_overflow;
+    return exact && m_overflow == 0;
+}
+
 } // namespace difusor::traffic

@@ -38,6 +38,10 @@ public:
         std::uint64_t count = 0;
     };
     std::vector<Entry> top(std::size_t n) const;
+    // Adds another counter's counts (computeStats' shards). True when the result is exactly what one
+    // counter fed both inputs would hold: neither had overflowed and the union fits under the cap
+    // (past it, which keys came "first" depends on the order of the lines).
+    bool merge(const TopCounter &other);
     std::size_t distinct() const { return m_entries.size(); }
     std::uint64_t overflow() const { return m_overflow; }
 

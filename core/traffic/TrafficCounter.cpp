@@ -249,9 +249,43 @@ void TrafficCounter::add(const LogRecord &r)
     }
 }
 
+bool TrafficCounter::mergeShard(const TrafficCounter &other, bool otherIsNewer)
+{
+    for (const auto &[key, c] : other.m_periods)
+        accumulate(m_periods[key], c);
+    other.m_totalUniques.forEach([this](std::uint64_t key, Empty) {
+        bool inserted = false;
+        m_totalUniques.findOrInsert(key, inserted);
+    });
+    m_rawTotalUniques += other.m_rawTotalUniques;
+    bool exact = m_topPages.merge(other.m_topPages);
+    exact = m_topAddresses.merge(other.m_topAddresses) && exact;
+    m_serveTimes.merge(other.m_serveTimes);
+    if (otherIsNewer)
+        m_lastOffsetMinutes = other.m_lastOffsetMinutes;
+    return exact;
+}
+
+void TrafficCounter::rollUpBefore(std::int64_t localKey)
+{
+    if (periodLength() >= 60)
+        return;
+    auto it = m_periods.begin();
+    for (; it != m_periods.end() && it->first < localKey; ++it) {
+        const std::int64_t minute = (it->first >= 0 ? it->first / 60 : (it->first - 59) / 60) * 60;
+        accumulate(m_rolledMinutes[minute], it->second);
+        accumulate(m_rolledTotal, it->second);
+    }
+    if (it == m_periods.begin())
+        return;
+    m_periods.erase(m_periods.begin(), it);
+    m_lastPeriodKey = INT64_MIN; // its entry may be gone
+    m_lastPeriod = nullptr;
+}
+
 TrafficCounts TrafficCounter::totals() const
 {
-    TrafficCounts t;
+    TrafficCounts t = m_rolledTotal;
     for (const auto &[key, c] : m_periods)
         accumulate(t, c);
     t.uniqueVisitors = m_mode == Mode::AwStats ? m_totalUniques.size() : m_rawTotalUniques;

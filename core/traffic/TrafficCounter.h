@@ -83,10 +83,24 @@ public:
     static int periodSecondsFor(int seconds);
     // Live use: also count requests per address in a window the caller resets (flood detection).
     void enableWindowAddresses();
+    // Live use, periods under a minute: the periods that start before `localKey` leave periods() and are
+    // added up per minute in rolledMinutes() (and still in totals()). So a week of one-second periods
+    // holds a minute's entry per minute, not 60 (the store keeps the history). A line that comes later
+    // for a rolled-up period opens that period again in periods() with only its own counts.
+    void rollUpBefore(std::int64_t localKey);
+    const std::map<std::int64_t, TrafficCounts> &rolledMinutes() const { return m_rolledMinutes; }
     TopCounter *windowAddresses() { return m_windowAddresses.get(); }
     void resetWindowAddresses();
 
     void add(const LogRecord &r);
+
+    // Adds the counts of a counter that saw the same kind of input but other clients: every line of a
+    // client address in one of the two, never in both (computeStats' shards split the lines by address).
+    // Visits, unique visitors and robots depend only on a client's own lines, so sums are exact; the
+    // tops are exact while under their cap (false otherwise: the caller counts again in one thread).
+    // otherIsNewer: the other counter holds the newest line (its offset becomes lastOffsetMinutes()).
+    // Not for live counters (series and windows are not merged).
+    bool mergeShard(const TrafficCounter &other, bool otherIsNewer);
 
     Mode mode() const { return m_mode; }
     Period period() const { return m_period; }
@@ -123,6 +137,8 @@ private:
     Mode m_mode;
     Period m_period;
     std::map<std::int64_t, TrafficCounts> m_periods;
+    std::map<std::int64_t, TrafficCounts> m_rolledMinutes; // rollUpBefore()
+    TrafficCounts m_rolledTotal;
     std::int64_t m_lastPeriodKey = INT64_MIN;
     TrafficCounts *m_lastPeriod = nullptr;
     TrafficCounts m_totals;

@@ -24,6 +24,7 @@ namespace {
 
 constexpr int kSliceSeconds = 10; // flood detection: per-address counts in slices of this length
 constexpr int kMaxClosePerTick = 2000;
+constexpr std::int64_t kRollUpAfterSeconds = 3600;
 
 std::int64_t floorTo(std::int64_t t, std::int64_t step)
 {
@@ -212,6 +213,9 @@ int TrafficSession::periodSeconds() const
 void TrafficSession::resetCounting()
 {
     d->counter = std::make_unique<TrafficCounter>(d->mode, TrafficCounter::Period::Minute);
+    // AWStats' own robot database when this machine has it (read once per process), as `stats` does;
+    // else our list. The page says which (robotsListText()).
+    d->counter->setRobots(AwstatsRobots::installed());
     d->counter->setPeriodSeconds(d->periodSeconds);
     d->counter->enableSeries();
     d->counter->enableWindowAddresses();
@@ -484,6 +488,14 @@ void TrafficSession::closePeriods()
         d->emittedRequests += c.requests;
         Q_EMIT periodClosed(periodLine(d->nextKey, d->counter->lastOffsetMinutes(), int(len), c));
         d->nextKey += len;
+    }
+    // Periods under a minute, an hour of log clock after they closed: the counter rolls them up into
+    // minutes and the emitted copy goes (a line for one of them later is emitted late with only its
+    // own counts, as for any period). Eight days of one-second periods stay a few MB.
+    if (len < 60) {
+        const std::int64_t horizon = d->nextKey - kRollUpAfterSeconds;
+        d->counter->rollUpBefore(horizon);
+        d->emitted.erase(d->emitted.begin(), d->emitted.lower_bound(horizon));
     }
     // Late lines: whatever was read and is neither emitted nor in an open period.
     for (auto it = periods.lower_bound(d->nextKey); it != periods.end(); ++it)

@@ -54,8 +54,8 @@ namespace difusor::traffic {
 // probe's user agent, or an address of the profile's "console_addresses"), in "requests" and "status"
 // only, never in hits, pages or visits (TrafficCounter.h).
 //
-// Lives on the GUI (or main) thread; nothing here blocks it (the tail's parsing runs on batches of at
-// most a few MiB as they arrive; see LogTail).
+// Lives on the GUI (or main) thread; nothing here blocks it (the tail parses each batch, at most a few
+// MiB, on a thread of its own; only the parsed records are counted here: see LogTail).
 class TrafficSession final : public QObject
 {
     Q_OBJECT

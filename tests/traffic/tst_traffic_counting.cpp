@@ -1,6 +1,8 @@
 // Counting rules of both modes on recorded nginx lines and on hand-made sequences; the stats command
-// end to end (JSON/CSV/text, .gz input); serve-time percentiles and the live series.
+// end to end (JSON/CSV/text, .gz input); the two-thread count equal to the one-thread count;
+// serve-time percentiles and the live series.
 #include "LogGenerator.h"
+#include "UaLogGenerator.h"
 #include "TestEnv.h"
 #include "common/ConsoleAgent.h"
 #include "traffic/LogIngest.h"
@@ -369,6 +371,125 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("--tz mexico")));
     }
 
+    // computeStats on two (or three) threads gives exactly the one-thread result: every figure of the
+    // JSON, CSV and text reports, the malformed lines and their samples in input order.
+    void shardedEqualsOneThread_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("by");
+        QTest::addColumn<bool>("mexico");
+        QTest::addColumn<QString>("robots");
+        QTest::addColumn<bool>("varied");
+        QTest::addColumn<int>("threads");
+        const int aw = int(TrafficCounter::Mode::AwStats), raw = int(TrafficCounter::Mode::Raw);
+        const int day = int(TrafficCounter::Period::Day), minute = int(TrafficCounter::Period::Minute);
+        QTest::newRow("awstats day, generated") << aw << day << false << QStringLiteral("builtin") << false << 2;
+        QTest::newRow("raw minute, generated") << raw << minute << false << QStringLiteral("builtin") << false << 2;
+        QTest::newRow("awstats day, varied agents, AWStats list") << aw << day << false << QString() << true << 2;
+        QTest::newRow("awstats minute, varied, mexico") << aw << minute << true << QString() << true << 2;
+        QTest::newRow("raw day, varied, 3 threads") << raw << day << false << QString() << true << 3;
+    }
+
+    void shardedEqualsOneThread()
+    {
+        QFETCH(int, mode);
+        QFETCH(int, by);
+        QFETCH(bool, mexico);
+        QFETCH(QString, robots);
+        QFETCH(bool, varied);
+        QFETCH(int, threads);
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        if (varied) {
+            difusor::test::VariedLogOptions g;
+            g.dataDir = QStringLiteral(DIFUSOR_TRAFFIC_DATA "/useragents");
+            g.days = 3;
+            g.visitorsPerDay = 150;
+            QVERIFY(difusor::test::generateVariedLog(log, g).lines > 1000);
+        } else {
+            difusor::test::LogGeneratorOptions g;
+            g.days = 3;
+            g.visitorsPerDay = 120;
+            g.malformedEvery = 97;
+            g.manyUserAgents = true;
+            QVERIFY(difusor::test::generateAccessLog(log, g).lines > 1000);
+        }
+        // A second file, gzip: the visits go on from one file to the other.
+        const QString gz = dir.filePath(QStringLiteral("access.log.2.gz"));
+        {
+            difusor::test::LogGeneratorOptions g;
+            g.days = 1;
+            g.firstDay = 20;
+            g.visitorsPerDay = 60;
+            g.seed = 7;
+            const QString plain = dir.filePath(QStringLiteral("next.log"));
+            QVERIFY(difusor::test::generateAccessLog(plain, g).lines > 100);
+            QFile in(plain);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            const QByteArray all = in.readAll();
+            gzFile f = gzopen(QFile::encodeName(gz).constData(), "wb");
+            QVERIFY(f);
+            QCOMPARE(gzwrite(f, all.constData(), static_cast<unsigned>(all.size())), int(all.size()));
+            gzclose(f);
+        }
+        StatsOptions o;
+        o.mode = TrafficCounter::Mode(mode);
+        o.by = TrafficCounter::Period(by);
+        o.tz = mexico ? StatsOptions::TimeZone::Mexico : StatsOptions::TimeZone::Log;
+        o.robots = robots;
+        o.top = 10000;
+        // In time order (the varied log starts on 30 October, the gzip one is of 20 October): a file
+        // more than a day older than the one before is counted in one thread (see the next test).
+        o.files = varied ? QStringList{gz, log} : QStringList{log, gz};
+        o.threads = 1;
+        const StatsResult one = computeStats(o);
+        o.threads = threads;
+        const StatsResult many = computeStats(o);
+        QCOMPARE(one.threads, 1);
+        QCOMPARE(many.threads, threads); // the shares were counted, not the one-thread fallback
+        QVERIFY(one.counter->totals().visits > 100);
+        QCOMPARE(many.parsedLines, one.parsedLines);
+        QCOMPARE(many.malformedLines, one.malformedLines);
+        QCOMPARE(many.malformedSamples, one.malformedSamples);
+        QCOMPARE(many.errors, one.errors);
+        QCOMPARE(statsJson(o, many), statsJson(o, one));
+        QCOMPARE(statsCsv(many), statsCsv(one));
+        QCOMPARE(statsText(o, many), statsText(o, one));
+    }
+
+    // A line more than a day older than a line before it: the one thread has forgotten its day (and
+    // counts it as a new visit), a share may not have; computeStats sees it and counts in one thread.
+    void shardedFallsBackOnLinesTwoDaysLate()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray ua = kFirefox.toUtf8();
+        const auto line = [&](const char *host, const char *stamp, const char *path) {
+            f.write(QByteArray(host) + " - - [" + stamp + " -0600] \"GET " + path + " HTTP/1.1\" 200 512 \"-\" \"" + ua + "\"\n");
+        };
+        for (int i = 0; i < 40; ++i) {
+            const QByteArray host = "10.0.0." + QByteArray::number(i);
+            line(host.constData(), "01/Oct/2026:10:00:00", "/a.html");
+            line(host.constData(), "03/Oct/2026:10:00:00", "/b.html");
+        }
+        line("10.0.0.3", "01/Oct/2026:10:20:00", "/late.html"); // two days late
+        f.close();
+        StatsOptions o;
+        o.robots = QStringLiteral("builtin");
+        o.files = {log};
+        o.threads = 1;
+        const StatsResult one = computeStats(o);
+        o.threads = 2;
+        const StatsResult two = computeStats(o);
+        QCOMPARE(two.threads, 1);
+        QCOMPARE(statsJson(o, two), statsJson(o, one));
+        QCOMPARE(one.counter->periods().begin()->second.visits, 41u); // the late line's visit is new to it
+    }
+
     void serveTimePercentiles()
     {
         ServeTimeHistogram h;
@@ -384,6 +505,41 @@ private Q_SLOTS:
                                   {QStringLiteral(DIFUSOR_TRAFFIC_DATA "/nginx_request_time.log")});
         QCOMPARE(r.counter->serveTimes().count(), 12u);
         QVERIFY(std::abs(r.counter->serveTimes().quantile(0.99) - 2000) <= 32); // bucket width 1.6 %
+    }
+
+    // One-second periods rolled up into minutes: fewer entries, the same totals; a late line for a
+    // rolled-up second opens it again with only its own counts.
+    void rollUpSecondsIntoMinutes()
+    {
+        TrafficCounter c(TrafficCounter::Mode::AwStats, TrafficCounter::Period::Minute);
+        c.setPeriodSeconds(1);
+        QStringList ev;
+        for (int i = 0; i < 3 * 3600; i += 2)
+            ev << QStringLiteral("%1:%2:%3 10.0.%4.1 /p 200")
+                      .arg(10 + i / 3600, 2, 10, QLatin1Char('0'))
+                      .arg(i / 60 % 60, 2, 10, QLatin1Char('0'))
+                      .arg(i % 60, 2, 10, QLatin1Char('0'))
+                      .arg(i / 4000);
+        feed(c, ev);
+        const TrafficCounts before = c.totals();
+        QCOMPARE(c.periods().size(), std::size_t(3 * 3600 / 2));
+        const std::int64_t noon = daysFromCivil(2026, 10, 1) * 86400 + 12 * 3600; // local wall clock
+        c.rollUpBefore(noon);
+        QCOMPARE(c.periods().size(), std::size_t(3600 / 2));
+        QCOMPARE(c.periods().begin()->first, noon);
+        QCOMPARE(c.rolledMinutes().size(), std::size_t(120));
+        QCOMPARE(c.rolledMinutes().begin()->second.hits, 30u);
+        const TrafficCounts after = c.totals();
+        QCOMPARE(after.hits, before.hits);
+        QCOMPARE(after.pages, before.pages);
+        QCOMPARE(after.visits, before.visits);
+        QCOMPARE(after.requests, before.requests);
+        QCOMPARE(after.bandwidth, before.bandwidth);
+        QCOMPARE(after.uniqueVisitors, before.uniqueVisitors);
+        feed(c, {QStringLiteral("10:30:00 10.0.9.9 /late 200")});
+        QCOMPARE(c.periods().begin()->second.hits, 1u);
+        QCOMPARE(c.periods().begin()->first, noon - 5400);
+        QCOMPARE(c.totals().hits, before.hits + 1);
     }
 
     void liveSeries()

@@ -89,7 +89,7 @@ void append(const QString &path, const QByteArray &data)
 QByteArray logLine(const char *time, const char *path = "/", int status = 200)
 {
     return QByteArray("10.0.0.1 - - [") + time + "] \"GET " + path + " HTTP/1.1\" " + QByteArray::number(status)
-           + " 100 \"-\" \"Mozilla/5.0\"\n";
+           + " 100 \"-\" \"Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0\"\n"; // a browser (a bare Mozilla/5.0 is a robot to AWStats)
 }
 
 } // namespace

@@ -126,7 +126,7 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("officialUrl")),
                          QStringLiteral("https://prep.example.org/"));
         auto *compression = dialog->findChild<QCheckBox *>(QStringLiteral("compression"));
-        QVERIFY(compression && !compression->isChecked());
+        QVERIFY(compression && compression->isChecked()); // on by default (issue 14)
         QTest::mouseClick(compression, Qt::LeftButton);
         auto *ips = dialog->findChild<QPlainTextEdit *>(QStringLiteral("trustedIps"));
         QTest::keyClicks(ips, QStringLiteral("192.0.2.10"));
@@ -146,10 +146,10 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("publication_dir")).toString(), QStringLiteral("/srv/prep"));
         QCOMPARE(json.value(QStringLiteral("trusted_ips")).toVariant().toStringList(),
                  (QStringList{QStringLiteral("192.0.2.10"), QStringLiteral("198.51.100.0/24")}));
-        QCOMPARE(json.value(QStringLiteral("compression")).toBool(), true);
+        QCOMPARE(json.value(QStringLiteral("compression")).toBool(true), false);
         // The command line reads the same file.
         QVERIFY(Profile::load(path).has_value());
-        QVERIFY(Profile::load(path)->compression);
+        QVERIFY(!Profile::load(path)->compression);
         QCOMPARE(page->list()->count(), 1);
         QCOMPARE(page->list()->currentItem()->text(), QStringLiteral("Difusor UNAM"));
         QVERIFY(page->connectButton()->isEnabled());

@@ -2,6 +2,7 @@
 
 #include "TrafficChart.h"
 #include "common/MexicoTime.h"
+#include "traffic/StatsReport.h"
 #include "traffic/TrafficSession.h"
 
 #include <QButtonGroup>
@@ -391,6 +392,8 @@ void TrafficPage::updateLabels()
     extra << tr("Horas del centro de México (UTC-6)");
     if (t.requests > 0)
         extra << tr("Robots: %1 %").arg(100.0 * double(t.robotRequests) / double(t.requests), 0, 'f', 1);
+    // Which robot list classifies: AWStats' own database (this machine's) or ours.
+    extra << traffic::robotsListText(counter).toHtmlEscaped();
     // The console's own polls (its lag probe): its load on the server, left out of hits, pages and visits.
     extra << tr("Consola: %1 solicitudes (fuera de hits, páginas y visitas)").arg(n(t.consoleRequests));
     const auto &serve = counter.serveTimes();
