@@ -3284,10 +3284,6 @@
         <translation>run --profile FILE --scenario NAME|FILE [options]</translation>
     </message>
     <message>
-        <source>Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia. Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en &quot;extensions&quot;.</source>
-        <translation>Drills: fault rehearsals on the sandbox, judged against its ground truth. A scenario is a Chaos Toolkit experiment with the console&apos;s block under &quot;extensions&quot;.</translation>
-    </message>
-    <message>
         <source>Órdenes (drill ORDEN --help describe cada una):</source>
         <translation>Commands (drill COMMAND --help describes each):</translation>
     </message>
@@ -3314,10 +3310,6 @@
     <message>
         <source>entrada no válida o rechazo (nada se ejecutó)</source>
         <translation>bad input or refused (nothing was run)</translation>
-    </message>
-    <message>
-        <source>Falta la orden: list, show o run.</source>
-        <translation>Missing command: list, show or run.</translation>
     </message>
     <message>
         <source>Se alcanzó la duración máxima del simulacro (%1 s).</source>
@@ -4350,6 +4342,286 @@
     <message>
         <source>página %1 de %2</source>
         <translation>page %1 of %2</translation>
+    </message>
+    <message>
+        <source>observe --profile ARCHIVO --name NOMBRE [--from ISO --to ISO | --duration S] [opciones]</source>
+        <translation>observe --profile FILE --name NAME [--from ISO --to ISO | --duration S] [options]</translation>
+    </message>
+    <message>
+        <source>Simulacros: ensayos con fallas en el simulador, juzgados contra su verdad de referencia, y simulacros oficiales de solo observación (observe) en cualquier servidor. Un escenario es un experimento de Chaos Toolkit con el bloque de la consola en &quot;extensions&quot;.</source>
+        <translation>Drills: fault rehearsals on the sandbox, judged against its ground truth, and observe-only official simulacros (observe) on any server. A scenario is a Chaos Toolkit experiment with the console&apos;s block under &quot;extensions&quot;.</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial, solo observación, en cualquier servidor: revisión previa, ventana e informe.</source>
+        <translation>Official simulacro, observe only, on any server: pre-flight, window and report.</translation>
+    </message>
+    <message>
+        <source>observe: no se pudo conectar con el servidor</source>
+        <translation>observe: the server could not be reached</translation>
+    </message>
+    <message>
+        <source>Falta la orden: list, show, run u observe.</source>
+        <translation>The command is missing: list, show, run or observe.</translation>
+    </message>
+    <message>
+        <source>Simulacro %1 «%2» en %3 (solo observación): %4</source>
+        <translation>Simulacro %1 “%2” on %3 (observe only): %4</translation>
+    </message>
+    <message>
+        <source>Ventana %1 – %2; observado %3 – %4</source>
+        <translation>Window %1 – %2; observed %3 – %4</translation>
+    </message>
+    <message>
+        <source>Revisión previa:</source>
+        <translation>Pre-flight:</translation>
+    </message>
+    <message>
+        <source>Cortes: %1 esperados, %2 recibidos, %3 tarde, %4 faltantes, %5 hacia atrás, %6 ilegibles</source>
+        <translation>Cuts: %1 expected, %2 received, %3 late, %4 missing, %5 backwards, %6 unreadable</translation>
+    </message>
+    <message>
+        <source>Retraso de publicación (límite %1 s): p50 %2 s, p95 %3 s, máx. %4 s en %5 cortes; %6 sobre el límite, %7 sin publicar — %8</source>
+        <translation>Publication lag (limit %1 s): p50 %2 s, p95 %3 s, max %4 s over %5 cuts; %6 over the limit, %7 not published — %8</translation>
+    </message>
+    <message>
+        <source>Incidentes: %1 (%2 sin resolver)</source>
+        <translation>Incidents: %1 (%2 unresolved)</translation>
+    </message>
+    <message>
+        <source>detectado %1 (%2 s), reconocido %3 s, resuelto %4 s</source>
+        <translation>detected %1 (%2 s), acknowledged %3 s, resolved %4 s</translation>
+    </message>
+    <message>
+        <source>[abierto al empezar] %1 %2: detectado %3, resuelto %4</source>
+        <translation>[open at the start] %1 %2: detected %3, resolved %4</translation>
+    </message>
+    <message>
+        <source>Tráfico: pico %1 solicitudes/s (%2), %3 solicitudes/min (%4); %5 solicitudes (más %6 de la consola)</source>
+        <translation>Traffic: peak %1 requests/s (%2), %3 requests/min (%4); %5 requests (plus %6 from the console)</translation>
+    </message>
+    <message>
+        <source>Comparado con el simulacro %1 (%2):</source>
+        <translation>Compared with simulacro %1 (%2):</translation>
+    </message>
+    <message>
+        <source>--profile ARCHIVO --name NOMBRE [--from ISO --to ISO | --duration S] [--format json|text] [--operator NOMBRE] [--store ARCHIVO]</source>
+        <translation>--profile FILE --name NAME [--from ISO --to ISO | --duration S] [--format json|text] [--operator NAME] [--store FILE]</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial, solo observación, en el servidor del perfil (cualquiera: nunca inyecta ni termina fallas). Antes de empezar, una revisión previa con un veredicto cada punto (revisión de infraestructura, carpeta vigilada, último corte en nuestro sitio, sitio que responde, desfase del reloj, PREP oficial); sus fallas se registran y el simulacro sigue. Durante la ventana, los incidentes se ligan al simulacro; al final, el informe: cortes esperados y recibidos, tarde, faltantes, hacia atrás, retraso p50/p95/máx. contra 60 s, incidentes con tiempos de detección, reconocimiento y resolución, pico de tráfico y la comparación con el simulacro anterior del mismo servidor. Ventana predeterminada: la siguiente fecha oficial (19 o 26 de mayo de 2024, 18:00 a 24:00 UTC-6). El avance va a stderr, el informe a stdout.</source>
+        <translation>Official simulacro, observe only, on the profile&apos;s server (any: it never injects or ends faults). Before it starts, a pre-flight list with a verdict per item (infrastructure check, folder watched, last cut on our site, site answering, clock offset, official PREP); its failures are recorded and the simulacro goes on. During the window, incidents are linked to the simulacro; at the end, the report: cuts expected and received, late, missing, backwards, lag p50/p95/max against 60 s, incidents with times to detect, acknowledge and resolve, traffic peak and the comparison with the previous simulacro of the same server. Default window: the next official date (19 or 26 May 2024, 18:00 to 24:00 UTC-6). Progress goes to stderr, the report to stdout.</translation>
+    </message>
+    <message>
+        <source>Perfil de conexión.</source>
+        <translation>Connection profile.</translation>
+    </message>
+    <message>
+        <source>Nombre del simulacro.</source>
+        <translation>The simulacro&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Inicio de la ventana, ISO 8601 (sin zona: UTC-6).</source>
+        <translation>Start of the window, ISO 8601 (without a zone: UTC-6).</translation>
+    </message>
+    <message>
+        <source>Fin de la ventana, ISO 8601 (sin zona: UTC-6).</source>
+        <translation>End of the window, ISO 8601 (without a zone: UTC-6).</translation>
+    </message>
+    <message>
+        <source>Ventana de S segundos desde ahora (un ensayo).</source>
+        <translation>A window of S seconds from now (a rehearsal).</translation>
+    </message>
+    <message>
+        <source>Segundos como máximo para la revisión previa.</source>
+        <translation>At most this many seconds for the pre-flight.</translation>
+    </message>
+    <message>
+        <source>la revisión previa y la regla del minuto se cumplieron</source>
+        <translation>the pre-flight and the one-minute rule passed</translation>
+    </message>
+    <message>
+        <source>un punto de la revisión previa falló, o una cifra rompió la regla de 60 s (o se detuvo, o no se pudo guardar)</source>
+        <translation>a pre-flight item failed, or a figure broke the 60 s rule (or it was stopped, or could not be saved)</translation>
+    </message>
+    <message>
+        <source>entrada no válida: una ventana que no es válida o ya terminó, un perfil ilegible</source>
+        <translation>invalid input: a window that is invalid or has ended, an unreadable profile</translation>
+    </message>
+    <message>
+        <source>no se pudo conectar con el servidor</source>
+        <translation>the server could not be reached</translation>
+    </message>
+    <message>
+        <source>Falta --name (el nombre del simulacro).</source>
+        <translation>--name is missing (the simulacro&apos;s name).</translation>
+    </message>
+    <message>
+        <source>--duration no va con --from/--to.</source>
+        <translation>--duration does not go with --from/--to.</translation>
+    </message>
+    <message>
+        <source>--from y --to van juntos.</source>
+        <translation>--from and --to go together.</translation>
+    </message>
+    <message>
+        <source>--from no es una fecha ISO 8601: %1</source>
+        <translation>--from is not an ISO 8601 time: %1</translation>
+    </message>
+    <message>
+        <source>--to no es una fecha ISO 8601: %1</source>
+        <translation>--to is not an ISO 8601 time: %1</translation>
+    </message>
+    <message>
+        <source>--to debe ser posterior a --from.</source>
+        <translation>--to must be later than --from.</translation>
+    </message>
+    <message>
+        <source>Las dos fechas oficiales (19 y 26 de mayo de 2024) ya pasaron: indique la ventana (--from y --to, o --duration).</source>
+        <translation>Both official dates (19 and 26 May 2024) are over: give the window (--from and --to, or --duration).</translation>
+    </message>
+    <message>
+        <source>La ventana del simulacro ya terminó (%1).</source>
+        <translation>The simulacro&apos;s window has already ended (%1).</translation>
+    </message>
+    <message>
+        <source>Ventana: %1 – %2</source>
+        <translation>Window: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Corte recibido: %1</source>
+        <translation>Cut received: %1</translation>
+    </message>
+    <message>
+        <source>Revisión previa (hasta %1 s)…</source>
+        <translation>Pre-flight (up to %1 s)…</translation>
+    </message>
+    <message>
+        <source>ningún corte</source>
+        <translation>no cut</translation>
+    </message>
+    <message>
+        <source>%1 responde; muestra el corte %2</source>
+        <translation>%1 answers; it shows the cut of %2</translation>
+    </message>
+    <message>
+        <source>%1 responde, sin un corte legible: %2</source>
+        <translation>%1 answers, with no readable cut: %2</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio no muestra un corte legible: %1</source>
+        <translation>Our site shows no readable cut: %1</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio no responde: %1</source>
+        <translation>Our site does not answer: %1</translation>
+    </message>
+    <message>
+        <source>El perfil no tiene difusor_url.</source>
+        <translation>The profile has no difusor_url.</translation>
+    </message>
+    <message>
+        <source>El perfil no tiene official_url.</source>
+        <translation>The profile has no official_url.</translation>
+    </message>
+    <message>
+        <source>El perfil no tiene publication_dir.</source>
+        <translation>The profile has no publication_dir.</translation>
+    </message>
+    <message>
+        <source>No hay una revisión de infraestructura guardada de este servidor: corra «difusor-console check --profile …» antes del simulacro.</source>
+        <translation>No infrastructure check of this server is saved: run “difusor-console check --profile …” before the simulacro.</translation>
+    </message>
+    <message>
+        <source>Revisión del %1</source>
+        <translation>Check of %1</translation>
+    </message>
+    <message>
+        <source>%1: sin resultados.</source>
+        <translation>%1: no results.</translation>
+    </message>
+    <message>
+        <source>%1: %2 con falla: %3</source>
+        <translation>%1: %2 failed: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 bien, %3 advertencias, %4 sin dato, ninguna falla.</source>
+        <translation>%1: %2 passed, %3 warnings, %4 unknown, no failure.</translation>
+    </message>
+    <message>
+        <source>%1 vigilada (%2)</source>
+        <translation>%1 watched (%2)</translation>
+    </message>
+    <message>
+        <source>El reloj del servidor difiere %1 s del de la consola (límite %2 s).</source>
+        <translation>The server&apos;s clock is %1 s off the console&apos;s (limit %2 s).</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio muestra %1; el corte más nuevo en disco es %2 (%3).</source>
+        <translation>Our site shows %1; the newest cut on disk is %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Sin respuesta en %1 s de revisión.</source>
+        <translation>No answer within %1 s of pre-flight.</translation>
+    </message>
+    <message>
+        <source>No hay cortes en disco todavía: nada que buscar en el sitio.</source>
+        <translation>No cut on disk yet: nothing to look for on the site.</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio muestra %1, pero el corte más nuevo en disco es %2 (%3).</source>
+        <translation>Our site shows %1, but the newest cut on disk is %2 (%3).</translation>
+    </message>
+    <message>
+        <source>La revisión previa tiene fallas: el simulacro sigue y el informe las registra.</source>
+        <translation>The pre-flight has failures: the simulacro goes on and the report records them.</translation>
+    </message>
+    <message>
+        <source>No se guardó la revisión previa del simulacro %1: %2</source>
+        <translation>The simulacro %1&apos;s pre-flight was not saved: %2</translation>
+    </message>
+    <message>
+        <source>Simulacro %1 registrado; la ventana abre el %2.</source>
+        <translation>Simulacro %1 recorded; the window opens on %2.</translation>
+    </message>
+    <message>
+        <source>Ventana abierta: se observa hasta el %1. Nada se inyecta.</source>
+        <translation>Window open: observing until %1. Nothing is injected.</translation>
+    </message>
+    <message>
+        <source>Ventana cerrada; preparando el informe…</source>
+        <translation>Window closed; preparing the report…</translation>
+    </message>
+    <message>
+        <source>Simulacro detenido (%1); preparando el informe…</source>
+        <translation>Simulacro stopped (%1); preparing the report…</translation>
+    </message>
+    <message>
+        <source>No se guardó el informe del simulacro: %1</source>
+        <translation>The simulacro&apos;s report was not saved: %1</translation>
+    </message>
+    <message>
+        <source>La revisión de infraestructura no tiene fallas</source>
+        <translation>The infrastructure check has no failure</translation>
+    </message>
+    <message>
+        <source>La carpeta de publicación está vigilada</source>
+        <translation>The publication folder is watched</translation>
+    </message>
+    <message>
+        <source>El último corte se ve en nuestro sitio</source>
+        <translation>The last cut is visible on our site</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio responde</source>
+        <translation>Our site answers</translation>
+    </message>
+    <message>
+        <source>Desfase del reloj del servidor menor a 2 s</source>
+        <translation>Server clock offset under 2 s</translation>
+    </message>
+    <message>
+        <source>El enlace al PREP oficial responde</source>
+        <translation>The link to the official PREP answers</translation>
     </message>
 </context>
 <context>
@@ -7330,8 +7602,8 @@ Target: %2 · faults: %3</translation>
         <translation>Could not save the profile.</translation>
     </message>
     <message>
-        <source>Comprimir el enlace SSH (zlib): para enlaces lentos; usa más CPU</source>
-        <translation>Compress the SSH link (zlib): for slow links; uses more CPU</translation>
+        <source>Comprimir el enlace SSH (zlib): la bitácora en vivo ocupa unas diez veces menos del enlace</source>
+        <translation>Compress the SSH link (zlib): the live access log takes about ten times less of the link</translation>
     </message>
 </context>
 <context>
