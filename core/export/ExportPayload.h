@@ -1,0 +1,50 @@
+#pragma once
+
+#include "BagFormat.h"
+#include "LogCollector.h"
+#include "common/Profile.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace difusor::exporting {
+
+class Bag;
+
+// What the memoria técnica holds besides the logs, from the console's store (core/store) and the
+// technician: written into an open bag. Blocking (SQLite, files): a worker thread or a headless command.
+struct PayloadRequest
+{
+    QList<difusor::Profile> profiles;
+    QList<CollectedServer> servers; // the collection's result (the same order as profiles)
+    ExportDates dates;
+    QString storePath;    // the console's SQLite store; missing: the store's files are written empty, with a warning
+    QString commentsFile; // the technician's comments and suggestions (UTF-8 text); empty: none
+};
+
+struct PayloadResult
+{
+    QJsonObject summary;  // {"incidents": n, "incidents_affecting_publication": n, "cuts": n, "drills": n, "files": [...]}
+    QStringList warnings; // translated: what is missing and why
+    QString error;        // translated; empty when every file was written
+};
+
+// data/incidentes/incidentes.csv and .json (incidents of the servers that overlap the period, with
+// their timelines and the summary), data/cortes/cortes.csv (the period's cuts with their publication
+// lag), data/simulacros/simulacros.json (the servers' drills, every one: they precede the election),
+// data/difusor.json (the organisation and the technical staff), data/comentarios.txt.
+PayloadResult addPayload(Bag &bag, const PayloadRequest &request);
+
+// bag-info.txt's fields: Source-Organization, Contact-Name/Phone/Email (the first of the technical
+// staff), External-Description, and ours: Difusor-URL, Period, Baseline-Period, Time-Zone,
+// Console-Version, Technical-Staff (one per person). Bag::finish() adds the rest.
+TagFields bagInfo(const QList<difusor::Profile> &profiles, const ExportDates &dates, const QString &consoleVersion);
+
+// The memoria técnica's PDF (data/memoria-tecnica.pdf) is written by core/export/Memoria* (another
+// branch): this is the one call the export makes for it. Until that renderer is in, it writes nothing
+// and says so in *warning; false with *error when the renderer failed.
+bool addMemoriaPdf(Bag &bag, const PayloadRequest &request, QString *warning, QString *error);
+
+} // namespace difusor::exporting
