@@ -227,11 +227,13 @@ int collect(const CollectOptions &o, QTextStream &out, QTextStream &err)
         << '\n' << Qt::flush;
     QObject::connect(&collector, &LogCollector::message, &collector, [&err](const QString &text) { err << text << '\n' << Qt::flush; });
     qint64 lastLine = -10000;
+    std::pair<qint64, int> lastShown{-1, -1};
     QObject::connect(&collector, &LogCollector::progress, &collector, [&](const CollectProgress &p) {
-        // A line every 2 s at most (the GUI shows every update).
-        if (clock.elapsed() - lastLine < 2000 && p.filesDone < p.filesTotal)
+        // A line every 2 s at most, and each file's end (the GUI shows every update); never twice the same.
+        if ((clock.elapsed() - lastLine < 2000 && p.filesDone < p.filesTotal) || lastShown == std::pair(p.bytesDone, p.filesDone))
             return;
         lastLine = clock.elapsed();
+        lastShown = {p.bytesDone, p.filesDone};
         err << Tr::tr("Progreso: %1 de %2 (%3 %), archivos %4 de %5, por la red %6, falta %7")
                    .arg(size(p.bytesDone), size(p.bytesTotal))
                    .arg(p.bytesTotal > 0 ? 100.0 * double(p.bytesDone) / double(p.bytesTotal) : 100.0, 0, 'f', 0)
