@@ -392,6 +392,8 @@ int runExportCommand(const QStringList &args)
         CollectOptions o;
         o.profiles = line.values(QStringLiteral("profile"));
         o.out = line.value(QStringLiteral("out"));
+        if (!o.out.isEmpty())
+            o.out = QDir(o.out).absolutePath(); // the bag checks its files by absolute paths
         o.comments = line.value(QStringLiteral("comments"));
         o.store = line.value(QStringLiteral("store"));
         o.json = format == QLatin1String("json");

@@ -39,6 +39,7 @@ constexpr int MexicoOffsetMinutes = -6 * 60; // fixed since October 2022 (common
 constexpr int ReconnectWaitMs = 90000;       // a dropped link has this long to come back
 constexpr int MaxRetries = 5;                // drops survived per file
 constexpr qint64 ProgressEveryMs = 250;
+constexpr qint64 SmallFile = 64LL * 1000 * 1000; // hashed in well under a second: no liveness dots
 
 QString stagingRoot(const QString &bagRoot)
 {
@@ -78,20 +79,21 @@ done
 }
 
 // The SHA-256 of the first `size` bytes of the file (it may grow meanwhile: only those bytes are sent).
-// A dot every half second while it reads: when our channel is gone the dot's write fails and the
+// A dot every 0.2 s while it reads (files of 64 MB and more): when our channel is gone the dot's write fails and the
 // process group is killed, so nothing of ours keeps reading a 10 GB file after a cancel or a drop.
 QString hashCommand(const QString &dir, const QString &name, qint64 size)
 {
     const QString f = shellQuote(name);
-    return QStringLiteral("cd ") + shellQuote(dir) + QStringLiteral(" || exit 3\n[ -f ") + f
-           + QStringLiteral(" ] || { echo \"no existe\" >&2; exit 4; }\n"
-                            "trap 'kill -s TERM 0' PIPE\n"
-                            "head -c ")
-           + QString::number(size) + QStringLiteral(" -- ") + f
-           + QStringLiteral(" | sha256sum &\n"
+    QString c = QStringLiteral("cd ") + shellQuote(dir) + QStringLiteral(" || exit 3\n[ -f ") + f
+                + QStringLiteral(" ] || { echo \"no existe\" >&2; exit 4; }\n");
+    const QString hash = QStringLiteral("head -c ") + QString::number(size) + QStringLiteral(" -- ") + f + QStringLiteral(" | sha256sum");
+    if (size < SmallFile)
+        return c + hash + QLatin1Char('\n'); // done in a moment: no watch needed
+    return c + QStringLiteral("trap 'kill -s TERM 0' PIPE\n") + hash
+           + QStringLiteral(" &\n"
                             "p=$!\n"
                             "while kill -s 0 $p 2>/dev/null; do echo . || { kill -s TERM 0; exit 1; }; "
-                            "sleep 0.5 2>/dev/null || sleep 1; done\n"
+                            "sleep 0.2 2>/dev/null || sleep 1; done\n"
                             "wait $p\n");
 }
 

@@ -126,9 +126,11 @@ int main(int argc, char **argv)
         why = error;
         app.quit();
     });
-    QObject::connect(&collector, &LogCollector::message, &app, [](const QString &m) { std::fprintf(stderr, "%s\n", qPrintable(m)); });
-    const double cpu0 = cpuSelf();
     QElapsedTimer wall;
+    QObject::connect(&collector, &LogCollector::message, &app, [&wall](const QString &m) {
+        std::fprintf(stderr, "%6.1f s  %s\n", double(wall.elapsed()) / 1000.0, qPrintable(m));
+    });
+    const double cpu0 = cpuSelf();
     wall.start();
     QTimer::singleShot(0, &collector, [&collector] { collector.start(); });
     app.exec();
