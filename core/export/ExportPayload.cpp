@@ -229,8 +229,16 @@ TagFields bagInfo(const QList<Profile> &profiles, const ExportDates &dates, cons
 
 bool addMemoriaPdf(Bag &, const PayloadRequest &, QString *warning, QString *)
 {
-    // The seam: the memoria's renderer (core/export/Memoria.h: buildMemoriaInput + writeMemoriaPdf
-    // into a temporary file, then bag.addFile("memoria-tecnica.pdf", …)) is called here once merged.
+    // The seam for the memoria's renderer (branch "memoria", core/export/Memoria.h), not in main yet.
+    // Once it is, this is (errors into *error, the request's servers' files oldest first):
+    //   MemoriaRequest m; m.organisation / m.difusorUrl / m.staff from difusorData(profiles);
+    //   m.period = MemoriaPeriod::forRange(dates.from, dates.to) (baseline from dates when given);
+    //   m.logs: for each CollectedServer s, each CollectedFile f: {s.profile.name, f.payloadPath,
+    //           bag.root() + "/data/" + f.payloadPath}; m.comments = the comments file's text;
+    //   store::Store st (request.storePath) -> MemoriaInput in = buildMemoriaInput(st, m);
+    //   writeMemoriaPdf(in, <temporary>.pdf) then bag.addFile("memoria-tecnica.pdf", <temporary>).
+    // writeMemoriaPdf needs a QGuiApplication: app/main.cpp runs `export` under a QCoreApplication
+    // today, so main() must give `export` a QGuiApplication (QT_QPA_PLATFORM=offscreen) with it.
     if (warning)
         *warning = Tr::tr("El informe PDF (memoria-tecnica.pdf) aún no se genera en esta versión; el paquete lleva los datos.");
     return true;
