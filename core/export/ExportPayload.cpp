@@ -164,6 +164,8 @@ PayloadResult addPayload(Bag &bag, const PayloadRequest &rq)
             return result;
         }
         items.append({QStringLiteral("comentarios.txt"), comments.readAll()});
+    } else if (!rq.commentsText.trimmed().isEmpty()) {
+        items.append({QStringLiteral("comentarios.txt"), rq.commentsText.toUtf8()});
     }
     QJsonArray files;
     for (const Item &item : std::as_const(items)) {

@@ -22,6 +22,7 @@ struct PayloadRequest
     ExportDates dates;
     QString storePath;    // the console's SQLite store; missing: the store's files are written empty, with a warning
     QString commentsFile; // the technician's comments and suggestions (UTF-8 text); empty: none
+    QString commentsText; // or the comments as typed (the Exportar page), when commentsFile is empty
 };
 
 struct PayloadResult
