@@ -14,7 +14,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QStringList>
+
+#include <memory>
 
 namespace {
 
@@ -97,7 +100,16 @@ int main(int argc, char **argv)
 
     const QStringList arguments = argumentsOf(argc, argv);
     if (const Command *command = findCommand(arguments.value(1))) {
-        QCoreApplication app(argc, argv);
+        // `export` writes the memoria's PDF, whose fonts and layout need Qt GUI: a QGuiApplication on
+        // the offscreen platform (no display needed, nothing shown). Every other command: Qt Core only.
+        std::unique_ptr<QCoreApplication> app;
+        if (qstrcmp(command->name, "export") == 0) {
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         difusor::installTranslations(difusor::chooseLanguage(arguments));
         return command->run(arguments.mid(2));
     }

@@ -145,6 +145,7 @@ struct CollectOptions
     QString store;
     bool json = false;
     bool trustNewHostKey = false;
+    QString language = QStringLiteral("es");
 };
 
 QJsonObject summaryJson(const CollectOptions &o, const QList<CollectedServer> &servers, const Bag &bag,
@@ -288,6 +289,7 @@ int collect(const CollectOptions &o, QTextStream &out, QTextStream &err)
     request.dates = o.dates;
     request.storePath = o.store.isEmpty() ? defaultStorePath() : o.store;
     request.commentsFile = o.comments;
+    request.language = o.language;
     PayloadResult payload = addPayload(bag, request);
     QStringList warnings = payload.warnings;
     for (const CollectedServer &s : collector.servers())
@@ -296,13 +298,12 @@ int collect(const CollectOptions &o, QTextStream &out, QTextStream &err)
         err << payload.error << '\n' << Qt::flush;
         return ExitFailed;
     }
-    QString memoriaWarning;
-    if (!addMemoriaPdf(bag, request, &memoriaWarning, &error)) {
+    err << Tr::tr("Escribiendo la memoria técnica (PDF)…") << '\n' << Qt::flush;
+    QJsonObject comparison;
+    if (!addMemoriaPdf(bag, request, &warnings, &error, &comparison)) {
         err << error << '\n' << Qt::flush;
         return ExitFailed;
     }
-    if (!memoriaWarning.isEmpty())
-        warnings << memoriaWarning;
     bag.setInfo(bagInfo(profiles, o.dates, QCoreApplication::applicationVersion()));
     if (!bag.finish(&error)) {
         err << error << '\n' << Qt::flush;
@@ -312,7 +313,9 @@ int collect(const CollectOptions &o, QTextStream &out, QTextStream &err)
         err << Tr::tr("Aviso: %1").arg(w) << '\n';
     const double seconds = double(clock.elapsed()) / 1000.0;
     if (o.json) {
-        out << QJsonDocument(summaryJson(o, collector.servers(), bag, payload, warnings, seconds)).toJson(QJsonDocument::Indented)
+        QJsonObject summary = summaryJson(o, collector.servers(), bag, payload, warnings, seconds);
+        summary.insert(QStringLiteral("comparison"), comparison);
+        out << QJsonDocument(summary).toJson(QJsonDocument::Indented)
             << Qt::flush;
     } else {
         for (const CollectedServer &s : collector.servers()) {
@@ -398,6 +401,7 @@ int runExportCommand(const QStringList &args)
         o.store = line.value(QStringLiteral("store"));
         o.json = format == QLatin1String("json");
         o.trustNewHostKey = line.isSet(QStringLiteral("trust-new-host-key"));
+        o.language = line.language() == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("es");
         if (o.profiles.isEmpty())
             return usageError(Tr::tr("Falta --profile."));
         if (o.out.isEmpty())

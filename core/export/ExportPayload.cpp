@@ -1,11 +1,13 @@
 #include "ExportPayload.h"
 
 #include "Bag.h"
+#include "Memoria.h"
 #include "common/MexicoTime.h"
 #include "common/Tr.h"
 #include "incidents/IncidentJson.h"
 #include "store/Store.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -229,21 +231,84 @@ TagFields bagInfo(const QList<Profile> &profiles, const ExportDates &dates, cons
     return fields;
 }
 
-bool addMemoriaPdf(Bag &, const PayloadRequest &, QString *warning, QString *)
+bool addMemoriaPdf(Bag &bag, const PayloadRequest &rq, QStringList *warnings, QString *error, QJsonObject *comparison)
 {
-    // The seam for the memoria's renderer (branch "memoria", core/export/Memoria.h), not in main yet.
-    // Once it is, this is (errors into *error, the request's servers' files oldest first):
-    //   MemoriaRequest m; m.organisation / m.difusorUrl / m.staff from difusorData(profiles);
-    //   m.period = MemoriaPeriod::forRange(dates.from, dates.to) (baseline from dates when given);
-    //   m.logs: for each CollectedServer s, each CollectedFile f: {s.profile.name, f.payloadPath,
-    //           bag.root() + "/data/" + f.payloadPath}; m.comments = the comments file's text;
-    //   store::Store st (request.storePath) -> MemoriaInput in = buildMemoriaInput(st, m);
-    //   writeMemoriaPdf(in, <temporary>.pdf) then bag.addFile("memoria-tecnica.pdf", <temporary>).
-    // writeMemoriaPdf needs a QGuiApplication: app/main.cpp runs `export` under a QCoreApplication
-    // today, so main() must give `export` a QGuiApplication (QT_QPA_PLATFORM=offscreen) with it.
-    if (warning)
-        *warning = Tr::tr("El informe PDF (memoria-tecnica.pdf) aún no se genera en esta versión; el paquete lleva los datos.");
-    return true;
+    MemoriaRequest m;
+    QStringList organisations;
+    for (const Profile &p : rq.profiles) {
+        const DifusorData d = difusorData(p);
+        if (!d.organization.isEmpty() && !organisations.contains(d.organization))
+            organisations << d.organization;
+        if (m.difusorUrl.isEmpty())
+            m.difusorUrl = p.difusorUrl;
+        for (const StaffMember &s : d.staff)
+            m.staff.append({s.name, s.position, s.phone, s.hours});
+    }
+    m.organisation = organisations.isEmpty() ? rq.profiles.value(0).name : organisations.join(QStringLiteral("; "));
+    m.period = MemoriaPeriod::forRange(rq.dates.from, rq.dates.to);
+    if (rq.dates.baselineFrom.isValid() && rq.dates.baselineTo.isValid()
+        && (rq.dates.baselineFrom != m.period.baselineFrom || rq.dates.baselineTo != m.period.baselineTo)) {
+        m.period.baselineFrom = rq.dates.baselineFrom; // the technician's own baseline: no day left out
+        m.period.baselineTo = rq.dates.baselineTo;
+        m.period.baselineExcluded.clear();
+    }
+    for (const CollectedServer &s : rq.servers) {
+        for (const CollectedFile &f : s.files)
+            m.logs.append({s.profile.name, f.payloadPath, bag.root() + QStringLiteral("/data/") + f.payloadPath});
+    }
+    if (!rq.commentsFile.isEmpty()) {
+        QFile comments(rq.commentsFile);
+        if (comments.open(QIODevice::ReadOnly))
+            m.comments = QString::fromUtf8(comments.readAll());
+    } else {
+        m.comments = rq.commentsText;
+    }
+    m.language = rq.language;
+
+    store::Store st;
+    QString openError;
+    MemoriaInput input;
+    if (!rq.storePath.isEmpty() && QFileInfo::exists(rq.storePath) && st.open(rq.storePath, &openError)) {
+        for (const store::ServerRecord &s : st.servers()) {
+            for (const Profile &p : rq.profiles) {
+                if (s.identity.profileId == p.identityId())
+                    m.serverIds.append(s.id);
+            }
+        }
+        if (m.serverIds.isEmpty())
+            m.serverIds.append(-1); // none of these servers in the store: nothing of another's
+        input = buildMemoriaInput(st, m);
+    } else {
+        // No store: the report holds the logs and the comparison; it says the rest is missing.
+        input.organisation = m.organisation;
+        input.difusorUrl = m.difusorUrl;
+        input.staff = m.staff;
+        input.period = m.period;
+        input.comments = m.comments;
+        input.language = m.language;
+        input.generatedUtc = QDateTime::currentDateTimeUtc();
+        readMemoriaLogs(m, input);
+        input.drafts = memoriaDrafts(input);
+        input.errors << Tr::tr("Sin base de datos de la consola: sin incidentes, cortes ni simulacros.");
+    }
+    input.consoleVersion = QCoreApplication::applicationVersion();
+    if (warnings) {
+        for (const QString &e : std::as_const(input.errors))
+            *warnings << Tr::tr("Memoria: %1").arg(e);
+    }
+    const QJsonObject table = memoriaComparisonJson(input);
+    if (comparison)
+        *comparison = table;
+    if (!bag.addBytes(QStringLiteral("trafico/comparativo.csv"), memoriaComparisonCsv(input), error)
+        || !bag.addBytes(QStringLiteral("trafico/comparativo.json"),
+                         QJsonDocument(table).toJson(QJsonDocument::Indented), error))
+        return false;
+    // Written beside the bag (outside data/), then added: the bag hashes it as it copies.
+    const QString pdf = bag.root() + QStringLiteral("/.difusor-memoria.pdf");
+    const bool written = writeMemoriaPdf(input, pdf, error);
+    const bool added = written && bag.addFile(QStringLiteral("memoria-tecnica.pdf"), pdf, error).has_value();
+    QFile::remove(pdf);
+    return added;
 }
 
 } // namespace difusor::exporting

@@ -23,6 +23,7 @@ struct PayloadRequest
     QString storePath;    // the console's SQLite store; missing: the store's files are written empty, with a warning
     QString commentsFile; // the technician's comments and suggestions (UTF-8 text); empty: none
     QString commentsText; // or the comments as typed (the Exportar page), when commentsFile is empty
+    QString language = QStringLiteral("es"); // the report's numbers and dates: "es" or "en"
 };
 
 struct PayloadResult
@@ -43,9 +44,12 @@ PayloadResult addPayload(Bag &bag, const PayloadRequest &request);
 // Console-Version, Technical-Staff (one per person). Bag::finish() adds the rest.
 TagFields bagInfo(const QList<difusor::Profile> &profiles, const ExportDates &dates, const QString &consoleVersion);
 
-// The memoria técnica's PDF (data/memoria-tecnica.pdf) is written by core/export/Memoria* (another
-// branch): this is the one call the export makes for it. Until that renderer is in, it writes nothing
-// and says so in *warning; false with *error when the renderer failed.
-bool addMemoriaPdf(Bag &bag, const PayloadRequest &request, QString *warning, QString *error);
+// The memoria técnica's report (core/export/Memoria.h) from the collected originals (each server's
+// oldest first) and the store: data/memoria-tecnica.pdf, and section 3 as data,
+// data/trafico/comparativo.csv and .json. Needs a QGuiApplication (headless: offscreen). Problems the
+// report itself states (an unreadable store, a baseline without logs) go to *warnings; false with
+// *error when the PDF could not be written.
+bool addMemoriaPdf(Bag &bag, const PayloadRequest &request, QStringList *warnings, QString *error,
+                   QJsonObject *comparison = nullptr); // memoriaComparisonJson(), for the summary
 
 } // namespace difusor::exporting

@@ -249,9 +249,12 @@ private Q_SLOTS:
         QVERIFY(info.contains("Time-Zone: "));
         QVERIFY(info.contains("Console-Version: difusor-console"));
         for (const char *f : {"incidentes/incidentes.csv", "incidentes/incidentes.json", "cortes/cortes.csv",
-                              "simulacros/simulacros.json", "difusor.json"})
+                              "simulacros/simulacros.json", "difusor.json", "memoria-tecnica.pdf", "trafico/comparativo.csv",
+                              "trafico/comparativo.json"})
             QVERIFY2(QFile::exists(bag + QStringLiteral("/data/") + QLatin1String(f)), f);
         QVERIFY(!QFileInfo::exists(bag + QStringLiteral("/.difusor-staging")));
+        QVERIFY(readAll(bag + QStringLiteral("/data/memoria-tecnica.pdf")).startsWith("%PDF-"));
+        QVERIFY(summary.value(QStringLiteral("comparison")).toObject().contains(QStringLiteral("days")));
 
         // The originals are the server's bytes: the rotated file whole, the current one up to the size
         // it had when its hash was taken (visitors kept writing).

@@ -1,6 +1,7 @@
 #include "ExportPage.h"
 
 #include "MainWindow.h"
+#include "common/Translations.h"
 #include "connection/ServerSet.h"
 #include "export/Bag.h"
 #include "export/BagVerifier.h"
@@ -334,6 +335,7 @@ void ExportPage::onCollected(bool ok, const QString &error)
     request.dates.baselineTo = m_baselineTo->date();
     request.storePath = m_storePath;
     request.commentsText = m_comments->toPlainText();
+    request.language = chooseLanguage(QCoreApplication::arguments()) == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("es");
     auto bag = m_bag;
     auto result = std::make_shared<exporting::PayloadResult>();
     const QString version = QCoreApplication::applicationVersion();
@@ -341,11 +343,8 @@ void ExportPage::onCollected(bool ok, const QString &error)
         *result = exporting::addPayload(*bag, request);
         if (!result->error.isEmpty())
             return;
-        QString warning;
-        if (!exporting::addMemoriaPdf(*bag, request, &warning, &result->error))
+        if (!exporting::addMemoriaPdf(*bag, request, &result->warnings, &result->error))
             return;
-        if (!warning.isEmpty())
-            result->warnings << warning;
         bag->setInfo(exporting::bagInfo(request.profiles, request.dates, version));
         bag->finish(&result->error);
     }, [this, bag, result] {
