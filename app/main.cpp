@@ -14,7 +14,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QStringList>
+
+#include <memory>
 
 namespace {
 
@@ -45,7 +48,7 @@ const Command Commands[] = {
     {"drill", difusor::drills::runDrillCommand,
      QT_TRANSLATE_NOOP("difusor::Tr", "Simulacros: ensayos con fallas en el simulador, puntuados contra su verdad de referencia.")},
     {"export", difusor::exporting::runExportCommand,
-     QT_TRANSLATE_NOOP("difusor::Tr", "La memoria técnica como paquete BagIt: export verify DIR comprueba uno.")},
+     QT_TRANSLATE_NOOP("difusor::Tr", "La memoria técnica como paquete BagIt, recolectada de los servidores; export verify DIR comprueba uno.")},
 };
 
 const Command *findCommand(const QString &name)
@@ -97,7 +100,19 @@ int main(int argc, char **argv)
 
     const QStringList arguments = argumentsOf(argc, argv);
     if (const Command *command = findCommand(arguments.value(1))) {
-        QCoreApplication app(argc, argv);
+        // `export` writes the memoria's PDF, whose fonts and layout need Qt GUI: a QGuiApplication on
+        // the offscreen platform (no display needed, nothing shown). Every other command: Qt Core only.
+        std::unique_ptr<QCoreApplication> app;
+        const QStringList rest = arguments.mid(2);
+        const bool answersOnly = rest.contains(QLatin1String("verify")) || rest.contains(QLatin1String("--help"))
+                                 || rest.contains(QLatin1String("-h")) || rest.contains(QLatin1String("--version"));
+        if (qstrcmp(command->name, "export") == 0 && !answersOnly) {
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         difusor::installTranslations(difusor::chooseLanguage(arguments));
         return command->run(arguments.mid(2));
     }

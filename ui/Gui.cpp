@@ -133,7 +133,7 @@ int runGui(QApplication &app, const GuiOptions &options)
             Modal::error(&window, MainWindow::tr("Base de datos"),
                          MainWindow::tr("No se pudo abrir %1: %2. Nada de lo medido podrá guardarse.").arg(storePath, error));
     });
-    installPages(PageContext{&window, &store});
+    installPages(PageContext{&window, &store, storePath});
     window.show();
     scheduleScreenshot(window);
 

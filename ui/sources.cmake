@@ -36,7 +36,7 @@ set(DIFUSOR_UI_DEMO_SOURCES
 include(${CMAKE_CURRENT_LIST_DIR}/pages/drills/sources.cmake)
 
 # Live pages: each area keeps its own list in ui/pages/<area>/sources.cmake.
-foreach(page summary infrastructure cuts traffic incidents)
+foreach(page summary infrastructure cuts traffic incidents export)
     include(${CMAKE_CURRENT_LIST_DIR}/pages/${page}/sources.cmake)
     string(TOUPPER ${page} PAGE)
     list(APPEND DIFUSOR_UI_SOURCES ${DIFUSOR_UI_${PAGE}_SOURCES})

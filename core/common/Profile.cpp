@@ -15,7 +15,7 @@ namespace difusor {
 namespace {
 constexpr qint64 MaxProfileBytes = 1024 * 1024;
 
-enum class Type { String, Integer, Number, Bool, StringList, Object, StringOrObject };
+enum class Type { String, Integer, Number, Bool, StringList, Object, StringOrObject, StaffList };
 
 struct Key
 {
@@ -48,7 +48,26 @@ constexpr Key kKeys[] = {
     {"sandbox", Type::Bool}, {"sandbox_control", Type::String}, {"sandbox_state_dir", Type::String},
     {"sandbox_pid", Type::Number}, {"status_url", Type::String}, {"rsync_url", Type::String},
     {"official_access_log", Type::String},
+    // the difusor's data for the memoria técnica (core/export, difusorData())
+    {"organization", Type::String}, {"contact_email", Type::String}, {"technical_staff", Type::StaffList},
 };
+
+// The keys of one technical_staff entry (all texts).
+constexpr const char *kStaffKeys[] = {"name", "position", "phone", "email", "hours"};
+
+bool isStaffEntry(const QJsonValue &v)
+{
+    if (!v.isObject())
+        return false;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!it.value().isString())
+            return false;
+        if (std::none_of(std::begin(kStaffKeys), std::end(kStaffKeys), [&it](const char *k) { return it.key() == QLatin1String(k); }))
+            return false;
+    }
+    return true;
+}
 
 constexpr int kOwnKeys = 16; // the first entries of kKeys are Profile's fields, not extra
 
@@ -76,6 +95,12 @@ bool hasType(const QJsonValue &v, Type type)
     case Type::Bool: return v.isBool();
     case Type::Object: return v.isObject();
     case Type::StringOrObject: return v.isString() || v.isObject();
+    case Type::StaffList: {
+        if (!v.isArray())
+            return false;
+        const QJsonArray array = v.toArray();
+        return std::all_of(array.begin(), array.end(), isStaffEntry);
+    }
     case Type::StringList: {
         if (!v.isArray())
             return false;
@@ -96,6 +121,8 @@ QString typeName(Type type)
     case Type::Object: return Tr::tr("un objeto");
     case Type::StringOrObject: return Tr::tr("un texto o un objeto");
     case Type::StringList: return Tr::tr("una lista de textos");
+    case Type::StaffList:
+        return Tr::tr("una lista de objetos {\"name\", \"position\", \"phone\", \"email\", \"hours\"} (textos)");
     }
     return QString();
 }
@@ -217,6 +244,51 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString *error)
             p.extra.insert(it.key(), it.value());
     }
     return p;
+}
+
+DifusorData difusorData(const Profile &profile)
+{
+    DifusorData d;
+    d.organization = profile.extra.value(QLatin1String("organization")).toString().trimmed();
+    d.contactEmail = profile.extra.value(QLatin1String("contact_email")).toString().trimmed();
+    for (const QJsonValue &v : profile.extra.value(QLatin1String("technical_staff")).toArray()) {
+        const QJsonObject o = v.toObject();
+        StaffMember m;
+        m.name = o.value(QLatin1String("name")).toString().trimmed();
+        m.position = o.value(QLatin1String("position")).toString().trimmed();
+        m.phone = o.value(QLatin1String("phone")).toString().trimmed();
+        m.email = o.value(QLatin1String("email")).toString().trimmed();
+        m.hours = o.value(QLatin1String("hours")).toString().trimmed();
+        d.staff.append(m);
+    }
+    return d;
+}
+
+void setDifusorData(Profile &profile, const DifusorData &data)
+{
+    auto setOrRemove = [&profile](const char *key, const QString &value) {
+        if (value.isEmpty())
+            profile.extra.remove(QLatin1String(key));
+        else
+            profile.extra.insert(QLatin1String(key), value);
+    };
+    setOrRemove("organization", data.organization);
+    setOrRemove("contact_email", data.contactEmail);
+    QJsonArray staff;
+    for (const StaffMember &m : data.staff) {
+        QJsonObject o;
+        const std::pair<const char *, QString> fields[] = {
+            {"name", m.name}, {"position", m.position}, {"phone", m.phone}, {"email", m.email}, {"hours", m.hours}};
+        for (const auto &[key, value] : fields) {
+            if (!value.isEmpty())
+                o.insert(QLatin1String(key), value);
+        }
+        staff.append(o);
+    }
+    if (staff.isEmpty())
+        profile.extra.remove(QLatin1String("technical_staff"));
+    else
+        profile.extra.insert(QLatin1String("technical_staff"), staff);
 }
 
 QString Profile::identityId() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -52,5 +53,27 @@ struct Profile
 
     bool operator==(const Profile &other) const;
 };
+
+// The difusor's data the memoria técnica asks for (the call: the organisation and its technical staff),
+// kept in the profile as "organization", "contact_email" and "technical_staff" ([{"name", "position",
+// "phone", "email", "hours"}], all texts, each optional). Older profiles without them load as before.
+struct StaffMember
+{
+    QString name;
+    QString position;
+    QString phone;
+    QString email;
+    QString hours; // when they can be reached, as typed ("lun-dom 08:00-02:00 (UTC-6)")
+};
+
+struct DifusorData
+{
+    QString organization;
+    QString contactEmail;
+    QList<StaffMember> staff; // the first one is the bag's Contact-Name/Phone/Email
+};
+
+DifusorData difusorData(const Profile &profile);
+void setDifusorData(Profile &profile, const DifusorData &data);
 
 } // namespace difusor

@@ -151,6 +151,7 @@ std::optional<Bag::Entry> Bag::PayloadWriter::commit(QString *error, const QByte
     entry.sha256 = hex.at(0);
     entry.sha512 = hex.at(1);
     if (!expectedSha256.isEmpty() && entry.sha256 != expectedSha256.toLower()) {
+        m_mismatch = true;
         fail(error, Tr::tr("%1: el SHA-256 de lo recibido (%2) no es el esperado (%3); no se guardó")
                         .arg(m_path, QString::fromLatin1(entry.sha256), QString::fromLatin1(expectedSha256.toLower())));
         abort();

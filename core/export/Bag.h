@@ -62,6 +62,8 @@ public:
         // before the copy) a different digest refuses the file: false, nothing in the bag.
         std::optional<Entry> commit(QString *error = nullptr, const QByteArray &expectedSha256 = {});
         void abort();
+        // The last commit() was refused because the digest was not the expected one (not an I/O error).
+        bool hashMismatch() const { return m_mismatch; }
 
     private:
         friend class Bag;
@@ -71,6 +73,7 @@ public:
         std::unique_ptr<QFile> m_file;
         std::unique_ptr<MultiHasher> m_hasher;
         bool m_done = false;
+        bool m_mismatch = false;
     };
 
     explicit Bag(QString root);

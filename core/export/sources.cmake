@@ -3,6 +3,9 @@ set(DIFUSOR_EXPORT_SOURCES
     BagFormat.h BagFormat.cpp
     Bag.h Bag.cpp
     BagVerifier.h BagVerifier.cpp
+    LogScan.h LogScan.cpp
+    LogCollector.h LogCollector.cpp
+    ExportPayload.h ExportPayload.cpp
     ExportCommand.h ExportCommand.cpp
     Memoria.h MemoriaBuild.cpp MemoriaLogs.cpp
     MemoriaChart.h MemoriaChart.cpp

@@ -86,6 +86,15 @@ QString downloadCommand(const QString &remotePath, qint64 offset)
            + QLatin1Char(' ') + q;
 }
 
+QString downloadOutputCommand(const QString &command, qint64 offset)
+{
+    // The command runs in a subshell so its own redirections and pipes stay its own.
+    QString c = QStringLiteral("echo -1 && ( ") + command + QStringLiteral(" )");
+    if (offset > 0)
+        c += QStringLiteral(" | tail -c +") + QString::number(offset + 1);
+    return c;
+}
+
 void classifyExit(CommandResult &result, const QString &command)
 {
     if (result.error != RemoteError::None || result.exitStatus != 127)

@@ -41,6 +41,8 @@ QByteArray wrapCommandForGroupKill(const QString &command);
 QByteArray groupKillCommand(qint64 pgid);
 // download(): the file's size on the first line, then its bytes from offset on (POSIX tail).
 QString downloadCommand(const QString &remotePath, qint64 offset);
+// downloadOutput(): "-1" (size unknown) on the first line, then the command's output from offset on.
+QString downloadOutputCommand(const QString &command, qint64 offset);
 
 // Fills error/errorText from the exit status (127: command not found).
 void classifyExit(CommandResult &result, const QString &command);

@@ -23,7 +23,7 @@ constexpr qint64 CopyChunk = 1024 * 1024;
 class LocalJob final : public RemoteJob
 {
 public:
-    enum class Kind { Run, Stream, Download };
+    enum class Kind { Run, Stream, Download, Output };
 
     LocalJob(Kind kind, qint64 cap, QObject *parent) : RemoteJob(parent), m_kind(kind), m_out(cap), m_err(qMin<qint64>(cap, 1024 * 1024))
     {
@@ -114,6 +114,26 @@ public:
         timer->start(0);
     }
 
+    // downloadOutput(): the command's stdout into target, kept up to offset (the command skips as much).
+    bool openOutput(const QString &target, qint64 offset)
+    {
+        m_copy.setFileName(target);
+        QString problem;
+        if (offset > 0 && (!m_copy.exists() || m_copy.size() < offset))
+            problem = Tr::tr("el archivo local %1 tiene menos de %2 bytes").arg(target).arg(offset);
+        else if (!m_copy.open(offset > 0 ? QIODevice::ReadWrite : QIODevice::WriteOnly | QIODevice::Truncate)
+                 || !m_copy.resize(offset) || !m_copy.seek(offset))
+            problem = m_copy.errorString();
+        if (!problem.isEmpty()) {
+            QTimer::singleShot(0, this, [this, problem] {
+                report(partial(RemoteError::LocalIo, errorText(RemoteError::LocalIo, problem)));
+            });
+            return false;
+        }
+        m_done = offset;
+        return true;
+    }
+
     void cancel() override { stop(RemoteError::Cancelled, errorText(RemoteError::Cancelled)); }
 
     std::function<void(const CommandResult &)> onReport;
@@ -127,6 +147,13 @@ private:
             const QList<QByteArray> lines = m_splitter.feed(data);
             if (!lines.isEmpty())
                 Q_EMIT linesReady(lines);
+        } else if (m_kind == Kind::Output) {
+            if (m_copy.write(data) != data.size()) {
+                stop(RemoteError::LocalIo, errorText(RemoteError::LocalIo, m_copy.errorString()));
+                return;
+            }
+            m_done += data.size();
+            Q_EMIT progress(m_done, -1);
         } else {
             m_out.append(data);
         }
@@ -145,6 +172,8 @@ private:
             if (!rest.isEmpty())
                 Q_EMIT linesReady(rest);
         }
+        if (m_kind == Kind::Output && m_copy.isOpen())
+            m_copy.close();
         r.error = error;
         r.errorText = text;
         return r;
@@ -253,6 +282,19 @@ RemoteJob *LocalHost::download(const QString &remotePath, const QString &localPa
     auto *job = new LocalJob(LocalJob::Kind::Download, m_outputCap, this);
     track(this, job, m_nextId++, QStringLiteral("copy ") + shellQuote(remotePath), QStringLiteral("download"));
     job->startCopy(remotePath, localPath, qMax<qint64>(0, offset));
+    return job;
+}
+
+RemoteJob *LocalHost::downloadOutput(const QString &command, const QString &localPath, qint64 offset)
+{
+    auto *job = new LocalJob(LocalJob::Kind::Output, m_outputCap, this);
+    offset = qMax<qint64>(0, offset);
+    QString c = QStringLiteral("( ") + command + QStringLiteral(" )");
+    if (offset > 0)
+        c += QStringLiteral(" | tail -c +") + QString::number(offset + 1);
+    track(this, job, m_nextId++, c, QStringLiteral("download"));
+    if (job->openOutput(localPath, offset))
+        job->startProcess(c, {}, 0, this);
     return job;
 }
 

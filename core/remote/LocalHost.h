@@ -24,6 +24,7 @@ public:
     RemoteJob *run(const QString &command, const QByteArray &stdinData = {}, int timeoutMs = 30000) override;
     RemoteJob *stream(const QString &command, const QByteArray &stdinData = {}) override;
     RemoteJob *download(const QString &remotePath, const QString &localPath, qint64 offset = 0) override;
+    RemoteJob *downloadOutput(const QString &command, const QString &localPath, qint64 offset = 0) override;
 
     void answerHostKey(bool trustAndRemember) override;
     void provideSecret(const QString &secret) override;

@@ -117,6 +117,12 @@ public:
     virtual RemoteJob *stream(const QString &command, const QByteArray &stdinData = {}) = 0;
     // Copies remotePath to localPath starting at offset (resume: the local file is kept up to offset).
     virtual RemoteJob *download(const QString &remotePath, const QString &localPath, qint64 offset = 0) = 0;
+    // Copies the standard output of `command` to localPath, resumable like download(): the bytes before
+    // offset are skipped on the server (`| tail -c +N`) and the local file is kept up to offset. Only
+    // for a command that prints the same bytes every time it runs (e.g. `head -c S f | gzip -1 -n -c`).
+    // progress() gives the bytes received (total -1). The exit status is the pipeline's last command's:
+    // the caller checks what it received (a hash).
+    virtual RemoteJob *downloadOutput(const QString &command, const QString &localPath, qint64 offset = 0) = 0;
 
     // Runs a POSIX sh script shipped as a resource (":/scripts/x.sh"), sent on stdin as
     // `sh -s -- args…`, each argument quoted by shellQuote(). Returns nullptr if the resource is missing.

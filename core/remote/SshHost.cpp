@@ -236,6 +236,17 @@ RemoteJob *SshHost::download(const QString &remotePath, const QString &localPath
     return submitJob(this, *m_d, spec, spec.command, QStringLiteral("download"));
 }
 
+RemoteJob *SshHost::downloadOutput(const QString &command, const QString &localPath, qint64 offset)
+{
+    JobSpec spec;
+    spec.kind = JobSpec::Kind::Download;
+    spec.command = downloadOutputCommand(command, qMax<qint64>(0, offset));
+    spec.remotePath = command; // for the error text
+    spec.localPath = localPath;
+    spec.offset = qMax<qint64>(0, offset);
+    return submitJob(this, *m_d, spec, spec.command, QStringLiteral("download"));
+}
+
 void SshHost::answerHostKey(bool trustAndRemember)
 {
     m_d->post([trustAndRemember](SshWorker *w) { w->answerHostKey(trustAndRemember); });

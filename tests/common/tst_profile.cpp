@@ -88,9 +88,43 @@ private Q_SLOTS:
                                             << QStringLiteral("true o false");
         QTest::newRow("string extra") << QByteArray(R"({"host":"h","poll_interval_ms":"250"})") << QStringLiteral("poll_interval_ms")
                                       << QStringLiteral("un número");
+        QTest::newRow("staff not a list") << QByteArray(R"({"host":"h","technical_staff":{"name":"Ana"}})")
+                                          << QStringLiteral("technical_staff") << QStringLiteral("una lista de objetos");
+        QTest::newRow("staff unknown key") << QByteArray(R"({"host":"h","technical_staff":[{"name":"Ana","age":"40"}]})")
+                                           << QStringLiteral("technical_staff") << QStringLiteral("una lista de objetos");
+        QTest::newRow("staff numeric phone") << QByteArray(R"({"host":"h","technical_staff":[{"phone":5550000}]})")
+                                             << QStringLiteral("technical_staff") << QStringLiteral("una lista de objetos");
         QTest::newRow("numeric force_stat") << QByteArray(R"({"host":"h","watch_force_stat":1})") << QStringLiteral("watch_force_stat")
                                             << QStringLiteral("true o false");
     }
+    // The difusor's data for the memoria: optional (an older profile loads as before), kept through a
+    // save, read back by difusorData().
+    void difusorDataRoundTrip()
+    {
+        QString error;
+        const auto old = Profile::fromJson(QJsonDocument::fromJson(R"({"host":"h","access_log":"/var/log/nginx/access.log"})").object(), &error);
+        QVERIFY2(old, qPrintable(error));
+        QVERIFY(difusor::difusorData(*old).organization.isEmpty());
+        QVERIFY(difusor::difusorData(*old).staff.isEmpty());
+        Profile p = *old;
+        difusor::DifusorData data;
+        data.organization = QStringLiteral("Universidad de prueba");
+        data.contactEmail = QStringLiteral("prep@example.org");
+        data.staff = {{QStringLiteral("Ana Pérez"), QStringLiteral("Responsable"), QStringLiteral("+52 55 1"), QString(), QStringLiteral("18:00-08:00")},
+                      {QStringLiteral("Luis"), QString(), QString(), QStringLiteral("luis@example.org"), QString()}};
+        difusor::setDifusorData(p, data);
+        const auto back = Profile::fromJson(QJsonDocument::fromJson(QJsonDocument(p.toJson()).toJson()).object(), &error);
+        QVERIFY2(back, qPrintable(error));
+        const difusor::DifusorData read = difusor::difusorData(*back);
+        QCOMPARE(read.organization, data.organization);
+        QCOMPARE(read.contactEmail, data.contactEmail);
+        QCOMPARE(read.staff.size(), 2);
+        QCOMPARE(read.staff.at(0).name, QStringLiteral("Ana Pérez"));
+        QCOMPARE(read.staff.at(0).hours, QStringLiteral("18:00-08:00"));
+        QCOMPARE(read.staff.at(1).email, QStringLiteral("luis@example.org"));
+        QVERIFY(!back->toJson().value(QStringLiteral("technical_staff")).toArray().at(1).toObject().contains(QStringLiteral("phone")));
+    }
+
     void wrongTypeNamesTheKey()
     {
         QFETCH(QByteArray, json);

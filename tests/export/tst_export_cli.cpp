@@ -1,5 +1,5 @@
 // `difusor-console export verify` as users run it (the real binary): exit codes 0/1/2, problems on
-// stdout one per line or as JSON, usage on stderr for a bad option, "not yet" for the collecting half.
+// stdout one per line or as JSON, usage on stderr for a bad option, the collecting half's bad input.
 #include "export/Bag.h"
 
 #include "TestEnv.h"
@@ -93,7 +93,11 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("verify"));
         r = console({});
         QCOMPARE(r.code, 2);
-        QVERIFY(r.err.contains("aún no"));
+        QVERIFY(r.err.contains("--profile"));
+        r = console({QStringLiteral("--profile"), m_tmp.filePath(QStringLiteral("p.json")), QStringLiteral("--out"),
+                     m_tmp.filePath(QStringLiteral("x")), QStringLiteral("--from"), QStringLiteral("2024-06-31")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("2024-06-31"));
     }
 
     void tamperedBag()

@@ -33,6 +33,7 @@ public:
     difusor::remote::RemoteJob *run(const QString &, const QByteArray &, int) override { return nullptr; }
     difusor::remote::RemoteJob *stream(const QString &, const QByteArray &) override { return nullptr; }
     difusor::remote::RemoteJob *download(const QString &, const QString &, qint64) override { return nullptr; }
+    difusor::remote::RemoteJob *downloadOutput(const QString &, const QString &, qint64) override { return nullptr; }
 
     void answerHostKey(bool trust) override { hostKeyAnswers.append(trust); }
     void provideSecret(const QString &secret) override { secrets.append(secret); }

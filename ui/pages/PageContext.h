@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace difusor::store {
 class StoreThread;
 }
@@ -14,6 +16,7 @@ struct PageContext
 {
     MainWindow *window = nullptr;
     store::StoreThread *store = nullptr; // opened by runGui(); may still be opening
+    QString storePath;                   // its file (the export reads it from a worker thread)
 };
 
 // Replaces the placeholders of the pages that exist (each area installs its own; see pages/*/).

@@ -4,6 +4,7 @@
 #ifdef DIFUSOR_HAVE_DRILLS
 #include "drills/DrillsPage.h"
 #endif
+#include "export/ExportPage.h"
 #include "incidents/IncidentsPage.h"
 #include "infrastructure/InfrastructurePage.h"
 #include "summary/SummaryPage.h"
@@ -21,6 +22,7 @@ void installPages(const PageContext &context)
 #ifdef DIFUSOR_HAVE_DRILLS
     installDrillsPage(context);
 #endif
+    installExportPage(context);
 }
 
 } // namespace difusor::ui

@@ -1,0 +1,116 @@
+// The "Exportar" page as a technician uses it, on the real sandbox difusor: connected, the day chosen,
+// "Exportar" makes a package that "Verificar paquete…" accepts (with the comments typed on the page);
+// "Cancelar" stops an export and exporting again into the same folder goes on; a tampered package is
+// refused naming the file. DIFUSOR_SCREENSHOT=1 saves the page as packaging/screenshots/export.png.
+#include "MainWindow.h"
+#include "SandboxFixture.h"
+#include "TestEnv.h"
+#include "common/Settings.h"
+#include "connection/ServerSet.h"
+#include "pages/PageContext.h"
+#include "pages/export/ExportPage.h"
+#include "store/StoreThread.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace difusor;
+using namespace difusor::ui;
+using namespace difusor::test;
+
+class TestExportPage final : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir{tempTemplate()};
+    store::StoreThread m_store;
+    SandboxRun m_run;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DIFUSOR_REQUIRE_PROGRAM(sshd, "sshd");
+        DIFUSOR_REQUIRE_PROGRAM(nginx, "nginx");
+        DIFUSOR_REQUIRE_PROGRAM(rsync, "rsync");
+        Settings::setInstanceFile(m_dir.filePath(QStringLiteral("settings.ini")));
+        QSignalSpy opened(&m_store, &store::StoreThread::opened);
+        m_store.open(m_dir.filePath(QStringLiteral("consola.sqlite")));
+        QVERIFY(opened.wait(10000));
+        sandbox::SandboxOptions options;
+        options.cutIntervalS = 5;
+        options.visitorsPerSecond = 20;
+        QVERIFY2(m_run.start(options), qPrintable(m_run.error));
+    }
+
+    void cleanupTestCase() { m_run.stop(); }
+
+    void exportCancelVerify()
+    {
+        MainWindow window(m_dir.filePath(QStringLiteral("profiles")));
+        window.setStoreThread(&m_store);
+        installPages(PageContext{&window, &m_store, m_dir.filePath(QStringLiteral("consola.sqlite"))});
+        auto *page = qobject_cast<ExportPage *>(window.page(MainWindow::Page::Export));
+        QVERIFY(page);
+        window.resize(1100, 760);
+        window.show();
+        window.showPage(MainWindow::Page::Export);
+        Profile profile = m_run.sandbox->profile();
+        profile.name = QStringLiteral("difusor");
+        window.connectProfile(profile);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(profile.accessLog).size() > 5000, 15000);
+        const QDate today = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600).date();
+        page->setPeriod(today, today);
+        page->findChild<QPlainTextEdit *>(QStringLiteral("exportComments"))->setPlainText(QStringLiteral("Sin novedades: ñandú."));
+        const QString bag = m_dir.filePath(QStringLiteral("paquete"));
+        page->setOutputFolder(bag);
+        QSignalSpy done(page, &ExportPage::exportFinished);
+        QSignalSpy verified(page, &ExportPage::verifyFinished);
+
+        // Started and cancelled at once: stopped, nothing sealed; the next export goes on.
+        QTRY_VERIFY_WITH_TIMEOUT(page->findChild<QWidget *>(QStringLiteral("exportServers"))->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            page->startExport();
+            return page->isBusy();
+        }(), 15000); // the server shows as connected once the connection is up
+        page->cancelExport();
+        QVERIFY(done.wait(20000));
+        if (!done.first().at(0).toBool()) // cancelled (it may also have finished first: a small log)
+            QVERIFY2(!QFile::exists(bag + QStringLiteral("/bagit.txt")), qPrintable(done.first().at(1).toString()));
+        done.clear();
+
+        page->startExport();
+        QVERIFY(page->isBusy());
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(QFile::exists(bag + QStringLiteral("/bagit.txt")));
+        QFile comments(bag + QStringLiteral("/data/comentarios.txt"));
+        QVERIFY(comments.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(comments.readAll()), QStringLiteral("Sin novedades: ñandú."));
+
+        page->verifyFolder(bag);
+        QVERIFY(verified.wait(20000));
+        QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(1).toString()));
+        if (qEnvironmentVariable("DIFUSOR_SCREENSHOT") == QLatin1String("1"))
+            window.grab().save(QStringLiteral(DIFUSOR_SCREENSHOTS) + QStringLiteral("/export.png"));
+
+        // One byte changed: refused, the file named in the page's log.
+        QFile f(bag + QStringLiteral("/data/comentarios.txt"));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("!");
+        f.close();
+        verified.clear();
+        page->verifyFolder(bag);
+        QVERIFY(verified.wait(20000));
+        QVERIFY(!verified.first().at(0).toBool());
+        QVERIFY(page->findChild<QPlainTextEdit *>(QStringLiteral("exportLog"))->toPlainText().contains(QLatin1String("data/comentarios.txt")));
+        window.servers()->disconnectAll();
+    }
+};
+
+QTEST_MAIN(TestExportPage)
+#include "tst_exportpage.moc"
