@@ -2136,10 +2136,6 @@
         <translation>Lists the store&apos;s incidents and acknowledges, resolves, annotates or silences them.</translation>
     </message>
     <message>
-        <source>La memoria técnica como paquete BagIt: export verify DIR comprueba uno.</source>
-        <translation>The technical report as a BagIt package: export verify DIR checks one.</translation>
-    </message>
-    <message>
         <source>Órdenes (difusor-console ORDEN --help describe cada una):</source>
         <translation>Commands (difusor-console COMMAND --help describes each):</translation>
     </message>
@@ -2624,24 +2620,12 @@
         <translation>The package %1 is NOT valid. Problems: %2.</translation>
     </message>
     <message>
-        <source>Subcomando: verify.</source>
-        <translation>Subcommand: verify.</translation>
-    </message>
-    <message>
-        <source>La carpeta del paquete.</source>
-        <translation>The package&apos;s folder.</translation>
-    </message>
-    <message>
         <source>text o json.</source>
         <translation>text or json.</translation>
     </message>
     <message>
         <source>Formato desconocido: %1 (text o json).</source>
         <translation>Unknown format: %1 (text or json).</translation>
-    </message>
-    <message>
-        <source>La recolección de la memoria técnica (export --profile … --out …) aún no está disponible; por ahora solo «export verify CARPETA».</source>
-        <translation>Collecting the technical report (export --profile … --out …) is not available yet; for now only “export verify FOLDER”.</translation>
     </message>
     <message>
         <source>Falta la carpeta del paquete.</source>
@@ -2908,24 +2892,8 @@
         <translation>verify [--format text|json] FOLDER</translation>
     </message>
     <message>
-        <source>Memoria técnica como paquete BagIt (RFC 8493). «export verify CARPETA» comprueba un paquete: completo, cada suma, nada de más. (La recolección aún no está disponible.)</source>
-        <translation>The technical report as a BagIt package (RFC 8493). “export verify FOLDER” checks a package: complete, every checksum, nothing extra. (Collecting is not available yet.)</translation>
-    </message>
-    <message>
         <source>CARPETA</source>
         <translation>FOLDER</translation>
-    </message>
-    <message>
-        <source>el paquete es válido</source>
-        <translation>the package is valid</translation>
-    </message>
-    <message>
-        <source>el paquete no es válido (cada problema, con su archivo)</source>
-        <translation>the package is not valid (each problem, with its file)</translation>
-    </message>
-    <message>
-        <source>entrada no válida: la carpeta no existe o no es un paquete</source>
-        <translation>bad input: the folder does not exist or is not a package</translation>
     </message>
     <message>
         <source>el perfil de conexión no define %1: no se vigila</source>
@@ -4623,6 +4591,274 @@
         <source>El enlace al PREP oficial responde</source>
         <translation>The link to the official PREP answers</translation>
     </message>
+    <message>
+        <source>La memoria técnica como paquete BagIt, recolectada de los servidores; export verify DIR comprueba uno.</source>
+        <translation>The technical report as a BagIt package, collected from the servers; export verify DIR checks one.</translation>
+    </message>
+    <message>
+        <source>una lista de objetos {&quot;name&quot;, &quot;position&quot;, &quot;phone&quot;, &quot;email&quot;, &quot;hours&quot;} (textos)</source>
+        <translation>a list of objects {&quot;name&quot;, &quot;position&quot;, &quot;phone&quot;, &quot;email&quot;, &quot;hours&quot;} (texts)</translation>
+    </message>
+    <message>
+        <source>Memoria técnica en %1: periodo %2, línea base %3 (hora del centro de México, UTC-6).</source>
+        <translation>Technical report in %1: period %2, baseline %3 (Central Mexico time, UTC-6).</translation>
+    </message>
+    <message>
+        <source>Progreso: %1 de %2 (%3 %), archivos %4 de %5, por la red %6, falta %7</source>
+        <translation>Progress: %1 of %2 (%3 %), files %4 of %5, over the link %6, time left %7</translation>
+    </message>
+    <message>
+        <source>Cancelando…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>El paquete %1 quedó incompleto; repita la misma orden para continuar donde se quedó.</source>
+        <translation>The package %1 is incomplete; run the same command again to go on from where it stopped.</translation>
+    </message>
+    <message>
+        <source>Escribiendo la memoria técnica (PDF)…</source>
+        <translation>Writing the technical report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Aviso: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Paquete listo: %1 (%2 archivos de datos, %3) en %4 s. Compruébelo con «difusor-console export verify %1».</source>
+        <translation>Package ready: %1 (%2 payload files, %3) in %4 s. Check it with &quot;difusor-console export verify %1&quot;.</translation>
+    </message>
+    <message>
+        <source>--profile ARCHIVO [--profile ARCHIVO…] --out CARPETA [--from AAAA-MM-DD --to AAAA-MM-DD] [--baseline-from AAAA-MM-DD --baseline-to AAAA-MM-DD] [--comments ARCHIVO] [--format text|json]</source>
+        <translation>--profile FILE [--profile FILE…] --out FOLDER [--from YYYY-MM-DD --to YYYY-MM-DD] [--baseline-from YYYY-MM-DD --baseline-to YYYY-MM-DD] [--comments FILE] [--format text|json]</translation>
+    </message>
+    <message>
+        <source>Memoria técnica como paquete BagIt (RFC 8493). Sin subcomando: recolecta de cada servidor las bitácoras de acceso con líneas del periodo (tal como están, con su SHA-256 tomado en el servidor, comprimidas en la red, reanudable), un archivo por servidor con exactamente las líneas del periodo, el tráfico por día, los incidentes, los cortes y los simulacros de la base, y los comentarios. Progreso en stderr, resumen en stdout. Repetir la orden con la misma carpeta continúa un paquete interrumpido. «export verify CARPETA» comprueba un paquete: completo, cada suma, nada de más.</source>
+        <translation>The technical report as a BagIt package (RFC 8493). Without a sub-command: collects from each server the access logs with lines of the period (as they are, with their SHA-256 taken on the server, compressed on the link, resumable), one file per server with exactly the period&apos;s lines, traffic per day, the incidents, cuts and drills of the database, and the comments. Progress on stderr, summary on stdout. Running it again with the same folder goes on with an interrupted package. &quot;export verify FOLDER&quot; checks a package: complete, every checksum, nothing extra.</translation>
+    </message>
+    <message>
+        <source>Perfil de conexión de un servidor (repetible).</source>
+        <translation>Connection profile of a server (repeatable).</translation>
+    </message>
+    <message>
+        <source>Carpeta del paquete (nueva, vacía, o un paquete interrumpido).</source>
+        <translation>The package folder (new, empty, or an interrupted package).</translation>
+    </message>
+    <message>
+        <source>Primer día del periodo (hora del centro, UTC-6).</source>
+        <translation>First day of the period (Central time, UTC-6).</translation>
+    </message>
+    <message>
+        <source>Último día del periodo.</source>
+        <translation>Last day of the period.</translation>
+    </message>
+    <message>
+        <source>Primer día de la línea base (predeterminado: 14 días antes del periodo).</source>
+        <translation>First day of the baseline (default: 14 days before the period).</translation>
+    </message>
+    <message>
+        <source>Último día de la línea base (predeterminado: la víspera del periodo).</source>
+        <translation>Last day of the baseline (default: the day before the period).</translation>
+    </message>
+    <message>
+        <source>Comentarios y sugerencias (texto UTF-8).</source>
+        <translation>Comments and suggestions (UTF-8 text).</translation>
+    </message>
+    <message>
+        <source>Base de datos de la consola (predeterminado: DIFUSOR_STORE, si no la de la consola).</source>
+        <translation>The console&apos;s database (default: DIFUSOR_STORE, else the console&apos;s own).</translation>
+    </message>
+    <message>
+        <source>Acepta y guarda la llave de un servidor desconocido.</source>
+        <translation>Accept and save the key of an unknown server.</translation>
+    </message>
+    <message>
+        <source>Subcomando: comprobar un paquete.</source>
+        <translation>Sub-command: check a package.</translation>
+    </message>
+    <message>
+        <source>La carpeta del paquete (verify).</source>
+        <translation>The package folder (verify).</translation>
+    </message>
+    <message>
+        <source>el paquete quedó completo y verificado; verify: el paquete es válido</source>
+        <translation>the package is complete and verified; verify: the package is valid</translation>
+    </message>
+    <message>
+        <source>la recolección falló o se canceló (repetir continúa); verify: el paquete no es válido (cada problema, con su archivo)</source>
+        <translation>the collection failed or was cancelled (running it again goes on); verify: the package is not valid (each problem, with its file)</translation>
+    </message>
+    <message>
+        <source>entrada no válida: opción, fecha o perfil; una carpeta que no es un paquete</source>
+        <translation>bad input: an option, a date or a profile; a folder that is not a package</translation>
+    </message>
+    <message>
+        <source>un servidor no se pudo alcanzar o rechazó la conexión</source>
+        <translation>a server could not be reached or refused the connection</translation>
+    </message>
+    <message>
+        <source>Falta --out.</source>
+        <translation>--out is missing.</translation>
+    </message>
+    <message>
+        <source>Fecha no válida en --%1: %2 (AAAA-MM-DD).</source>
+        <translation>Invalid date in --%1: %2 (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>--to (%1) es anterior a --from (%2).</source>
+        <translation>--to (%1) is before --from (%2).</translation>
+    </message>
+    <message>
+        <source>--baseline-from y --baseline-to van juntos.</source>
+        <translation>--baseline-from and --baseline-to go together.</translation>
+    </message>
+    <message>
+        <source>--baseline-to es anterior a --baseline-from.</source>
+        <translation>--baseline-to is before --baseline-from.</translation>
+    </message>
+    <message>
+        <source>No existe el archivo de comentarios %1.</source>
+        <translation>The comments file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Subcomando desconocido: %1 (solo verify).</source>
+        <translation>Unknown sub-command: %1 (only verify).</translation>
+    </message>
+    <message>
+        <source>No hay base de datos de la consola (%1): incidentes, cortes y simulacros van vacíos.</source>
+        <translation>No console database (%1): incidents, cuts and drills are written empty.</translation>
+    </message>
+    <message>
+        <source>ninguna</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>No se pudo abrir la base %1 (%2): incidentes, cortes y simulacros van vacíos.</source>
+        <translation>Could not open the database %1 (%2): incidents, cuts and drills are written empty.</translation>
+    </message>
+    <message>
+        <source>La base %1 no tiene registros de estos perfiles: incidentes, cortes y simulacros van vacíos.</source>
+        <translation>The database %1 has no records of these profiles: incidents, cuts and drills are written empty.</translation>
+    </message>
+    <message>
+        <source>No se pudo leer el archivo de comentarios %1: %2</source>
+        <translation>Could not read the comments file %1: %2</translation>
+    </message>
+    <message>
+        <source>Memoria técnica del difusor del PREP: bitácoras de acceso a los servidores de publicación del %1 al %2 (hora del centro de México, UTC-6), incidencias, cortes con su desfase, tráfico por día y simulacros.</source>
+        <translation>Technical report of the PREP difusor: access logs of the publication servers from %1 to %2 (Central Mexico time, UTC-6), incidents, cuts with their lag, traffic per day and drills.</translation>
+    </message>
+    <message>
+        <source>Sin base de datos de la consola: sin incidentes, cortes ni simulacros.</source>
+        <translation>No console database: no incidents, cuts or drills.</translation>
+    </message>
+    <message>
+        <source>Memoria: %1</source>
+        <translation>Report: %1</translation>
+    </message>
+    <message>
+        <source>No hay servidores que recolectar.</source>
+        <translation>There are no servers to collect from.</translation>
+    </message>
+    <message>
+        <source>Recolección cancelada; lo ya copiado queda en el paquete y la próxima vez se continúa.</source>
+        <translation>Collection cancelled; what was already copied stays in the package and the next run goes on from there.</translation>
+    </message>
+    <message>
+        <source>%1: no se pudo conectar: %2</source>
+        <translation>%1: could not connect: %2</translation>
+    </message>
+    <message>
+        <source>%1: sin conexión después de %2 s.</source>
+        <translation>%1: no connection after %2 s.</translation>
+    </message>
+    <message>
+        <source>%1: el perfil no dice dónde está la bitácora de accesos (clave &quot;access_log&quot;).</source>
+        <translation>%1: the profile does not say where the access log is (key &quot;access_log&quot;).</translation>
+    </message>
+    <message>
+        <source>%1: buscando las bitácoras junto a %2…</source>
+        <translation>%1: looking for the logs beside %2…</translation>
+    </message>
+    <message>
+        <source>%1: no se pudieron listar las bitácoras: %2</source>
+        <translation>%1: could not list the logs: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 usa una compresión que la consola no lee (solo gzip); no se recolectó.</source>
+        <translation>%1: %2 uses a compression the console does not read (gzip only); not collected.</translation>
+    </message>
+    <message>
+        <source>%1: archivos con líneas del periodo o de la línea base: %2 (%3).</source>
+        <translation>%1: files with lines of the period or the baseline: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: no se pudo obtener el SHA-256 de %2 en el servidor: %3</source>
+        <translation>%1: could not get the SHA-256 of %2 on the server: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 ya está en el paquete con el mismo SHA-256; no se vuelve a copiar.</source>
+        <translation>%1: %2 is already in the package with the same SHA-256; not copied again.</translation>
+    </message>
+    <message>
+        <source>%1: %2 continúa desde el byte %3 de la copia comprimida (%4 ya recibidos).</source>
+        <translation>%1: %2 goes on from byte %3 of the compressed copy (%4 already received).</translation>
+    </message>
+    <message>
+        <source>%1: este tipo de conexión no puede copiar archivos.</source>
+        <translation>%1: this kind of connection cannot copy files.</translation>
+    </message>
+    <message>
+        <source>%1: no se pudo copiar %2: %3</source>
+        <translation>%1: could not copy %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: la conexión se cayó %2 veces copiando %3: %4</source>
+        <translation>%1: the connection dropped %2 times while copying %3: %4</translation>
+    </message>
+    <message>
+        <source>%1: se perdió la conexión copiando %2 (%3); se continúa al reconectar.</source>
+        <translation>%1: the connection was lost while copying %2 (%3); the copy goes on after reconnecting.</translation>
+    </message>
+    <message>
+        <source>%1: se recibieron %2 bytes de %3 y no %4 (¿se truncó en el servidor?).</source>
+        <translation>%1: received %2 bytes of %3, not %4 (was it truncated on the server?).</translation>
+    </message>
+    <message>
+        <source>%1: la copia continuada de %2 no coincide con el SHA-256 del servidor; ese archivo se copia de nuevo desde el principio.</source>
+        <translation>%1: the continued copy of %2 does not match the server&apos;s SHA-256; that file is copied again from the start.</translation>
+    </message>
+    <message>
+        <source>%1: %2 no coincide con el SHA-256 tomado en el servidor (%3): %4</source>
+        <translation>%1: %2 does not match the SHA-256 taken on the server (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 copiado y verificado (%3, %4 por la red, SHA-256 %5).</source>
+        <translation>%1: %2 copied and verified (%3, %4 over the link, SHA-256 %5).</translation>
+    </message>
+    <message>
+        <source>%1: líneas del periodo: %2, en %3 (%4).</source>
+        <translation>%1: lines of the period: %2, in %3 (%4).</translation>
+    </message>
+    <message>
+        <source>zlib no pudo empezar a descomprimir %1.</source>
+        <translation>zlib could not start decompressing %1.</translation>
+    </message>
+    <message>
+        <source>%1 no es un gzip válido (zlib: %2).</source>
+        <translation>%1 is not valid gzip (zlib: %2).</translation>
+    </message>
+    <message>
+        <source>%1 está truncado (el gzip no termina).</source>
+        <translation>%1 is truncated (the gzip stream does not end).</translation>
+    </message>
+    <message>
+        <source>zlib no pudo comprimir.</source>
+        <translation>zlib could not compress.</translation>
+    </message>
+    <message>
+        <source>zlib no pudo empezar a comprimir.</source>
+        <translation>zlib could not start compressing.</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>
@@ -6262,6 +6498,149 @@ Target: %2 · faults: %3</translation>
     <message>
         <source>Un simulacro oficial (solo observar): esta página aún no muestra su reporte. «Guardar JSON» guarda el reporte completo.</source>
         <translation>An official simulacro (observe only): this page does not show its report yet. “Save JSON” saves the whole report.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ExportPage</name>
+    <message>
+        <source>Comentarios y sugerencias para la memoria técnica (punto 4 de la convocatoria).</source>
+        <translation>Comments and suggestions for the technical report (item 4 of the call).</translation>
+    </message>
+    <message>
+        <source>Carpeta nueva o vacía (o un paquete interrumpido, para continuarlo)</source>
+        <translation>A new or empty folder (or an interrupted package, to go on with it)</translation>
+    </message>
+    <message>
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Verificar paquete…</source>
+        <translation>Verify package…</translation>
+    </message>
+    <message>
+        <source>Listo para exportar.</source>
+        <translation>Ready to export.</translation>
+    </message>
+    <message>
+        <source>a</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>(hora del centro de México, UTC-6)</source>
+        <translation>(Central Mexico time, UTC-6)</translation>
+    </message>
+    <message>
+        <source>Periodo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Línea base:</source>
+        <translation>Baseline:</translation>
+    </message>
+    <message>
+        <source>Servidores:</source>
+        <translation>Servers:</translation>
+    </message>
+    <message>
+        <source>Comentarios:</source>
+        <translation>Comments:</translation>
+    </message>
+    <message>
+        <source>Paquete:</source>
+        <translation>Package:</translation>
+    </message>
+    <message>
+        <source>Carpeta del paquete</source>
+        <translation>Package folder</translation>
+    </message>
+    <message>
+        <source>Paquete a verificar</source>
+        <translation>Package to verify</translation>
+    </message>
+    <message>
+        <source>%1 (sin conexión)</source>
+        <translation>%1 (not connected)</translation>
+    </message>
+    <message>
+        <source>Elija la carpeta del paquete.</source>
+        <translation>Choose the package folder.</translation>
+    </message>
+    <message>
+        <source>Revise las fechas: el final va después del principio.</source>
+        <translation>Check the dates: the end comes after the start.</translation>
+    </message>
+    <message>
+        <source>La conexión con un servidor terminó: la exportación se detiene.</source>
+        <translation>The connection to a server ended: the export stops.</translation>
+    </message>
+    <message>
+        <source>Conecte y marque al menos un servidor.</source>
+        <translation>Connect and tick at least one server.</translation>
+    </message>
+    <message>
+        <source>Memoria técnica en %1: periodo %2, línea base %3 (hora del centro de México, UTC-6).</source>
+        <translation>Technical report in %1: period %2, baseline %3 (Central Mexico time, UTC-6).</translation>
+    </message>
+    <message>
+        <source>Abriendo el paquete…</source>
+        <translation>Opening the package…</translation>
+    </message>
+    <message>
+        <source>Recolectando las bitácoras…</source>
+        <translation>Collecting the logs…</translation>
+    </message>
+    <message>
+        <source>Cancelando…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 de %2, archivos %3 de %4, por la red %5, falta %6. %7</source>
+        <translation>%1 of %2, files %3 of %4, over the link %5, time left %6. %7</translation>
+    </message>
+    <message>
+        <source>Exportar de nuevo en la misma carpeta continúa donde se quedó.</source>
+        <translation>Exporting again into the same folder goes on from where it stopped.</translation>
+    </message>
+    <message>
+        <source>Escribiendo incidentes, cortes, simulacros y el manifiesto…</source>
+        <translation>Writing incidents, cuts, drills and the manifest…</translation>
+    </message>
+    <message>
+        <source>Aviso: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Paquete listo: %1 (%2 archivos de datos, %3). Verifíquelo con «Verificar paquete…».</source>
+        <translation>Package ready: %1 (%2 payload files, %3). Check it with &quot;Verify package…&quot;.</translation>
+    </message>
+    <message>
+        <source>Verificando %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>%1 no es un paquete BagIt.</source>
+        <translation>%1 is not a BagIt package.</translation>
+    </message>
+    <message>
+        <source>El paquete %1 es válido: %2 archivos de datos, cada suma correcta, nada de más.</source>
+        <translation>The package %1 is valid: %2 payload files, every checksum right, nothing extra.</translation>
+    </message>
+    <message>
+        <source>El paquete %1 NO es válido: %2 problemas (arriba, cada uno con su archivo).</source>
+        <translation>The package %1 is NOT valid: %2 problems (above, each with its file).</translation>
     </message>
 </context>
 <context>
