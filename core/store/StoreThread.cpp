@@ -9,8 +9,10 @@ namespace difusor::store {
 StoreThread::StoreThread(QObject *parent)
     : QObject(parent)
     , m_worker(new QObject)
+    , m_relay(new StoreRelay)
     , m_store(std::make_shared<Store>())
 {
+    m_relay->setParent(this);
     m_thread.setObjectName(QStringLiteral("difusor-store"));
     m_worker->moveToThread(&m_thread);
     // Runs on the worker after each commit; receivers live on other threads, so delivery is queued.
@@ -30,19 +32,15 @@ StoreThread::~StoreThread()
 
 void StoreThread::open(const QString &path)
 {
-    QPointer<StoreThread> self(this);
-    post([self, path](Store &store) {
-        QString error;
-        const bool ok = store.open(path, &error);
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, ok, error]() {
-                    if (self)
-                        Q_EMIT self->opened(ok, error);
-                },
-                Qt::QueuedConnection);
-    });
+    using Answer = std::pair<bool, QString>;
+    call<Answer>(
+        this,
+        [path](Store &store) -> Answer {
+            QString error;
+            const bool ok = store.open(path, &error);
+            return {ok, error};
+        },
+        [this](const Answer &answer) { Q_EMIT opened(answer.first, answer.second); });
 }
 
 ServerIdentity identityOf(const Profile &profile, const remote::RemoteHost &host)
