@@ -2,6 +2,7 @@
 
 #include "SshWorker.h"
 #include "common/Tr.h"
+#include "common/TsanHandoff.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -27,10 +28,11 @@ struct WorkerLink
     template<typename F>
     void post(F &&f) const
     {
-        SshWorker *w = worker;
-        if (!w)
+        if (!worker)
             return;
-        QMetaObject::invokeMethod(w, [w, f = std::forward<F>(f)] { f(w); }, Qt::QueuedConnection);
+        auto *call = new WorkerCall(std::forward<F>(f));
+        tsanRelease(call); // everything the call carries is written: the worker acquires it
+        QCoreApplication::postEvent(worker, call);
     }
 };
 
@@ -228,6 +230,10 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
 // connections, so nothing it says later reaches freed memory.
 SshHost::~SshHost()
 {
+    // Our connections to the worker go first, while it surely lives: otherwise ~QObject would walk
+    // them (reading the worker) at the moment the worker's thread destroys it.
+    if (m_d->link->worker)
+        disconnect(m_d->link->worker, nullptr, this, nullptr);
     m_d->post([](SshWorker *w) {
         delete w; // in its own thread: timers and the session go with it
         QThread::currentThread()->quit();

@@ -4,6 +4,7 @@
 #include "KnownHosts.h"
 #include "SshJobState.h"
 #include "common/Tr.h"
+#include "common/TsanHandoff.h"
 
 #include <QFileInfo>
 #include <QSocketNotifier>
@@ -87,6 +88,28 @@ bool SshInterrupt::aborted(quint64 epoch) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     return epoch != m_epoch;
+}
+
+QEvent::Type WorkerCall::eventType()
+{
+    static const auto type = QEvent::Type(QEvent::registerEventType());
+    return type;
+}
+
+WorkerCall::WorkerCall(std::function<void(SshWorker *)> f)
+    : QEvent(eventType())
+    , call(std::move(f))
+{
+}
+
+bool SshWorker::event(QEvent *event)
+{
+    tsanAcquire(event); // pairs with the release before it was posted (SshHost); first: even its type was written there
+    if (event->type() != WorkerCall::eventType())
+        return QObject::event(event);
+    auto *call = static_cast<WorkerCall *>(event);
+    call->call(this); // may delete this (the host went away): touch nothing after
+    return true;
 }
 
 SshWorker::SshWorker(const WorkerConfig &config, std::shared_ptr<SshInterrupt> interrupt)

@@ -8,12 +8,14 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 #include <QList>
 #include <QObject>
 
 #include <libssh/libssh.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -72,6 +74,19 @@ private:
     bool m_interruptible = false;
 };
 
+class SshWorker;
+
+// One call for the worker, posted to it as an event (SshHost's only way in). An event we construct and
+// post ourselves, so the hand-over is told to ThreadSanitizer (common/TsanHandoff.h); Qt deletes it on
+// the worker's thread after it ran. Pending calls go with the worker if it is deleted first.
+class WorkerCall final : public QEvent
+{
+public:
+    static QEvent::Type eventType();
+    explicit WorkerCall(std::function<void(SshWorker *)> call);
+    std::function<void(SshWorker *)> call;
+};
+
 // Lives on the SSH thread and owns the libssh session: connect, host key, authentication,
 // channels, keepalive and reconnect. Everything it tells the outside goes through signals.
 class SshWorker final : public QObject
@@ -93,6 +108,9 @@ public:
     void cancelSecret();
 
     struct Job; // public only so libssh's C callbacks can name it
+
+protected:
+    bool event(QEvent *event) override; // runs WorkerCall events
 
 Q_SIGNALS:
     void stateChanged(difusor::remote::ConnectionState state, const QString &reason);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Store.h"
+#include "common/TsanHandoff.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,7 +10,9 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 namespace difusor {
 struct Profile;
@@ -35,6 +38,7 @@ class StoreRelay final : public QObject
     Q_OBJECT
 Q_SIGNALS:
     void ready(quint64 ticket);
+    void mail(); // StoreThread's mailbox has news (its observers' signals)
 };
 
 // The product's way to use the Store: the connection lives on a worker thread, so an fsync'ing
@@ -69,7 +73,10 @@ public:
         reply->connection = connect(
             m_relay, &StoreRelay::ready, context,
             [reply, ticket, done = std::move(done)](quint64 arrived) {
-                if (arrived != ticket || !reply->result)
+                if (arrived != ticket)
+                    return;
+                tsanAcquire(reply.get());
+                if (!reply->result)
                     return;
                 QObject::disconnect(reply->connection); // answered once; the event in flight holds this lambda
                 done(std::move(*reply->result));
@@ -77,6 +84,7 @@ public:
             Qt::QueuedConnection);
         post([reply, ticket, relay = m_relay, job = std::move(job)](Store &store) {
             reply->result = job(store);
+            tsanRelease(reply.get());    // the receiver acquires before reading (common/TsanHandoff.h)
             Q_EMIT relay->ready(ticket); // queued: the receiver reads the result after this write
         });
     }
@@ -98,10 +106,17 @@ Q_SIGNALS:
     void writeFailed(const QString &error);
 
 private:
+    // Runs on the store's thread: queues a signal of ours for this object's thread (the mailbox, under
+    // a mutex: a hand-over ThreadSanitizer sees, unlike arguments copied into Qt's event queue).
+    void sendMail(std::function<void()> emitSignal);
+    void deliverMail();
+
     QThread m_thread;
     QObject *m_worker = nullptr;     // lives on m_thread
     StoreRelay *m_relay = nullptr;   // a child: lives until after the thread was joined
     std::atomic<quint64> m_nextTicket{1};
+    std::mutex m_mailMutex;
+    std::vector<std::function<void()>> m_mail;
     std::shared_ptr<Store> m_store;  // touched only on m_thread
 };
 

@@ -3,6 +3,7 @@
 // destroying it (switching profile, closing the window), disconnecting, and quitting the program all
 // return to the event loop within 100 ms, measured. The worker then ends on its own within a second
 // (its socket closes), and a process quitting mid-connect exits cleanly (this binary run again).
+#include "TestEnv.h"
 #include "remote/SshHost.h"
 
 #include <QCoreApplication>
@@ -47,7 +48,7 @@ std::unique_ptr<SshHost> makeHost(quint16 port, const QString &dir)
 // handshake, waiting for a banner that never comes.
 QTcpSocket *acceptedConnection(QTcpServer &server)
 {
-    if (!server.hasPendingConnections() && !server.waitForNewConnection(5000))
+    if (!server.hasPendingConnections() && !server.waitForNewConnection(5000 * test::timeScale()))
         return nullptr;
     QTcpSocket *socket = server.nextPendingConnection();
     QTest::qWait(300); // well inside ssh_connect
@@ -75,7 +76,7 @@ int quitWhileConnecting(quint16 port)
     auto host = makeHost(port, dir.path());
     host->connectToHost();
     QElapsedTimer clock;
-    QTimer::singleShot(500, [&] {
+    QTimer::singleShot(500 * test::timeScale(), [&] { // well inside the connect (slower under a sanitizer)
         clock.start();
         host.reset(); // as the main window's destruction does
         QCoreApplication::quit();
@@ -115,7 +116,7 @@ private Q_SLOTS:
         qInfo("~SshHost during connect: %lld ms (limit %lld ms)", took, kLimitMs);
         QVERIFY2(took < kLimitMs, qPrintable(QString::number(took)));
         // The worker, now alone, gives up at once instead of waiting out the 10 s timeout.
-        QVERIFY(closedSoon(peer.get(), 1000));
+        QVERIFY(closedSoon(peer.get(), 1000 * test::timeScale()));
     }
 
     void switchProfileWhileConnecting()
@@ -132,11 +133,11 @@ private Q_SLOTS:
         const qint64 took = clock.elapsed();
         qInfo("profile switch during connect: %lld ms (limit %lld ms)", took, kLimitMs);
         QVERIFY2(took < kLimitMs, qPrintable(QString::number(took)));
-        QVERIFY(closedSoon(first.get(), 1000));
+        QVERIFY(closedSoon(first.get(), 1000 * test::timeScale()));
         std::unique_ptr<QTcpSocket> second(acceptedConnection(m_silent));
         QVERIFY(second);
         host.reset();
-        QVERIFY(closedSoon(second.get(), 1000));
+        QVERIFY(closedSoon(second.get(), 1000 * test::timeScale()));
     }
 
     void disconnectWhileConnecting()
@@ -153,12 +154,12 @@ private Q_SLOTS:
         qInfo("disconnectFromHost during connect: %lld ms (limit %lld ms)", took, kLimitMs);
         QVERIFY2(took < kLimitMs, qPrintable(QString::number(took)));
         // Disconnected (as asked, not "failed"), well before the connect timeout.
-        QTRY_COMPARE_WITH_TIMEOUT(host->state(), ConnectionState::Disconnected, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(host->state(), ConnectionState::Disconnected, 1000 * test::timeScale());
         qInfo("state Disconnected %lld ms after the click", clock.elapsed());
         for (const auto &args : std::as_const(states))
             QVERIFY(args.first().value<ConnectionState>() != ConnectionState::Failed);
         QCOMPARE(states.last().at(1).toString(), QStringLiteral("Desconectado por el usuario."));
-        QVERIFY(closedSoon(peer.get(), 1000));
+        QVERIFY(closedSoon(peer.get(), 1000 * test::timeScale()));
 
         // And it connects again afterwards (the interruption was for that attempt only).
         host->connectToHost();
@@ -166,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(host->state(), ConnectionState::Connecting);
         host.reset();
-        QVERIFY(closedSoon(again.get(), 1000));
+        QVERIFY(closedSoon(again.get(), 1000 * test::timeScale()));
     }
 
     void connectThenDisconnectAtOnce()
@@ -175,7 +176,7 @@ private Q_SLOTS:
         auto host = makeHost(m_silent.serverPort(), m_dir.path());
         host->connectToHost();
         host->disconnectFromHost();
-        QTRY_COMPARE_WITH_TIMEOUT(host->state(), ConnectionState::Disconnected, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(host->state(), ConnectionState::Disconnected, 1000 * test::timeScale());
         QTest::qWait(300);
         QVERIFY(!m_silent.hasPendingConnections());
     }
@@ -191,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(peer);
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(child.waitForFinished(5000));
+        QVERIFY(child.waitForFinished(5000 * test::timeScale()));
         const qint64 exitMs = clock.elapsed();
         const QByteArray said = child.readAllStandardOutput();
         qInfo("child: %s; process gone %lld ms after the listener accepted + 300 ms", said.trimmed().constData(), exitMs);
@@ -202,7 +203,7 @@ private Q_SLOTS:
         QVERIFY2(words.size() == 3 && words.at(0) == "quit", said.constData());
         QVERIFY2(words.at(1).toLongLong() < kLimitMs, said.constData());
         // And the whole process ended well before the 10 s connect timeout.
-        QVERIFY2(exitMs < 3000, qPrintable(QString::number(exitMs)));
+        QVERIFY2(exitMs < 3000 * test::timeScale(), qPrintable(QString::number(exitMs)));
     }
 };
 
