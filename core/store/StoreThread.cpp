@@ -28,6 +28,23 @@ public:
     std::function<void()> run;
 };
 
+// A reply for the StoreThread's own thread (call() with a context there).
+class StoreReply final : public QEvent
+{
+public:
+    static QEvent::Type eventType()
+    {
+        static const auto type = QEvent::Type(QEvent::registerEventType());
+        return type;
+    }
+    explicit StoreReply(std::function<void()> deliver)
+        : QEvent(eventType())
+        , deliver(std::move(deliver))
+    {
+    }
+    std::function<void()> deliver;
+};
+
 class StoreWorker final : public QObject
 {
 protected:
@@ -112,6 +129,22 @@ void StoreThread::post(std::function<void(Store &)> job)
     auto *event = new StoreJob([store, job = std::move(job)]() { job(*store); });
     tsanRelease(event);
     QCoreApplication::postEvent(m_worker, event);
+}
+
+void StoreThread::postReply(std::function<void()> deliver)
+{
+    auto *event = new StoreReply(std::move(deliver));
+    tsanRelease(event);
+    QCoreApplication::postEvent(this, event); // we outlive the store's thread: ~StoreThread joins it
+}
+
+bool StoreThread::event(QEvent *event)
+{
+    tsanAcquire(event);
+    if (event->type() != StoreReply::eventType())
+        return QObject::event(event);
+    static_cast<StoreReply *>(event)->deliver();
+    return true;
 }
 
 void StoreThread::sendMail(std::function<void()> emitSignal)

@@ -28,7 +28,8 @@ class ServerStore;
 // The identity of the server `host` is connected to for `profile` (the host key it verified).
 ServerIdentity identityOf(const Profile &profile, const remote::RemoteHost &host);
 
-// Carries replies from the store's thread to the callers' threads. Each reply goes out as ready(ticket)
+// Carries replies from the store's thread to callers whose context lives on another thread than the
+// StoreThread's (those on its thread get theirs as an event to the StoreThread). Each goes out as ready(ticket)
 // through a queued connection made with the caller's context object as its receiver: when the context
 // is destroyed, Qt removes that connection (under its own locks), so a reply to a page or watcher that
 // is gone is dropped without anything on the store's thread ever touching the context. Lives as long
@@ -58,10 +59,26 @@ public:
     void post(std::function<void(Store &)> job);
 
     // Runs job on the worker, then done(result) on context's thread (dropped if context is gone,
-    // safely whatever thread deletes it: see StoreRelay). The job runs even then: writes are kept.
+    // safely whatever thread deletes it). The job runs even then: writes are kept.
     template<typename Result>
     void call(QObject *context, std::function<Result(Store &)> job, std::function<void(Result)> done)
     {
+        if (context->thread() == thread()) {
+            // The usual case: the context lives on this object's thread (the GUI's). The reply comes
+            // back to this object, which outlives every job, and reaches done() only if the context
+            // still exists: checked on the thread that deletes it, so the check cannot race it.
+            auto result = std::make_shared<std::optional<Result>>();
+            std::function<void()> deliver = [guard = QPointer<QObject>(context), result, done = std::move(done)]() {
+                if (guard && *result)
+                    done(std::move(**result));
+            };
+            post([this, result, job = std::move(job), deliver = std::move(deliver)](Store &store) mutable {
+                *result = job(store);
+                postReply(std::move(deliver));
+            });
+            return;
+        }
+        // A context on another thread: through a connection with it as receiver (see StoreRelay).
         struct Reply
         {
             std::optional<Result> result;       // written on the store's thread before ready() is emitted
@@ -105,7 +122,13 @@ Q_SIGNALS:
     // A write nobody waited for failed (emitted from the store's thread; delivery is queued).
     void writeFailed(const QString &error);
 
+protected:
+    bool event(QEvent *event) override; // replies of call() (see postReply())
+
 private:
+    // On the store's thread: done() of a call() whose context lives on our thread, as an event to us.
+    void postReply(std::function<void()> deliver);
+
     // Runs on the store's thread: queues a signal of ours for this object's thread (the mailbox, under
     // a mutex: a hand-over ThreadSanitizer sees, unlike arguments copied into Qt's event queue).
     void sendMail(std::function<void()> emitSignal);
