@@ -7,5 +7,6 @@ set(DIFUSOR_COMMON_SOURCES
     MexicoTime.h MexicoTime.cpp
     Settings.h Settings.cpp
     Tr.h
+    TsanHandoff.h
     Translations.h Translations.cpp
 )

@@ -35,7 +35,7 @@ CutMonitor::CutMonitor(const RuleConfig &rules, const LagProbeConfig &probe, con
         Q_EMIT sightingRecorded(site, cut, QDateTime());
     });
     connect(&m_probe, &LagProbe::cutFirstSeen, this, [this](Site site, const QDateTime &cut, const QDateTime &seen) {
-        const store::SightingRecord sighting{siteId(site), cut, seen};
+        const store::SightingRecord sighting{siteId(site), cut, seen, m_probe.firstSeenUncertaintyMs(site, cut)};
         const std::optional<qint64> lag = m_probe.lagMs(cut);
         m_store.call<bool>(
             this, [sighting](store::Store &s) { return s.recordSighting(sighting); },

@@ -4,6 +4,7 @@
 #include "CutWatcher.h"
 #include "common/Tr.h"
 #include "remote/RemoteHost.h"
+#include "incidents/IncidentLog.h"
 #include "store/Store.h"
 
 #include <QHash>
@@ -72,12 +73,20 @@ CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, const s
         Q_EMIT watcherStateChanged(mapped, detail);
         // The folder cannot be watched: said once per cause (the watcher retries every 10 s), and once
         // more when it can again.
+        // Each is an incident too (watch_failed, subject publication_dir), for watch and the GUI alike.
+        const QString key = QStringLiteral("publication_dir");
+        const incidents::IncidentLog log(d->store);
         if (mapped == WatcherState::Failed && !detail.isEmpty() && detail != d->failure) {
             d->failure = detail;
+            log.raise(incidents::watchFailedCondition(key, d->profile.publicationDir, detail));
             Q_EMIT watchFailed(d->profile.publicationDir, detail);
-        } else if (mapped == WatcherState::Watching && !d->failure.isEmpty()) {
-            d->failure.clear();
-            Q_EMIT watchRecovered(d->profile.publicationDir);
+        } else if (mapped == WatcherState::Watching && (!d->failure.isEmpty() || !d->everWatched)) {
+            // Also the first time: one left open by an earlier session has ended.
+            log.clear(QLatin1String(incidents::kWatchFailedKind), key, QDateTime::currentDateTimeUtc());
+            if (!d->failure.isEmpty()) {
+                d->failure.clear();
+                Q_EMIT watchRecovered(d->profile.publicationDir);
+            }
         }
         if (mapped == WatcherState::Watching)
             d->everWatched = true;

@@ -26,6 +26,7 @@ LagProbeConfig LagProbeConfig::fromProfile(const Profile &profile)
     };
     c.normalIntervalMs = number("poll_interval_ms", c.normalIntervalMs);
     c.fastIntervalMs = number("fast_poll_interval_ms", c.fastIntervalMs);
+    c.officialIntervalMs = number("official_poll_interval_ms", c.officialIntervalMs);
     c.timeoutMs = number("poll_timeout_ms", c.timeoutMs);
     if (profile.extra.value(QLatin1String("official_cut_rule")).isObject())
         c.officialRule = SiteCutRule::fromJson(profile.extra.value(QLatin1String("official_cut_rule")).toObject());
@@ -72,6 +73,7 @@ void LagProbe::start()
     m_running = true;
     for (SitePoller *p : {&m_official, &m_difusor}) {
         p->answered = false; // what it shows at its next answer may have changed while we were not looking
+        p->lastReadSentUtc = QDateTime();
         if (p->url.isValid() && !p->url.isEmpty())
             poll(*p);
     }
@@ -110,9 +112,12 @@ bool LagProbe::isFast() const
     return m_anticipateFrom.isValid() && now >= m_anticipateFrom && now < m_anticipateUntil;
 }
 
-int LagProbe::intervalMs() const
+int LagProbe::intervalMs(const SitePoller &p) const
 {
-    return isFast() ? m_config.fastIntervalMs : m_config.normalIntervalMs;
+    const int interval = isFast() ? m_config.fastIntervalMs : m_config.normalIntervalMs;
+    if (p.site == Site::Official && m_config.officialIntervalMs > 0)
+        return std::min(interval, m_config.officialIntervalMs); // its own cadence, whatever ours does
+    return interval;
 }
 
 void LagProbe::updateFastMode()
@@ -135,8 +140,8 @@ void LagProbe::schedule(SitePoller &p)
     if (!m_running || p.reply)
         return;
     // Start-to-start spacing, so a slow answer does not stretch the period.
-    const qint64 since = p.sentClock.isValid() ? p.sentClock.elapsed() : intervalMs();
-    p.timer.start(int(std::max<qint64>(0, intervalMs() - since)));
+    const qint64 since = p.sentClock.isValid() ? p.sentClock.elapsed() : intervalMs(p);
+    p.timer.start(int(std::max<qint64>(0, intervalMs(p) - since)));
     // Re-check the anticipation window when it opens.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!isFast() && m_anticipateFrom.isValid() && now < m_anticipateFrom) {
@@ -194,7 +199,9 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
     p.reply = nullptr;
     p.timeout.stop();
     // The page's state is that of some instant during the request: take the middle.
-    const QDateTime at = p.sentUtc.addMSecs(p.sentClock.elapsed() / 2);
+    const qint64 tookMs = p.sentClock.elapsed();
+    const QDateTime at = p.sentUtc.addMSecs(tookMs / 2);
+    const QDateTime end = p.sentUtc.addMSecs(tookMs);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
     if (p.timedOut) {
@@ -206,12 +213,13 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
              p.sslErrors.isEmpty() ? reply->errorString() : p.sslErrors.join(QStringLiteral("; ")), at);
     } else if (status >= 400) {
         p.answered = true; // the site answered: whatever cut it shows later, we see it appear
+        p.lastReadSentUtc = p.sentUtc;
         fail(p, SiteErrorKind::Http, Tr::tr("HTTP %1 en %2.").arg(status).arg(p.url.toDisplayString()), at);
     } else if (reply->error() != QNetworkReply::NoError || status == 0) {
         fail(p, SiteErrorKind::Unreachable, reply->errorString(), at);
     } else if (status == 304) {
         ++p.notModified;
-        showed(p, p.shownCut, at);
+        showed(p, p.shownCut, at, end);
     } else {
         const QByteArray body = reply->read(kMaxSiteBodyBytes + 1);
         const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
@@ -222,6 +230,7 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
             p.etag.clear();
             p.lastModified.clear();
             p.answered = true; // a page without a cut: the next cut it shows is seen to appear
+            p.lastReadSentUtc = p.sentUtc;
             fail(p, SiteErrorKind::NoCut, result.error, at);
         } else {
             p.etag = reply->rawHeader("ETag").left(200);
@@ -234,7 +243,7 @@ void LagProbe::finished(SitePoller &p, QNetworkReply *reply)
                 p.etag.clear();
                 p.lastModified.clear();
             }
-            showed(p, result.cut->utc, at);
+            showed(p, result.cut->utc, at, end);
         }
     }
     schedule(p);
@@ -245,7 +254,7 @@ void LagProbe::fail(SitePoller &p, SiteErrorKind kind, const QString &detail, co
     Q_EMIT siteFailed(p.site, kind, detail, at);
 }
 
-void LagProbe::showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &at)
+void LagProbe::showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &at, const QDateTime &endUtc)
 {
     const bool isNew = cutUtc.isValid() && !p.firstSeen.contains(cutUtc);
     const bool alreadyShowing = cutUtc.isValid() && !p.answered;
@@ -253,9 +262,16 @@ void LagProbe::showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &a
         p.answered = true;
     if (isNew) {
         p.firstSeen.insert(cutUtc, alreadyShowing ? QDateTime() : at);
+        if (!alreadyShowing && p.lastReadSentUtc.isValid()) {
+            // Appeared after the last read that did not show it began, and before this one ended.
+            p.uncertaintyMs.insert(cutUtc, std::max(p.lastReadSentUtc.msecsTo(at), at.msecsTo(endUtc)));
+        }
         while (p.firstSeen.size() > 256)
             p.firstSeen.erase(p.firstSeen.begin());
+        while (p.uncertaintyMs.size() > 256)
+            p.uncertaintyMs.erase(p.uncertaintyMs.begin());
     }
+    p.lastReadSentUtc = p.sentUtc;
     p.shownCut = cutUtc;
     Q_EMIT siteShowed(p.site, cutUtc, at);
     if (!isNew) {
@@ -302,6 +318,24 @@ std::optional<qint64> LagProbe::lagMs(const QDateTime &cutUtc) const
     if (!official.isValid() || !ours.isValid())
         return std::nullopt;
     return official.msecsTo(ours);
+}
+
+std::optional<qint64> LagProbe::firstSeenUncertaintyMs(Site site, const QDateTime &cutUtc) const
+{
+    const SitePoller &p = poller(site);
+    const auto it = p.uncertaintyMs.constFind(cutUtc);
+    if (it == p.uncertaintyMs.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<qint64> LagProbe::lagUncertaintyMs(const QDateTime &cutUtc) const
+{
+    const auto official = firstSeenUncertaintyMs(Site::Official, cutUtc);
+    const auto ours = firstSeenUncertaintyMs(Site::Difusor, cutUtc);
+    if (!official || !ours)
+        return std::nullopt;
+    return *official + *ours;
 }
 
 qint64 LagProbe::pollCount(Site site) const

@@ -33,6 +33,10 @@ struct LagProbeConfig
     std::optional<SiteCutRule> difusorRule;
     int normalIntervalMs = 5000; // gentle on the servers
     int fastIntervalMs = 250;    // around an expected change
+    // The official site is the reference: it is read at least this often whatever ours does, so when
+    // it shows a cut is known to about this much, never only once our package arrived (conditional
+    // GETs: an unchanged page is a 304 without a body).
+    int officialIntervalMs = 1000;
     int timeoutMs = 10000;       // whole request, connect to last byte
     qint64 cutIntervalMs = 15 * 60 * 1000;
     int anticipateMs = 20000;          // start polling fast this long before the next expected cut
@@ -40,7 +44,7 @@ struct LagProbeConfig
     QList<QSslCertificate> extraCaCertificates; // a private CA (sandbox, tests); system CAs stay trusted
 
     // difusor_url, official_url, cut_interval_s; optional extra keys poll_interval_ms,
-    // fast_poll_interval_ms, poll_timeout_ms, official_cut_rule / difusor_cut_rule (SiteCutRule JSON).
+    // fast_poll_interval_ms, official_poll_interval_ms, poll_timeout_ms, official_cut_rule / difusor_cut_rule (SiteCutRule JSON).
     static LagProbeConfig fromProfile(const Profile &profile);
 };
 
@@ -51,7 +55,13 @@ struct LagProbeConfig
 // Accuracy: a sighting is stamped at the middle of the request that first returned it. Polling is
 // every normalIntervalMs, and every fastIntervalMs while a change is expected: from expectCut()
 // (a cut landed on our disk), from the moment one site shows a cut the other does not, and from
-// anticipateMs before the official site's next cut is due, until both sites show it.
+// anticipateMs before the official site's next cut is due, until both sites show it. The official
+// site is also read at least every officialIntervalMs on its own cadence, so its sightings never wait
+// for our package (a first cut of the night, an irregular cadence).
+//
+// Uncertainty: the cut appeared after the start of the last read that did not show it and before the
+// end of the one that did; firstSeenUncertaintyMs() is the larger distance from the stamp to either
+// end (a bound on the stamp's error). A lag's bound is the sum of its two sightings' bounds.
 //
 // The cut a site shows at its first answer after start() was already showing before we looked: when
 // it first appeared is not known, so it is no sighting (cutAlreadyShowing, not cutFirstSeen) and no lag
@@ -74,6 +84,9 @@ public:
     QDateTime shownCut(Site site) const;
     QDateTime firstSeen(Site site, const QDateTime &cutUtc) const;
     std::optional<qint64> lagMs(const QDateTime &cutUtc) const; // ours - official, both seen
+    // The bound on a sighting's error (see above); empty when it was not seen to appear.
+    std::optional<qint64> firstSeenUncertaintyMs(Site site, const QDateTime &cutUtc) const;
+    std::optional<qint64> lagUncertaintyMs(const QDateTime &cutUtc) const; // both bounds added
     qint64 pollCount(Site site) const;
     qint64 notModifiedCount(Site site) const;
 
@@ -101,6 +114,8 @@ private:
         QStringList sslErrors;
         QDateTime sentUtc;
         QElapsedTimer sentClock;
+        QDateTime lastReadSentUtc; // start of the last request that read the page (200, 304, no cut)
+        QMap<QDateTime, qint64> uncertaintyMs; // per cut seen to appear
         QByteArray etag;
         QByteArray lastModified;
         QDateTime shownCut;
@@ -116,10 +131,10 @@ private:
     void poll(SitePoller &p);
     void finished(SitePoller &p, QNetworkReply *reply);
     void fail(SitePoller &p, SiteErrorKind kind, const QString &detail, const QDateTime &at);
-    void showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &at);
+    void showed(SitePoller &p, const QDateTime &cutUtc, const QDateTime &at, const QDateTime &endUtc);
     void schedule(SitePoller &p);
     void updateFastMode();
-    int intervalMs() const;
+    int intervalMs(const SitePoller &p) const;
 
     LagProbeConfig m_config;
     QNetworkAccessManager *m_network = nullptr;

@@ -151,6 +151,7 @@ std::optional<Options> optionsFrom(const CommandLine &line, QString *error)
 QJsonObject watchCutLine(const store::CutRecord &cut)
 {
     const std::optional<qint64> lag = cut.lagMs();
+    const std::optional<qint64> lagUncertainty = cut.lagUncertaintyMs();
     const std::optional<qint64> served = cut.servedAfterArrivalMs();
     QJsonObject line{{QStringLiteral("type"), QStringLiteral("cut")},
                      {QStringLiteral("cut_time"), isoOrNull(cut.cutTimeUtc)},
@@ -159,6 +160,9 @@ QJsonObject watchCutLine(const store::CutRecord &cut)
                      {QStringLiteral("official_seen_at"), isoOrNull(cut.officialSeenUtc)},
                      {QStringLiteral("difusor_seen_at"), isoOrNull(cut.difusorSeenUtc)},
                      {QStringLiteral("lag_s"), lag ? QJsonValue(double(*lag) / 1000.0) : QJsonValue(QJsonValue::Null)},
+                     // lag_s is within ± this of the truth (both sightings' bounds); null: not known.
+                     {QStringLiteral("lag_uncertainty_s"), lagUncertainty ? QJsonValue(double(*lagUncertainty) / 1000.0)
+                                                                          : QJsonValue(QJsonValue::Null)},
                      {QStringLiteral("package"), cut.package},
                      {QStringLiteral("arrived_server_at"), isoOrNull(cut.arrivedServerUtc)},
                      {QStringLiteral("served_after_arrival_s"),
@@ -387,7 +391,9 @@ int runWatchCommand(const QStringList &args)
         CutMonitor *monitor = w->cuts->monitor();
         QObject::connect(monitor, &CutMonitor::cutRecorded, p, [p](const store::CutRecord &cut) { p->cutRecorded(cut); });
         QObject::connect(monitor, &CutMonitor::sightingRecorded, p,
-                         [p](Site site, const QDateTime &cut, const QDateTime &seen) { p->sighting(site, cut, seen); });
+                         [p, monitor](Site site, const QDateTime &cut, const QDateTime &seen) {
+                             p->sighting(site, cut, seen, monitor->probe()->firstSeenUncertaintyMs(site, cut));
+                         });
         QObject::connect(monitor, &CutMonitor::storeFailed, p, [&err, p](const QString &message) {
             err << p->prefix() << message << Qt::endl;
         });

@@ -6,13 +6,20 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace difusor::cuts {
 
 namespace {
 
-QString lagText(const QJsonValue &lag)
+// "12.3 s ± 1.2 s": the measurement with its bound, when known (rounded up: never claims more).
+QString lagText(const QJsonValue &lag, const QJsonValue &uncertainty = {})
 {
-    return lag.isDouble() ? Tr::tr("%1 s").arg(lag.toDouble(), 0, 'f', 1) : Tr::tr("sin medir");
+    if (!lag.isDouble())
+        return Tr::tr("sin medir");
+    if (!uncertainty.isDouble())
+        return Tr::tr("%1 s").arg(lag.toDouble(), 0, 'f', 1);
+    return Tr::tr("%1 s ± %2 s").arg(lag.toDouble(), 0, 'f', 1).arg(std::ceil(uncertainty.toDouble() * 10.0) / 10.0, 0, 'f', 1);
 }
 
 QString mexico(const QJsonValue &iso)
@@ -57,7 +64,7 @@ QString watchTextLine(const QJsonObject &line)
         return Tr::tr("Corte %1: llegó %2, detectado %3, PREP oficial %4, nuestro sitio %5, retraso %6%7")
             .arg(mexico(line.value(QLatin1String("cut_time"))), mexico(line.value(QLatin1String("arrived_at"))),
                  mexico(line.value(QLatin1String("detected_at"))), mexico(line.value(QLatin1String("official_seen_at"))),
-                 mexico(line.value(QLatin1String("difusor_seen_at"))), lagText(line.value(QLatin1String("lag_s"))),
+                 mexico(line.value(QLatin1String("difusor_seen_at"))), lagText(line.value(QLatin1String("lag_s")), line.value(QLatin1String("lag_uncertainty_s"))),
                  line.value(QLatin1String("caught_up")).toBool() ? Tr::tr(" (ya estaba en el servidor al iniciar o reconectar)")
                                                                  : QString());
     }

@@ -64,15 +64,19 @@ public:
         flushDue(false);
     }
 
-    void sighting(Site site, const QDateTime &cut, const QDateTime &seen)
+    // uncertaintyMs: the bound on the sighting's error (LagProbe::firstSeenUncertaintyMs).
+    void sighting(Site site, const QDateTime &cut, const QDateTime &seen, std::optional<qint64> uncertaintyMs = std::nullopt)
     {
         if (!seen.isValid()) {
             sightingUnmeasured(site, cut);
             return;
         }
-        QDateTime &slot = site == Site::Official ? m_sightings[cut].first : m_sightings[cut].second;
-        if (!slot.isValid())
+        Seen &both = m_sightings[cut];
+        QDateTime &slot = site == Site::Official ? both.official : both.difusor;
+        if (!slot.isValid()) {
             slot = seen;
+            (site == Site::Official ? both.officialUncertaintyMs : both.difusorUncertaintyMs) = uncertaintyMs;
+        }
         while (m_sightings.size() > 512)
             m_sightings.erase(m_sightings.begin());
         auto it = m_pending.find(cut);
@@ -111,10 +115,14 @@ private:
         const auto s = m_sightings.constFind(p.cut.cutTimeUtc);
         if (s == m_sightings.cend())
             return;
-        if (!p.cut.officialSeenUtc.isValid())
-            p.cut.officialSeenUtc = s->first;
-        if (!p.cut.difusorSeenUtc.isValid())
-            p.cut.difusorSeenUtc = s->second;
+        if (!p.cut.officialSeenUtc.isValid()) {
+            p.cut.officialSeenUtc = s->official;
+            p.cut.officialSeenUncertaintyMs = s->officialUncertaintyMs;
+        }
+        if (!p.cut.difusorSeenUtc.isValid()) {
+            p.cut.difusorSeenUtc = s->difusor;
+            p.cut.difusorSeenUncertaintyMs = s->difusorUncertaintyMs;
+        }
     }
 
     // Cuts print in cut-time order: once one is due, every older one still held prints before it.
@@ -150,7 +158,14 @@ private:
     QElapsedTimer m_clock;
     QTimer m_timer;
     QMap<QDateTime, Pending> m_pending;
-    QMap<QDateTime, QPair<QDateTime, QDateTime>> m_sightings; // official, difusor
+    struct Seen
+    {
+        QDateTime official;
+        QDateTime difusor;
+        std::optional<qint64> officialUncertaintyMs;
+        std::optional<qint64> difusorUncertaintyMs;
+    };
+    QMap<QDateTime, Seen> m_sightings;
     QMap<QDateTime, QPair<bool, bool>> m_unmeasured;           // official, difusor: already showing at start
     QSet<QString> m_printed;
 };

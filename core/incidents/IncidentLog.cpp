@@ -4,6 +4,7 @@
 #include "cuts/IncidentRules.h"
 #include "traffic/TrafficIncidents.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 namespace difusor::incidents {
@@ -15,7 +16,8 @@ QStringList knownKinds()
             QStringLiteral("site_unreachable"), QStringLiteral("site_http_error"), QStringLiteral("certificate"),
             QStringLiteral("site_no_cut"),    QStringLiteral("cut_unreadable"),  QStringLiteral("cut_name_mismatch"),
             QStringLiteral("traffic_5xx"),    QStringLiteral("traffic_spike"),   QStringLiteral("traffic_flood"),
-            QStringLiteral("traffic_log_silent"), QStringLiteral("check_failed"), QStringLiteral("connection_lost")};
+            QStringLiteral("traffic_log_silent"), QStringLiteral("check_failed"), QStringLiteral("connection_lost"),
+            QStringLiteral("watch_failed")};
 }
 
 QString kindTitle(const QString &kindId)
@@ -38,7 +40,20 @@ QString kindTitle(const QString &kindId)
         return Tr::tr("Un requisito dejó de cumplirse");
     if (kindId == QLatin1String("connection_lost"))
         return Tr::tr("Conexión con el servidor perdida");
+    if (kindId == QLatin1String("watch_failed"))
+        return Tr::tr("No se puede vigilar una ruta del perfil");
     return kindId;
+}
+
+Condition watchFailedCondition(const QString &key, const QString &path, const QString &reason)
+{
+    Condition c;
+    c.kind = QLatin1String(kWatchFailedKind);
+    c.subject = key;
+    c.detail = Tr::tr("No se puede vigilar %1 (%2): %3").arg(path, key, reason);
+    c.detectedUtc = QDateTime::currentDateTimeUtc();
+    c.evidence = QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("path"), path}, {QStringLiteral("reason"), reason}};
+    return c;
 }
 
 QString severityText(const QString &severity)

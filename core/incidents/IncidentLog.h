@@ -67,6 +67,11 @@ private:
     store::ServerStore m_server;
 };
 
+// A path of the profile that cannot be watched (`key` publication_dir or access_log): kind watch_failed,
+// subject the key, the path and the reason named. Cleared (same kind and subject) when it can again.
+Condition watchFailedCondition(const QString &key, const QString &path, const QString &reason);
+inline constexpr char kWatchFailedKind[] = "watch_failed";
+
 // The technician's name for acknowledgements and notes when none was given: the login name.
 QString defaultActor();
 

@@ -19,7 +19,7 @@ struct KindDefaults
 
 // One row per known kind id (cuts, traffic, checks, remote); kept in one table so the two answers
 // never disagree about which kinds exist.
-constexpr std::array<KindDefaults, 18> kDefaults{{
+constexpr std::array<KindDefaults, 19> kDefaults{{
     {"site_unreachable", "critical", Affects::Yes},
     {"lag", "critical", Affects::Yes},
     {"skipped_cut", "critical", Affects::Yes},
@@ -34,6 +34,8 @@ constexpr std::array<KindDefaults, 18> kDefaults{{
     {"check_failed", "major", Affects::No},
     {"certificate", "major", Affects::Yes},
     {"traffic_log_silent", "major", Affects::CannotTell},
+    // The console cannot see the cuts (publication_dir) or the visits (access_log): blind, not down.
+    {"watch_failed", "major", Affects::CannotTell},
     {"clock_skew", "minor", Affects::No},
     {"cut_name_mismatch", "minor", Affects::No},
     {"traffic_spike", "minor", Affects::No},

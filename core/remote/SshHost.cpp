@@ -2,33 +2,136 @@
 
 #include "SshWorker.h"
 #include "common/Tr.h"
+#include "common/TsanHandoff.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThread>
 
 #include <map>
+#include <mutex>
+#include <vector>
 
 namespace difusor::remote {
 
 namespace {
+// The GUI side's way to the worker. Touched on the GUI thread only: ~SshHost posts the worker's end
+// and clears `worker`, so nothing (a job cancelled while its host is being destroyed, say) can post
+// to a worker that may already be gone.
+struct WorkerLink
+{
+    SshWorker *worker = nullptr;
+
+    template<typename F>
+    void post(F &&f) const
+    {
+        if (!worker)
+            return;
+        auto *call = new WorkerCall(std::forward<F>(f));
+        tsanRelease(call); // everything the call carries is written: the worker acquires it
+        QCoreApplication::postEvent(worker, call);
+    }
+};
+
+// Worker threads outlive their SshHost: ~SshHost never waits for one (a blocking connect or channel
+// open would freeze the window). A finished thread is deleted from the GUI thread's event loop; the
+// ones still running when the application ends are finished here, after the event loop, so that no
+// thread is left running (writing into freed memory) during static destruction.
+class SshThreads final
+{
+public:
+    static SshThreads &instance()
+    {
+        static SshThreads threads; // never destroyed before the post routine ran (it is registered later)
+        return threads;
+    }
+
+    void add(QThread *thread, std::shared_ptr<SshInterrupt> interrupt)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_routineAdded) {
+            qAddPostRoutine(&SshThreads::finishAll);
+            m_routineAdded = true;
+        }
+        m_threads.push_back({thread, std::move(interrupt)});
+    }
+    void remove(QThread *thread)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (auto it = m_threads.begin(); it != m_threads.end(); ++it) {
+            if (it->thread == thread) {
+                m_threads.erase(it);
+                return;
+            }
+        }
+    }
+
+    // At QCoreApplication's destruction (GUI thread). A connected worker gets a moment to kill what
+    // it started on the server; then every socket is shut down, so blocking libssh calls return.
+    static void finishAll()
+    {
+        SshThreads &self = instance();
+        std::vector<Entry> threads;
+        {
+            std::lock_guard<std::mutex> lock(self.m_mutex);
+            threads.swap(self.m_threads);
+        }
+        QDeadlineTimer grace(2000);
+        for (const Entry &e : threads)
+            e.thread->wait(grace);
+        for (const Entry &e : threads)
+            e.interrupt->abort(true);
+        QDeadlineTimer last(3000); // a name lookup in progress cannot be interrupted
+        for (const Entry &e : threads) {
+            if (e.thread->wait(last))
+                delete e.thread;
+            else
+                qWarning("difusor: an SSH thread is still running at exit (%s)", qPrintable(e.thread->objectName()));
+        }
+    }
+
+private:
+    struct Entry
+    {
+        QThread *thread;
+        std::shared_ptr<SshInterrupt> interrupt;
+    };
+    std::mutex m_mutex;
+    std::vector<Entry> m_threads;
+    bool m_routineAdded = false;
+};
+
+// The worker's thread: unregisters itself when deleted (after it finished).
+class SshThread final : public QThread
+{
+public:
+    using QThread::QThread;
+    ~SshThread() override { SshThreads::instance().remove(this); }
+};
+
 // The GUI-side handle of a job: forwards cancel() to the worker.
 class SshJob final : public RemoteJob
 {
 public:
-    SshJob(SshWorker *worker, quint64 id, QObject *parent) : RemoteJob(parent), m_worker(worker), m_id(id) {}
+    SshJob(std::shared_ptr<WorkerLink> link, quint64 id, QObject *parent)
+        : RemoteJob(parent)
+        , m_link(std::move(link))
+        , m_id(id)
+    {
+    }
     void cancel() override
     {
         if (m_cancelled)
             return;
         m_cancelled = true;
-        SshWorker *worker = m_worker;
         const quint64 id = m_id;
-        QMetaObject::invokeMethod(worker, [worker, id] { worker->cancelJob(id); }, Qt::QueuedConnection);
+        m_link->post([id](SshWorker *worker) { worker->cancelJob(id); });
     }
 private:
-    SshWorker *m_worker;
+    std::shared_ptr<WorkerLink> m_link;
     quint64 m_id;
     bool m_cancelled = false;
 };
@@ -41,8 +144,8 @@ struct SshHost::Private
     ConnectionState state = ConnectionState::Disconnected;
     QString fingerprint;
     QString keySource; // the known_hosts file that vouched for the key
-    QThread *thread = nullptr;
-    SshWorker *worker = nullptr;
+    std::shared_ptr<WorkerLink> link = std::make_shared<WorkerLink>();
+    std::shared_ptr<SshInterrupt> interrupt = std::make_shared<SshInterrupt>();
     quint64 nextId = 1;
     std::map<quint64, QPointer<SshJob>> jobs;
     std::map<quint64, CommandLogEntry> log;
@@ -50,8 +153,7 @@ struct SshHost::Private
     template<typename F>
     void post(F &&f)
     {
-        SshWorker *w = worker;
-        QMetaObject::invokeMethod(w, [w, f = std::forward<F>(f)] { f(w); }, Qt::QueuedConnection);
+        link->post(std::forward<F>(f));
     }
 };
 
@@ -65,11 +167,14 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
         m_d->config.otherKnownHostsFiles = openSshKnownHostsFiles();
     m_d->config.sshConfigFile = QDir::homePath() + QStringLiteral("/.ssh/config");
 
-    m_d->thread = new QThread;
-    m_d->thread->setObjectName(QStringLiteral("ssh ") + displayName());
-    m_d->worker = new SshWorker(m_d->config);
-    m_d->worker->moveToThread(m_d->thread);
-    SshWorker *w = m_d->worker;
+    auto *thread = new SshThread;
+    thread->setObjectName(QStringLiteral("ssh ") + displayName());
+    // Deleted by the GUI thread's event loop once it has finished (see ~SshHost), or at exit.
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    SshThreads::instance().add(thread, m_d->interrupt);
+    auto *w = new SshWorker(m_d->config, m_d->interrupt);
+    w->moveToThread(thread);
+    m_d->link->worker = w;
 
     connect(w, &SshWorker::stateChanged, this, [this](ConnectionState s, const QString &reason) {
         m_d->state = s;
@@ -116,21 +221,26 @@ SshHost::SshHost(const difusor::Profile &profile, QObject *parent)
             job->deleteLater();
         }
     });
-    m_d->thread->start();
+    thread->start();
 }
 
+// Never waits for the worker: it may be inside a blocking libssh call (connect, channel open) for up
+// to the connect timeout. The worker finishes on its own thread (killing what it started on the
+// server when connected) and that thread then ends and is deleted. Its signals die with this object's
+// connections, so nothing it says later reaches freed memory.
 SshHost::~SshHost()
 {
-    SshWorker *w = m_d->worker;
-    QMetaObject::invokeMethod(
-        w,
-        [w] {
-            delete w; // in its own thread: timers and the session go with it
-            QThread::currentThread()->quit();
-        },
-        Qt::QueuedConnection);
-    m_d->thread->wait();
-    delete m_d->thread;
+    // Our connections to the worker go first, while it surely lives: otherwise ~QObject would walk
+    // them (reading the worker) at the moment the worker's thread destroys it.
+    if (m_d->link->worker)
+        disconnect(m_d->link->worker, nullptr, this, nullptr);
+    m_d->post([](SshWorker *w) {
+        delete w; // in its own thread: timers and the session go with it
+        QThread::currentThread()->quit();
+    });
+    m_d->link->worker = nullptr; // nothing posts to it any more (jobs being destroyed after us included)
+    // A connect or authentication in progress is cut short; a connected session is left to close cleanly.
+    m_d->interrupt->abort(false);
 }
 
 void SshHost::setKnownHostsFile(const QString &path)
@@ -169,11 +279,13 @@ void SshHost::setOutputCap(qint64 bytes) { m_d->outputCap = bytes; }
 
 void SshHost::connectToHost()
 {
-    m_d->post([](SshWorker *w) { w->start(); });
+    const quint64 epoch = m_d->interrupt->epoch();
+    m_d->post([epoch](SshWorker *w) { w->start(epoch); });
 }
 void SshHost::disconnectFromHost()
 {
     m_d->post([](SshWorker *w) { w->stop(Tr::tr("Desconectado por el usuario.")); });
+    m_d->interrupt->abort(false); // after the post: the worker sees the stop as soon as the connect gives up
 }
 ConnectionState SshHost::state() const { return m_d->state; }
 QString SshHost::hostKeyFingerprint() const
@@ -193,7 +305,7 @@ static RemoteJob *submitJob(SshHost *host, SshHost::Private &d, JobSpec spec, co
 {
     spec.id = d.nextId++;
     spec.outputCap = d.outputCap;
-    auto *job = new SshJob(d.worker, spec.id, host);
+    auto *job = new SshJob(d.link, spec.id, host);
     d.jobs.emplace(spec.id, job);
     CommandLogEntry entry;
     entry.id = spec.id;

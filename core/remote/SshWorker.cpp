@@ -4,6 +4,7 @@
 #include "KnownHosts.h"
 #include "SshJobState.h"
 #include "common/Tr.h"
+#include "common/TsanHandoff.h"
 
 #include <QFileInfo>
 #include <QSocketNotifier>
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include <poll.h>
 #include <sys/socket.h>
 
 namespace difusor::remote {
@@ -43,8 +45,76 @@ bool isTransient(RemoteError error)
 }
 } // namespace
 
-SshWorker::SshWorker(const WorkerConfig &config)
+void SshInterrupt::abort(bool force)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_epoch;
+    // Only a blocking libssh call is waiting on this socket (the worker is not in the event loop):
+    // shutting it down makes that call fail at once. The fd stays open; libssh closes it later.
+    if (m_fd >= 0 && (m_interruptible || force))
+        ::shutdown(m_fd, SHUT_RDWR);
+}
+
+quint64 SshInterrupt::epoch() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_epoch;
+}
+
+bool SshInterrupt::publish(int fd, quint64 epoch)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (epoch != m_epoch)
+        return false;
+    m_fd = fd;
+    m_interruptible = true;
+    return true;
+}
+
+void SshInterrupt::setInterruptible(bool interruptible)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_interruptible = interruptible;
+}
+
+void SshInterrupt::withdraw()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_fd = -1;
+    m_interruptible = false;
+}
+
+bool SshInterrupt::aborted(quint64 epoch) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return epoch != m_epoch;
+}
+
+QEvent::Type WorkerCall::eventType()
+{
+    static const auto type = QEvent::Type(QEvent::registerEventType());
+    return type;
+}
+
+WorkerCall::WorkerCall(std::function<void(SshWorker *)> f)
+    : QEvent(eventType())
+    , call(std::move(f))
+{
+}
+
+bool SshWorker::event(QEvent *event)
+{
+    tsanAcquire(event); // pairs with the release before it was posted (SshHost); first: even its type was written there
+    if (event->type() != WorkerCall::eventType())
+        return QObject::event(event);
+    auto *call = static_cast<WorkerCall *>(event);
+    call->call(this); // may delete this (the host went away): touch nothing after
+    return true;
+}
+
+SshWorker::SshWorker(const WorkerConfig &config, std::shared_ptr<SshInterrupt> interrupt)
     : m_config(config)
+    , m_interrupt(std::move(interrupt))
     , m_backoff(config.timings.firstBackoffMs, config.timings.maxBackoffMs)
 {
     initLibssh();
@@ -82,8 +152,16 @@ void SshWorker::setConfig(const WorkerConfig &config)
     m_keepaliveTimer->setInterval(config.timings.keepaliveIntervalMs);
 }
 
-void SshWorker::start()
+bool SshWorker::abandoned() const
 {
+    return m_interrupt->aborted(m_runEpoch);
+}
+
+void SshWorker::start(quint64 epoch)
+{
+    if (m_interrupt->aborted(epoch))
+        return; // disconnected (or destroyed) after asking: a stop() is queued behind this
+    m_runEpoch = epoch;
     if (m_phase == Phase::WaitReconnect) {
         // Asked again while waiting out the backoff: try now.
         m_reconnectTimer->stop();
@@ -120,8 +198,44 @@ void SshWorker::applyTimeout(int ms)
     ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &usec);
 }
 
+// ssh_connect in non-blocking mode, polled in slices of at most 50 ms: between slices the GUI side may
+// abandon the attempt (SshInterrupt), so a server that accepts TCP but never speaks SSH keeps this
+// thread at most 50 ms after a disconnect, never the whole connect timeout. Returns SSH_OK, SSH_ERROR
+// (libssh's error set), or SSH_AGAIN when the timeout ran out or the attempt was abandoned.
+int SshWorker::connectSession(QString *timeoutText)
+{
+    ssh_set_blocking(m_session, 0);
+    QDeadlineTimer deadline(m_config.timings.connectTimeoutMs);
+    int rc = ssh_connect(m_session); // resolves the name (blocking) and starts the TCP connect
+    bool published = false;
+    bool tcpUp = false;
+    while (rc == SSH_AGAIN) {
+        const int fd = ssh_get_fd(m_session);
+        if (!published) {
+            if (fd < 0 || !m_interrupt->publish(fd, m_runEpoch))
+                break;
+            published = true;
+        }
+        if (abandoned())
+            break;
+        if (deadline.hasExpired()) {
+            *timeoutText = QStringLiteral("timeout");
+            break;
+        }
+        // Writable once: the TCP connection is up. From then on only the server's bytes matter.
+        pollfd pfd{fd, short(tcpUp ? POLLIN : (POLLIN | POLLOUT)), 0};
+        if (::poll(&pfd, 1, int(qMin<qint64>(deadline.remainingTime(), 50))) > 0 && (pfd.revents & POLLOUT))
+            tcpUp = true;
+        rc = ssh_connect(m_session);
+    }
+    ssh_set_blocking(m_session, 1);
+    return rc;
+}
+
 void SshWorker::attemptConnect()
 {
+    if (abandoned())
+        return; // a stop() is queued
     dropSession();
     const Profile &p = m_config.profile;
     m_phase = Phase::Connecting;
@@ -176,8 +290,14 @@ void SshWorker::attemptConnect()
         m_effectiveHost = QString::fromUtf8(resolved);
     ssh_string_free_char(resolved);
 
-    if (ssh_connect(m_session) != SSH_OK) {
-        const QString detail = QString::fromUtf8(ssh_get_error(m_session));
+    QString timedOut;
+    const int rc = connectSession(&timedOut);
+    if (rc != SSH_OK) {
+        if (abandoned()) {
+            connectionFailed(RemoteError::Disconnected, {}); // quiet: the queued stop() tells
+            return;
+        }
+        const QString detail = timedOut.isEmpty() ? QString::fromUtf8(ssh_get_error(m_session)) : timedOut;
         const RemoteError kind = classifyConnectError(detail);
         const QString where = m_effectiveHost + QLatin1Char(':') + QString::number(port);
         QString text;
@@ -291,6 +411,12 @@ void SshWorker::connectionFailed(RemoteError error, const QString &text)
 {
     dropSession();
     m_secretFor = SecretFor::None;
+    if (abandoned()) {
+        // The GUI side cut this attempt short (disconnect, or the host went away): the stop() queued
+        // behind us reports it; a "failed" here would only be the echo of our own interruption.
+        m_phase = Phase::Idle;
+        return;
+    }
     if (m_everConnected && isTransient(error)) {
         m_phase = Phase::WaitReconnect;
         setState(ConnectionState::Reconnecting, text);
@@ -322,6 +448,9 @@ void SshWorker::becomeConnected()
     m_everConnected = true;
     m_backoff.reset();
     m_secretFor = SecretFor::None;
+    // Connected: a disconnect must not cut the socket any more, the jobs' process groups are killed
+    // over it first (stop()).
+    m_interrupt->setInterruptible(false);
     // From now on each blocking step (channel open, probe) may take at most this long.
     applyTimeout(m_config.timings.probeTimeoutMs());
     m_notifier = new QSocketNotifier(qintptr(ssh_get_fd(m_session)), QSocketNotifier::Read, this);
@@ -366,6 +495,7 @@ void SshWorker::dropSession()
     delete m_notifier;
     m_notifier = nullptr;
     releaseChannels();
+    m_interrupt->withdraw(); // before libssh closes the fd: never shut down a number reused since
     if (m_session) {
         ssh_silent_disconnect(m_session);
         ssh_free(m_session);

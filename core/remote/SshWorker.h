@@ -8,14 +8,17 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 #include <QList>
 #include <QObject>
 
 #include <libssh/libssh.h>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 
 class QSocketNotifier;
 class QTimer;
@@ -45,18 +48,57 @@ struct WorkerConfig
     SshTimings timings;
 };
 
+// Shared by an SshHost (GUI thread) and its worker: how the GUI thread cuts short a blocking libssh
+// step without touching libssh, which is not thread-safe. It only bumps an epoch (the worker checks it
+// between steps) and shuts the socket down (a syscall on a kernel object, not on libssh's memory), so a
+// blocking poll inside libssh returns at once and the step fails. The worker publishes its socket here
+// and withdraws it before libssh closes it, both under the mutex: the fd shut down is always ours.
+class SshInterrupt final
+{
+public:
+    // GUI side. Abandons the run started with an older epoch; shuts the socket down when the worker is
+    // in a step worth cutting (connect, host key, authentication), or always with `force` (at exit).
+    void abort(bool force);
+    quint64 epoch() const;
+
+    // Worker side.
+    bool publish(int fd, quint64 epoch); // false (nothing published) when the run was abandoned already
+    void setInterruptible(bool interruptible);
+    void withdraw(); // before the socket is closed
+    bool aborted(quint64 epoch) const;
+
+private:
+    mutable std::mutex m_mutex;
+    quint64 m_epoch = 0;
+    int m_fd = -1;
+    bool m_interruptible = false;
+};
+
+class SshWorker;
+
+// One call for the worker, posted to it as an event (SshHost's only way in). An event we construct and
+// post ourselves, so the hand-over is told to ThreadSanitizer (common/TsanHandoff.h); Qt deletes it on
+// the worker's thread after it ran. Pending calls go with the worker if it is deleted first.
+class WorkerCall final : public QEvent
+{
+public:
+    static QEvent::Type eventType();
+    explicit WorkerCall(std::function<void(SshWorker *)> call);
+    std::function<void(SshWorker *)> call;
+};
+
 // Lives on the SSH thread and owns the libssh session: connect, host key, authentication,
 // channels, keepalive and reconnect. Everything it tells the outside goes through signals.
 class SshWorker final : public QObject
 {
     Q_OBJECT
 public:
-    explicit SshWorker(const WorkerConfig &config);
+    SshWorker(const WorkerConfig &config, std::shared_ptr<SshInterrupt> interrupt);
     ~SshWorker() override;
 
     // Called through queued invocations from SshHost.
     void setConfig(const WorkerConfig &config); // applies from the next connect
-    void start();
+    void start(quint64 epoch); // epoch: SshInterrupt::epoch() when asked; an older one is not started
     void stop(const QString &reason = {});
     void submit(const JobSpec &spec);
     void cancelJob(quint64 id);
@@ -66,6 +108,9 @@ public:
     void cancelSecret();
 
     struct Job; // public only so libssh's C callbacks can name it
+
+protected:
+    bool event(QEvent *event) override; // runs WorkerCall events
 
 Q_SIGNALS:
     void stateChanged(difusor::remote::ConnectionState state, const QString &reason);
@@ -93,6 +138,8 @@ private:
     void dropSession();
     void sendProbe();
     void applyTimeout(int ms);
+    bool abandoned() const; // the GUI side disconnected or went away since start(): stop quietly
+    int connectSession(QString *timeoutText);
 
     // Authentication (SshAuth.cpp)
     void beginAuth();
@@ -126,6 +173,8 @@ private:
     void updatePumpTimers();
 
     WorkerConfig m_config;
+    std::shared_ptr<SshInterrupt> m_interrupt;
+    quint64 m_runEpoch = 0;
     ssh_session m_session = nullptr;
     Phase m_phase = Phase::Idle;
     ConnectionState m_state = ConnectionState::Disconnected;

@@ -27,9 +27,14 @@ struct CutRecord
     bool caughtUp = false;       // found after a reconnect: arrival comes from the file's times
     QString unreadable;          // why the package could not be read (translated); empty: read fine.
                                  // Such a row's cut time comes from the package name (invalid if none)
+    // The bound on each sighting's error (LagProbe::firstSeenUncertaintyMs); empty: not known.
+    std::optional<qint64> officialSeenUncertaintyMs;
+    std::optional<qint64> difusorSeenUncertaintyMs;
 
     // Publication lag: ours first seen minus official first seen (the one-minute rule).
     std::optional<qint64> lagMs() const;
+    // The lag's "± N": both sightings' bounds added; empty when either is not known.
+    std::optional<qint64> lagUncertaintyMs() const;
     // Arrival on our server (console clock) to first seen on our site.
     std::optional<qint64> servedAfterArrivalMs() const;
 
@@ -153,9 +158,20 @@ struct DrillRecord
 // First time a site showed a cut (kept even when the cut never reached our disk).
 struct SightingRecord
 {
+    SightingRecord() = default;
+    SightingRecord(const QString &site_, const QDateTime &cutTimeUtc_, const QDateTime &firstSeenUtc_,
+                   std::optional<qint64> uncertaintyMs_ = std::nullopt)
+        : site(site_)
+        , cutTimeUtc(cutTimeUtc_)
+        , firstSeenUtc(firstSeenUtc_)
+        , uncertaintyMs(uncertaintyMs_)
+    {
+    }
+
     QString site; // "official" or "difusor"
     QDateTime cutTimeUtc;
     QDateTime firstSeenUtc;
+    std::optional<qint64> uncertaintyMs; // the bound on firstSeenUtc's error, when known
 };
 
 // Who a record belongs to: one server, known by the profile's id and the host key it connected to.

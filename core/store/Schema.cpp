@@ -183,6 +183,8 @@ const QList<Step> &steps()
                          " role TEXT NOT NULL,"
                          " PRIMARY KEY (drill_id, incident_id))"),
           QStringLiteral("CREATE INDEX drill_incidents_by_incident ON drill_incidents(incident_id)")}},
+        // How well each sighting's time is known (LagProbe): the lag is stated "± N s". NULL: not known.
+        {7, {QStringLiteral("ALTER TABLE cut_sightings ADD COLUMN uncertainty_ms INTEGER")}}
     };
     return list;
 }

@@ -28,7 +28,11 @@ QString nextConnectionName()
 
 const QString kCutColumns = QStringLiteral(
     "id, package, cut_time_utc, arrived_server_utc, arrived_console_utc, detected_utc, official_seen_utc,"
-    " difusor_seen_utc, size, sha256, summary, caught_up, unreadable");
+    " difusor_seen_utc, size, sha256, summary, caught_up, unreadable,"
+    " (SELECT uncertainty_ms FROM cut_sightings s WHERE s.server_id = cuts.server_id AND s.site = 'official'"
+    "  AND s.cut_time_utc = cuts.cut_time_utc),"
+    " (SELECT uncertainty_ms FROM cut_sightings s WHERE s.server_id = cuts.server_id AND s.site = 'difusor'"
+    "  AND s.cut_time_utc = cuts.cut_time_utc)");
 
 CutRecord readCut(const QSqlQuery &q)
 {
@@ -46,6 +50,11 @@ CutRecord readCut(const QSqlQuery &q)
     c.summary = QJsonDocument::fromJson(q.value(10).toByteArray()).object();
     c.caughtUp = q.value(11).toInt() != 0;
     c.unreadable = q.value(12).toString();
+    // Only for a sighting the cut row took its time from (the same cut time): kept together.
+    if (c.officialSeenUtc.isValid() && !q.value(13).isNull())
+        c.officialSeenUncertaintyMs = q.value(13).toLongLong();
+    if (c.difusorSeenUtc.isValid() && !q.value(14).isNull())
+        c.difusorSeenUncertaintyMs = q.value(14).toLongLong();
     return c;
 }
 
@@ -79,6 +88,13 @@ std::optional<qint64> CutRecord::lagMs() const
     return officialSeenUtc.msecsTo(difusorSeenUtc);
 }
 
+std::optional<qint64> CutRecord::lagUncertaintyMs() const
+{
+    if (!lagMs() || !officialSeenUncertaintyMs || !difusorSeenUncertaintyMs)
+        return std::nullopt;
+    return *officialSeenUncertaintyMs + *difusorSeenUncertaintyMs;
+}
+
 std::optional<qint64> CutRecord::servedAfterArrivalMs() const
 {
     if (!arrivedConsoleUtc.isValid() || !difusorSeenUtc.isValid())
@@ -91,7 +107,8 @@ bool CutRecord::operator==(const CutRecord &o) const
     return id == o.id && package == o.package && cutTimeUtc == o.cutTimeUtc && arrivedServerUtc == o.arrivedServerUtc
         && arrivedConsoleUtc == o.arrivedConsoleUtc && detectedUtc == o.detectedUtc
         && officialSeenUtc == o.officialSeenUtc && difusorSeenUtc == o.difusorSeenUtc && size == o.size
-        && sha256 == o.sha256 && summary == o.summary && caughtUp == o.caughtUp && unreadable == o.unreadable;
+        && sha256 == o.sha256 && summary == o.summary && caughtUp == o.caughtUp && unreadable == o.unreadable
+        && officialSeenUncertaintyMs == o.officialSeenUncertaintyMs && difusorSeenUncertaintyMs == o.difusorSeenUncertaintyMs;
 }
 
 Store::Store()
@@ -434,12 +451,13 @@ bool Store::recordSighting(const SightingRecord &s)
         return false;
     return transaction([&](QSqlDatabase &database) {
         QSqlQuery q(database);
-        q.prepare(QStringLiteral("INSERT OR IGNORE INTO cut_sightings (server_id, site, cut_time_utc, first_seen_utc)"
-                                 " VALUES (?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO cut_sightings (server_id, site, cut_time_utc, first_seen_utc,"
+                                 " uncertainty_ms) VALUES (?, ?, ?, ?, ?)"));
         q.addBindValue(m_server);
         q.addBindValue(s.site);
         q.addBindValue(toDbTime(s.cutTimeUtc));
         q.addBindValue(toDbTime(s.firstSeenUtc));
+        q.addBindValue(s.uncertaintyMs ? QVariant(*s.uncertaintyMs) : QVariant());
         if (!q.exec())
             return fail(q.lastError().text());
         q.prepare(QStringLiteral("UPDATE cuts SET %1 = (SELECT first_seen_utc FROM cut_sightings"
@@ -459,14 +477,18 @@ QList<SightingRecord> Store::sightings(const QString &site) const
 {
     QList<SightingRecord> list;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT site, cut_time_utc, first_seen_utc FROM cut_sightings"
+    q.prepare(QStringLiteral("SELECT site, cut_time_utc, first_seen_utc, uncertainty_ms FROM cut_sightings"
                              " WHERE server_id = ? AND site = ? ORDER BY cut_time_utc"));
     q.addBindValue(m_server);
     q.addBindValue(site);
     if (!q.exec())
         return list;
-    while (q.next())
-        list.append({q.value(0).toString(), fromDbTime(q.value(1)), fromDbTime(q.value(2))});
+    while (q.next()) {
+        SightingRecord r{q.value(0).toString(), fromDbTime(q.value(1)), fromDbTime(q.value(2)), std::nullopt};
+        if (!q.value(3).isNull())
+            r.uncertaintyMs = q.value(3).toLongLong();
+        list.append(r);
+    }
     return list;
 }
 

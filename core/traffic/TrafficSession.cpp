@@ -408,7 +408,12 @@ void TrafficSession::setTailState(TailState state, const QString &detail)
 void TrafficSession::onFileState(const QString &state)
 {
     const QString path = d->profile.accessLog;
+    const QString key = QStringLiteral("access_log");
+    const incidents::IncidentLog log(d->store);
     if (state == QLatin1String("ok")) {
+        // Cleared also the first time: one left open by an earlier session has ended.
+        if (!d->failure.isEmpty() || !d->everRead)
+            log.clear(QLatin1String(incidents::kWatchFailedKind), key, QDateTime::currentDateTimeUtc());
         d->everRead = true;
         if (!d->failure.isEmpty()) {
             d->failure.clear();
@@ -430,6 +435,7 @@ void TrafficSession::onFileState(const QString &state)
     if (reason == d->failure)
         return; // said already (the tail restarted after a reconnection)
     d->failure = reason;
+    log.raise(incidents::watchFailedCondition(key, path, reason)); // watch_failed, for watch and the GUI
     Q_EMIT watchFailed(path, reason);
 }
 

@@ -106,7 +106,7 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(found.size(), 3, 3000);
         const qint64 took = clock.elapsed();
         qInfo("%s: live folder found in %lld ms", forceStat ? "stat loop" : "inotifywait", took);
-        QVERIFY2(took <= (forceStat ? 1600 : 600), qPrintable(QString::number(took)));
+        QVERIFY2(took <= (forceStat ? 1600 : 600) * difusor::test::timeScale(), qPrintable(QString::number(took)));
         QVERIFY(!found.at(2).record.caughtUp);
         QCOMPARE(found.at(2).record.cutTimeUtc, slot(2));
 

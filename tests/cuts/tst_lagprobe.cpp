@@ -165,6 +165,65 @@ private Q_SLOTS:
         probe.stop();
     }
 
+    // The official site is the reference and is read on its own cadence (officialIntervalMs, 1 s), so a
+    // cut that comes off schedule (the first of the night) is seen there within about a second, not
+    // when our package arrives or at the next 5 s poll. Every sighting states its bound, and the truth
+    // lies within it: with the own cadence off (the old behaviour) the bound is wider, still honest.
+    void officialSeenOnItsOwnCadence_data()
+    {
+        QTest::addColumn<int>("officialIntervalMs");
+        QTest::newRow("own cadence 1 s") << 1000;
+        QTest::newRow("no own cadence (5 s polls)") << 0;
+    }
+    void officialSeenOnItsOwnCadence()
+    {
+        QFETCH(int, officialIntervalMs);
+        NginxFixture nginx;
+        QVERIFY(startNginx(nginx));
+        LagProbeConfig config;
+        config.officialUrl = nginx.url(QStringLiteral("official"), QStringLiteral("avance.json"));
+        config.difusorUrl = nginx.url(QStringLiteral("difusor"), QStringLiteral("index.html"));
+        config.officialIntervalMs = officialIntervalMs; // normal 5 s, fast 250 ms: the defaults
+        config.cutIntervalMs = 0;                        // no schedule to anticipate: off-schedule cuts
+        LagProbe probe(config);
+        probe.start();
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Official), kCutA, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Difusor), kCutA, 5000);
+        QTest::qWait(1700); // off any poll's phase, and a later second than the first version's validators
+
+        // No package of ours, no expectCut(): the official site changes on its own.
+        const QDateTime officialChanged = QDateTime::currentDateTimeUtc();
+        QVERIFY(nginx.writeFile(QStringLiteral("official"), QStringLiteral("avance.json"), avance(kCutB)));
+        QTRY_COMPARE_WITH_TIMEOUT(probe.shownCut(Site::Official), kCutB, 7000);
+        const QDateTime officialSeen = probe.firstSeen(Site::Official, kCutB);
+        const qint64 officialDelay = officialChanged.msecsTo(officialSeen);
+        const auto officialBound = probe.firstSeenUncertaintyMs(Site::Official, kCutB);
+        QVERIFY(officialBound.has_value());
+        qInfo("official: seen +%lld ms after the change, stated ± %lld ms (own cadence %d ms)", officialDelay,
+              *officialBound, officialIntervalMs);
+        // The truth is within the stated bound (20 ms: the file write and the clock read here).
+        QVERIFY2(std::llabs(officialDelay) <= *officialBound + 20, qPrintable(QString::number(officialDelay)));
+        if (officialIntervalMs > 0) {
+            QVERIFY2(officialDelay < officialIntervalMs + 500, qPrintable(QString::number(officialDelay)));
+            QVERIFY2(*officialBound < officialIntervalMs + 500, qPrintable(QString::number(*officialBound)));
+        }
+
+        // Ours follows 1.5 s later (the probe is fast now: the official site is ahead).
+        QTest::qWait(1500);
+        const QDateTime difusorChanged = QDateTime::currentDateTimeUtc();
+        QVERIFY(nginx.writeFile(QStringLiteral("difusor"), QStringLiteral("index.html"), page(kCutB)));
+        QTRY_VERIFY_WITH_TIMEOUT(probe.lagMs(kCutB).has_value(), 4000);
+        const qint64 trueLag = officialChanged.msecsTo(difusorChanged);
+        const auto lagBound = probe.lagUncertaintyMs(kCutB);
+        QVERIFY(lagBound.has_value());
+        qInfo("lag %lld ms ± %lld ms, true %lld ms", *probe.lagMs(kCutB), *lagBound, trueLag);
+        QVERIFY2(std::llabs(*probe.lagMs(kCutB) - trueLag) <= *lagBound + 40, qPrintable(QString::number(*probe.lagMs(kCutB))));
+        QCOMPARE(*lagBound, *officialBound + *probe.firstSeenUncertaintyMs(Site::Difusor, kCutB));
+        // Cut A was there before we looked: no sighting, no bound.
+        QVERIFY(!probe.firstSeenUncertaintyMs(Site::Official, kCutA).has_value());
+        probe.stop();
+    }
+
     void officialAheadQuickensUntilOursFollows()
     {
         NginxFixture nginx;

@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <cmath>
+
 #include <functional>
 
 using namespace difusor::test;
@@ -284,9 +286,20 @@ private Q_SLOTS:
                 QVERIFY(line.value(QStringLiteral("official_seen_at")).isNull() || line.value(QStringLiteral("difusor_seen_at")).isNull());
                 ++unmeasured;
             }
-            if (line.value(QStringLiteral("lag_s")).isDouble()) // measured only when seen to appear
+            if (line.value(QStringLiteral("lag_s")).isDouble()) { // measured only when seen to appear
                 QVERIFY2(official >= startMs - 1000 && ours >= startMs - 1000,
                          qPrintable(line.value(QStringLiteral("cut_time")).toString()));
+                // Stated with its bound, and the ground truth is within it (40 ms: the publisher's own
+                // clock reads around its writes).
+                QVERIFY(line.value(QStringLiteral("lag_uncertainty_s")).isDouble());
+                const double bound = line.value(QStringLiteral("lag_uncertainty_s")).toDouble();
+                const double trueLag = double(ours - official) / 1000.0;
+                qInfo("lag %.3f s ± %.3f s, true %.3f s", line.value(QStringLiteral("lag_s")).toDouble(), bound, trueLag);
+                QVERIFY2(std::abs(line.value(QStringLiteral("lag_s")).toDouble() - trueLag) <= bound + 0.04,
+                         qPrintable(QString::number(trueLag)));
+            } else {
+                QVERIFY(line.value(QStringLiteral("lag_uncertainty_s")).isNull());
+            }
         }
         QVERIFY2(unmeasured >= 1, "the cut on both sites at start was printed");
 
@@ -339,6 +352,13 @@ private Q_SLOTS:
                         if (!errorAfterMs->contains(subject))
                             errorAfterMs->insert(subject, QDateTime::currentMSecsSinceEpoch() - startMs);
                     }
+                    // The watch_failed incident line, timed apart ("incident:<subject>").
+                    if (o.value(QStringLiteral("type")).toString() == QLatin1String("incident")
+                        && o.value(QStringLiteral("kind")).toString() == QLatin1String("watch_failed")) {
+                        const QString key = QStringLiteral("incident:") + o.value(QStringLiteral("subject")).toString();
+                        if (!errorAfterMs->contains(key))
+                            errorAfterMs->insert(key, QDateTime::currentMSecsSinceEpoch() - startMs);
+                    }
                 }
             });
             poll.start(100);
@@ -375,7 +395,32 @@ private Q_SLOTS:
             // Nothing pretends to be measured: no traffic period from a log never read.
             QVERIFY(type != QLatin1String("traffic"));
         }
-        QCOMPARE(errorAfter.size(), 2);
+        // Each is a watch_failed incident too (the GUI's incident log shows the same), within 10 s, naming
+        // the path; still open at the end (nothing recovered).
+        QVERIFY2(errorAfter.value(QStringLiteral("incident:publication_dir"), 99999) <= 10000, "publication_dir incident within 10 s");
+        QVERIFY2(errorAfter.value(QStringLiteral("incident:access_log"), 99999) <= 10000, "access_log incident within 10 s");
+        QCOMPARE(errorAfter.size(), 4);
+        QStringList openWatchIncidents;
+        for (const QJsonObject &l : std::as_const(lines)) {
+            if (l.value(QStringLiteral("type")).toString() != QLatin1String("incident")
+                || l.value(QStringLiteral("kind")).toString() != QLatin1String("watch_failed"))
+                continue;
+            const QString subject = l.value(QStringLiteral("subject")).toString();
+            const QString path = subject == QLatin1String("publication_dir") ? wrong.publicationDir : wrong.accessLog;
+            QVERIFY2(l.value(QStringLiteral("detail")).toString().contains(path), qPrintable(l.value(QStringLiteral("detail")).toString()));
+            QCOMPARE(l.value(QStringLiteral("severity")).toString(), QStringLiteral("major"));
+            openWatchIncidents << subject;
+        }
+        difusor::store::Store reader;
+        QVERIFY(reader.open(dir.filePath(QStringLiteral("wrong.sqlite"))));
+        reader.setServer(reader.servers().first().id);
+        QStringList stored;
+        for (const auto &i : reader.incidents())
+            if (i.kind == QLatin1String("watch_failed") && i.isOpen())
+                stored << i.subject;
+        stored.sort();
+        QCOMPARE(stored, (QStringList{QStringLiteral("access_log"), QStringLiteral("publication_dir")}));
+        reader.close();
 
         // 2. The access log does not exist at first and appears 4 s in: an error, then "recovered", and the
         // run ends with 0 (everything was watched in the end).
@@ -394,6 +439,20 @@ private Q_SLOTS:
             recovered = recovered || (l.value(QStringLiteral("type")).toString() == QLatin1String("recovered")
                                       && l.value(QStringLiteral("path")).toString() == late.accessLog);
         QVERIFY(recovered);
+        // The access_log incident was raised, then resolved when the log appeared.
+        QVERIFY(errorAfter.value(QStringLiteral("incident:access_log"), 99999) <= 10000);
+        difusor::store::Store lateReader;
+        QVERIFY(lateReader.open(dir.filePath(QStringLiteral("late.sqlite"))));
+        lateReader.setServer(lateReader.servers().first().id);
+        int raised = 0;
+        for (const auto &i : lateReader.incidents()) {
+            if (i.kind == QLatin1String("watch_failed")) {
+                ++raised;
+                QCOMPARE(i.subject, QStringLiteral("access_log"));
+                QVERIFY(!i.isOpen());
+            }
+        }
+        QCOMPARE(raised, 1);
         run.stop();
     }
 };

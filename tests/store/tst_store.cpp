@@ -15,7 +15,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
@@ -439,6 +441,58 @@ private Q_SLOTS:
         QVERIFY(seenByOtherConnection);
         QCOMPARE(doneThread, QThread::currentThreadId());
         QVERIFY(jobThread != QThread::currentThreadId());
+    }
+
+    // A reply whose receiver is gone is dropped, safely, whatever thread deletes the receiver and
+    // however the deletion races the reply (the store's thread never looks at the receiver: Qt drops
+    // the queued reply with the receiver's connection). Run under ThreadSanitizer/AddressSanitizer
+    // (tests/sanitize/run.sh) this is a use-after-free or a race if it is not so by construction.
+    void repliesToGoneReceiversAreDropped()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        StoreThread thread;
+        QSignalSpy opened(&thread, &StoreThread::opened);
+        thread.open(dir.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(opened.wait(10000));
+
+        // 1. Deleted on this thread while its job runs: the job's write is kept, the reply dropped.
+        std::atomic<int> jobsRun{0};
+        int answered = 0;
+        {
+            auto *receiver = new QObject;
+            thread.call<int>(
+                receiver,
+                [&jobsRun](Store &) {
+                    QThread::msleep(50);
+                    return ++jobsRun;
+                },
+                [&answered](int) { ++answered; });
+            QTest::qWait(10);
+            delete receiver; // the job is running
+        }
+        // 2. Receivers on another thread, deleted there while the replies are in flight.
+        QThread other;
+        other.start();
+        std::atomic<int> answeredOnOther{0};
+        for (int i = 0; i < 200; ++i) {
+            auto *receiver = new QObject;
+            receiver->moveToThread(&other);
+            thread.call<int>(
+                receiver, [&jobsRun](Store &) { return ++jobsRun; }, [&answeredOnOther](int) { ++answeredOnOther; });
+            // Deleted on its own thread, sooner or later than its reply.
+            QMetaObject::invokeMethod(receiver, [receiver] { delete receiver; }, Qt::QueuedConnection);
+        }
+        // 3. A live receiver gets exactly its own answer.
+        int mine = -1;
+        thread.call<int>(this, [](Store &) { return 42; }, [&mine](int v) { mine = v; });
+        QTRY_COMPARE_WITH_TIMEOUT(mine, 42, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(jobsRun.load(), 201, 10000);
+        other.quit();
+        other.wait();
+        QTest::qWait(100);
+        QCOMPARE(answered, 0);
+        QVERIFY(answeredOnOther.load() <= 200);
+        qInfo("replies to receivers deleted on another thread: %d of 200 came before the deletion", answeredOnOther.load());
     }
 
     // A saved check run is announced after its commit (the "Resumen" reads the newest verdict again),

@@ -12,6 +12,12 @@ bool inCi()
     return !ci.isEmpty() && ci != QLatin1String("false") && ci != QLatin1String("0");
 }
 
+int timeScale()
+{
+    const int scale = qEnvironmentVariableIntValue("DIFUSOR_SANITIZE_SLOWDOWN");
+    return scale > 1 ? scale : 1;
+}
+
 QString findProgram(const QString &name)
 {
     QString path = QStandardPaths::findExecutable(name);

@@ -8,6 +8,11 @@ namespace difusor::test {
 // True when running in CI (CI=true): there a missing server binary fails the test instead of skipping.
 bool inCi();
 
+// Timing limits of speed tests are multiplied by this: 1, or more in a sanitizer build
+// (DIFUSOR_SANITIZE_SLOWDOWN, set by tests/CMakeLists.txt: ThreadSanitizer runs code several times
+// slower). What a test checks for correctness never changes with it.
+int timeScale();
+
 // Absolute path of a program (searching PATH plus /usr/sbin and /sbin), or empty.
 QString findProgram(const QString &name);
 

@@ -9,8 +9,11 @@
 
 #include "MainWindow.h"
 #include "common/Settings.h"
+#include "cuts/CutSession.h"
 #include "incidents/IncidentLog.h"
+#include "remote/LocalHost.h"
 #include "store/StoreThread.h"
+#include "traffic/TrafficSession.h"
 #include "StoreSupport.h"
 #include "TestEnv.h"
 
@@ -19,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
@@ -553,6 +557,53 @@ private Q_SLOTS:
         QTRY_COMPARE(page.detail()->timeline()->rowCount(), 2);
         QCOMPARE(page.detail()->timeline()->item(1, IncidentDetail::TextColumn)->text(), QStringLiteral("Mirando el sitio oficial"));
         QVERIFY(loaded.size() >= 2);
+    }
+
+    // A publication_dir and an access_log that do not exist, watched by the real sessions (on this
+    // machine: LocalHost runs the same scripts): each is a watch_failed incident on the page within
+    // 10 s, naming its path; when the paths appear, both are resolved.
+    void watchFailuresAreIncidents()
+    {
+        Night night;
+        QVERIFY(night.open());
+        IncidentsPage page(&night.thread);
+        QVERIFY(showPage(page));
+        QTemporaryDir dir(test::tempTemplate());
+        remote::LocalHost host;
+        host.connectToHost();
+        Profile profile;
+        profile.name = QStringLiteral("alfa");
+        profile.publicationDir = dir.filePath(QStringLiteral("publicacion-no-existe"));
+        profile.accessLog = dir.filePath(QStringLiteral("no-existe.log"));
+        cuts::CutSession cuts(&host, profile, night.alfa);
+        traffic::TrafficSession traffic(&host, profile);
+        traffic.setStore(night.alfa);
+        auto shown = [&page](const QString &subject) -> std::optional<IncidentRecord> {
+            for (const IncidentRecord &i : page.model()->incidents())
+                if (i.kind == QLatin1String("watch_failed") && i.subject == subject)
+                    return i;
+            return std::nullopt;
+        };
+        QElapsedTimer clock;
+        clock.start();
+        cuts.start();
+        traffic.start();
+        QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("publication_dir")) && shown(QStringLiteral("access_log")), 10000);
+        qInfo("both watch_failed incidents on the page %lld ms after the sessions started", clock.elapsed());
+        QVERIFY(shown(QStringLiteral("publication_dir"))->detail.contains(profile.publicationDir));
+        QVERIFY(shown(QStringLiteral("access_log"))->detail.contains(profile.accessLog));
+        const int row = page.model()->rowOf(shown(QStringLiteral("access_log"))->id);
+        QCOMPARE(page.model()->index(row, IncidentsTableModel::Title).data().toString(),
+                 QStringLiteral("No se puede vigilar una ruta del perfil"));
+
+        QVERIFY(QDir().mkpath(profile.publicationDir));
+        QFile log(profile.accessLog);
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.close();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown(QStringLiteral("access_log"))->isOpen(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown(QStringLiteral("publication_dir"))->isOpen(), 20000); // retried every 10 s
+        traffic.stop();
+        cuts.stop();
     }
 
     void showAndAcknowledgeFromOutside()

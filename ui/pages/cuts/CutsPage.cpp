@@ -134,8 +134,8 @@ void CutsPage::setMonitor(cuts::CutMonitor *monitor, const QString &source)
             refreshCurrent();
         });
         connect(monitor, &cuts::CutMonitor::sightingRecorded, this,
-                [this](cuts::Site site, const QDateTime &cut, const QDateTime &seen) {
-                    m_model->addSighting(site, cut, seen);
+                [this, monitor](cuts::Site site, const QDateTime &cut, const QDateTime &seen) {
+                    m_model->addSighting(site, cut, seen, monitor->probe()->firstSeenUncertaintyMs(site, cut));
                     const int row = m_model->rowOf(cut);
                     if (row >= 0)
                         if (const auto lag = m_model->cutRow(row).lagMs())

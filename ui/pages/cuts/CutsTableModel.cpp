@@ -64,6 +64,13 @@ std::optional<qint64> CutRow::lagMs() const
     return officialSeenUtc.msecsTo(difusorSeenUtc);
 }
 
+std::optional<qint64> CutRow::lagUncertaintyMs() const
+{
+    if (!lagMs() || !officialUncertaintyMs || !difusorUncertaintyMs)
+        return std::nullopt;
+    return *officialUncertaintyMs + *difusorUncertaintyMs;
+}
+
 CutsTableModel::CutsTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -147,18 +154,25 @@ void CutsTableModel::loadHistory(const QList<store::CutRecord> &cuts, const QLis
             r.onDisk = true;
             r.record = cut;
         }
-        if (!r.officialSeenUtc.isValid())
+        if (!r.officialSeenUtc.isValid()) {
             r.officialSeenUtc = cut.officialSeenUtc;
-        if (!r.difusorSeenUtc.isValid())
+            r.officialUncertaintyMs = cut.officialSeenUncertaintyMs;
+        }
+        if (!r.difusorSeenUtc.isValid()) {
             r.difusorSeenUtc = cut.difusorSeenUtc;
+            r.difusorUncertaintyMs = cut.difusorSeenUncertaintyMs;
+        }
     }
     for (const store::SightingRecord &s : sightings) {
         if (!s.cutTimeUtc.isValid())
             continue;
         CutRow &r = slot(s.cutTimeUtc);
-        QDateTime &seen = s.site == cuts::siteId(cuts::Site::Official) ? r.officialSeenUtc : r.difusorSeenUtc;
-        if (!seen.isValid())
+        const bool official = s.site == cuts::siteId(cuts::Site::Official);
+        QDateTime &seen = official ? r.officialSeenUtc : r.difusorSeenUtc;
+        if (!seen.isValid()) {
             seen = s.firstSeenUtc;
+            (official ? r.officialUncertaintyMs : r.difusorUncertaintyMs) = s.uncertaintyMs;
+        }
     }
     std::sort(merged.begin(), merged.end(), [](const CutRow &a, const CutRow &b) { return a.cutUtc > b.cutUtc; });
     beginResetModel();
@@ -176,14 +190,19 @@ void CutsTableModel::addCut(const store::CutRecord &record)
         return; // a readable package of this cut is already here
     r.onDisk = true;
     r.record = record;
-    if (record.officialSeenUtc.isValid() && !r.officialSeenUtc.isValid())
+    if (record.officialSeenUtc.isValid() && !r.officialSeenUtc.isValid()) {
         r.officialSeenUtc = record.officialSeenUtc;
-    if (record.difusorSeenUtc.isValid() && !r.difusorSeenUtc.isValid())
+        r.officialUncertaintyMs = record.officialSeenUncertaintyMs;
+    }
+    if (record.difusorSeenUtc.isValid() && !r.difusorSeenUtc.isValid()) {
         r.difusorSeenUtc = record.difusorSeenUtc;
+        r.difusorUncertaintyMs = record.difusorSeenUncertaintyMs;
+    }
     rowChanged(row);
 }
 
-void CutsTableModel::addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc)
+void CutsTableModel::addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc,
+                                 std::optional<qint64> uncertaintyMs)
 {
     if (!cutUtc.isValid())
         return;
@@ -201,6 +220,7 @@ void CutsTableModel::addSighting(cuts::Site site, const QDateTime &cutUtc, const
     if (seen.isValid() && seen <= seenUtc)
         return; // the first sighting is the one that counts
     seen = seenUtc;
+    (site == cuts::Site::Official ? r.officialUncertaintyMs : r.difusorUncertaintyMs) = uncertaintyMs;
     rowChanged(row);
 }
 
@@ -354,7 +374,12 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
         case DifusorSeen:
             return r.difusorSeenUtc.isValid() ? mexicoClock(r.difusorSeenUtc)
                                               : (r.difusorUnmeasured ? tr("antes de vigilar") : tr("—"));
-        case Lag: return lag ? lagText(*lag) : (status(r) == Status::Unmeasured ? tr("sin medir") : tr("—"));
+        case Lag:
+            if (!lag)
+                return status(r) == Status::Unmeasured ? tr("sin medir") : tr("—");
+            if (const auto bound = r.lagUncertaintyMs()) // rounded up: never claims more than measured
+                return tr("%1 ± %2 s").arg(lagText(*lag)).arg(double((*bound + 99) / 100) / 10.0, 0, 'f', 1);
+            return lagText(*lag);
         case Status: return statusText(status(r), m_maxLagMs);
         }
         break;
@@ -372,7 +397,12 @@ QVariant CutsTableModel::data(const QModelIndex &index, int role) const
                        : formatMexicoTime(r.arrivalUtc());
         case OfficialSeen: return formatMexicoTime(r.officialSeenUtc);
         case DifusorSeen: return formatMexicoTime(r.difusorSeenUtc);
-        case Lag: return tr("Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró)");
+        case Lag:
+            if (const auto bound = r.lagUncertaintyMs())
+                return tr("Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró).\n"
+                          "Incertidumbre: ± %1 ms (el tiempo entre las lecturas de cada sitio que no lo mostraban y "
+                          "las que lo mostraron).").arg(*bound);
+            return tr("Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró)");
         case Status:
             if (status(r) == Status::Unreadable)
                 return tr("%1\nPaquete %2: %3")

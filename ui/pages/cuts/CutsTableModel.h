@@ -24,8 +24,12 @@ struct CutRow
     bool officialUnmeasured = false; // the site already showed it when watching began: first seen unknown
     bool difusorUnmeasured = false;
 
+    std::optional<qint64> officialUncertaintyMs; // bound on officialSeenUtc's error, when known
+    std::optional<qint64> difusorUncertaintyMs;
+
     QDateTime arrivalUtc() const; // console clock; detection time when the arrival is unknown
     std::optional<qint64> lagMs() const; // ours first seen minus official first seen
+    std::optional<qint64> lagUncertaintyMs() const; // the lag's "±": both bounds added
 };
 
 // The table of cuts, newest first. Updated incrementally: a new cut or sighting touches one line
@@ -52,7 +56,8 @@ public:
     void clear();
     void addCut(const store::CutRecord &record);
     // seenUtc invalid: the site showed the cut at the first look, since when is unknown.
-    void addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc);
+    void addSighting(cuts::Site site, const QDateTime &cutUtc, const QDateTime &seenUtc,
+                     std::optional<qint64> uncertaintyMs = std::nullopt);
     // A slot of the sequence that never came: a line of its own, until (if ever) the cut turns up.
     void markSkipped(const QDateTime &cutUtc);
     // The incident names the first missing slot only: every slot from there, at the step between the cut
