@@ -4859,6 +4859,18 @@
         <source>zlib no pudo empezar a comprimir.</source>
         <translation>zlib could not start compressing.</translation>
     </message>
+    <message>
+        <source>%1 s ± %2 s</source>
+        <translation>%1 s ± %2 s</translation>
+    </message>
+    <message>
+        <source>No se puede vigilar una ruta del perfil</source>
+        <translation>A profile path cannot be watched</translation>
+    </message>
+    <message>
+        <source>No se puede vigilar %1 (%2): %3</source>
+        <translation>Cannot watch %1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>
@@ -5819,6 +5831,16 @@ Arrived while the console was not watching: time taken from the file.</translati
 Paquete %2: %3</source>
         <translation>%1
 Package %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 s</source>
+        <translation>%1 ± %2 s</translation>
+    </message>
+    <message>
+        <source>Nuestro sitio menos el PREP oficial (primera vez que cada uno lo mostró).
+Incertidumbre: ± %1 ms (el tiempo entre las lecturas de cada sitio que no lo mostraban y las que lo mostraron).</source>
+        <translation>Our site minus the official PREP (first time each showed it).
+Uncertainty: ± %1 ms (the time between each site&apos;s reads that did not show it and those that did).</translation>
     </message>
 </context>
 <context>
