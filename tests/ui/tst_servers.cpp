@@ -102,7 +102,7 @@ private Q_SLOTS:
     {
         MainWindow window(m_dir.filePath(QStringLiteral("profiles")));
         window.setStoreThread(&m_store);
-        installPages(PageContext{&window, &m_store});
+        installPages(PageContext{&window, &m_store, m_dir.filePath(QStringLiteral("consola.sqlite"))});
         auto *tabs = qobject_cast<ServerTabs *>(window.page(MainWindow::Page::Cuts));
         QVERIFY(tabs);
         auto *page = qobject_cast<CutsPage *>(tabs->primaryPage());
@@ -143,7 +143,7 @@ private Q_SLOTS:
 
         MainWindow window(m_dir.filePath(QStringLiteral("profiles")));
         window.setStoreThread(&m_store);
-        installPages(PageContext{&window, &m_store});
+        installPages(PageContext{&window, &m_store, m_dir.filePath(QStringLiteral("consola.sqlite"))});
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 

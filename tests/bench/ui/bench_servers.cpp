@@ -59,7 +59,7 @@ int main(int argc, char **argv)
 
     ui::MainWindow window(dir.filePath(QStringLiteral("profiles")));
     window.setStoreThread(&store);
-    ui::installPages(ui::PageContext{&window, &store});
+    ui::installPages(ui::PageContext{&window, &store, dir.filePath(QStringLiteral("bench.sqlite"))});
     window.resize(1280, 800);
     window.show();
 

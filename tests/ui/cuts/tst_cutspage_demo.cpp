@@ -43,7 +43,7 @@ private Q_SLOTS:
 
         MainWindow window(dir.filePath(QStringLiteral("profiles")));
         window.setStoreThread(&store);
-        installCutsPage(PageContext{&window, &store});
+        installCutsPage(PageContext{&window, &store, QString()});
         auto *tabs = qobject_cast<ServerTabs *>(window.page(MainWindow::Page::Cuts));
         QVERIFY(tabs);
         auto *page = qobject_cast<CutsPage *>(tabs->primaryPage());

@@ -642,7 +642,7 @@ private Q_SLOTS:
         QVERIFY(night.open());
         MainWindow window(night.dir.filePath(QStringLiteral("perfiles")));
         window.setStoreThread(&night.thread);
-        installIncidentsPage(PageContext{&window, &night.thread});
+        installIncidentsPage(PageContext{&window, &night.thread, QString()});
         auto *page = qobject_cast<IncidentsPage *>(window.page(MainWindow::Page::Incidents));
         QVERIFY(page);
         QTRY_COMPARE(page->model()->rowCount(), 6);

@@ -132,9 +132,9 @@ private Q_SLOTS:
         m_window->setStoreThread(&m_store);
         // The pages a tile opens with server tabs (the infrastructure page would run its checks over the
         // fake link: not this test's business).
-        installSummaryPage(PageContext{m_window.get(), &m_store});
-        installCutsPage(PageContext{m_window.get(), &m_store});
-        installIncidentsPage(PageContext{m_window.get(), &m_store});
+        installSummaryPage(PageContext{m_window.get(), &m_store, QString()});
+        installCutsPage(PageContext{m_window.get(), &m_store, QString()});
+        installIncidentsPage(PageContext{m_window.get(), &m_store, QString()});
         m_page = qobject_cast<SummaryPage *>(m_window->page(MainWindow::Page::Summary));
         QVERIFY(m_page);
         m_window->resize(1280, 800);
