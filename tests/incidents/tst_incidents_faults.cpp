@@ -172,6 +172,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_store) && QFileInfo(m_dir.filePath(QStringLiteral("watch.jsonl"))).size() > 0, 30000);
     }
 
+    // A watch that died fails every fault at once (its stderr is forwarded above) instead of each waiting
+    // out its own timeouts, which together exceed the test's.
+    void init()
+    {
+        QVERIFY2(m_watch.state() == QProcess::Running,
+                 qPrintable(QStringLiteral("watch is not running (exit code %1)").arg(m_watch.exitCode())));
+    }
+
     void cleanupTestCase()
     {
         if (m_watch.state() != QProcess::NotRunning) {
