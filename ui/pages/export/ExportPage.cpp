@@ -10,6 +10,7 @@
 #include "remote/RemoteHost.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
@@ -408,6 +409,19 @@ void installExportPage(const PageContext &context)
     context.window->setPage(MainWindow::Page::Export, page);
     if (qEnvironmentVariable("DIFUSOR_PAGE") == QLatin1String("export"))
         QTimer::singleShot(0, context.window, [window = context.window] { window->showPage(MainWindow::Page::Export); });
+    // For packaging/screenshots/export.png (README): DIFUSOR_EXPORT_TO=folder exports today (UTC-6) there,
+    // DIFUSOR_EXPORT_AT seconds (default 20) after start, once the demo's server is connected.
+    const QString exportTo = qEnvironmentVariable("DIFUSOR_EXPORT_TO");
+    if (!exportTo.isEmpty()) {
+        bool atOk = false;
+        const int atS = qEnvironmentVariableIntValue("DIFUSOR_EXPORT_AT", &atOk);
+        QTimer::singleShot((atOk ? atS : 20) * 1000, page, [page, exportTo] {
+            const QDate today = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600).date();
+            page->setOutputFolder(exportTo);
+            page->setPeriod(today, today);
+            page->startExport();
+        });
+    }
 }
 
 } // namespace difusor::ui
