@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <utility>
 
 namespace difusor::checks {
 
@@ -117,7 +118,11 @@ void CheckRunner::onConnected()
             }
         });
     }
-    startUpload(bytes); // in parallel: its own channel
+    // The upload (its own channel) starts once the probe's clock samples are in: compressing 4 MiB of random
+    // bytes keeps the SSH worker busy, and a clock line read behind it would arrive late and skew the offset.
+    m_uploadPendingBytes = bytes;
+    if (!m_probeJob)
+        startUpload(std::exchange(m_uploadPendingBytes, 0));
     partDone();
 }
 
@@ -151,6 +156,8 @@ void CheckRunner::onProbeLines(const QList<QByteArray> &lines)
         } else if (line.startsWith(close)) {
             if (m_section == "download")
                 m_downloadEndUs = now;
+            if (m_section == "clock_end" && m_uploadPendingBytes > 0)
+                startUpload(std::exchange(m_uploadPendingBytes, 0));
             m_section.clear();
         } else if (!m_afterCommandLine && line.startsWith("$ ")) {
             m_afterCommandLine = true;
@@ -189,6 +196,8 @@ void CheckRunner::onProbeFinished(const remote::CommandResult &result)
         return;
     m_probeJob = nullptr;
     m_report.phaseMs.insert(QStringLiteral("probe_done"), m_elapsed.elapsed());
+    if (m_uploadPendingBytes > 0) // the probe ended before its clock_end section
+        startUpload(std::exchange(m_uploadPendingBytes, 0));
     m_report.probe = parseProbeOutput(m_raw, m_nonce, m_probeCap);
     if (m_rawCapped)
         ++m_report.probe.malformedFrames;
@@ -205,6 +214,14 @@ void CheckRunner::onProbeFinished(const remote::CommandResult &result)
     partDone();
 }
 
+QByteArray throughputPayload(qint64 bytes)
+{
+    QByteArray payload(qMax<qint64>(bytes, 0), '\0'); // zeroed first: never stale memory in the tail
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(payload.data()),
+                                          payload.size() / qsizetype(sizeof(quint32)));
+    return payload;
+}
+
 void CheckRunner::startUpload(qint64 bytes)
 {
     if (bytes <= 0 || m_done)
@@ -212,7 +229,7 @@ void CheckRunner::startUpload(qint64 bytes)
     ++m_pending;
     m_uploadBytes = bytes;
     const qint64 sent = nowUs();
-    remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), QByteArray(bytes, '\0'), 30000);
+    remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), throughputPayload(bytes), 30000);
     connect(up, &remote::RemoteJob::finished, this, [this, sent](const remote::CommandResult &result) {
         m_uploadElapsedUs = nowUs() - sent;
         m_report.phaseMs.insert(QStringLiteral("upload_done"), m_elapsed.elapsed());

@@ -102,6 +102,7 @@ private:
     qint64 m_downloadStartUs = 0;
     qint64 m_downloadEndUs = 0;
     qint64 m_uploadBytes = 0;
+    qint64 m_uploadPendingBytes = 0; // started after the probe's clock_end section
     qint64 m_uploadElapsedUs = -1;
     int m_uploadExit = -1;
     int m_pending = 0;
@@ -110,6 +111,10 @@ private:
     bool m_hostKeyUnknown = false;
     bool m_done = false;
 };
+
+// The upload measure's payload: random bytes, so a compressed SSH link (the default) measures the network,
+// not zlib. A tail shorter than 4 bytes is zero.
+QByteArray throughputPayload(qint64 bytes);
 
 } // namespace difusor::checks
 

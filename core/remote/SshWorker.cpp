@@ -274,8 +274,13 @@ void SshWorker::attemptConnect()
     applyTimeout(m_config.timings.connectTimeoutMs);
     // zlib on the link unless the profile turns it off (on by default; with it off, a Compression line of
     // ~/.ssh/config read above still applies).
-    if (p.compression)
+    if (p.compression) {
         ssh_options_set(m_session, SSH_OPTIONS_COMPRESSION, "yes");
+        // Our own direction carries commands and the check's upload measure (random bytes): zlib's
+        // fastest level keeps the worker thread free; the server's direction uses sshd's own level.
+        int level = 1;
+        ssh_options_set(m_session, SSH_OPTIONS_COMPRESSION_LEVEL, &level);
+    }
     // Small request/reply packets (channel opens, exec) must not wait for Nagle's delayed ACK (~40 ms).
     int noDelay = 1;
     ssh_options_set(m_session, SSH_OPTIONS_NODELAY, &noDelay);

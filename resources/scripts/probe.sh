@@ -8,7 +8,7 @@
 #   <==NONCE exit N
 # The nonce comes from the console, so a command's own output cannot fake a frame.
 # SUDO=1 lets the firewall sections (and only those) try `sudo -n`, which never asks for a password.
-# DLBYTES > 0 ends with a "download" section of that many bytes (as 4 KiB text lines) so the console,
+# DLBYTES > 0 ends with a "download" section of that many random bytes so the console,
 # which reads this output as it streams, can time the server-to-console throughput; the two "date"
 # sections let it compare clocks. Both are timed on arrival, on this same channel.
 # PUBLICATION_DIR and ACCESS_LOG (the connection profile's; empty: not asked) get a section each
@@ -189,8 +189,12 @@ case $DL in
 '' | *[!0-9]*) ;;
 0) ;;
 *)
-    printf '==>%s download\n$ head -c %s /dev/zero | tr \\0 a | fold -w 4096\n' "$N" "$DL"
-    st=$( { { $TO head -c "$DL" /dev/zero | tr '\0' a | fold -w 4096; echo "$?" >&3; } >&4; } 3>&1 )
+    # Random bytes, not text: the SSH link may be compressed (the profile's "compression", on by default)
+    # and a compressible payload would measure zlib, not the network. Newlines and carriage returns are
+    # mapped away and the bytes folded into 4 KiB lines, so the console's line reader counts them exactly
+    # and in few lines.
+    printf '==>%s download\n$ head -c %s /dev/urandom | tr '"'"'\\n\\r'"'"' AB | fold -b -w 4096\n' "$N" "$DL"
+    st=$( { { $TO head -c "$DL" /dev/urandom | tr '\n\r' AB | fold -b -w 4096; echo "$?" >&3; } >&4; } 3>&1 )
     printf '\n<==%s exit %s\n' "$N" "${st:-255}"
     ;;
 esac

@@ -230,6 +230,39 @@ private Q_SLOTS:
         }
     }
 
+    // The SSH link is compressed by default: both throughput payloads must be incompressible, or the check
+    // would measure zlib and call a slow uplink fast.
+    void throughputPayloadsAreIncompressible()
+    {
+        constexpr int bytes = 262144;
+        const QByteArray up = checks::throughputPayload(bytes);
+        QCOMPARE(up.size(), bytes);
+        QVERIFY2(qCompress(up, 9).size() > bytes * 99 / 100, "upload payload compresses");
+
+        QFile script(QStringLiteral(":/scripts/probe.sh"));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QProcess sh;
+        sh.start(QStringLiteral("sh"), {QStringLiteral("-s"), QStringLiteral("--"), QStringLiteral("DLN"), QStringLiteral("0"),
+                                        QStringLiteral("4096"), QStringLiteral("5"), QString::number(bytes)});
+        QVERIFY(sh.waitForStarted(5000));
+        sh.write(script.readAll());
+        sh.closeWriteChannel();
+        QVERIFY(sh.waitForFinished(30000));
+        const QByteArray out = sh.readAllStandardOutput();
+        const QByteArray head = "==>DLN download\n$ head -c " + QByteArray::number(bytes) + " /dev/urandom";
+        const qsizetype from = out.indexOf(head);
+        QVERIFY2(from >= 0, out.right(300).constData());
+        const qsizetype to = out.indexOf("\n<==DLN exit 0", from + head.size());
+        QVERIFY(to >= 0);
+        const qsizetype body = out.indexOf('\n', from + head.size()) + 1; // after the command line
+        QByteArray down = out.mid(body, to - body);
+        QCOMPARE(down.count('\n'), bytes / 4096 - 1); // 4 KiB lines
+        down.replace('\n', QByteArray());
+        QCOMPARE(down.size(), bytes);
+        QVERIFY(!down.contains('\r'));
+        QVERIFY2(qCompress(down, 9).size() > bytes * 99 / 100, "download payload compresses");
+    }
+
     void commandLineWritesJsonAndExitCode()
     {
         QTemporaryDir dir(test::tempTemplate());

@@ -9,6 +9,7 @@
 
 #include "incidents/Severity.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -43,13 +44,29 @@ private:
     QString m_profile;
     QProcess m_watch;
     qint64 m_startedMs = 0;
+    qint64 m_lastQueryMs = 0;
 
     QList<QJsonObject> incidents(const QString &kind)
     {
+        // The sandbox (publisher, visitors) runs on this thread: every wait here keeps the event loop going.
+        // Blocking in waitForFinished() while QTRY polls starved the visitors under load, so a 6x traffic
+        // spike never reached 6x and trafficSpike timed out. At most two queries a second, too.
+        const qint64 sinceLast = QDateTime::currentMSecsSinceEpoch() - m_lastQueryMs;
+        if (sinceLast < 500)
+            QTest::qWait(int(500 - sinceLast));
+        m_lastQueryMs = QDateTime::currentMSecsSinceEpoch();
         QProcess p;
         p.start(QStringLiteral(DIFUSOR_CONSOLE_BIN), {QStringLiteral("incidents"), QStringLiteral("--store"), m_store,
                                                       QStringLiteral("--kind"), kind, QStringLiteral("--format"), QStringLiteral("json")});
-        if (!p.waitForFinished(20000) || p.exitCode() != 0) {
+        QElapsedTimer waited;
+        waited.start();
+        while (p.state() != QProcess::NotRunning && waited.elapsed() < 20000)
+            QTest::qWait(10);
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished(2000);
+        }
+        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
             qWarning("incidents: %s", p.readAllStandardError().constData());
             return {};
         }
