@@ -76,7 +76,9 @@ CutSession::CutSession(remote::RemoteHost *host, const Profile &profile, const s
         // Each is an incident too (watch_failed, subject publication_dir), for watch and the GUI alike.
         const QString key = QStringLiteral("publication_dir");
         const incidents::IncidentLog log(d->store);
-        if (mapped == WatcherState::Failed && !detail.isEmpty() && detail != d->failure) {
+        // A profile without a publication folder is not a folder that cannot be watched: nothing is asked
+        // of the server, and the infrastructure check's cfg.publication_dir says what is missing.
+        if (mapped == WatcherState::Failed && !detail.isEmpty() && detail != d->failure && !d->profile.publicationDir.isEmpty()) {
             d->failure = detail;
             log.raise(incidents::watchFailedCondition(key, d->profile.publicationDir, detail));
             Q_EMIT watchFailed(d->profile.publicationDir, detail);

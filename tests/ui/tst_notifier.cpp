@@ -185,6 +185,9 @@ private Q_SLOTS:
 
     void cleanup()
     {
+        // Under load the Notify reply (the id) may still be on its way; without it nothing can be closed.
+        if (m_notifier)
+            QTRY_VERIFY_WITH_TIMEOUT(!m_notifier->hasCallsInFlight(), 5000);
         m_notifier.reset();
         // The notifier closes what it still shows when it goes (and nothing leaks into the next test).
         if (serviceOwned())

@@ -81,6 +81,15 @@ DesktopNotifier::~DesktopNotifier()
     }
 }
 
+bool DesktopNotifier::hasCallsInFlight() const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.pending)
+            return true;
+    }
+    return false;
+}
+
 QString DesktopNotifier::backend() const
 {
     switch (m_backend) {

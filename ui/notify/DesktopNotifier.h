@@ -75,6 +75,10 @@ public:
     QString backend() const;
     bool isDetecting() const { return m_detectSerial != m_settledSerial; }
 
+    // A Notify call still awaits its id. The destructor closes only notifications whose id it knows, so
+    // one sent in the last moment before quitting may stay on the desktop (tests wait for this first).
+    bool hasCallsInFlight() const;
+
     // For tests; default DefaultResendMs. Takes effect from the next time an alert is shown.
     void setResendInterval(int milliseconds);
     int resendInterval() const { return m_resendMs; }
