@@ -116,7 +116,9 @@ private Q_SLOTS:
         m_production.groundTruth.clear();
         m_production.extra.remove(QStringLiteral("sandbox"));
         m_production.extra.remove(QStringLiteral("sandbox_control"));
-        // The rule thresholds for a 5 s night (as tst_drills_observe).
+        // The rule thresholds for a 5 s night (as tst_drills_observe); a profile that does not say it is a
+        // sandbox's must say how far cut time advances per cut (15 min per 5 s here).
+        m_production.extra.insert(QStringLiteral("cut_step_s"), 900);
         m_production.extra.insert(QStringLiteral("late_margin_s"), 2.5);
         m_production.extra.insert(QStringLiteral("stale_after_s"), 3.75);
         m_production.extra.insert(QStringLiteral("poll_interval_ms"), 500);
@@ -135,7 +137,7 @@ private Q_SLOTS:
         show(page, {m_production});
         QVERIFY(page.faultsModeButton()->isChecked());
         QVERIFY(!page.preflightButton()->isVisible());
-        QTest::mouseClick(page.observeModeButton(), Qt::LeftButton);
+        QTest::mouseClick(page.observeModeButton(), Qt::LeftButton, {}, QPoint(8, page.observeModeButton()->height() / 2)); // on the indicator
         QCOMPARE(page.mode(), DrillsPage::Mode::Observe);
         QVERIFY(page.preflightButton()->isVisible());
         QVERIFY(!page.startButton()->isVisible()); // the fault rehearsal's button is not this mode's
@@ -190,7 +192,7 @@ private Q_SLOTS:
         DrillsPage page(m_bench.store.get());
         show(page, {m_production});
         page.operatorEdit()->setText(QStringLiteral("Ana"));
-        QTest::mouseClick(page.observeModeButton(), Qt::LeftButton);
+        QTest::mouseClick(page.observeModeButton(), Qt::LeftButton, {}, QPoint(8, page.observeModeButton()->height() / 2)); // on the indicator
         QVERIFY(page.selectServer(QStringLiteral("produccion")));
         const QString name = QStringLiteral("Simulacro de prueba %1").arg(QDateTime::currentMSecsSinceEpoch() % 100000);
         page.observeNameEdit()->setText(name);
@@ -204,10 +206,10 @@ private Q_SLOTS:
         // unknown (not a failure), the rest pass on a healthy sandbox.
         QTableWidget *items = page.observeProgressPanel()->preflightTable();
         for (int row = 0; row < 6; ++row) {
-            qInfo("  %s | %s | %s", qPrintable(items->item(row, 0)->text()), qPrintable(items->item(row, 1)->text()),
-                  qPrintable(items->item(row, 2)->text()));
-            QVERIFY(!items->item(row, 2)->text().isEmpty());
-            QVERIFY(items->item(row, 3)->text() != QStringLiteral("—"));
+            qInfo("  %s | %s | %s | %s", qPrintable(items->item(row, 0)->text()), qPrintable(items->item(row, 1)->text()),
+                  qPrintable(items->item(row, 2)->text()), qPrintable(items->item(row, 3)->text()));
+            QVERIFY(items->item(row, 2)->text() != QStringLiteral("—")); // when it was decided (UTC-6)
+            QVERIFY(!items->item(row, 3)->text().isEmpty());                // the evidence
         }
         QCOMPARE(items->item(0, 0)->text(), QStringLiteral("? sin dato"));
         for (int row = 1; row < 6; ++row)
@@ -254,6 +256,9 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(1).toInt(), 0);
         QCOMPARE(report.value(QStringLiteral("faults_injected")).toInt(), 0);
         const int received = report[QLatin1String("cuts")][QLatin1String("received")].toInt();
+        qInfo("cuts: expected %d, received %d, late %d, missing %d; lag max %.3f s", report[QLatin1String("cuts")][QLatin1String("expected")].toInt(),
+              received, report[QLatin1String("cuts")][QLatin1String("late")].toInt(), report[QLatin1String("cuts")][QLatin1String("missing")].toInt(),
+              report[QLatin1String("lag")][QLatin1String("max_s")].toDouble());
         QVERIFY(received >= 4); // a cut every 5 s in about 30 s observed
         QCOMPARE(report[QLatin1String("drill")][QLatin1String("operator")].toString(), QStringLiteral("Ana"));
         QCOMPARE(report[QLatin1String("drill")][QLatin1String("profile")].toString(), QStringLiteral("produccion"));
@@ -323,7 +328,7 @@ private Q_SLOTS:
         preflight(page, &allPassed);
         QVERIFY(!allPassed);
         QCOMPARE(page.observeProgressPanel()->preflightTable()->item(0, 0)->text(), QStringLiteral("✖ falla"));
-        QVERIFY(page.observeProgressPanel()->preflightTable()->item(0, 2)->text().contains(QStringLiteral("Disco libre")));
+        QVERIFY(page.observeProgressPanel()->preflightTable()->item(0, 3)->text().contains(QStringLiteral("Disco libre")));
         QVERIFY(page.observeProgressPanel()->preflightSummary()->text().startsWith(QStringLiteral("✖")));
         // The start button says it plainly; the question lists the failure; the technician may still start.
         QVERIFY(page.observeStartButton()->isEnabled());

@@ -26,7 +26,8 @@ namespace {
 // PREFIX-running.png DIFUSOR_DRILL_SHOT_AT seconds (default 40) after the start and PREFIX-report.png
 // once the report shows, then closes the window.
 // DIFUSOR_DRILL=observe is the observe-only simulacro instead: its mode, the first server offered (the
-// demo's sandbox), the window "now" for DIFUSOR_DRILL_MINUTES (default 2), the pre-flight at once;
+// demo's sandbox), the window "now" for DIFUSOR_DRILL_MINUTES (default 2), the pre-flight
+// DIFUSOR_DRILL_WAIT seconds later (default 0; the demo's first cut comes a minute after it starts);
 // PREFIX-preflight.png once its verdicts are in; with _CONFIRM=1 it then starts (the question answered).
 void scheduleRehearsal(MainWindow *window, DrillsPage *page)
 {
@@ -70,19 +71,22 @@ void scheduleRehearsal(MainWindow *window, DrillsPage *page)
                 QTimer::singleShot(1500, page, &DrillsPage::startConfirmed);
             });
         });
-        QObject::connect(poll, &QTimer::timeout, page, [poll, page, minutes, minutesOk] {
+        const int waitS = std::max(0, qEnvironmentVariableIntValue("DIFUSOR_DRILL_WAIT"));
+        QObject::connect(poll, &QTimer::timeout, page, [poll, page, minutes, minutesOk, waitS] {
             page->refreshServers();
             page->setMode(DrillsPage::Mode::Observe);
             if (!page->preflightButton()->isEnabled())
                 return;
             poll->stop();
-            QComboBox *choice = page->observeWindowChoice();
-            for (int i = 0; i < choice->count(); ++i) {
-                if (choice->itemText(i) == DrillsPage::tr("Ahora, durante…"))
-                    choice->setCurrentIndex(i);
-            }
-            page->observeMinutes()->setValue(minutesOk && minutes > 0 ? minutes : 2);
-            page->runPreflight();
+            QTimer::singleShot(waitS * 1000, page, [page, minutes, minutesOk] {
+                QComboBox *choice = page->observeWindowChoice();
+                for (int i = 0; i < choice->count(); ++i) {
+                    if (choice->itemText(i) == DrillsPage::tr("Ahora, durante…"))
+                        choice->setCurrentIndex(i);
+                }
+                page->observeMinutes()->setValue(minutesOk && minutes > 0 ? minutes : 2);
+                page->runPreflight();
+            });
         });
         poll->start();
         return;

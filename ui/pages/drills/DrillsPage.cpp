@@ -156,10 +156,9 @@ DrillsPage::DrillsPage(store::StoreThread *store, QWidget *parent)
     m_modes->addButton(m_modeFaults);
     m_modes->addButton(m_modeObserve);
     m_modeFaults->setChecked(true);
-    auto *modeLayout = new QHBoxLayout(modeBox);
+    auto *modeLayout = new QVBoxLayout(modeBox);
     modeLayout->addWidget(m_modeFaults);
     modeLayout->addWidget(m_modeObserve);
-    modeLayout->addStretch(1);
     m_leftModes = new QStackedWidget(left);
     m_scenariosBox = buildScenarios();
     m_observeBox = buildObserve();
@@ -169,11 +168,23 @@ DrillsPage::DrillsPage(store::StoreThread *store, QWidget *parent)
     leftLayout->addWidget(m_leftModes, 3);
     leftLayout->addWidget(buildStart());
     leftLayout->addWidget(buildHistory(), 2);
-    connect(m_modes, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool checked) {
+    // Only the page shown asks for room (as the right side): the observe form is short, and the history
+    // below it gets what the scenario list took.
+    auto fitLeft = [this, leftLayout] {
+        const bool observe = m_leftModes->currentWidget() == m_observeBox;
+        m_scenariosBox->setSizePolicy(observe ? QSizePolicy::Ignored : QSizePolicy::Preferred, observe ? QSizePolicy::Ignored : QSizePolicy::Preferred);
+        m_observeBox->setSizePolicy(observe ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                                    observe ? QSizePolicy::Maximum : QSizePolicy::Ignored);
+        m_leftModes->setSizePolicy(QSizePolicy::Preferred, observe ? QSizePolicy::Maximum : QSizePolicy::Preferred);
+        leftLayout->setStretchFactor(m_leftModes, observe ? 0 : 3);
+    };
+    fitLeft();
+    connect(m_modes, &QButtonGroup::buttonToggled, this, [this, fitLeft](QAbstractButton *, bool checked) {
         if (!checked)
             return;
         closeConfirmation();
         m_leftModes->setCurrentWidget(mode() == Mode::Observe ? m_observeBox : m_scenariosBox);
+        fitLeft();
         // The right side: what this kind is doing, or the hint for it (not the other kind's panels).
         QWidget *current = m_right->currentWidget();
         const bool observe = mode() == Mode::Observe;
@@ -848,15 +859,19 @@ QWidget *DrillsPage::buildObserve()
     auto *choiceRow = new QHBoxLayout;
     choiceRow->addWidget(m_windowChoice, 1);
     choiceRow->addWidget(m_minutes);
+    auto label = [box](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, box);
+        l->setBuddy(buddy);
+        return l;
+    };
     auto *form = new QFormLayout;
-    form->addRow(tr("&Nombre:"), m_observeName);
-    form->addRow(tr("&Ventana:"), choiceRow);
-    form->addRow(tr("&Desde:"), fromRow);
-    form->addRow(tr("&Hasta:"), toRow);
+    form->addRow(label(tr("&Nombre:"), m_observeName), m_observeName);
+    form->addRow(label(tr("&Ventana:"), m_windowChoice), choiceRow);
+    form->addRow(label(tr("&Desde:"), m_from), fromRow);
+    form->addRow(label(tr("&Hasta:"), m_to), toRow);
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(form);
     layout->addWidget(m_windowNote);
-    layout->addStretch(1);
     layout->addWidget(m_preflightButton);
     layout->addWidget(m_observeStart);
 
@@ -946,13 +961,17 @@ void DrillsPage::updateObserve()
     else if (!ready)
         text = tr("②  Iniciar simulacro oficial (primero la verificación previa)");
     else if (m_preflightFailed > 0)
-        text = tr("⚠  Iniciar pese a %n falla(s) de la verificación previa…", nullptr, m_preflightFailed);
+        text = tr("⚠  Iniciar pese a %n falla(s)…", nullptr, m_preflightFailed);
     else if (m_preflightUnknown > 0)
         text = tr("②  Iniciar simulacro oficial (%n punto(s) sin dato)", nullptr, m_preflightUnknown);
     else
         text = tr("②  Iniciar simulacro oficial");
     m_observeStart->setText(text);
     m_observeStart->setStyleSheet(ready && m_preflightFailed > 0 ? QStringLiteral("QPushButton { color: #8a1520; }") : QString());
+    m_observeStart->setToolTip(ready && m_preflightFailed > 0
+                                   ? tr("La verificación previa falló en: %1. Puede iniciar de todos modos: se pregunta antes, y el "
+                                        "informe lo registra.").arg(m_preflightFailedTitles.join(QStringLiteral("; ")))
+                                   : QString());
     m_observeName->setEnabled(!busy);
     m_windowChoice->setEnabled(!busy);
     m_from->setEnabled(!busy);
@@ -1015,13 +1034,13 @@ void DrillsPage::onPreflightFinished(const QList<PreflightItem> &items, bool all
     for (const PreflightItem &i : items) {
         if (i.verdict == PreflightItem::Verdict::Fail) {
             ++m_preflightFailed;
-            m_preflightFailedTitles << i.title;
+            m_preflightFailedTitles << QStringLiteral("«%1»").arg(i.title);
         }
         m_preflightUnknown += i.verdict == PreflightItem::Verdict::Unknown;
     }
     if (m_simulacro && m_simulacro->state() == Simulacro::State::Ready) {
         if (m_preflightFailed > 0)
-            showMessage(tr("La verificación previa de %1 tiene %n falla(s): %2.", nullptr, m_preflightFailed)
+            showMessage(tr("Verificación previa de %1: %n punto(s) no se cumplen: %2.", nullptr, m_preflightFailed)
                             .arg(m_simulacroServer, m_preflightFailedTitles.join(QStringLiteral("; "))),
                         true);
         else
@@ -1095,7 +1114,7 @@ void DrillsPage::startObserveConfirmed()
         m_from->setDateTime(toWall(w.startUtc));
         m_to->setDateTime(toWall(w.endUtc));
     }
-    m_observeProgress->follow(m_simulacro, m_simulacroServer); // the title's name may have changed
+    m_observeProgress->setTitle(name, m_simulacroServer); // the pre-flight stays in sight
     m_right->setCurrentWidget(m_observeProgress);
     m_simulacro->start();
     updateStart();

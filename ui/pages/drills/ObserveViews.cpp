@@ -101,8 +101,8 @@ QStringList preflightCells(const QJsonObject &i)
 {
     const QString at = i.value(QStringLiteral("at")).toString();
     return {at.isEmpty() ? ObserveProgress::tr("… revisando") : preflightVerdictText(i.value(QStringLiteral("verdict")).toString()),
-            i.value(QStringLiteral("title")).toString(), i.value(QStringLiteral("evidence")).toString(),
-            at.isEmpty() ? QStringLiteral("—") : timeOfDay(at)};
+            i.value(QStringLiteral("title")).toString(), at.isEmpty() ? QStringLiteral("—") : timeOfDay(at),
+            i.value(QStringLiteral("evidence")).toString()};
 }
 
 } // namespace
@@ -112,7 +112,8 @@ void fillPreflightTable(QTableWidget *table, const QJsonArray &items)
     table->setRowCount(int(items.size()));
     for (int row = 0; row < items.size(); ++row)
         setRow(table, row, preflightCells(items.at(row).toObject()));
-    fitColumns(table, {90, 260, 420});
+    fitColumns(table, {90, 230, 90});
+    table->resizeRowsToContents();
 }
 
 // ---- Figures ---------------------------------------------------------------------------------------
@@ -228,7 +229,7 @@ ObserveProgress::ObserveProgress(QWidget *parent)
     , m_step(new QLabel(this))
     , m_clock(new QLabel(this))
     , m_summary(new QLabel(this))
-    , m_preflight(makeTable(QStringLiteral("observePreflight"), {tr("Resultado"), tr("Punto"), tr("Evidencia"), tr("Hora (UTC-6)")}, this))
+    , m_preflight(makeTable(QStringLiteral("observePreflight"), {tr("Resultado"), tr("Punto"), tr("Hora (UTC-6)"), tr("Evidencia")}, this))
     , m_figuresTitle(sectionTitle(tr("<b>Cifras en vivo</b> (se actualizan cada 5 s)"), this))
     , m_figures(new ObserveFigures(this))
     , m_log(new QListWidget(this))
@@ -259,6 +260,9 @@ ObserveProgress::ObserveProgress(QWidget *parent)
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_preflight->setSelectionMode(QAbstractItemView::NoSelection);
+    // The evidence (last, taking the room left) is what the verdict rests on: whole, wrapped, not elided.
+    m_preflight->setWordWrap(true);
+    connect(m_preflight->horizontalHeader(), &QHeaderView::sectionResized, m_preflight, &QTableView::resizeRowsToContents);
     m_preflight->setMinimumHeight(200);
     m_log->setObjectName(QStringLiteral("observeLog"));
     m_stop->setObjectName(QStringLiteral("observeStop"));
@@ -303,9 +307,10 @@ void ObserveProgress::follow(Simulacro *simulacro, const QString &serverName)
     m_liveUpdates = 0;
     m_observingSinceUtc = {};
     m_stop->setEnabled(true);
-    m_title->setText(tr("Simulacro oficial «%1» en %2 (solo observa)").arg(simulacro->name(), serverName));
+    setTitle(simulacro->name(), serverName);
     m_step->setText(tr("Empezando…"));
     m_summary->setText(tr("Revisando los seis puntos (hasta 30 s)…"));
+    m_summary->setStyleSheet(QString());
     m_log->clear();
     m_figures->clear();
     m_figuresTitle->hide();
@@ -335,6 +340,11 @@ void ObserveProgress::follow(Simulacro *simulacro, const QString &serverName)
     m_tick.start();
 }
 
+void ObserveProgress::setTitle(const QString &name, const QString &serverName)
+{
+    m_title->setText(tr("Simulacro oficial «%1» en %2 (solo observa)").arg(name, serverName));
+}
+
 void ObserveProgress::onState(Simulacro::State state)
 {
     m_state->setText(stateText(state));
@@ -353,7 +363,8 @@ void ObserveProgress::onItem(const PreflightItem &item)
         if (order.at(row).id != item.id)
             continue;
         setRow(m_preflight, row, preflightCells(item.toJson()));
-        fitColumns(m_preflight, {90, 260, 420});
+        fitColumns(m_preflight, {90, 230, 90});
+        m_preflight->resizeRowsToContents();
         return;
     }
 }
@@ -402,7 +413,7 @@ void ObserveProgress::tick()
         return;
     const drills::ObserveWindow w = m_simulacro->window();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString window = w.isValid() ? tr("Ventana %1 a %2").arg(formatMexicoTime(w.startUtc, false), formatMexicoTime(w.endUtc, false))
+    const QString window = w.isValid() ? tr("Ventana %1 a %2").arg(formatMexicoTime(w.startUtc), formatMexicoTime(w.endUtc))
                                        : tr("Ventana por fijar");
     QString text = window;
     switch (m_simulacro->state()) {
@@ -430,7 +441,7 @@ ObserveReport::ObserveReport(QWidget *parent)
     , m_details(new QLabel(this))
     , m_notes(new QLabel(this))
     , m_figures(new ObserveFigures(this))
-    , m_preflight(makeTable(QStringLiteral("observeReportPreflight"), {tr("Resultado"), tr("Punto"), tr("Evidencia"), tr("Hora (UTC-6)")}, this))
+    , m_preflight(makeTable(QStringLiteral("observeReportPreflight"), {tr("Resultado"), tr("Punto"), tr("Hora (UTC-6)"), tr("Evidencia")}, this))
     , m_incidents(makeTable(QStringLiteral("observeReportIncidents"),
                             {tr("Papel"), tr("Incidente"), tr("Tipo"), tr("Detectado"), tr("Tiempo\na detectar"), tr("Tiempo\na reconocer"),
                              tr("Tiempo\na resolver")},
@@ -463,6 +474,8 @@ ObserveReport::ObserveReport(QWidget *parent)
     m_notes->setWordWrap(true);
     m_notes->setStyleSheet(QStringLiteral("QLabel { color: #8a1520; font-weight: bold; }"));
     m_preflight->setSelectionMode(QAbstractItemView::NoSelection);
+    m_preflight->setWordWrap(true);
+    connect(m_preflight->horizontalHeader(), &QHeaderView::sectionResized, m_preflight, &QTableView::resizeRowsToContents);
     m_save->setObjectName(QStringLiteral("observeSaveJson"));
     m_save->setToolTip(tr("El informe completo, como lo imprime «drill observe --format json»."));
     connect(m_save, &QPushButton::clicked, this, &ObserveReport::save);
@@ -523,7 +536,7 @@ void ObserveReport::setReport(const QJsonObject &report, const QString &fallback
         const QJsonObject window = report.value(QStringLiteral("window")).toObject();
         auto when = [](const QJsonValue &v) {
             const QDateTime t = fromIso(v);
-            return t.isValid() ? formatMexicoTime(t, false) : QStringLiteral("—");
+            return t.isValid() ? formatMexicoTime(t) : QStringLiteral("—");
         };
         QString details = tr("Simulacro oficial, solo observa (fallas inyectadas: %1) · servidor %2 · técnico %3")
                               .arg(report.value(QStringLiteral("faults_injected")).toInt())
@@ -549,7 +562,7 @@ void ObserveReport::setReport(const QJsonObject &report, const QString &fallback
         notes << tr("No se guardó en la base: %1").arg(report.value(QStringLiteral("store_error")).toString());
     const QJsonObject preflight = report.value(QStringLiteral("preflight")).toObject();
     if (preflight.value(QStringLiteral("failed")).toInt() > 0)
-        notes << tr("La verificación previa tuvo %1 puntos con falla.").arg(preflight.value(QStringLiteral("failed")).toInt());
+        notes << tr("La verificación previa tuvo %n punto(s) con falla.", nullptr, preflight.value(QStringLiteral("failed")).toInt());
     m_notes->setText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
 

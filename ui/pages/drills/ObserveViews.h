@@ -53,6 +53,8 @@ public:
     explicit ObserveProgress(QWidget *parent = nullptr);
 
     void follow(drills::Simulacro *simulacro, const QString &serverName);
+    // The title again (the name may change between the pre-flight and the start); the rest stays.
+    void setTitle(const QString &name, const QString &serverName);
 
     QLabel *title() const { return m_title; }
     QLabel *state() const { return m_state; }
