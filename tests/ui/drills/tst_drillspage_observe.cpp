@@ -147,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(page.observeNameEdit()->text().startsWith(QStringLiteral("Simulacro ")));
 
         // The first official date: 19 May 2024, 18:00 to 24:00 UTC-6 (00:00 to 06:00 UTC the next day).
-        QVERIFY(selectChoice(page.observeWindowChoice(), QStringLiteral("Fecha oficial: 19/05/2024")));
+        QVERIFY(selectChoice(page.observeWindowChoice(), QStringLiteral("Oficial: 19/05/2024")));
         QCOMPARE(page.observeFromEdit()->text(), QStringLiteral("19/05/2024 18:00:00"));
         QCOMPARE(page.observeToEdit()->text(), QStringLiteral("20/05/2024 00:00:00"));
         QCOMPARE(page.observeWindow().startUtc, QDateTime(QDate(2024, 5, 20), QTime(0, 0), Qt::UTC));

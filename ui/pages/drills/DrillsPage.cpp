@@ -792,10 +792,14 @@ QWidget *DrillsPage::buildObserve()
     const QList<ObserveWindow> official = drills::officialWindows();
     for (int i = 0; i < official.size(); ++i) {
         const QDateTime start = official.at(i).startUtc.toTimeZone(mexicoCentralZone());
-        m_windowChoice->addItem(tr("Fecha oficial: %1, de 18:00 a 24:00 (UTC-6)").arg(start.toString(QStringLiteral("dd/MM/yyyy"))), i);
+        m_windowChoice->addItem(tr("Oficial: %1, 18:00–24:00").arg(start.toString(QStringLiteral("dd/MM/yyyy"))), i);
     }
     m_windowChoice->addItem(tr("Ahora, durante…"), int(ChoiceNow));
     m_windowChoice->addItem(tr("Personalizada"), int(ChoiceCustom));
+    // Not as wide as its longest entry: the left side must fit beside the report on a 1366 px screen.
+    m_windowChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_windowChoice->setMinimumContentsLength(14);
+    m_windowChoice->setToolTip(tr("Las fechas oficiales: 19 y 26 de mayo de 2024, de 18:00 a 24:00 (UTC-6)."));
 
     m_minutes = new QSpinBox(box);
     m_minutes->setObjectName(QStringLiteral("observeMinutes"));

@@ -286,11 +286,12 @@ ObserveProgress::ObserveProgress(QWidget *parent)
     layout->addLayout(stopRow);
     layout->addWidget(m_step);
     layout->addWidget(m_clock);
+    // While observing the live figures matter most: above the pre-flight (hidden until the first ones).
+    layout->addWidget(m_figuresTitle);
+    layout->addWidget(m_figures);
     layout->addWidget(sectionTitle(tr("<b>Verificación previa</b> (horas en UTC-6)"), this));
     layout->addWidget(m_summary);
     layout->addWidget(m_preflight, 2);
-    layout->addWidget(m_figuresTitle);
-    layout->addWidget(m_figures);
     layout->addWidget(sectionTitle(tr("<b>Bitácora del simulacro</b>"), this));
     layout->addWidget(m_log, 1);
 
