@@ -14,6 +14,7 @@
 #include "pages/drills/DrillProgress.h"
 #include "pages/drills/DrillReport.h"
 #include "pages/drills/DrillsPage.h"
+#include "pages/drills/ObserveViews.h"
 #include "pages/incidents/IncidentNoteEditor.h"
 #include "pages/incidents/IncidentsPage.h"
 #include "store/Store.h"
@@ -254,8 +255,8 @@ private Q_SLOTS:
         QCOMPARE(report->expectations()->item(1, 0)->text(), QStringLiteral("✖ no cumplida"));
         QCOMPARE(report->expectations()->item(1, 7)->text(), QStringLiteral("nunca llegó"));
 
-        // An observe-only simulacro (issue 12's other kind, recorded by `drill observe`): listed, its report
-        // not laid out by this page yet (said), but saved whole.
+        // An observe-only simulacro (issue 12's other kind, recorded by `drill observe`): listed by its name,
+        // its report in the observe panel (tst_drillspage_observe runs one from the page), saved whole.
         store::DrillRecord o;
         o.scenario = QStringLiteral("observe");
         o.title = QStringLiteral("Simulacro 19 de mayo");
@@ -264,14 +265,21 @@ private Q_SLOTS:
         const auto observed = direct.startDrill(o);
         QVERIFY(observed);
         QVERIFY(direct.finishDrill(*observed, QStringLiteral("completed"), std::nullopt,
-                                   QJsonObject{{QStringLiteral("cuts"), QJsonObject{{QStringLiteral("expected"), 24}}}},
+                                   QJsonObject{{QStringLiteral("status"), QStringLiteral("completed")},
+                                               {QStringLiteral("drill"), QJsonObject{{QStringLiteral("name"), o.title}}},
+                                               {QStringLiteral("cuts"), QJsonObject{{QStringLiteral("expected"), 24}, {QStringLiteral("received"), 23}}}},
                                    o.startedUtc.addSecs(6 * 3600)));
         page.reloadHistory();
-        QTRY_VERIFY(column(table, 1).contains(QStringLiteral("observe")));
-        table->selectRow(int(column(table, 1).indexOf(QStringLiteral("observe"))));
-        QVERIFY(report->headline()->text().contains(QStringLiteral("Simulacro 19 de mayo")));
-        QVERIFY(report->saveButton()->isEnabled());
-        QCOMPARE(report->journal().value(QStringLiteral("cuts")).toObject().value(QStringLiteral("expected")).toInt(), 24);
+        const QString listed = QStringLiteral("oficial: Simulacro 19 de mayo");
+        QTRY_VERIFY(column(table, 1).contains(listed));
+        table->selectRow(int(column(table, 1).indexOf(listed)));
+        ObserveReport *observeReport = page.observeReportPanel();
+        QTRY_VERIFY(observeReport->isVisible());
+        QVERIFY2(observeReport->headline()->text().contains(QStringLiteral("Simulacro 19 de mayo")), qPrintable(observeReport->headline()->text()));
+        QVERIFY2(observeReport->figures()->cuts()->text().contains(QStringLiteral("esperados 24 · recibidos 23")),
+                 qPrintable(observeReport->figures()->cuts()->text()));
+        QVERIFY(observeReport->saveButton()->isEnabled());
+        QCOMPARE(observeReport->report().value(QStringLiteral("cuts")).toObject().value(QStringLiteral("expected")).toInt(), 24);
     }
 
     void runsFromTheButtonToTheReport()

@@ -2,21 +2,16 @@
 
 #include "DrillText.h"
 #include "common/MexicoTime.h"
-#include "common/PrivateFile.h"
 
 #include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableWidget>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace difusor::ui {
@@ -235,37 +230,7 @@ void DrillReport::save()
 
 void DrillReport::saveTo(const QString &path)
 {
-    const QByteArray bytes = QJsonDocument(m_journal).toJson(QJsonDocument::Indented);
-    // 0600 before anything is in it, renamed into place when complete; the fsync on a pool thread.
-    QPointer<DrillReport> guard(this);
-    QThreadPool::globalInstance()->start([guard, path, bytes] {
-        QString error;
-        QSaveFile file(path);
-        bool ok = file.open(QIODevice::WriteOnly);
-        if (!ok)
-            error = file.errorString();
-        if (ok && !restrictToOwner(file, &error))
-            ok = false;
-        if (ok && file.write(bytes) != bytes.size()) {
-            ok = false;
-            error = file.errorString();
-        }
-        if (ok && !file.commit()) {
-            ok = false;
-            error = file.errorString();
-        }
-        if (!ok)
-            file.cancelWriting();
-        QMetaObject::invokeMethod(
-            guard.data(),
-            [guard, path, ok, error] {
-                if (!guard)
-                    return;
-                Q_EMIT guard->saved(path, ok, ok ? DrillReport::tr("Diario guardado en %1.").arg(path)
-                                                  : DrillReport::tr("No se guardó el diario en %1: %2").arg(path, error));
-            },
-            Qt::QueuedConnection);
-    });
+    saveJsonPrivately(this, path, m_journal, [this, path](bool ok, const QString &message) { Q_EMIT saved(path, ok, message); });
 }
 
 } // namespace difusor::ui

@@ -2,10 +2,15 @@
 
 #include "DrillsPage.h"
 #include "common/MexicoTime.h"
+#include "common/PrivateFile.h"
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSaveFile>
 #include <QTableWidget>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cmath>
@@ -112,6 +117,50 @@ int expectedDurationS(const drills::Scenario &scenario, int cutIntervalS)
     }
     t += tail;
     return std::min(int(std::ceil(t)), scenario.maxDurationS);
+}
+
+QString preflightVerdictText(const QString &verdictId)
+{
+    if (verdictId == QLatin1String("pass"))
+        return DrillsPage::tr("✔ bien");
+    if (verdictId == QLatin1String("fail"))
+        return DrillsPage::tr("✖ falla");
+    return DrillsPage::tr("? sin dato");
+}
+
+void saveJsonPrivately(QObject *context, const QString &path, const QJsonObject &json,
+                       std::function<void(bool ok, const QString &message)> done)
+{
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    QPointer<QObject> guard(context);
+    QThreadPool::globalInstance()->start([guard, path, bytes, done = std::move(done)] {
+        QString error;
+        QSaveFile file(path);
+        bool ok = file.open(QIODevice::WriteOnly);
+        if (!ok)
+            error = file.errorString();
+        if (ok && !restrictToOwner(file, &error))
+            ok = false;
+        if (ok && file.write(bytes) != bytes.size()) {
+            ok = false;
+            error = file.errorString();
+        }
+        if (ok && !file.commit()) {
+            ok = false;
+            error = file.errorString();
+        }
+        if (!ok)
+            file.cancelWriting();
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, path, ok, error, done] {
+                if (!guard)
+                    return;
+                done(ok, ok ? DrillsPage::tr("Diario guardado en %1.").arg(path)
+                            : DrillsPage::tr("No se guardó el diario en %1: %2").arg(path, error));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace difusor::ui

@@ -2,10 +2,14 @@
 
 #include "drills/Scenario.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 
+#include <functional>
+
+class QObject;
 class QTableWidget;
 
 namespace difusor::ui {
@@ -33,5 +37,14 @@ void fitColumns(QTableWidget *table, const QList<int> &caps);
 // pauses, the longest fault and its expectations' windows, a cut on each side for the steady state).
 // The stop condition (Scenario::maxDurationS) is the bound.
 int expectedDurationS(const drills::Scenario &scenario, int cutIntervalS);
+
+// A pre-flight verdict ("pass", "fail", "unknown") for people, with its mark: "✔ bien", "✖ falla", "? sin dato".
+QString preflightVerdictText(const QString &verdictId);
+
+// Writes `json` indented to `path`, 0600 before anything is in it, renamed into place when complete, on a
+// pool thread (a slow disk never stalls the window); `done(ok, message)` runs on `context`'s thread with
+// the sentence to show (nothing if `context` is gone by then). Both reports' "Guardar JSON".
+void saveJsonPrivately(QObject *context, const QString &path, const QJsonObject &json,
+                       std::function<void(bool ok, const QString &message)> done);
 
 } // namespace difusor::ui

@@ -9,6 +9,7 @@
 #include "drills/DrillRunner.h"
 
 #include <QComboBox>
+#include <QSpinBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QTimer>
@@ -24,11 +25,16 @@ namespace {
 // DIFUSOR_DRILL_CONFIRM=1 also confirms. DIFUSOR_DRILL_SHOTS=PREFIX writes the window's picture as
 // PREFIX-running.png DIFUSOR_DRILL_SHOT_AT seconds (default 40) after the start and PREFIX-report.png
 // once the report shows, then closes the window.
+// DIFUSOR_DRILL=observe is the observe-only simulacro instead: its mode, the first server offered (the
+// demo's sandbox), the window "now" for DIFUSOR_DRILL_MINUTES (default 2), the pre-flight
+// DIFUSOR_DRILL_WAIT seconds later (default 0; the demo's first cut comes a minute after it starts);
+// PREFIX-preflight.png once its verdicts are in; with _CONFIRM=1 it then starts (the question answered).
 void scheduleRehearsal(MainWindow *window, DrillsPage *page)
 {
     const QString scenario = qEnvironmentVariable("DIFUSOR_DRILL");
     if (scenario.isEmpty())
         return;
+    const bool observe = scenario == QLatin1String("observe");
     const bool confirm = qEnvironmentVariable("DIFUSOR_DRILL_CONFIRM") == QLatin1String("1");
     const QString shots = qEnvironmentVariable("DIFUSOR_DRILL_SHOTS");
     bool atOk = false;
@@ -52,6 +58,39 @@ void scheduleRehearsal(MainWindow *window, DrillsPage *page)
     }
     auto *poll = new QTimer(page);
     poll->setInterval(500);
+    if (observe) {
+        bool minutesOk = false;
+        const int minutes = qEnvironmentVariableIntValue("DIFUSOR_DRILL_MINUTES", &minutesOk);
+        QObject::connect(page, &DrillsPage::preflightFinished, page, [page, grab, shots, confirm] {
+            QTimer::singleShot(1000, page, [page, grab, shots, confirm] {
+                if (!shots.isEmpty())
+                    grab(shots + QStringLiteral("-preflight.png"));
+                if (!confirm)
+                    return;
+                page->requestObserveStart();
+                QTimer::singleShot(1500, page, &DrillsPage::startConfirmed);
+            });
+        });
+        const int waitS = std::max(0, qEnvironmentVariableIntValue("DIFUSOR_DRILL_WAIT"));
+        QObject::connect(poll, &QTimer::timeout, page, [poll, page, minutes, minutesOk, waitS] {
+            page->refreshServers();
+            page->setMode(DrillsPage::Mode::Observe);
+            if (!page->preflightButton()->isEnabled())
+                return;
+            poll->stop();
+            QTimer::singleShot(waitS * 1000, page, [page, minutes, minutesOk] {
+                QComboBox *choice = page->observeWindowChoice();
+                for (int i = 0; i < choice->count(); ++i) {
+                    if (choice->itemText(i) == DrillsPage::tr("Ahora, durante…"))
+                        choice->setCurrentIndex(i);
+                }
+                page->observeMinutes()->setValue(minutesOk && minutes > 0 ? minutes : 2);
+                page->runPreflight();
+            });
+        });
+        poll->start();
+        return;
+    }
     QObject::connect(poll, &QTimer::timeout, page, [poll, page, scenario, confirm] {
         page->refreshServers();
         if (!page->selectScenario(scenario) || !page->startButton()->isEnabled())

@@ -4,4 +4,5 @@ set(DIFUSOR_UI_DRILLS_SOURCES
     pages/drills/DrillProgress.h pages/drills/DrillProgress.cpp
     pages/drills/DrillReport.h pages/drills/DrillReport.cpp
     pages/drills/DrillText.h pages/drills/DrillText.cpp
+    pages/drills/ObserveViews.h pages/drills/ObserveViews.cpp
 )
