@@ -6264,14 +6264,6 @@ acknowledge</translation>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
-    <message>
-        <source>Diario guardado en %1.</source>
-        <translation>Journal saved to %1.</translation>
-    </message>
-    <message>
-        <source>No se guardó el diario en %1: %2</source>
-        <translation>The journal was not saved to %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>difusor::ui::DrillsPage</name>
@@ -6518,8 +6510,250 @@ Target: %2 · faults: %3</translation>
         <translation>“%1” on %2: %3</translation>
     </message>
     <message>
-        <source>Un simulacro oficial (solo observar): esta página aún no muestra su reporte. «Guardar JSON» guarda el reporte completo.</source>
-        <translation>An official simulacro (observe only): this page does not show its report yet. “Save JSON” saves the whole report.</translation>
+        <source>✔ bien</source>
+        <translation>✔ good</translation>
+    </message>
+    <message>
+        <source>✖ falla</source>
+        <translation>✖ failed</translation>
+    </message>
+    <message>
+        <source>? sin dato</source>
+        <translation>? unknown</translation>
+    </message>
+    <message>
+        <source>Diario guardado en %1.</source>
+        <translation>Journal saved to %1.</translation>
+    </message>
+    <message>
+        <source>No se guardó el diario en %1: %2</source>
+        <translation>The journal was not saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Ahora, durante…</source>
+        <translation>Now, for…</translation>
+    </message>
+    <message>
+        <source>Tipo de simulacro</source>
+        <translation>Kind of drill</translation>
+    </message>
+    <message>
+        <source>&amp;Ensayo con fallas (solo en el simulador)</source>
+        <translation>&amp;Fault rehearsal (sandbox only)</translation>
+    </message>
+    <message>
+        <source>Inyecta fallas en el simulador y comprueba que la consola abra a tiempo los incidentes esperados.</source>
+        <translation>Injects faults on the sandbox and checks that the console opens the expected incidents in time.</translation>
+    </message>
+    <message>
+        <source>Simulacro &amp;oficial (solo observa)</source>
+        <translation>&amp;Official simulacro (observe only)</translation>
+    </message>
+    <message>
+        <source>En cualquier servidor: verificación previa, luego observa la ventana (cortes, retraso, incidentes, tráfico) y da el informe. Nunca inyecta nada.</source>
+        <translation>On any server: pre-flight, then it observes the window (cuts, lag, incidents, traffic) and gives the report. It never injects anything.</translation>
+    </message>
+    <message>
+        <source>Un simulacro oficial solo observa: en cualquier servidor, durante la ventana (las fechas oficiales son el 19 y el 26 de mayo, de 18:00 a 24:00 UTC-6) registra los cortes, el retraso en publicar contra el minuto, los incidentes y el tráfico, y al final da el informe. Nunca inyecta nada.
+
+Primero la «Verificación previa» (seis puntos, cada uno con su evidencia), luego «Iniciar simulacro oficial». Para ensayarlo, elija «Ahora, durante…» en la ventana.</source>
+        <translation>An official simulacro only observes: on any server, during the window (the official dates are 19 and 26 May, 18:00 to 24:00 UTC-6) it records the cuts, the publication lag against the minute, the incidents and the traffic, and gives the report at the end. It never injects anything.
+
+First the &quot;Pre-flight&quot; (six items, each with its evidence), then &quot;Start official simulacro&quot;. To rehearse it, choose &quot;Now, for…&quot; as the window.</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial (solo observa)</source>
+        <translation>Official simulacro (observe only)</translation>
+    </message>
+    <message>
+        <source>Oficial: %1, 18:00–24:00</source>
+        <translation>Official: %1, 18:00–24:00</translation>
+    </message>
+    <message>
+        <source>Personalizada</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Las fechas oficiales: 19 y 26 de mayo de 2024, de 18:00 a 24:00 (UTC-6).</source>
+        <translation>The official dates: 19 and 26 May 2024, 18:00 to 24:00 (UTC-6).</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Para ensayar: la ventana empieza al iniciar y dura estos minutos.</source>
+        <translation>To rehearse: the window starts when you start and lasts these minutes.</translation>
+    </message>
+    <message>
+        <source>① &amp;Verificación previa</source>
+        <translation>① &amp;Pre-flight</translation>
+    </message>
+    <message>
+        <source>Conecta con el servidor y revisa seis puntos, cada uno con su evidencia: la revisión de infraestructura, la carpeta de publicación vigilada, el último corte en nuestro sitio, el sitio responde, el reloj, el enlace al PREP oficial. No registra nada todavía.</source>
+        <translation>Connects to the server and checks six items, each with its evidence: the infrastructure check, the publication folder watched, the last cut on our site, the site answering, the clock, the link to the official PREP. Nothing is recorded yet.</translation>
+    </message>
+    <message>
+        <source>②  Iniciar simulacro oficial</source>
+        <translation>②  Start official simulacro</translation>
+    </message>
+    <message>
+        <source>UTC-6</source>
+        <translation>UTC-6</translation>
+    </message>
+    <message>
+        <source>&amp;Nombre:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Ventana:</source>
+        <translation>&amp;Window:</translation>
+    </message>
+    <message>
+        <source>&amp;Desde:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Hasta:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>La ventana empieza al pulsar «Iniciar» y dura %1 min.</source>
+        <translation>The window starts when you press &quot;Start&quot; and lasts %1 min.</translation>
+    </message>
+    <message>
+        <source>Las dos fechas oficiales (19 y 26 de mayo de 2024) ya pasaron: para ensayar, «Ahora, durante…».</source>
+        <translation>Both official dates (19 and 26 May 2024) have passed: to rehearse, &quot;Now, for…&quot;.</translation>
+    </message>
+    <message>
+        <source>Simulacro %1</source>
+        <translation>Simulacro %1</translation>
+    </message>
+    <message>
+        <source>Verificación previa en curso…</source>
+        <translation>Pre-flight running…</translation>
+    </message>
+    <message>
+        <source>① Repetir la &amp;verificación previa</source>
+        <translation>① Repeat the &amp;pre-flight</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial en curso…</source>
+        <translation>Official simulacro running…</translation>
+    </message>
+    <message>
+        <source>②  Iniciar simulacro oficial (primero la verificación previa)</source>
+        <translation>②  Start official simulacro (pre-flight first)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠  Iniciar pese a %n falla(s)…</source>
+        <translation>
+            <numerusform>⚠  Start despite %n failure…</numerusform>
+            <numerusform>⚠  Start despite %n failures…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>②  Iniciar simulacro oficial (%n punto(s) sin dato)</source>
+        <translation>
+            <numerusform>②  Start official drill (%n item without data)</numerusform>
+            <numerusform>②  Start official drill (%n items without data)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La verificación previa falló en: %1. Puede iniciar de todos modos: se pregunta antes, y el informe lo registra.</source>
+        <translation>The pre-flight failed on: %1. You may start anyway: you are asked first, and the report records it.</translation>
+    </message>
+    <message>
+        <source>verificación previa descartada</source>
+        <translation>pre-flight discarded</translation>
+    </message>
+    <message>
+        <source>Sin base de datos: un simulacro no puede registrarse.</source>
+        <translation>No database: a drill cannot be recorded.</translation>
+    </message>
+    <message>
+        <source>Simulacro</source>
+        <translation>Drill</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verificación previa de %1: %n punto(s) no se cumplen: %2.</source>
+        <translation>
+            <numerusform>Pre-flight of %1: %n item not met: %2.</numerusform>
+            <numerusform>Pre-flight of %1: %n items not met: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verificación previa de %1: los seis puntos están bien.</source>
+        <translation>Pre-flight of %1: all six items are good.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verificación previa de %1: ninguna falla, %n punto(s) sin dato.</source>
+        <translation>
+            <numerusform>Pre-flight of %1: no failures, %n item without data.</numerusform>
+            <numerusform>Pre-flight of %1: no failures, %n items without data.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La ventana no es válida: «Hasta» debe ser después de «Desde».</source>
+        <translation>The window is not valid: &quot;To&quot; must be after &quot;From&quot;.</translation>
+    </message>
+    <message>
+        <source>La ventana ya terminó (%1): elija otra, o «Ahora, durante…» para ensayar.</source>
+        <translation>The window has already ended (%1): choose another, or &quot;Now, for…&quot; to rehearse.</translation>
+    </message>
+    <message>
+        <source>¿Iniciar el simulacro oficial «%1» en el servidor «%2»?</source>
+        <translation>Start the official simulacro &quot;%1&quot; on the server &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <source>Ventana: desde que pulse «Iniciar», durante %1 min.</source>
+        <translation>Window: from when you press &quot;Start&quot;, for %1 min.</translation>
+    </message>
+    <message>
+        <source>Ventana: %1 a %2.</source>
+        <translation>Window: %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Solo observa: no inyecta nada. Queda registrado y al final da el informe.</source>
+        <translation>Observe only: nothing is injected. It is recorded and gives the report at the end.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ La verificación previa falló en %n punto(s): %1. Si inicia, el simulacro se registra como no cumplido y el informe lo dice.</source>
+        <translation>
+            <numerusform>⚠ The pre-flight failed on %n item: %1. If you start, the drill is recorded as not met and the report says so.</numerusform>
+            <numerusform>⚠ The pre-flight failed on %n items: %1. If you start, the drill is recorded as not met and the report says so.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>La verificación previa no tuvo fallas, pero %n punto(s) quedaron sin dato.</source>
+        <translation>
+            <numerusform>The pre-flight had no failures, but %n item was left without data.</numerusform>
+            <numerusform>The pre-flight had no failures, but %n items were left without data.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>La verificación previa: los seis puntos están bien.</source>
+        <translation>The pre-flight: all six items are good.</translation>
+    </message>
+    <message>
+        <source>La verificación previa ya no está lista: repítala.</source>
+        <translation>The pre-flight is no longer ready: repeat it.</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial iniciado: «%1» en %2 (solo observa).</source>
+        <translation>Official simulacro started: &quot;%1&quot; on %2 (observe only).</translation>
+    </message>
+    <message>
+        <source>No se guardó el informe en la base: %1</source>
+        <translation>The report was not saved in the database: %1</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial terminado: %1.</source>
+        <translation>Official simulacro finished: %1.</translation>
+    </message>
+    <message>
+        <source>oficial: %1</source>
+        <translation>official: %1</translation>
     </message>
 </context>
 <context>
@@ -7827,6 +8061,372 @@ Target: %2 · faults: %3</translation>
     <message>
         <source>Arranca el difusor de prueba (sandbox run) y se conecta a él: un ensayo con sshd, nginx y rsync reales en 127.0.0.1. Sus datos van a una base aparte de la de las noches reales.</source>
         <translation>Starts the sandbox difusor (sandbox run) and connects to it: a rehearsal with a real sshd, nginx and rsync on 127.0.0.1. Its data goes to a store apart from that of real nights.</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ObserveFigures</name>
+    <message>
+        <source>Cortes:</source>
+        <translation>Cuts:</translation>
+    </message>
+    <message>
+        <source>Retraso en publicar:</source>
+        <translation>Publication lag:</translation>
+    </message>
+    <message>
+        <source>Incidentes:</source>
+        <translation>Incidents:</translation>
+    </message>
+    <message>
+        <source>Pico de tráfico:</source>
+        <translation>Traffic peak:</translation>
+    </message>
+    <message>
+        <source>esperados %1 · recibidos %2 · tardíos %3 · faltantes %4</source>
+        <translation>expected %1 · received %2 · late %3 · missing %4</translation>
+    </message>
+    <message>
+        <source> · hacia atrás %1</source>
+        <translation> · backwards %1</translation>
+    </message>
+    <message>
+        <source> · ilegibles %1</source>
+        <translation> · unreadable %1</translation>
+    </message>
+    <message>
+        <source>ningún corte medido todavía (límite %1 s)</source>
+        <translation>no cut measured yet (limit %1 s)</translation>
+    </message>
+    <message>
+        <source>✔ dentro del límite</source>
+        <translation>✔ within the limit</translation>
+    </message>
+    <message>
+        <source>✖ fuera del límite</source>
+        <translation>✖ over the limit</translation>
+    </message>
+    <message>
+        <source>p50 %1 · p95 %2 · máx %3 (límite %4 s; %5 cortes medidos)</source>
+        <translation>p50 %1 · p95 %2 · max %3 (limit %4 s; %5 cuts measured)</translation>
+    </message>
+    <message>
+        <source> · %1 sobre el límite</source>
+        <translation> · %1 over the limit</translation>
+    </message>
+    <message>
+        <source> · %1 sin publicar</source>
+        <translation> · %1 unpublished</translation>
+    </message>
+    <message>
+        <source>%1 abiertos en la ventana, %2 sin resolver</source>
+        <translation>%1 opened in the window, %2 unresolved</translation>
+    </message>
+    <message>
+        <source> · tiempo a detectar (mediana) %1</source>
+        <translation> · time to detect (median) %1</translation>
+    </message>
+    <message>
+        <source> · %1 ya abiertos al empezar</source>
+        <translation> · %1 already open at the start</translation>
+    </message>
+    <message>
+        <source>sin datos: la bitácora de acceso no se ha leído</source>
+        <translation>no data: the access log has not been read</translation>
+    </message>
+    <message>
+        <source>%1 solicitudes/s a las %2 · %3 solicitudes/min a las %4 (UTC-6) · en total %5 (más %6 de la consola)</source>
+        <translation>%1 requests/s at %2 · %3 requests/min at %4 (UTC-6) · %5 in total (plus %6 by the console)</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ObserveProgress</name>
+    <message>
+        <source>Preparando</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>Conectando con el servidor</source>
+        <translation>Connecting to the server</translation>
+    </message>
+    <message>
+        <source>Verificación previa en curso</source>
+        <translation>Pre-flight running</translation>
+    </message>
+    <message>
+        <source>Verificación previa terminada: listo para iniciar</source>
+        <translation>Pre-flight done: ready to start</translation>
+    </message>
+    <message>
+        <source>Registrado: esperando a que abra la ventana</source>
+        <translation>Recorded: waiting for the window to open</translation>
+    </message>
+    <message>
+        <source>Observando (no se inyecta nada)</source>
+        <translation>Observing (nothing is injected)</translation>
+    </message>
+    <message>
+        <source>Preparando el informe</source>
+        <translation>Preparing the report</translation>
+    </message>
+    <message>
+        <source>Terminado</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>… revisando</source>
+        <translation>… checking</translation>
+    </message>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Punto</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Hora (UTC-6)</source>
+        <translation>Time (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Evidencia</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cifras en vivo&lt;/b&gt; (se actualizan cada 5 s)</source>
+        <translation>&lt;b&gt;Live figures&lt;/b&gt; (updated every 5 s)</translation>
+    </message>
+    <message>
+        <source>■ &amp;Detener</source>
+        <translation>■ &amp;Stop</translation>
+    </message>
+    <message>
+        <source>Detiene el simulacro: el informe cubre lo observado hasta ahora (estado «detenido»). No hay nada que revertir: solo observa.</source>
+        <translation>Stops the drill: the report covers what was observed so far (status &quot;stopped&quot;). There is nothing to roll back: it only observes.</translation>
+    </message>
+    <message>
+        <source>Deteniendo: se prepara el informe de lo observado…</source>
+        <translation>Stopping: preparing the report of what was observed…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verificación previa&lt;/b&gt; (horas en UTC-6)</source>
+        <translation>&lt;b&gt;Pre-flight&lt;/b&gt; (times in UTC-6)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bitácora del simulacro&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Drill log&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Empezando…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Revisando los seis puntos (hasta 30 s)…</source>
+        <translation>Checking the six items (up to 30 s)…</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial «%1» en %2 (solo observa)</source>
+        <translation>Official simulacro &quot;%1&quot; on %2 (observe only)</translation>
+    </message>
+    <message>
+        <source>✔ Los seis puntos están bien.</source>
+        <translation>✔ All six items are good.</translation>
+    </message>
+    <message>
+        <source>✖ %1 con falla, %2 sin dato: puede iniciar de todos modos (el simulacro se registrará como no cumplido y el informe lo dice), o corregir y repetir la verificación.</source>
+        <translation>✖ %1 failed, %2 unknown: you may start anyway (the drill will be recorded as not passed and the report says so), or fix and repeat the pre-flight.</translation>
+    </message>
+    <message>
+        <source>? %1 sin dato, ninguna falla: revise la evidencia antes de iniciar.</source>
+        <translation>? %1 unknown, no failure: review the evidence before starting.</translation>
+    </message>
+    <message>
+        <source>Ventana %1 a %2</source>
+        <translation>Window %1 to %2</translation>
+    </message>
+    <message>
+        <source>Ventana por fijar</source>
+        <translation>Window not set yet</translation>
+    </message>
+    <message>
+        <source> · abre en %1</source>
+        <translation> · opens in %1</translation>
+    </message>
+    <message>
+        <source> · transcurrido %1 · quedan %2</source>
+        <translation> · elapsed %1 · %2 left</translation>
+    </message>
+</context>
+<context>
+    <name>difusor::ui::ObserveReport</name>
+    <message>
+        <source>Resultado</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Punto</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Hora (UTC-6)</source>
+        <translation>Time (UTC-6)</translation>
+    </message>
+    <message>
+        <source>Evidencia</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Papel</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Incidente</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Detectado</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Tiempo
+a detectar</source>
+        <translation>Time
+to detect</translation>
+    </message>
+    <message>
+        <source>Tiempo
+a reconocer</source>
+        <translation>Time to
+acknowledge</translation>
+    </message>
+    <message>
+        <source>Tiempo
+a resolver</source>
+        <translation>Time to
+resolve</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Comparación con el simulacro anterior de este servidor&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Comparison with this server&apos;s previous simulacro&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cifra</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Antes</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Ahora</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Diferencia</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Guardar &amp;JSON…</source>
+        <translation>Save &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>El informe completo, como lo imprime «drill observe --format json».</source>
+        <translation>The whole report, as &quot;drill observe --format json&quot; prints it.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verificación previa&lt;/b&gt; (horas en UTC-6)</source>
+        <translation>&lt;b&gt;Pre-flight&lt;/b&gt; (times in UTC-6)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Incidentes del simulacro&lt;/b&gt; (horas en UTC-6)</source>
+        <translation>&lt;b&gt;Incidents of the drill&lt;/b&gt; (times in UTC-6)</translation>
+    </message>
+    <message>
+        <source>Sin informe</source>
+        <translation>No report</translation>
+    </message>
+    <message>
+        <source>Este simulacro no tiene informe: sigue en curso, o la consola se cerró antes de terminarlo.</source>
+        <translation>This drill has no report: it is still running, or the console closed before it finished.</translation>
+    </message>
+    <message>
+        <source>sin conexión</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>%1 %2 — «%3»</source>
+        <translation>%1 %2 — “%3”</translation>
+    </message>
+    <message>
+        <source>… El simulacro no terminó (sigue en curso, o la consola se cerró durante la ventana): solo se guardó su verificación previa.</source>
+        <translation>… The drill did not finish (still running, or the console closed during the window): only its pre-flight was saved.</translation>
+    </message>
+    <message>
+        <source>? Regla del minuto: sin cortes medidos</source>
+        <translation>? One-minute rule: no cut measured</translation>
+    </message>
+    <message>
+        <source>✔ Regla del minuto cumplida: cada corte medido se publicó en menos de %1 s (máx %2).</source>
+        <translation>✔ One-minute rule met: every measured cut was published in under %1 s (max %2).</translation>
+    </message>
+    <message>
+        <source>✖ Regla del minuto no cumplida: %1 cortes sobre %2 s, %3 sin publicar (máx %4).</source>
+        <translation>✖ One-minute rule not met: %1 cuts over %2 s, %3 unpublished (max %4).</translation>
+    </message>
+    <message>
+        <source>Simulacro oficial, solo observa (fallas inyectadas: %1) · servidor %2 · técnico %3</source>
+        <translation>Official simulacro, observe only (faults injected: %1) · server %2 · technician %3</translation>
+    </message>
+    <message>
+        <source>Ventana %1 a %2 · observado %3 a %4</source>
+        <translation>Window %1 to %2 · observed %3 to %4</translation>
+    </message>
+    <message>
+        <source> · duración %1</source>
+        <translation> · duration %1</translation>
+    </message>
+    <message>
+        <source>Detenido: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>No se guardó en la base: %1</source>
+        <translation>Not saved in the database: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>La verificación previa tuvo %n punto(s) con falla.</source>
+        <translation>
+            <numerusform>The pre-flight had %n failed item.</numerusform>
+            <numerusform>The pre-flight had %n failed items.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>sin resolver</source>
+        <translation>unresolved</translation>
+    </message>
+    <message>
+        <source>en la ventana</source>
+        <translation>in the window</translation>
+    </message>
+    <message>
+        <source>ya abierto al empezar</source>
+        <translation>already open at the start</translation>
+    </message>
+    <message>
+        <source>Guardar el informe del simulacro</source>
+        <translation>Save the drill report</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
