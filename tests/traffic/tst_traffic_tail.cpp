@@ -184,6 +184,66 @@ private Q_SLOTS:
         QCOMPARE(tail.gaps(), 0u);
     }
 
+    // The same race when the script's copytruncate signature was taken some reads ago (it is taken every
+    // 5 reads, not after each): the copy is still found by the bytes before that older offset, and the
+    // lines after our last read are read from it, from our offset.
+    void copyTruncateRaceWithAnOlderSignature()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, numberedLines(10, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy truncated(&tail, &LogTail::truncated);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 10u, 10000); // read 1: the signature is taken here
+        append(log, numberedLines(10, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 20u, 10000); // reads 2 and 3: not taken again
+        append(log, numberedLines(10, 3));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 30u, 10000);
+        append(log, numberedLines(30, 4));
+        QVERIFY(QFile::copy(log, log + QStringLiteral(".1")));
+        QFile f(log);
+        QVERIFY(f.resize(0));
+        QTRY_COMPARE_WITH_TIMEOUT(truncated.size(), 1, 10000);
+        append(log, numberedLines(20, 5));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 80u, 10000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 80u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(80));
+        QCOMPARE(tail.gaps(), 0u);
+    }
+
+    // More than the script's 4 MiB batch at once: batches end at the cap (the byte there is mid-line:
+    // counted and cut at the last newline) and then at the end (a newline: copied whole by one dd).
+    // Every line once, the position at the file's end.
+    void burstPastTheBatchCap()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, QByteArray());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy committed(&tail, &LogTail::committed);
+        tail.start({}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(committed.size() >= 1 || tail.remotePid() > 0, 10000);
+        const QByteArray burst = numberedLines(100000, 0); // ~9.5 MiB
+        QVERIFY(burst.size() > 2 * 4194304);
+        append(log, burst);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 100000u, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(tail.position().offset, qint64(burst.size()), 5000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 100000u);
+        QCOMPARE(ingest.malformedLines(), 0u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(100000));
+    }
+
     void cksumMatchesThePosixTool()
     {
         for (const QByteArray &data : {QByteArray(), QByteArray("hello\n"), QByteArray(4096, 'x'), QByteArray(70000, '\xe9')}) {
