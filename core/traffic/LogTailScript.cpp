@@ -162,6 +162,7 @@ fi
 printf '\001R %s %s\n' "$ino" "$off"
 stable=0
 beat=0
+idle=0
 while :; do
   # The heartbeat, data or not: sshd sends no signal when the channel goes (no pty) and stdin ended
   # with the script, so a failed write is the only sign. It kills us (SIGPIPE), or fails (EPIPE where
@@ -169,9 +170,14 @@ while :; do
   beat=$((beat + 1))
   if [ "$beat" -ge 5 ]; then printf '\001H\n' || exit 0; beat=0; fi
   report
-  # One stat for what FILE is now (inode) and how far it goes (size).
+  # One stat for what FILE is now (inode) and how far it goes (size). After 10 polls (~2 s) without a
+  # line, only every 5th poll (~1 s) looks: an idle log costs one stat a second, and its next line
+  # comes at most a second late. What FILE is (report, builtins only) is still seen every poll, and a
+  # FILE that is not ok makes the next look immediate.
   cur=""; csz=""
-  if [ "$fs" = ok ]; then stat_of "$f"; cur=$si; csz=$sz; fi
+  idle=$((idle + 1))
+  [ "$fs" = ok ] || idle=0
+  if [ "$fs" = ok ] && { [ "$idle" -le 10 ] || [ $((idle % 5)) -eq 0 ]; }; then stat_of "$f"; cur=$si; csz=$sz; fi
   if [ -n "$cur" ] && [ "$cur" != "$ino" ]; then
     old=""
     [ "$ino" != 0 ] && old=$(find_by_inode "$ino")
@@ -179,6 +185,7 @@ while :; do
       before=$off
       drain "$old"
       if [ "$off" = "$before" ]; then stable=$((stable + 1)); else stable=0; fi
+      idle=0
       if [ "$stable" -lt 3 ]; then [ "$full" = 1 ] || pause; continue; fi
     elif [ "$ino" != 0 ]; then
       printf '\001G\n'
@@ -188,6 +195,7 @@ while :; do
   fi
   before=$off
   if [ -n "$cur" ]; then drain "$f" "$csz"; fi
+  [ "$off" = "$before" ] || idle=0
   [ "$full" = 1 ] || pause
 done
 }

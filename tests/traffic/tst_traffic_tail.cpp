@@ -244,6 +244,40 @@ private Q_SLOTS:
         QCOMPARE(counter.topPages().distinct(), std::size_t(100000));
     }
 
+    // An idle log is looked at about once a second (not every 0.2 s poll): a line after a quiet spell,
+    // and a rotation during one, are still read, within about a second.
+    void idleLogStillFollowed()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, numberedLines(3, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy rotated(&tail, &LogTail::rotated);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 3u, 10000);
+        QTest::qWait(3000); // past the 2 s after which the script looks once a second
+        QElapsedTimer t;
+        t.start();
+        append(log, numberedLines(2, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 5u, 10000);
+        qInfo("a line after 3 s idle read in %lld ms", static_cast<long long>(t.elapsed()));
+        QVERIFY(t.elapsed() < 3000);
+        QTest::qWait(3000);
+        QVERIFY(QFile::rename(log, log + QStringLiteral(".1")));
+        append(log + QStringLiteral(".1"), numberedLines(4, 3)); // the server writes on to the old file a moment
+        append(log, numberedLines(6, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 15u, 10000);
+        QCOMPARE(rotated.size(), 1);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 15u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(15));
+        QCOMPARE(tail.gaps(), 0u);
+    }
+
     void cksumMatchesThePosixTool()
     {
         for (const QByteArray &data : {QByteArray(), QByteArray("hello\n"), QByteArray(4096, 'x'), QByteArray(70000, '\xe9')}) {
