@@ -10,6 +10,7 @@
 #include "traffic/LogTail.h"
 #include "traffic/StatsReport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -275,6 +276,59 @@ private Q_SLOTS:
         QTest::qWait(600);
         QCOMPARE(ingest.parsedLines(), 15u);
         QCOMPARE(counter.topPages().distinct(), std::size_t(15));
+        QCOMPARE(tail.gaps(), 0u);
+    }
+
+    // Where dd is not GNU's (no iflag=skip_bytes: busybox's older ones, the BSDs'), the script reads with
+    // tail and head, as it did before the dd path: first on PATH here is a dd that refuses iflag= and
+    // otherwise runs the real one. Whole lines, a partial line, and the copytruncate race all still hold.
+    void withoutGnuDd()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString bin = dir.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString realDd = QStandardPaths::findExecutable(QStringLiteral("dd"));
+        QVERIFY(!realDd.isEmpty());
+        QFile wrapper(bin + QStringLiteral("/dd"));
+        QVERIFY(wrapper.open(QIODevice::WriteOnly));
+        wrapper.write("#!/bin/sh\nfor a; do case $a in iflag=*) echo \"dd: unknown operand $a\" >&2; exit 1;; esac; done\nexec '"
+                      + realDd.toLocal8Bit() + "' \"$@\"\n");
+        wrapper.close();
+        QVERIFY(wrapper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", bin.toLocal8Bit() + ':' + path);
+        struct Restore
+        {
+            QByteArray path;
+            ~Restore() { qputenv("PATH", path); }
+        } restore{path};
+
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, numberedLines(20, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy truncated(&tail, &LogTail::truncated);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 20u, 10000);
+        const QByteArray more = numberedLines(2, 2);
+        append(log, more.left(30)); // a partial line waits for its newline
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 20u);
+        append(log, more.mid(30));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 22u, 10000);
+        append(log, numberedLines(30, 3));
+        QVERIFY(QFile::copy(log, log + QStringLiteral(".1")));
+        QFile f(log);
+        QVERIFY(f.resize(0));
+        QTRY_COMPARE_WITH_TIMEOUT(truncated.size(), 1, 10000);
+        append(log, numberedLines(10, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 62u, 10000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 62u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(62));
         QCOMPARE(tail.gaps(), 0u);
     }
 
