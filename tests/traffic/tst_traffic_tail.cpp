@@ -10,6 +10,7 @@
 #include "traffic/LogTail.h"
 #include "traffic/StatsReport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -181,6 +182,153 @@ private Q_SLOTS:
         QCOMPARE(ingest.parsedLines(), 50u + 3 * 50u);
         // Each path once: raw mode counts every request per path.
         QCOMPARE(counter.topPages().distinct(), std::size_t(50 + 3 * 50));
+        QCOMPARE(tail.gaps(), 0u);
+    }
+
+    // The same race when the script's copytruncate signature was taken some reads ago (it is taken every
+    // 5 reads, not after each): the copy is still found by the bytes before that older offset, and the
+    // lines after our last read are read from it, from our offset.
+    void copyTruncateRaceWithAnOlderSignature()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, numberedLines(10, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy truncated(&tail, &LogTail::truncated);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 10u, 10000); // read 1: the signature is taken here
+        append(log, numberedLines(10, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 20u, 10000); // reads 2 and 3: not taken again
+        append(log, numberedLines(10, 3));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 30u, 10000);
+        append(log, numberedLines(30, 4));
+        QVERIFY(QFile::copy(log, log + QStringLiteral(".1")));
+        QFile f(log);
+        QVERIFY(f.resize(0));
+        QTRY_COMPARE_WITH_TIMEOUT(truncated.size(), 1, 10000);
+        append(log, numberedLines(20, 5));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 80u, 10000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 80u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(80));
+        QCOMPARE(tail.gaps(), 0u);
+    }
+
+    // More than the script's 4 MiB batch at once: batches end at the cap (the byte there is mid-line:
+    // counted and cut at the last newline) and then at the end (a newline: copied whole by one dd).
+    // Every line once, the position at the file's end.
+    void burstPastTheBatchCap()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, QByteArray());
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy committed(&tail, &LogTail::committed);
+        tail.start({}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(committed.size() >= 1 || tail.remotePid() > 0, 10000);
+        const QByteArray burst = numberedLines(100000, 0); // ~9.5 MiB
+        QVERIFY(burst.size() > 2 * 4194304);
+        append(log, burst);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 100000u, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(tail.position().offset, qint64(burst.size()), 5000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 100000u);
+        QCOMPARE(ingest.malformedLines(), 0u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(100000));
+    }
+
+    // An idle log is looked at about once a second (not every 0.2 s poll): a line after a quiet spell,
+    // and a rotation during one, are still read, within about a second.
+    void idleLogStillFollowed()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, numberedLines(3, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy rotated(&tail, &LogTail::rotated);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 3u, 10000);
+        QTest::qWait(3000); // past the 2 s after which the script looks once a second
+        QElapsedTimer t;
+        t.start();
+        append(log, numberedLines(2, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 5u, 10000);
+        qInfo("a line after 3 s idle read in %lld ms", static_cast<long long>(t.elapsed()));
+        QVERIFY(t.elapsed() < 3000);
+        QTest::qWait(3000);
+        QVERIFY(QFile::rename(log, log + QStringLiteral(".1")));
+        append(log + QStringLiteral(".1"), numberedLines(4, 3)); // the server writes on to the old file a moment
+        append(log, numberedLines(6, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 15u, 10000);
+        QCOMPARE(rotated.size(), 1);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 15u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(15));
+        QCOMPARE(tail.gaps(), 0u);
+    }
+
+    // Where dd is not GNU's (no iflag=skip_bytes: busybox's older ones, the BSDs'), the script reads with
+    // tail and head, as it did before the dd path: first on PATH here is a dd that refuses iflag= and
+    // otherwise runs the real one. Whole lines, a partial line, and the copytruncate race all still hold.
+    void withoutGnuDd()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        const QString bin = dir.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString realDd = QStandardPaths::findExecutable(QStringLiteral("dd"));
+        QVERIFY(!realDd.isEmpty());
+        QFile wrapper(bin + QStringLiteral("/dd"));
+        QVERIFY(wrapper.open(QIODevice::WriteOnly));
+        wrapper.write("#!/bin/sh\nfor a; do case $a in iflag=*) echo \"dd: unknown operand $a\" >&2; exit 1;; esac; done\nexec '"
+                      + realDd.toLocal8Bit() + "' \"$@\"\n");
+        wrapper.close();
+        QVERIFY(wrapper.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", bin.toLocal8Bit() + ':' + path);
+        struct Restore
+        {
+            QByteArray path;
+            ~Restore() { qputenv("PATH", path); }
+        } restore{path};
+
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        append(log, numberedLines(20, 1));
+        difusor::remote::LocalHost host;
+        host.connectToHost();
+        TrafficCounter counter(TrafficCounter::Mode::Raw, TrafficCounter::Period::Day);
+        LogIngest ingest(LogFormat::combined(), counter);
+        LogTail tail(&host, log, &ingest);
+        QSignalSpy truncated(&tail, &LogTail::truncated);
+        tail.start({}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 20u, 10000);
+        const QByteArray more = numberedLines(2, 2);
+        append(log, more.left(30)); // a partial line waits for its newline
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 20u);
+        append(log, more.mid(30));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 22u, 10000);
+        append(log, numberedLines(30, 3));
+        QVERIFY(QFile::copy(log, log + QStringLiteral(".1")));
+        QFile f(log);
+        QVERIFY(f.resize(0));
+        QTRY_COMPARE_WITH_TIMEOUT(truncated.size(), 1, 10000);
+        append(log, numberedLines(10, 4));
+        QTRY_COMPARE_WITH_TIMEOUT(ingest.parsedLines(), 62u, 10000);
+        QTest::qWait(600);
+        QCOMPARE(ingest.parsedLines(), 62u);
+        QCOMPARE(counter.topPages().distinct(), std::size_t(62));
         QCOMPARE(tail.gaps(), 0u);
     }
 

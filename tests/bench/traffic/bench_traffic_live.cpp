@@ -16,8 +16,9 @@
 // against `wc -l`, the GUI event-loop stall p99 (a 10 ms timer's lateness) next to the 16 ms goal, and what the tail costs the
 // server (issue 14): bytes on the wire per log line and Mbit/s (what the server's sshd session process
 // wrote, /proc/PID/io wchar: the encrypted, maybe compressed, stream, next to the 5 % of 100 Mbit/s
-// goal) and CPU (that sshd process and everything under it: the tail script and its readers, next to
-// the 10 % of one core goal). The sandbox's sshd runs on this machine, so /proc shows it.
+// goal, and projected to 20,000 lines/s) and CPU (that sshd process itself and the tail's channel: the
+// script and every process it forked, next to the 10 % of one core goal; see serverCost). The last
+// block prints each figure over its goal. The sandbox's sshd runs on this machine, so /proc shows it.
 #include "TestEnv.h"
 #include "pages/traffic/TrafficPage.h"
 #include "remote/SshHost.h"
@@ -89,49 +90,79 @@ QByteArray commOf(qint64 pid)
     return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
 }
 
-// The sshd process that serves the channel the script runs in (its nearest sshd ancestor).
-qint64 sshdOf(qint64 pid)
+// Where the tail runs on the server: the sshd process serving its SSH session, and the process that
+// sshd started for the tail's channel (`sh -c ...`, the ancestor of the script just below sshd).
+struct TailProcesses
 {
+    qint64 sshd = 0;
+    qint64 channel = 0;
+};
+
+TailProcesses tailProcesses(qint64 pid)
+{
+    qint64 below = 0;
     for (int hops = 0; pid > 1 && hops < 8; ++hops) {
         if (commOf(pid) == "sshd")
-            return pid;
+            return {pid, below};
+        below = pid;
         pid = statFields(pid).value(1).toLongLong();
     }
-    return 0;
+    return {};
 }
 
+// CPU is counted from /proc/PID/stat: utime + stime of every live process in the channel's tree plus
+// cutime + cstime, which hold every child it has reaped (and what those had reaped): the tail script
+// forks its readers (stat, dd...) and waits for each, so a reader that lived and died between two
+// samples is counted in its parent's cutime. Nothing the script starts is left to init (no `&`), so
+// nothing escapes. A process alive at the first sample and reaped before the second counts its time
+// before the window too: the figure errs high, never low. The sshd process itself counts its own
+// utime + stime only (encryption, compression of every channel it carries); its cutime would hold
+// channels that ended, not the tail. Other channels of the same SSH session (the console also watches
+// the publication folder on it) are counted apart.
 struct ServerCost
 {
-    double cpuSeconds = 0; // the sshd session process and all under it (reaped children included)
-    double sshdSeconds = 0; // of which the sshd process itself (encryption, compression)
+    double tailSeconds = 0; // the tail's channel: the script, its ticker and every reader it forked
+    double sshdSeconds = 0; // the sshd process itself (encryption, compression)
+    double otherSeconds = 0; // the session's other channels (not the tail's)
     qint64 wireBytes = 0;  // what that sshd wrote (to the client's socket; its writes to the script are a few bytes)
 };
 
-ServerCost serverCost(qint64 sshd)
+ServerCost serverCost(const TailProcesses &tail)
 {
     ServerCost c;
+    const qint64 sshd = tail.sshd;
     if (sshd <= 0)
         return c;
-    QHash<qint64, qint64> parent;
+    QHash<qint64, QList<QByteArray>> stats;
     const QDir proc(QStringLiteral("/proc"));
     for (const QString &e : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool ok = false;
         const qint64 pid = e.toLongLong(&ok);
         if (ok)
-            parent.insert(pid, statFields(pid).value(1).toLongLong());
+            stats.insert(pid, statFields(pid));
     }
     const double tick = double(sysconf(_SC_CLK_TCK));
-    for (auto it = parent.cbegin(); it != parent.cend(); ++it) {
-        qint64 p = it.key();
+    auto seconds = [tick](const QList<QByteArray> &f, bool children) {
+        qint64 t = f.value(11).toLongLong() + f.value(12).toLongLong();
+        if (children)
+            t += f.value(13).toLongLong() + f.value(14).toLongLong();
+        return double(t) / tick;
+    };
+    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
+        if (it.key() == sshd) {
+            c.sshdSeconds = seconds(it.value(), false);
+            continue;
+        }
+        // Up to the child of sshd this process descends from, if any.
+        qint64 p = it.key(), below = 0;
         int hops = 0;
-        while (p > 1 && p != sshd && hops++ < 16)
-            p = parent.value(p, 0);
+        while (p > 1 && p != sshd && hops++ < 32) {
+            below = p;
+            p = stats.value(p).value(1).toLongLong();
+        }
         if (p != sshd)
             continue;
-        const QList<QByteArray> f = statFields(it.key());
-        c.cpuSeconds += double(f.value(11).toLongLong() + f.value(12).toLongLong() + f.value(13).toLongLong() + f.value(14).toLongLong()) / tick;
-        if (it.key() == sshd)
-            c.sshdSeconds = double(f.value(11).toLongLong() + f.value(12).toLongLong()) / tick;
+        (below == tail.channel ? c.tailSeconds : c.otherSeconds) += seconds(it.value(), true);
     }
     QFile io(QStringLiteral("/proc/%1/io").arg(sshd));
     if (io.open(QIODevice::ReadOnly))
@@ -277,8 +308,8 @@ int main(int argc, char **argv)
     const qint64 linesBefore = lineCount(log);
     const quint64 readBefore = session.parsedLines() + session.malformedLines();
     page.resetMeasurements();
-    const qint64 sshd = session.tail() ? sshdOf(session.tail()->remotePid()) : 0;
-    const ServerCost costBefore = serverCost(sshd);
+    const TailProcesses server = session.tail() ? tailProcesses(session.tail()->remotePid()) : TailProcesses{};
+    const ServerCost costBefore = serverCost(server);
     QProcess appender;
     appender.setStandardErrorFile(QProcess::nullDevice());
     if (append > 0)
@@ -286,7 +317,7 @@ int main(int argc, char **argv)
     meter.start();
     QTest::qWait(seconds * 1000);
     meter.stop();
-    const ServerCost costAfter = serverCost(sshd);
+    const ServerCost costAfter = serverCost(server);
     const double costSeconds = double(clock.elapsed()) / 1000.0;
     const quint64 readInWindow = session.parsedLines() + session.malformedLines() - readBefore;
     waitFor([&appender] { return appender.state() == QProcess::NotRunning; }, 10000);
@@ -329,16 +360,29 @@ int main(int argc, char **argv)
     std::printf("GUI event-loop gap (10 ms timer): p50 %.1f ms, p99 %.1f ms, max %.1f ms; stall past the timer p99 %.1f ms "
                 "(goal < 16 ms: %s); longest page redraw %.1f ms\n",
                 p50, p99, max, stall99, stall99 < 16.0 ? "met" : "NOT met", double(page.maxRefreshUs()) / 1000.0);
-    if (sshd > 0 && readInWindow > 0) {
+    // Issue 14 (c): each figure next to its goal, as figure / goal (below 1: met).
+    std::printf("goals (issue 14 c), figure / goal, below 1 is met:\n");
+    std::printf("  GUI event-loop stall p99   %6.1f ms               / 16 ms       = %.2f  %s\n", stall99, stall99 / 16.0,
+                stall99 < 16.0 ? "met" : "NOT met");
+    if (server.sshd > 0 && readInWindow > 0) {
+        const double linesPerS = double(readInWindow) / costSeconds;
         const double wire = double(costAfter.wireBytes - costBefore.wireBytes);
+        const double perLine = wire / double(readInWindow);
         const double mbps = wire * 8.0 / costSeconds / 1e6;
-        const double cpu = (costAfter.cpuSeconds - costBefore.cpuSeconds) / costSeconds;
-        std::printf("link (compression %s): %.1f bytes per log line on the wire, %.2f Mbit/s = %.1f %% of 100 Mbit/s (goal <= 5 %%: %s)\n",
-                    linkProfile.compression ? "on" : "off", wire / double(readInWindow), mbps, mbps, mbps <= 5.0 ? "met" : "NOT met");
+        const double mbpsAt20k = perLine * 8.0 * 20000.0 / 1e6; // the goal's rate, whatever this run reached
+        const double tailCpu = (costAfter.tailSeconds - costBefore.tailSeconds) / costSeconds;
         const double sshdCpu = (costAfter.sshdSeconds - costBefore.sshdSeconds) / costSeconds;
-        std::printf("server CPU for the tail (sshd %lld and its children): %.1f %% of one core (goal <= 10 %%: %s): "
-                    "sshd %.1f %%, the tail script and its readers %.1f %%\n",
-                    static_cast<long long>(sshd), 100.0 * cpu, cpu <= 0.10 ? "met" : "NOT met", 100.0 * sshdCpu, 100.0 * (cpu - sshdCpu));
+        const double otherCpu = (costAfter.otherSeconds - costBefore.otherSeconds) / costSeconds;
+        const double cpu = tailCpu + sshdCpu;
+        std::printf("  link (compression %s)     %6.1f bytes per line = %.2f Mbit/s at 20,000 lines/s / 5 Mbit/s (5 %% of 100) = %.2f  %s\n",
+                    linkProfile.compression ? "on " : "off", perLine, mbpsAt20k, mbpsAt20k / 5.0, mbpsAt20k <= 5.0 ? "met" : "NOT met");
+        std::printf("  server CPU for the tail    %6.1f %% of one core  / 10 %%        = %.2f  %s   (at %.0f lines/s read)\n",
+                    100.0 * cpu, cpu / 0.10, cpu <= 0.10 ? "met" : "NOT met", linesPerS);
+        std::printf("link: %.2f Mbit/s measured at %.0f lines/s (what sshd %lld wrote, /proc/PID/io wchar)\n", mbps, linesPerS,
+                    static_cast<long long>(server.sshd));
+        std::printf("server CPU: sshd %.1f %% (encryption, compression) + the tail's channel %.1f %% (the script, its ticker "
+                    "and every reader it forked, reaped ones included); not counted: the session's other channels %.1f %%\n",
+                    100.0 * sshdCpu, 100.0 * tailCpu, 100.0 * otherCpu);
     } else {
         std::printf("server cost: the tail's sshd process was not found (script pid %lld)\n",
                     static_cast<long long>(session.tail() ? session.tail()->remotePid() : -1));
