@@ -231,7 +231,7 @@ TagFields bagInfo(const QList<Profile> &profiles, const ExportDates &dates, cons
     return fields;
 }
 
-bool addMemoriaPdf(Bag &bag, const PayloadRequest &rq, QStringList *warnings, QString *error, QJsonObject *comparison)
+MemoriaInput memoriaInputFor(const PayloadRequest &rq, const QString &bagRoot)
 {
     MemoriaRequest m;
     QStringList organisations;
@@ -254,7 +254,7 @@ bool addMemoriaPdf(Bag &bag, const PayloadRequest &rq, QStringList *warnings, QS
     }
     for (const CollectedServer &s : rq.servers) {
         for (const CollectedFile &f : s.files)
-            m.logs.append({s.profile.name, f.payloadPath, bag.root() + QStringLiteral("/data/") + f.payloadPath});
+            m.logs.append({s.profile.name, f.payloadPath, bagRoot + QStringLiteral("/data/") + f.payloadPath});
     }
     if (!rq.commentsFile.isEmpty()) {
         QFile comments(rq.commentsFile);
@@ -275,7 +275,7 @@ bool addMemoriaPdf(Bag &bag, const PayloadRequest &rq, QStringList *warnings, QS
                     m.serverIds.append(s.id);
             }
         }
-        if (m.serverIds.isEmpty())
+        if (m.serverIds.isEmpty() && !rq.profiles.isEmpty())
             m.serverIds.append(-1); // none of these servers in the store: nothing of another's
         input = buildMemoriaInput(st, m);
     } else {
@@ -290,8 +290,16 @@ bool addMemoriaPdf(Bag &bag, const PayloadRequest &rq, QStringList *warnings, QS
         readMemoriaLogs(m, input);
         input.drafts = memoriaDrafts(input);
         input.errors << Tr::tr("Sin base de datos de la consola: sin incidentes, cortes ni simulacros.");
+        if (!openError.isEmpty())
+            input.errors << openError; // the store is there but could not be read: say why
     }
     input.consoleVersion = QCoreApplication::applicationVersion();
+    return input;
+}
+
+bool addMemoriaPdf(Bag &bag, const PayloadRequest &rq, QStringList *warnings, QString *error, QJsonObject *comparison)
+{
+    MemoriaInput input = memoriaInputFor(rq, bag.root());
     if (warnings) {
         for (const QString &e : std::as_const(input.errors))
             *warnings << Tr::tr("Memoria: %1").arg(e);

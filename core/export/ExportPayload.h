@@ -12,6 +12,7 @@
 namespace difusor::exporting {
 
 class Bag;
+struct MemoriaInput;
 
 // What the memoria técnica holds besides the logs, from the console's store (core/store) and the
 // technician: written into an open bag. Blocking (SQLite, files): a worker thread or a headless command.
@@ -49,6 +50,12 @@ TagFields bagInfo(const QList<difusor::Profile> &profiles, const ExportDates &da
 // data/trafico/comparativo.csv and .json. Needs a QGuiApplication (headless: offscreen). Problems the
 // report itself states (an unreadable store, a baseline without logs) go to *warnings; false with
 // *error when the PDF could not be written.
+// The report's input for `request`: the profiles' servers in the store (every server of the store when
+// there is no profile), the comments, and the collected files of request.servers read from
+// bagRoot/data/ (none when request.servers is empty: the Exportar page's preview, which reads no
+// logs). Blocking (SQLite, files): a worker thread. An unreadable store lands in MemoriaInput::errors.
+MemoriaInput memoriaInputFor(const PayloadRequest &request, const QString &bagRoot);
+
 bool addMemoriaPdf(Bag &bag, const PayloadRequest &request, QStringList *warnings, QString *error,
                    QJsonObject *comparison = nullptr); // memoriaComparisonJson(), for the summary
 
