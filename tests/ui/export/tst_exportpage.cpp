@@ -1,7 +1,9 @@
 // The "Exportar" page as a technician uses it, on the real sandbox difusor: connected, the day chosen,
 // "Exportar" makes a package that "Verificar paquete…" accepts (with the comments typed on the page);
 // "Cancelar" stops an export and exporting again into the same folder goes on; a tampered package is
-// refused naming the file. DIFUSOR_SCREENSHOT=1 saves the page as packaging/screenshots/export.png.
+// refused naming the file. "Vista previa" shows the report from the store (an incident that affected
+// publication) while the window keeps answering. DIFUSOR_SCREENSHOT=1 saves the page as
+// packaging/screenshots/export.png.
 #include "MainWindow.h"
 #include "SandboxFixture.h"
 #include "TestEnv.h"
@@ -9,15 +11,20 @@
 #include "connection/ServerSet.h"
 #include "pages/PageContext.h"
 #include "pages/export/ExportPage.h"
+#include "store/Store.h"
 #include "store/StoreThread.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 
 using namespace difusor;
 using namespace difusor::ui;
@@ -48,6 +55,73 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { m_run.stop(); }
+
+    void previewFromStore()
+    {
+        // An incident of the page's default period (the call's 2-9 June 2024) that affected the
+        // publication, written by another connection as the console's incident rules would.
+        {
+            store::Store direct;
+            QVERIFY(direct.open(m_dir.filePath(QStringLiteral("consola.sqlite"))));
+            const auto server = direct.registerServer({QStringLiteral("norte"), QStringLiteral("SHA256:norte"), QStringLiteral("norte"),
+                                                       QStringLiteral("prep@norte:22")},
+                                                      QDateTime::currentDateTimeUtc());
+            QVERIFY(server);
+            direct.setServer(*server);
+            store::IncidentRecord down;
+            down.kind = QStringLiteral("site_unreachable");
+            down.subject = QStringLiteral("difusor");
+            down.title = QStringLiteral("El sitio del difusor no responde (ñandú)");
+            down.detail = QStringLiteral("No respondió en 10 s.");
+            down.affectsPublication = true;
+            down.openedUtc = QDateTime(QDate(2024, 6, 3), QTime(3, 0), Qt::UTC);
+            down.detectedUtc = down.openedUtc.addSecs(60);
+            QVERIFY2(direct.raiseIncident(down), qPrintable(direct.lastError()));
+        }
+        MainWindow window(m_dir.filePath(QStringLiteral("profiles")));
+        window.setStoreThread(&m_store);
+        installPages(PageContext{&window, &m_store, m_dir.filePath(QStringLiteral("consola.sqlite"))});
+        auto *page = qobject_cast<ExportPage *>(window.page(MainWindow::Page::Export));
+        QVERIFY(page);
+        window.resize(1280, 800);
+        window.show();
+        window.showPage(MainWindow::Page::Export);
+
+        // The window's thread keeps turning while the preview is built: the widest gap between two
+        // ticks of a 10 ms timer stays small.
+        QElapsedTimer sinceTick;
+        qint64 widestGapMs = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            widestGapMs = std::max(widestGapMs, sinceTick.restart());
+        });
+        QSignalSpy done(page, &ExportPage::previewFinished);
+        auto *button = page->findChild<QPushButton *>(QStringLiteral("exportPreviewButton"));
+        QVERIFY(button);
+        sinceTick.start();
+        ticker.start();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(page->isPreviewing());
+        QTRY_VERIFY_WITH_TIMEOUT(page->previewText().contains(QStringLiteral("El sitio del difusor no responde (ñandú)")), 10000);
+        ticker.stop();
+        QCOMPARE(done.size(), 1);
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        const QString text = page->previewText();
+        for (const char *title : {"1. Bitácoras de acceso", "2. Incidentes que afectaron la publicación",
+                                  "3. Comparativo de visitas, páginas y hits", "4. Comentarios y sugerencias"})
+            QVERIFY2(text.contains(QString::fromUtf8(title)), title);
+        QVERIFY(text.contains(QStringLiteral("Vista previa sin bitácoras")));
+        QVERIFY(page->findChild<QTextBrowser *>(QStringLiteral("exportPreview"))->isVisible());
+        qInfo("widest gap of the window's thread while previewing: %lld ms", widestGapMs);
+        QVERIFY2(widestGapMs < 1000, qPrintable(QString::number(widestGapMs)));
+
+        // Asked again: refreshed with the comments as they are now.
+        page->findChild<QPlainTextEdit *>(QStringLiteral("exportComments"))->setPlainText(QStringLiteral("Comentario nuevo: añadido."));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page->previewText().contains(QStringLiteral("Comentario nuevo: añadido.")), 10000);
+        QCOMPARE(done.size(), 2);
+    }
 
     void exportCancelVerify()
     {

@@ -7,6 +7,8 @@
 #include "export/BagVerifier.h"
 #include "export/ExportPayload.h"
 #include "export/LogCollector.h"
+#include "export/Memoria.h"
+#include "export/MemoriaDocument.h"
 #include "remote/RemoteHost.h"
 
 #include <QCoreApplication>
@@ -23,6 +25,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTextDocument>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -57,6 +62,16 @@ QDateEdit *dateEdit(const QDate &date, QWidget *parent)
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     return edit;
 }
+
+// The preview's data, built on a worker thread. Only data crosses threads: a QTextDocument laid out
+// on the worker keeps font engines of that thread's font cache, which go with the thread (a crash
+// once shown), so the document itself is made on the window's thread from this html.
+struct PreviewResult
+{
+    exporting::MemoriaDocument parts;
+    QStringList errors; // what the report could not read (translated)
+    int incidents = 0;
+};
 
 } // namespace
 
@@ -96,6 +111,19 @@ ExportPage::ExportPage(ServerSet *servers, QString storePath, QWidget *parent)
     m_log = new QPlainTextEdit(this);
     m_log->setReadOnly(true);
     m_log->setObjectName(QStringLiteral("exportLog"));
+    m_previewButton = new QPushButton(tr("Vista previa"), this);
+    m_previewButton->setObjectName(QStringLiteral("exportPreviewButton"));
+    m_previewButton->setToolTip(tr("La memoria técnica con los datos de la consola para el periodo, sin bitácoras"));
+    m_preview = new QTextBrowser(this);
+    m_preview->setObjectName(QStringLiteral("exportPreview"));
+    m_preview->setOpenLinks(false);
+    m_preview->setPlaceholderText(tr("«Vista previa» muestra aquí la memoria técnica del periodo."));
+    // The log and the preview share the page's lower part: at 1280x800 both side by side would be
+    // too narrow for the report's tables.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("exportTabs"));
+    m_tabs->addTab(m_log, tr("Registro"));
+    m_tabs->addTab(m_preview, tr("Vista previa"));
 
     auto *period = new QHBoxLayout;
     period->addWidget(m_from);
@@ -122,11 +150,12 @@ ExportPage::ExportPage(ServerSet *servers, QString storePath, QWidget *parent)
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_verify);
+    buttons->addWidget(m_previewButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
-    layout->addWidget(m_log, 1);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_from, &QDateEdit::dateChanged, this, [this](const QDate &d) {
         // The baseline follows the period until the technician sets it: the 14 days before.
@@ -142,6 +171,7 @@ ExportPage::ExportPage(ServerSet *servers, QString storePath, QWidget *parent)
         dialog->open();
     });
     connect(m_export, &QPushButton::clicked, this, &ExportPage::startExport);
+    connect(m_previewButton, &QPushButton::clicked, this, &ExportPage::startPreview);
     connect(m_cancel, &QPushButton::clicked, this, &ExportPage::cancelExport);
     connect(m_verify, &QPushButton::clicked, this, [this] {
         if (!m_folder->text().trimmed().isEmpty()) {
@@ -212,6 +242,94 @@ void ExportPage::refreshServers()
         item->setFlags(connected ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable : Qt::ItemIsUserCheckable);
         item->setCheckState(connected && (first || checked.contains(id) || checked.isEmpty()) ? Qt::Checked : Qt::Unchecked);
     }
+}
+
+QList<Profile> ExportPage::checkedProfiles() const
+{
+    QList<Profile> profiles;
+    if (!m_servers)
+        return profiles;
+    for (int i = 0; i < m_serverList->count(); ++i) {
+        if (m_serverList->item(i)->checkState() != Qt::Checked)
+            continue;
+        for (ServerEntry *entry : m_servers->entries()) {
+            if (entry->profile().identityId() == m_serverList->item(i)->data(Qt::UserRole).toString())
+                profiles << entry->profile();
+        }
+    }
+    return profiles;
+}
+
+QString ExportPage::previewText() const
+{
+    return m_previewDocument ? m_previewDocument->toPlainText() : QString();
+}
+
+void ExportPage::startPreview()
+{
+    if (m_previewing)
+        return; // the one running shows the fields as they were when it was asked
+    exporting::PayloadRequest request;
+    request.profiles = checkedProfiles(); // none: every server of the store
+    request.dates.from = m_from->date();
+    request.dates.to = m_to->date();
+    request.dates.baselineFrom = m_baselineFrom->date();
+    request.dates.baselineTo = m_baselineTo->date();
+    if (request.dates.to < request.dates.from || request.dates.baselineTo < request.dates.baselineFrom) {
+        m_status->setText(tr("Revise las fechas: el final va después del principio."));
+        return;
+    }
+    request.storePath = m_storePath;
+    request.commentsText = m_comments->toPlainText();
+    request.language = chooseLanguage(QCoreApplication::arguments()) == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("es");
+    // request.servers stays empty: no log is read (they are on the servers until the export collects them).
+    m_previewing = true;
+    m_previewButton->setEnabled(false);
+    m_previewButton->setText(tr("Preparando la vista previa…"));
+    const QString notice = tr("Vista previa sin bitácoras: las secciones 1 y 3 se llenan al exportar, con las bitácoras recolectadas de los servidores.");
+    auto result = std::make_shared<PreviewResult>();
+    runInWorker(this, [request, result, notice] {
+        const exporting::MemoriaInput input = exporting::memoriaInputFor(request, QString());
+        result->errors = input.errors;
+        result->incidents = int(input.affecting.size() + input.others.size());
+        const QLocale locale = input.language == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                                                       : QLocale(QLocale::Spanish, QLocale::Mexico);
+        const exporting::MemoriaDocument parts = exporting::memoriaDocument(input, locale);
+        QString html = QStringLiteral("<p style=\"color: #9c0006;\"><b>") + notice.toHtmlEscaped() + QStringLiteral("</b></p>");
+        for (const QString &e : std::as_const(input.errors))
+            html += QStringLiteral("<p style=\"color: #9c0006;\">") + e.toHtmlEscaped() + QStringLiteral("</p>");
+        html += parts.html;
+        result->parts = parts;
+        result->parts.html = html;
+    }, [this, result] {
+        m_previewing = false;
+        m_previewButton->setEnabled(true);
+        m_previewButton->setText(tr("Vista previa"));
+        // The report's text is rich text of a few hundred KB at most; laying it out is the one step
+        // here, on the window's thread (see PreviewResult).
+        auto *document = new QTextDocument(m_preview);
+        document->setDefaultStyleSheet(QStringLiteral("h1 { font-size: 15pt; color: #1f4e79; } h2 { font-size: 12pt; color: #1f4e79; } "
+                                                      "h3 { font-size: 10pt; } th { font-weight: bold; }"));
+        document->setHtml(result->parts.html);
+        // The charts as the PDF draws them (MemoriaChartObject, QPainter in the flow of the text) where
+        // their markers are: vectors at the browser's width rather than images.
+        auto *charts = new exporting::MemoriaChartObject(document);
+        for (const auto &[marker, chart] : std::as_const(result->parts.charts))
+            charts->insertAt(marker, chart);
+        QTextDocument *old = m_previewDocument;
+        m_previewDocument = document;
+        m_preview->setDocument(document);
+        if (old)
+            old->deleteLater();
+        m_tabs->setCurrentWidget(m_preview);
+        const QString message = result->errors.isEmpty()
+            ? tr("Vista previa lista (%1 incidentes del periodo), sin bitácoras.").arg(result->incidents)
+            : tr("Vista previa con avisos: %1").arg(result->errors.join(QStringLiteral(" ")));
+        if (!m_busy) // an export's progress keeps the status line while it runs
+            m_status->setText(message);
+        log(message);
+        Q_EMIT previewFinished(result->errors.isEmpty(), message);
+    });
 }
 
 void ExportPage::setBusy(bool busy)
@@ -421,6 +539,13 @@ void installExportPage(const PageContext &context)
             page->setPeriod(today, today);
             page->startExport();
         });
+    }
+    // For packaging/screenshots/export-preview.png (README): DIFUSOR_EXPORT_PREVIEW=1 clicks "Vista
+    // previa" DIFUSOR_EXPORT_PREVIEW_AT seconds (default 5) after start, for the period on the page.
+    if (qEnvironmentVariable("DIFUSOR_EXPORT_PREVIEW") == QLatin1String("1")) {
+        bool atOk = false;
+        const int atS = qEnvironmentVariableIntValue("DIFUSOR_EXPORT_PREVIEW_AT", &atOk);
+        QTimer::singleShot((atOk ? atS : 5) * 1000, page, &ExportPage::startPreview);
     }
 }
 

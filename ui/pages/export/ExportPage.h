@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Profile.h"
 #include "pages/PageContext.h"
 
 #include <QPointer>
@@ -15,6 +16,9 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+class QTextDocument;
 
 namespace difusor::exporting {
 class Bag;
@@ -30,8 +34,10 @@ class ServerSet;
 // (Central Mexico days), the connected servers to collect from, the comments, the package's folder;
 // "Exportar" collects (core/export/LogCollector: progress with bytes, files and time left; "Cancelar"
 // keeps what is done, and exporting again into the same folder goes on from there), then writes the
-// store's data and seals the bag; "Verificar paquete…" checks any package. Nothing blocks the window:
-// the bag's reading, hashing and writing run on worker threads.
+// store's data and seals the bag; "Verificar paquete…" checks any package. "Vista previa" shows the
+// report (the PDF's text and charts) from the store for the fields as they are, without the logs,
+// which only the export collects. Nothing blocks the window: the bag's reading, hashing and writing
+// and the preview's store reading run on worker threads.
 class ExportPage final : public QWidget
 {
     Q_OBJECT
@@ -45,12 +51,16 @@ public:
     void startExport();
     void cancelExport();
     void verifyFolder(const QString &folder);
+    void startPreview(); // "Vista previa": again refreshes it; never waits for nor blocks an export
+    bool isPreviewing() const { return m_previewing; }
+    QString previewText() const; // the preview's plain text (empty before the first one)
     bool isBusy() const { return m_busy; }
     QString statusText() const;
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
     void verifyFinished(bool valid, const QString &message);
+    void previewFinished(bool ok, const QString &message);
 
 private:
     void refreshServers();
@@ -59,6 +69,7 @@ private:
     void onProgress(const exporting::CollectProgress &p);
     void onCollected(bool ok, const QString &error);
     void finishExport(bool ok, const QString &message);
+    QList<Profile> checkedProfiles() const;
 
     ServerSet *m_servers;
     QString m_storePath;
@@ -75,7 +86,12 @@ private:
     QProgressBar *m_progress;
     QLabel *m_status;
     QPlainTextEdit *m_log;
+    QPushButton *m_previewButton;
+    QTabWidget *m_tabs;
+    QTextBrowser *m_preview;
+    QTextDocument *m_previewDocument = nullptr; // the shown preview's (ours, a child of m_preview)
     bool m_busy = false;
+    bool m_previewing = false;
     std::shared_ptr<exporting::Bag> m_bag;
     QPointer<exporting::LogCollector> m_collector;
 };
