@@ -112,6 +112,9 @@ private Q_SLOTS:
                                   "3. Comparativo de visitas, páginas y hits", "4. Comentarios y sugerencias"})
             QVERIFY2(text.contains(QString::fromUtf8(title)), title);
         QVERIFY(text.contains(QStringLiteral("Vista previa sin bitácoras")));
+        // The two charts (days, election night) drawn in the text where their markers were.
+        QVERIFY(!text.contains(QLatin1String("[[chart-")));
+        QCOMPARE(text.count(QChar::ObjectReplacementCharacter), 2);
         QVERIFY(page->findChild<QTextBrowser *>(QStringLiteral("exportPreview"))->isVisible());
         qInfo("widest gap of the window's thread while previewing: %lld ms", widestGapMs);
         QVERIFY2(widestGapMs < 1000, qPrintable(QString::number(widestGapMs)));
@@ -121,6 +124,26 @@ private Q_SLOTS:
         QTest::mouseClick(button, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(page->previewText().contains(QStringLiteral("Comentario nuevo: añadido.")), 10000);
         QCOMPARE(done.size(), 2);
+    }
+
+    void previewSaysWhenStoreUnreadable()
+    {
+        // A store file that is not SQLite: the preview still shows, and says why it holds no data.
+        const QString broken = m_dir.filePath(QStringLiteral("rota.sqlite"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        ExportPage page(nullptr, broken);
+        page.resize(1000, 700);
+        page.show();
+        QSignalSpy done(&page, &ExportPage::previewFinished);
+        page.startPreview();
+        QVERIFY(done.wait(10000));
+        QVERIFY(!done.first().at(0).toBool());
+        QVERIFY2(page.statusText().contains(QStringLiteral("Sin base de datos")), qPrintable(page.statusText()));
+        QVERIFY(page.previewText().contains(QStringLiteral("Sin base de datos de la consola")));
+        qInfo("%s", qPrintable(page.statusText()));
     }
 
     void exportCancelVerify()

@@ -1,6 +1,7 @@
 #include "ExportPage.h"
 
 #include "MainWindow.h"
+#include "common/Tr.h"
 #include "common/Translations.h"
 #include "connection/ServerSet.h"
 #include "export/Bag.h"
@@ -25,8 +26,13 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QAbstractTextDocumentLayout>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QThread>
 #include <QTimer>
@@ -88,7 +94,7 @@ ExportPage::ExportPage(ServerSet *servers, QString storePath, QWidget *parent)
     m_baselineTo = dateEdit(defaults.effectiveBaselineTo(), this);
     m_serverList = new QListWidget(this);
     m_serverList->setObjectName(QStringLiteral("exportServers"));
-    m_serverList->setMaximumHeight(90);
+    m_serverList->setMaximumHeight(70);
     m_comments = new QPlainTextEdit(this);
     m_comments->setObjectName(QStringLiteral("exportComments"));
     m_comments->setPlaceholderText(tr("Comentarios y sugerencias para la memoria técnica (punto 4 de la convocatoria)."));
@@ -151,11 +157,24 @@ ExportPage::ExportPage(ServerSet *servers, QString storePath, QWidget *parent)
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_verify);
     buttons->addWidget(m_previewButton);
+    // The fields above, the log and the preview below, the border between them draggable: the
+    // report wants height, and at 1280x800 the comments editor would otherwise take most of it.
+    auto *fields = new QWidget(this);
+    auto *top = new QVBoxLayout(fields);
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addLayout(form);
+    top->addLayout(buttons);
+    top->addWidget(m_status);
+    m_comments->setMinimumHeight(60);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("exportSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(fields);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addWidget(m_status);
-    layout->addWidget(m_tabs, 1);
+    layout->addWidget(splitter);
 
     connect(m_from, &QDateEdit::dateChanged, this, [this](const QDate &d) {
         // The baseline follows the period until the technician sets it: the 14 days before.
@@ -541,11 +560,26 @@ void installExportPage(const PageContext &context)
         });
     }
     // For packaging/screenshots/export-preview.png (README): DIFUSOR_EXPORT_PREVIEW=1 clicks "Vista
-    // previa" DIFUSOR_EXPORT_PREVIEW_AT seconds (default 5) after start, for the period on the page.
+    // previa" for today (UTC-6, the demo's data) DIFUSOR_EXPORT_PREVIEW_AT seconds (default 5) after start.
     if (qEnvironmentVariable("DIFUSOR_EXPORT_PREVIEW") == QLatin1String("1")) {
         bool atOk = false;
         const int atS = qEnvironmentVariableIntValue("DIFUSOR_EXPORT_PREVIEW_AT", &atOk);
-        QTimer::singleShot((atOk ? atS : 5) * 1000, page, &ExportPage::startPreview);
+        QTimer::singleShot((atOk ? atS : 5) * 1000, page, [page] {
+            const QDate today = QDateTime::currentDateTimeUtc().addSecs(-6 * 3600).date();
+            page->setPeriod(today, today);
+            // Scrolled to section 2, the incidents, for the picture (the top is the cover's table).
+            QObject::connect(page, &ExportPage::previewFinished, page, [page] {
+                auto *browser = page->findChild<QTextBrowser *>(QStringLiteral("exportPreview"));
+                // The second time the title is written: the first is the table of contents.
+                const QString title = Tr::tr("2. Incidentes que afectaron la publicación");
+                const QTextCursor found = browser->document()->find(title, browser->document()->find(title));
+                if (!found.isNull()) {
+                    const QRectF block = browser->document()->documentLayout()->blockBoundingRect(found.block());
+                    browser->verticalScrollBar()->setValue(int(block.top()));
+                }
+            }, Qt::SingleShotConnection);
+            page->startPreview();
+        });
     }
 }
 
