@@ -180,9 +180,14 @@ private Q_SLOTS:
             QVERIFY2(!QFile::exists(bag + QStringLiteral("/bagit.txt")), qPrintable(done.first().at(1).toString()));
         done.clear();
 
+        // A preview asked at the same time neither waits for the export nor holds it.
+        QSignalSpy previewed(page, &ExportPage::previewFinished);
+        page->startPreview();
         page->startExport();
         QVERIFY(page->isBusy());
+        QVERIFY(page->isPreviewing());
         QVERIFY(done.wait(60000));
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.size(), 1, 10000);
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QVERIFY(QFile::exists(bag + QStringLiteral("/bagit.txt")));
         QFile comments(bag + QStringLiteral("/data/comentarios.txt"));

@@ -342,7 +342,7 @@ void ExportPage::startPreview()
             old->deleteLater();
         m_tabs->setCurrentWidget(m_preview);
         const QString message = result->errors.isEmpty()
-            ? tr("Vista previa lista (%1 incidentes del periodo), sin bitácoras.").arg(result->incidents)
+            ? tr("Vista previa lista, sin bitácoras; incidentes del periodo: %1.").arg(result->incidents)
             : tr("Vista previa con avisos: %1").arg(result->errors.join(QStringLiteral(" ")));
         if (!m_busy) // an export's progress keeps the status line while it runs
             m_status->setText(message);
