@@ -6898,6 +6898,38 @@ First the &quot;Pre-flight&quot; (six items, each with its evidence), then &quot
         <source>El paquete %1 NO es válido: %2 problemas (arriba, cada uno con su archivo).</source>
         <translation>The package %1 is NOT valid: %2 problems (above, each with its file).</translation>
     </message>
+    <message>
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>La memoria técnica con los datos de la consola para el periodo, sin bitácoras</source>
+        <translation>The technical report with the console&apos;s data for the period, without logs</translation>
+    </message>
+    <message>
+        <source>«Vista previa» muestra aquí la memoria técnica del periodo.</source>
+        <translation>“Preview” shows the period&apos;s technical report here.</translation>
+    </message>
+    <message>
+        <source>Registro</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Preparando la vista previa…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>Vista previa sin bitácoras: las secciones 1 y 3 se llenan al exportar, con las bitácoras recolectadas de los servidores.</source>
+        <translation>Preview without logs: sections 1 and 3 are filled in when exporting, with the logs collected from the servers.</translation>
+    </message>
+    <message>
+        <source>Vista previa lista, sin bitácoras; incidentes del periodo: %1.</source>
+        <translation>Preview ready, without logs; incidents in the period: %1.</translation>
+    </message>
+    <message>
+        <source>Vista previa con avisos: %1</source>
+        <translation>Preview with warnings: %1</translation>
+    </message>
 </context>
 <context>
     <name>difusor::ui::HostKeyDialog</name>
