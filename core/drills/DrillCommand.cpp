@@ -10,6 +10,7 @@
 #include "common/Profile.h"
 #include "common/Tr.h"
 #include "incidents/IncidentLog.h"
+#include "store/Store.h"
 #include "store/StoreThread.h"
 
 #include <QCoreApplication>
@@ -38,14 +39,6 @@ void onSignal(int signal)
     const char byte = char(signal);
     const ssize_t written = ::write(g_signalFds[0], &byte, 1); // async-signal-safe
     Q_UNUSED(written)
-}
-
-QString defaultStorePath()
-{
-    const QString fromEnv = qEnvironmentVariable("DIFUSOR_STORE");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/difusor.sqlite");
 }
 
 QString mexicoOrDash(const QJsonValue &iso)
@@ -228,7 +221,7 @@ int runCommand(const QStringList &args)
         return ExitBadInput;
     }
 
-    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : defaultStorePath();
+    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : store::defaultStorePath();
     QDir().mkpath(QFileInfo(storePath).absolutePath());
 
     // SIGINT/SIGTERM: the drill stops, its rollbacks run, its journal is printed.

@@ -7,6 +7,7 @@
 #include "common/Profile.h"
 #include "common/Tr.h"
 #include "incidents/IncidentLog.h"
+#include "store/Store.h"
 #include "store/StoreThread.h"
 
 #include <QCoreApplication>
@@ -36,14 +37,6 @@ void onObserveSignal(int signal)
     const char byte = char(signal);
     const ssize_t written = ::write(g_observeSignalFds[0], &byte, 1); // async-signal-safe
     Q_UNUSED(written)
-}
-
-QString defaultStorePath()
-{
-    const QString fromEnv = qEnvironmentVariable("DIFUSOR_STORE");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/difusor.sqlite");
 }
 
 QString mx(const QJsonValue &iso)
@@ -245,7 +238,7 @@ int runObserveCommand(const QStringList &args)
         err << error << '\n' << Qt::flush;
         return ExitBadInput;
     }
-    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : defaultStorePath();
+    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : store::defaultStorePath();
     QDir().mkpath(QFileInfo(storePath).absolutePath());
 
     // SIGINT/SIGTERM: the simulacro stops and its report (what was observed) is printed and kept.

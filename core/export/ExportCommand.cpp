@@ -9,6 +9,7 @@
 #include "common/Tr.h"
 #include "remote/HeadlessHost.h"
 #include "remote/RemoteHost.h"
+#include "store/Store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -117,14 +118,6 @@ void onSignal(int signal)
     const char byte = char(signal);
     const ssize_t written = ::write(g_signalFds[0], &byte, 1); // async-signal-safe
     Q_UNUSED(written)
-}
-
-QString defaultStorePath()
-{
-    const QString fromEnv = qEnvironmentVariable("DIFUSOR_STORE");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/difusor.sqlite");
 }
 
 QString durationText(double seconds)
@@ -287,7 +280,7 @@ int collect(const CollectOptions &o, QTextStream &out, QTextStream &err)
     request.profiles = profiles;
     request.servers = collector.servers();
     request.dates = o.dates;
-    request.storePath = o.store.isEmpty() ? defaultStorePath() : o.store;
+    request.storePath = o.store.isEmpty() ? store::defaultStorePath() : o.store;
     request.commentsFile = o.comments;
     request.language = o.language;
     PayloadResult payload = addPayload(bag, request);

@@ -21,14 +21,6 @@ namespace difusor::incidents {
 
 namespace {
 
-QString defaultStorePath()
-{
-    const QString fromEnv = qEnvironmentVariable("DIFUSOR_STORE");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/difusor.sqlite");
-}
-
 QString mexicoOrDash(const QDateTime &t)
 {
     return t.isValid() ? formatMexicoTime(t) : QStringLiteral("—");
@@ -123,7 +115,7 @@ int runIncidentsCommand(const QStringList &args)
             return 2;
         }
     }
-    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : defaultStorePath();
+    const QString storePath = line.isSet(QStringLiteral("store")) ? line.value(QStringLiteral("store")) : store::defaultStorePath();
     if (!QFileInfo::exists(storePath)) {
         err << Tr::tr("No existe la base de datos %1.").arg(storePath) << '\n' << Qt::flush;
         return 1;

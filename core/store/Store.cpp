@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QStandardPaths>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -546,6 +547,14 @@ QList<CheckRunRecord> Store::lastCheckRuns(int count) const
         list.append(r);
     }
     return list;
+}
+
+QString defaultStorePath()
+{
+    const QString fromEnv = qEnvironmentVariable("DIFUSOR_STORE");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/difusor.sqlite");
 }
 
 } // namespace difusor::store

@@ -149,4 +149,8 @@ private:
 QVariant toDbTime(const QDateTime &time);
 QDateTime fromDbTime(const QVariant &value);
 
+// The headless commands' store when --store is not given: $DIFUSOR_STORE, else difusor.sqlite in the
+// application's data folder.
+QString defaultStorePath();
+
 } // namespace difusor::store
