@@ -41,7 +41,7 @@ constexpr Key kKeys[] = {
     {"traffic_mode", Type::String}, {"log_format", Type::StringOrObject}, {"traffic_window_s", Type::Number},
     {"traffic_5xx_share", Type::Number}, {"traffic_5xx_min_requests", Type::Number},
     {"traffic_spike_factor", Type::Number}, {"traffic_spike_min_rps", Type::Number},
-    {"traffic_baseline_min", Type::Number}, {"traffic_flood_share", Type::Number},
+    {"traffic_baseline_min", Type::Number}, {"traffic_baseline_bucket_s", Type::Number}, {"traffic_flood_share", Type::Number},
     {"traffic_flood_min_requests", Type::Number}, {"traffic_silent_after_s", Type::Number},
     {"console_addresses", Type::StringList},
     // the sandbox's own profile (Sandbox::profile)

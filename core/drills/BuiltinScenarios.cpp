@@ -25,6 +25,10 @@ struct Pace
     int pollMs;
     int trafficWindow;
     int silentAfter;
+    // The spike rule's baseline: at a sandbox pace (a window up to 20 s) 5 s buckets over three windows,
+    // ready in under a minute; slower paces keep minute buckets and the two-minute floor.
+    int baselineBucket;
+    int baselineS;
 
     explicit Pace(int cutIntervalS)
         : c(std::max(1, cutIntervalS))
@@ -33,6 +37,8 @@ struct Pace
         , pollMs(std::clamp(c * 100, 500, 1000))
         , trafficWindow(std::max(10, 2 * c))
         , silentAfter(std::max(20, 4 * c))
+        , baselineBucket(trafficWindow <= 20 ? 5 : 60)
+        , baselineS(baselineBucket == 5 ? std::max(30, (3 * trafficWindow + 4) / 5 * 5) : 120)
     {
     }
 
@@ -44,15 +50,16 @@ struct Pace
                 {QStringLiteral("fast_poll_interval_ms"), 250},
                 {QStringLiteral("traffic_window_s"), trafficWindow},
                 {QStringLiteral("traffic_5xx_min_requests"), 5},
-                {QStringLiteral("traffic_baseline_min"), 2},
+                {QStringLiteral("traffic_baseline_min"), baselineS / 60.0},
+                {QStringLiteral("traffic_baseline_bucket_s"), baselineBucket},
                 {QStringLiteral("traffic_spike_min_rps"), 5},
                 {QStringLiteral("traffic_silent_after_s"), silentAfter}};
     }
     // How long the steady state may take (an earlier session's incidents settle within two minutes).
     int settle() const { return std::clamp(6 * c, 150, 3600); }
-    // The traffic spike rule needs two whole clock minutes of baseline (its floor), counted from the
-    // minute after the first log line, before the window: up to three minutes and a window of watching.
-    int spikeWarmup() const { return 180 + trafficWindow + 10; }
+    // The traffic spike rule needs its whole baseline span of history, counted from the bucket after the
+    // first log line, before the window: a bucket, the span, a window and a margin of watching.
+    int spikeWarmup() const { return baselineBucket + baselineS + trafficWindow + 5; }
 };
 
 QJsonObject process(const QStringList &arguments)

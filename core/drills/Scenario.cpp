@@ -33,7 +33,7 @@ const QStringList &overridableKeys()
         QStringLiteral("traffic_5xx_min_requests"), QStringLiteral("traffic_spike_factor"),
         QStringLiteral("traffic_spike_min_rps"),  QStringLiteral("traffic_baseline_min"),
         QStringLiteral("traffic_flood_share"),    QStringLiteral("traffic_flood_min_requests"),
-        QStringLiteral("traffic_silent_after_s"),
+        QStringLiteral("traffic_silent_after_s"), QStringLiteral("traffic_baseline_bucket_s"),
     };
     return keys;
 }

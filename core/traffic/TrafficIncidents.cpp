@@ -5,6 +5,8 @@
 
 #include <QJsonValue>
 
+#include <cmath>
+
 namespace difusor::traffic {
 
 QString trafficIncidentKindId(TrafficIncidentKind kind)
@@ -41,8 +43,14 @@ TrafficRuleConfig TrafficRuleConfig::fromProfile(const Profile &profile)
     c.minRequestsForShare = std::uint64_t(number("traffic_5xx_min_requests", double(c.minRequestsForShare), 1, 1e12));
     c.spikeFactor = number("traffic_spike_factor", c.spikeFactor, 1.01, 1e6);
     c.spikeMinRps = number("traffic_spike_min_rps", c.spikeMinRps, 0, 1e9);
-    c.baselineMinutes = int(number("traffic_baseline_min", c.baselineMinutes, 2, 24 * 60));
-    c.baselineMinMinutes = std::min(c.baselineMinMinutes, c.baselineMinutes);
+    const int bucket = int(number("traffic_baseline_bucket_s", c.baselineBucketSeconds, 1, 60));
+    if (60 % bucket == 0)
+        c.baselineBucketSeconds = bucket;
+    // At least two buckets (the old floor, two minutes, for minute buckets); an hour of per-second history.
+    const double maxMinutes = c.baselineBucketSeconds < 60 ? 60 : 24 * 60;
+    const double minutes = number("traffic_baseline_min", c.baselineSeconds / 60.0, 2.0 * c.baselineBucketSeconds / 60.0, maxMinutes);
+    c.baselineSeconds = std::max(2, int(std::lround(minutes * 60 / c.baselineBucketSeconds))) * c.baselineBucketSeconds;
+    c.baselineMinSeconds = std::min(c.baselineMinSeconds, c.baselineSeconds);
     c.floodShare = number("traffic_flood_share", c.floodShare, 0.01, 1);
     c.floodMinRequests = std::uint64_t(number("traffic_flood_min_requests", double(c.floodMinRequests), 1, 1e12));
     c.silentAfterSeconds = int(number("traffic_silent_after_s", c.silentAfterSeconds, 5, 86400));
@@ -112,7 +120,7 @@ QList<TrafficIncidentChange> TrafficIncidentRules::observe(const TrafficObservat
     // spike would otherwise become its own baseline).
     {
         const bool open = isOpen(TrafficIncidentKind::Spike);
-        double baseline = o.baselineMinutes >= m_config.baselineMinMinutes ? o.baselineRps : -1;
+        double baseline = o.baselineSeconds >= m_config.baselineMinSeconds ? o.baselineRps : -1;
         if (open && m_spikeBaseline >= 0)
             baseline = baseline >= 0 ? std::min(baseline, m_spikeBaseline) : m_spikeBaseline;
         if (baseline >= 0) {

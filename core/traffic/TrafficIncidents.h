@@ -30,15 +30,18 @@ struct TrafficRuleConfig
     std::uint64_t minRequestsForShare = 20; // fewer requests in the window: no 5xx verdict
     double spikeFactor = 3.0;        // window rate > factor × baseline rate
     double spikeMinRps = 5.0;        // … and at least this many requests per second
-    int baselineMinutes = 15;        // baseline: median requests/s of the minutes before the window
-    int baselineMinMinutes = 5;      // fewer minutes of history: no spike verdict
+    int baselineSeconds = 15 * 60;   // baseline: median requests/s of the buckets in this span before the window
+    int baselineMinSeconds = 5 * 60; // less history than this: no spike verdict
+    int baselineBucketSeconds = 60;  // one bucket of the baseline; divides 60 (a rehearsal at sandbox pace: 5)
     double floodShare = 0.5;         // one address > this share of the window's requests …
     std::uint64_t floodMinRequests = 300; // … and at least this many
     int silentAfterSeconds = 120;    // no line for this long while the site is up
 
     // Optional profile extra keys: traffic_window_s, traffic_5xx_share, traffic_5xx_min_requests,
-    // traffic_spike_factor, traffic_spike_min_rps, traffic_baseline_min, traffic_flood_share,
-    // traffic_flood_min_requests, traffic_silent_after_s. Bad values keep the default.
+    // traffic_spike_factor, traffic_spike_min_rps, traffic_baseline_min, traffic_baseline_bucket_s,
+    // traffic_flood_share, traffic_flood_min_requests, traffic_silent_after_s. Bad values keep the default.
+    // traffic_baseline_min may be a fraction (at least two buckets); with buckets under a minute it is
+    // capped at 60 (the per-second series holds the last hour).
     static TrafficRuleConfig fromProfile(const Profile &profile);
 };
 
@@ -69,7 +72,7 @@ struct TrafficObservation
     std::uint64_t requests = 0;   // in the window
     std::uint64_t serverErrors = 0; // 5xx in the window
     double baselineRps = -1;      // median requests/s of the baseline minutes; < 0: not enough history
-    int baselineMinutes = 0;      // how many minutes the baseline had
+    int baselineSeconds = 0;      // how much history the baseline had
     QString topAddress;           // busiest address in the window
     std::uint64_t topAddressRequests = 0;
     QDateTime lastLineAt;         // console clock of the last line read (invalid: none yet)

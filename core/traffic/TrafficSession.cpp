@@ -580,17 +580,20 @@ void TrafficSession::judge()
             o.requests += p.counts.requests;
             o.serverErrors += p.counts.status[5];
         }
-        // Baseline: median requests/s of the whole minutes before the window since the first line.
-        const std::int64_t baseEnd = floorTo(from, 60);
-        const std::int64_t baseFrom = std::max(baseEnd - std::int64_t(cfg.baselineMinutes) * 60,
-                                               floorTo(d->firstLineUtc, 60) + 60);
+        // Baseline: median requests/s of the whole buckets before the window, since the bucket after the
+        // first line's (a partial first bucket would read low). Minute buckets from the minute series,
+        // shorter ones (a rehearsal at sandbox pace) from the per-second series (the last hour).
+        const std::int64_t bucket = cfg.baselineBucketSeconds;
+        const std::int64_t baseEnd = floorTo(from, bucket);
+        const std::int64_t baseFrom = std::max(baseEnd - std::int64_t(cfg.baselineSeconds), floorTo(d->firstLineUtc, bucket) + bucket);
         if (baseEnd > baseFrom) {
-            std::vector<double> rates(std::size_t((baseEnd - baseFrom) / 60), 0.0);
-            for (const auto &p : series->range(TrafficSeries::Resolution::Minute, baseFrom, baseEnd))
-                rates[std::size_t((p.start - baseFrom) / 60)] = double(p.counts.requests) / 60.0;
+            std::vector<double> rates(std::size_t((baseEnd - baseFrom) / bucket), 0.0);
+            const auto resolution = bucket == 60 ? TrafficSeries::Resolution::Minute : TrafficSeries::Resolution::Second;
+            for (const auto &p : series->range(resolution, baseFrom, baseEnd))
+                rates[std::size_t((p.start - baseFrom) / bucket)] += double(p.counts.requests) / double(bucket);
             std::nth_element(rates.begin(), rates.begin() + std::ptrdiff_t(rates.size() / 2), rates.end());
             o.baselineRps = rates[rates.size() / 2];
-            o.baselineMinutes = int(rates.size());
+            o.baselineSeconds = int(rates.size() * std::size_t(bucket));
         }
     }
 
@@ -667,7 +670,7 @@ QJsonObject TrafficSession::observationEvidence(const TrafficObservation &o)
                   {QStringLiteral("requests"), double(o.requests)},
                   {QStringLiteral("server_errors"), double(o.serverErrors)},
                   {QStringLiteral("baseline_rps"), o.baselineRps >= 0 ? QJsonValue(o.baselineRps) : QJsonValue()},
-                  {QStringLiteral("baseline_minutes"), o.baselineMinutes},
+                  {QStringLiteral("baseline_minutes"), o.baselineSeconds / 60.0},
                   {QStringLiteral("top_address"), o.topAddress},
                   {QStringLiteral("top_address_requests"), double(o.topAddressRequests)},
                   {QStringLiteral("last_line_at"), o.lastLineAt.isValid() ? QJsonValue(o.lastLineAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},

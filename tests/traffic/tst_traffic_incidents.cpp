@@ -67,9 +67,9 @@ private Q_SLOTS:
         TrafficIncidentRules rules; // ×3, at least 5 req/s, 5 minutes of baseline
         TrafficObservation o = obs(0, 60 * 20);                       // 20 req/s
         o.baselineRps = 2;
-        o.baselineMinutes = 4;                                        // not enough history
+        o.baselineSeconds = 4 * 60;                                   // not enough history
         QVERIFY(rules.observe(o).isEmpty());
-        o.baselineMinutes = 10;
+        o.baselineSeconds = 10 * 60;
         o.requests = 60 * 4;                                          // 4 req/s: ×2 only
         QVERIFY(rules.observe(o).isEmpty());
         o.requests = 60 * 4; o.baselineRps = 1;                       // ×4 but under 5 req/s
@@ -173,6 +173,36 @@ private Q_SLOTS:
         QCOMPARE(c.windowSeconds, 60);
         QCOMPARE(c.floodShare, 0.5);
         QCOMPARE(trafficIncidentKindId(TrafficIncidentKind::LogSilent), QStringLiteral("traffic_log_silent"));
+    }
+
+    // The spike baseline: minute buckets by default (15 minutes, verdicts from 5); a rehearsal at sandbox
+    // pace takes shorter buckets and a span under a minute, never under two buckets.
+    void baselineFromProfile()
+    {
+        difusor::Profile p;
+        TrafficRuleConfig c = TrafficRuleConfig::fromProfile(p);
+        QCOMPARE(c.baselineBucketSeconds, 60);
+        QCOMPARE(c.baselineSeconds, 15 * 60);
+        QCOMPARE(c.baselineMinSeconds, 5 * 60);
+        p.extra.insert(QStringLiteral("traffic_baseline_min"), 2);
+        c = TrafficRuleConfig::fromProfile(p);
+        QCOMPARE(c.baselineSeconds, 120);
+        QCOMPARE(c.baselineMinSeconds, 120);
+        p.extra.insert(QStringLiteral("traffic_baseline_min"), 0.5);  // under two minute buckets: the default
+        QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineSeconds, 15 * 60);
+        p.extra.insert(QStringLiteral("traffic_baseline_bucket_s"), 5);
+        c = TrafficRuleConfig::fromProfile(p);
+        QCOMPARE(c.baselineBucketSeconds, 5);
+        QCOMPARE(c.baselineSeconds, 30);
+        QCOMPARE(c.baselineMinSeconds, 30);
+        p.extra.insert(QStringLiteral("traffic_baseline_min"), 0.1);  // 6 s: under two buckets, default 15 min
+        QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineSeconds, 15 * 60);
+        p.extra.insert(QStringLiteral("traffic_baseline_min"), 600);  // beyond the hour of per-second history
+        QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineSeconds, 15 * 60);
+        p.extra.insert(QStringLiteral("traffic_baseline_min"), 0.58); // 34.8 s: rounded to whole buckets
+        QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineSeconds, 35);
+        p.extra.insert(QStringLiteral("traffic_baseline_bucket_s"), 7); // does not divide a minute: minute buckets
+        QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineBucketSeconds, 60);
     }
 };
 
