@@ -44,6 +44,8 @@ constexpr Key kKeys[] = {
     {"traffic_baseline_min", Type::Number}, {"traffic_baseline_bucket_s", Type::Number}, {"traffic_flood_share", Type::Number},
     {"traffic_flood_min_requests", Type::Number}, {"traffic_silent_after_s", Type::Number},
     {"console_addresses", Type::StringList},
+    // drills: Simulacro (the pre-flight runs the infrastructure check when the stored one is old)
+    {"preflight_runs_check", Type::Bool},
     // the sandbox's own profile (Sandbox::profile)
     {"sandbox", Type::Bool}, {"sandbox_control", Type::String}, {"sandbox_state_dir", Type::String},
     {"sandbox_pid", Type::Number}, {"status_url", Type::String}, {"rsync_url", Type::String},

@@ -443,22 +443,13 @@ int runWatchCommand(const QStringList &args)
                                          w->check.release()->deleteLater();
                                          // Kept like the window's runs, and judged: a requirement that
                                          // stops passing is a check_failed incident.
-                                         store::CheckRunRecord run;
-                                         run.profileName = w->profile.name;
-                                         run.host = w->host->displayName();
-                                         run.startedUtc = report.startedUtc;
-                                         run.durationMs = report.durationMs;
-                                         run.requirementsId = report.requirementsId;
-                                         for (const checks::CheckResult &r : report.results)
-                                             run.results.append(r.toJson());
+                                         const store::CheckRunRecord run =
+                                             incidents::checkRunRecord(report, w->profile.name, w->host->displayName());
                                          store::StoreThread *thread = serverStore.thread();
                                          serverStore.post([run, thread](store::Store &s) {
-                                             const QList<store::CheckRunRecord> previous = s.lastCheckRuns(1);
-                                             const bool ok = s.addCheckRun(run).has_value()
-                                                 && incidents::judgeCheckRun(s, previous.isEmpty() ? QJsonArray() : previous.first().results,
-                                                                             run.results, QDateTime::currentDateTimeUtc());
-                                             if (!ok)
-                                                 Q_EMIT thread->writeFailed(Tr::tr("No se guardó la verificación: %1").arg(s.lastError()));
+                                             const incidents::SavedCheckRun saved = incidents::saveCheckRun(s, run);
+                                             if (!saved.error.isEmpty() || !saved.saved)
+                                                 Q_EMIT thread->writeFailed(Tr::tr("No se guardó la verificación: %1").arg(saved.error));
                                          });
                                      });
                     w->check->start();

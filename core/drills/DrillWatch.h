@@ -44,6 +44,7 @@ public:
     void stop();
     bool isWatching() const { return m_server.isValid() && m_started; }
     store::ServerStore server() const { return m_server; }
+    remote::RemoteHost *host() const { return m_host.get(); } // connected once watching()
     // The sessions once watching() (null before, and for traffic when the profile has no access_log):
     // what a simulacro's pre-flight and traffic figures read.
     cuts::CutSession *cutSession() const { return m_cuts.get(); }

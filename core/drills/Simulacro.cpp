@@ -3,12 +3,16 @@
 #include "DrillWatch.h"
 
 #include "checks/CheckResult.h"
+#include "checks/CheckRunner.h"
+#include "checks/RequirementProfile.h"
 #include "common/MexicoTime.h"
 #include "cuts/CutMonitor.h"
 #include "cuts/CutSession.h"
 #include "cuts/CutWatcher.h"
 #include "cuts/IncidentRules.h"
 #include "cuts/LagProbe.h"
+#include "incidents/CheckIncidents.h"
+#include "remote/RemoteHost.h"
 #include "store/Store.h"
 #include "traffic/TrafficCounter.h"
 #include "traffic/TrafficSeries.h"
@@ -66,6 +70,7 @@ Simulacro::Simulacro(const Profile &profile, store::StoreThread *store, QObject 
     , m_store(store)
 {
     qRegisterMetaType<PreflightItem>();
+    m_checkWhenStale = profile.extra.value(QLatin1String("preflight_runs_check")).toBool(true);
     m_preflightTimer.setSingleShot(true);
     connect(&m_preflightTimer, &QTimer::timeout, this, &Simulacro::finishPreflight);
     m_preflightPoll.setInterval(1000);
@@ -210,41 +215,24 @@ void Simulacro::onWatching(const store::ServerStore &server)
     if (m_profile.publicationDir.isEmpty())
         decide(QStringLiteral("watching"), PreflightItem::Verdict::Unknown, Tr::tr("El perfil no tiene publication_dir."));
 
-    // The last infrastructure check of this server, as the store keeps it.
+    // The last infrastructure check of this server, as the store keeps it; none or an old one: run it now.
     m_server.call<QList<store::CheckRunRecord>>(
         this, [](store::Store &s) { return s.lastCheckRuns(1); },
         [this](const QList<store::CheckRunRecord> &runs) {
-            if (runs.isEmpty()) {
-                decide(QStringLiteral("check"), PreflightItem::Verdict::Unknown,
-                       Tr::tr("No hay una revisión de infraestructura guardada de este servidor: corra "
-                              "«difusor-console check --profile …» antes del simulacro."));
+            if (m_state != State::Preflight)
+                return;
+            const bool fresh = !runs.isEmpty() && runs.first().startedUtc.secsTo(QDateTime::currentDateTimeUtc()) <= kCheckFreshS;
+            if (fresh || !m_checkWhenStale) {
+                if (runs.isEmpty())
+                    decide(QStringLiteral("check"), PreflightItem::Verdict::Unknown,
+                           Tr::tr("No hay una revisión de infraestructura guardada de este servidor: corra "
+                                  "«difusor-console check --profile …» antes del simulacro."));
+                else
+                    decideCheck(runs.first(), Tr::tr("Revisión del %1").arg(formatMexicoTime(runs.first().startedUtc)));
                 return;
             }
-            const store::CheckRunRecord &run = runs.first();
-            QStringList failed;
-            int pass = 0, warn = 0, unknown = 0;
-            for (const QJsonValue &v : run.results) {
-                const QJsonObject r = v.toObject();
-                const QString status = r.value(QStringLiteral("status")).toString();
-                if (status == QLatin1String("fail"))
-                    failed.append(r.value(QStringLiteral("title")).toString());
-                else if (status == QLatin1String("pass"))
-                    ++pass;
-                else if (status == QLatin1String("warn"))
-                    ++warn;
-                else if (status == QLatin1String("unknown"))
-                    ++unknown;
-            }
-            const QString when = Tr::tr("Revisión del %1").arg(formatMexicoTime(run.startedUtc));
-            if (run.results.isEmpty()) {
-                decide(QStringLiteral("check"), PreflightItem::Verdict::Unknown, Tr::tr("%1: sin resultados.").arg(when));
-            } else if (!failed.isEmpty()) {
-                decide(QStringLiteral("check"), PreflightItem::Verdict::Fail,
-                       Tr::tr("%1: %2 con falla: %3").arg(when).arg(failed.size()).arg(failed.join(QStringLiteral("; "))));
-            } else {
-                decide(QStringLiteral("check"), PreflightItem::Verdict::Pass,
-                       Tr::tr("%1: %2 bien, %3 advertencias, %4 sin dato, ninguna falla.").arg(when).arg(pass).arg(warn).arg(unknown));
-            }
+            runCheckNow(runs.isEmpty() ? Tr::tr("no había una guardada")
+                                       : Tr::tr("la guardada, del %1, tiene más de una hora").arg(formatMexicoTime(runs.first().startedUtc)));
         });
 
     // The watcher's state, the clock offset and the last cut: looked at every second until decided.
@@ -300,6 +288,71 @@ void Simulacro::decide(const QString &id, PreflightItem::Verdict verdict, const 
         checkPreflightDone();
         return;
     }
+}
+
+void Simulacro::decideCheck(const store::CheckRunRecord &run, const QString &when)
+{
+    QStringList failed;
+    int pass = 0, warn = 0, unknown = 0;
+    for (const QJsonValue &v : run.results) {
+        const QJsonObject r = v.toObject();
+        const QString status = r.value(QStringLiteral("status")).toString();
+        if (status == QLatin1String("fail"))
+            failed.append(r.value(QStringLiteral("title")).toString());
+        else if (status == QLatin1String("pass"))
+            ++pass;
+        else if (status == QLatin1String("warn"))
+            ++warn;
+        else if (status == QLatin1String("unknown"))
+            ++unknown;
+    }
+    if (run.results.isEmpty()) {
+        decide(QStringLiteral("check"), PreflightItem::Verdict::Unknown, Tr::tr("%1: sin resultados.").arg(when));
+    } else if (!failed.isEmpty()) {
+        decide(QStringLiteral("check"), PreflightItem::Verdict::Fail,
+               Tr::tr("%1: %2 con falla: %3").arg(when).arg(failed.size()).arg(failed.join(QStringLiteral("; "))));
+    } else {
+        decide(QStringLiteral("check"), PreflightItem::Verdict::Pass,
+               Tr::tr("%1: %2 bien, %3 advertencias, %4 sin dato, ninguna falla.").arg(when).arg(pass).arg(warn).arg(unknown));
+    }
+}
+
+// The check over the pre-flight's own connection, bounded by what is left of the pre-flight; stored like
+// any run (the infrastructure page and `watch` compare with it), then judged.
+void Simulacro::runCheckNow(const QString &storedNote)
+{
+    remote::RemoteHost *host = m_watch ? m_watch->host() : nullptr;
+    QString error;
+    const auto requirements = checks::RequirementProfile::loadDefault(&error);
+    if (!host || !requirements) {
+        decide(QStringLiteral("check"), PreflightItem::Verdict::Unknown,
+               Tr::tr("La revisión de infraestructura no pudo correr (%1): %2").arg(storedNote, host ? error : Tr::tr("sin conexión")));
+        return;
+    }
+    Q_EMIT progress(Tr::tr("Revisión de infraestructura ahora (%1)…").arg(storedNote));
+    m_check = std::make_unique<checks::CheckRunner>(host, m_profile, *requirements, m_profile.host == QLatin1String("local"));
+    m_check->setOverallTimeoutMs(std::max(2000, m_preflightTimer.remainingTime() - 1000));
+    connect(m_check.get(), &checks::CheckRunner::finished, this, [this, storedNote](const checks::CheckReport &report) {
+        m_check.release()->deleteLater();
+        if (m_state != State::Preflight)
+            return;
+        if (report.runFailed) {
+            decide(QStringLiteral("check"), PreflightItem::Verdict::Unknown,
+                   Tr::tr("La revisión de infraestructura no pudo correr (%1): %2").arg(storedNote, report.error));
+            return;
+        }
+        const QString hostName = m_watch && m_watch->host() ? m_watch->host()->displayName() : m_profile.host;
+        const store::CheckRunRecord run = incidents::checkRunRecord(report, m_profile.name, hostName);
+        const QString when = Tr::tr("Revisión de ahora, %1 (%2)").arg(formatMexicoTime(run.startedUtc), storedNote);
+        m_server.call<incidents::SavedCheckRun>(
+            this, [run](store::Store &s) { return incidents::saveCheckRun(s, run); },
+            [this, run, when](const incidents::SavedCheckRun &saved) {
+                const QString note = saved.saved && saved.error.isEmpty() ? QString()
+                                                                          : Tr::tr(" (no se guardó: %1)").arg(saved.error);
+                decideCheck(run, when + note);
+            });
+    });
+    m_check->start();
 }
 
 void Simulacro::checkPreflightDone()

@@ -16,6 +16,10 @@
 #include <memory>
 #include <optional>
 
+namespace difusor::checks {
+class CheckRunner;
+}
+
 namespace difusor::drills {
 
 class DrillWatch;
@@ -54,6 +58,11 @@ public:
     void setOperator(const QString &name) { m_operator = name; }
     void setWindow(const ObserveWindow &window) { m_window = window; }
     void setPreflightTimeoutMs(int ms) { m_preflightTimeoutMs = ms; } // default 30 s
+    // The "check" item: the newest stored infrastructure check when it is under an hour old; else (none,
+    // or older) the pre-flight runs the check now over the same connection, stores it (a check_failed
+    // incident as any run) and judges that. The profile's "preflight_runs_check": false keeps to what is
+    // stored (the check's throughput test sends a few MB over the server's link).
+    static constexpr int kCheckFreshS = 3600;
     QString name() const { return m_name; }
     ObserveWindow window() const { return m_window; }
 
@@ -87,6 +96,8 @@ private:
     void setState(State state);
     void onWatching(const store::ServerStore &server);
     void decide(const QString &id, PreflightItem::Verdict verdict, const QString &evidence);
+    void decideCheck(const store::CheckRunRecord &run, const QString &when);
+    void runCheckNow(const QString &storedNote);
     void checkPreflightDone();
     void finishPreflight();
     void proceed();
@@ -107,6 +118,8 @@ private:
     QString m_operator;
     ObserveWindow m_window;
     int m_preflightTimeoutMs = 30000;
+    bool m_checkWhenStale = true;
+    std::unique_ptr<checks::CheckRunner> m_check;
     State m_state = State::Idle;
     bool m_startWanted = false; // start() was called (else preflight() only)
 

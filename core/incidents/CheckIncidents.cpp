@@ -1,6 +1,7 @@
 #include "CheckIncidents.h"
 
 #include "IncidentLog.h"
+#include "checks/CheckRunner.h"
 #include "common/Tr.h"
 #include "store/Store.h"
 
@@ -46,6 +47,39 @@ bool judgeCheckRun(store::Store &store, const QJsonArray &previous, const QJsonA
         }
     }
     return ok;
+}
+
+store::CheckRunRecord checkRunRecord(const checks::CheckReport &report, const QString &profileName, const QString &host)
+{
+    store::CheckRunRecord run;
+    run.profileName = profileName;
+    run.host = host;
+    run.startedUtc = report.startedUtc;
+    run.durationMs = report.durationMs;
+    run.requirementsId = report.requirementsId;
+    for (const checks::CheckResult &r : report.results)
+        run.results.append(r.toJson());
+    return run;
+}
+
+SavedCheckRun saveCheckRun(store::Store &store, const store::CheckRunRecord &run)
+{
+    SavedCheckRun result;
+    if (!store.isOpen()) {
+        result.error = store.lastError();
+        return result;
+    }
+    result.previous = store.lastCheckRuns(1);
+    result.saved = store.addCheckRun(run).has_value();
+    if (!result.saved) {
+        result.error = store.lastError();
+        return result;
+    }
+    // A requirement that passed last time and fails now is a check_failed incident.
+    if (!judgeCheckRun(store, result.previous.isEmpty() ? QJsonArray() : result.previous.first().results, run.results,
+                       QDateTime::currentDateTimeUtc()))
+        result.error = store.lastError();
+    return result;
 }
 
 } // namespace difusor::incidents

@@ -4871,6 +4871,34 @@
         <source>No se puede vigilar %1 (%2): %3</source>
         <translation>Cannot watch %1 (%2): %3</translation>
     </message>
+    <message>
+        <source>no había una guardada</source>
+        <translation>none was stored</translation>
+    </message>
+    <message>
+        <source>la guardada, del %1, tiene más de una hora</source>
+        <translation>the stored one, from %1, is over an hour old</translation>
+    </message>
+    <message>
+        <source>La revisión de infraestructura no pudo correr (%1): %2</source>
+        <translation>The infrastructure check could not run (%1): %2</translation>
+    </message>
+    <message>
+        <source>sin conexión</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>Revisión de infraestructura ahora (%1)…</source>
+        <translation>Infrastructure check now (%1)…</translation>
+    </message>
+    <message>
+        <source>Revisión de ahora, %1 (%2)</source>
+        <translation>Check run now, %1 (%2)</translation>
+    </message>
+    <message>
+        <source> (no se guardó: %1)</source>
+        <translation> (not saved: %1)</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>

@@ -15,6 +15,8 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -236,6 +238,9 @@ private Q_SLOTS:
         m_profile.extra.insert(QStringLiteral("fast_poll_interval_ms"), 250);
         m_profile.extra.insert(QStringLiteral("traffic_window_s"), 10);
         m_profile.extra.insert(QStringLiteral("traffic_silent_after_s"), 20);
+        // The check item from what is stored only: a check run now would judge this machine (two cores,
+        // no Docker…), not the simulacro. preflightRunsTheCheckWhenStale covers that path.
+        m_profile.extra.insert(QStringLiteral("preflight_runs_check"), false);
         // A few cuts before the window, so the site has something to show.
         QTest::qWait(2 * kInterval * 1000);
     }
@@ -489,6 +494,57 @@ private Q_SLOTS:
             linkedAtStart = linkedAtStart || role == QLatin1String("open_at_start");
         QVERIFY(linkedAtStart);
         QCOMPARE(drill->journal[QLatin1String("preflight")][QLatin1String("items")].toArray().size(), 6);
+    }
+
+    // The stored check is over an hour old: the pre-flight runs the check now over its own connection,
+    // stores it (the newest run of this server) and judges that run, whatever its verdicts on this machine.
+    void preflightRunsTheCheckWhenStale()
+    {
+        store::Store direct;
+        QVERIFY(direct.open(m_bench.storePath));
+        const QList<store::ServerRecord> servers = direct.servers();
+        QCOMPARE(servers.size(), 1);
+        direct.setServer(servers.first().id);
+        // The runs the earlier functions stored are made two hours old (as after an afternoon's wait).
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("age"));
+            db.setDatabaseName(m_bench.storePath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE check_runs SET started_utc = started_utc - %1").arg(2 * 3600 * 1000)));
+            QVERIFY(q.numRowsAffected() > 0);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("age"));
+        const qint64 before = direct.lastCheckRuns(1).first().id;
+
+        Profile profile = m_profile;
+        profile.extra.remove(QStringLiteral("preflight_runs_check")); // the default: on
+        drills::Simulacro simulacro(profile, m_bench.store.get());
+        simulacro.setPreflightTimeoutMs(20000);
+        QObject::connect(&simulacro, &drills::Simulacro::progress, &simulacro,
+                         [](const QString &m) { qInfo("  simulacro: %s", qPrintable(m)); });
+        QSignalSpy done(&simulacro, &drills::Simulacro::preflightFinished);
+        simulacro.preflight();
+        QVERIFY(done.wait(30000));
+        const auto items = done.first().at(0).value<QList<drills::PreflightItem>>();
+        const auto check = std::find_if(items.cbegin(), items.cend(), [](const drills::PreflightItem &i) { return i.id == QLatin1String("check"); });
+        QVERIFY(check != items.cend());
+        qInfo("check: %s — %s", qPrintable(drills::PreflightItem::verdictId(check->verdict)), qPrintable(check->evidence));
+        QVERIFY(check->verdict == drills::PreflightItem::Verdict::Pass || check->verdict == drills::PreflightItem::Verdict::Fail);
+        QVERIFY2(check->evidence.startsWith(QStringLiteral("Revisión de ahora")), qPrintable(check->evidence));
+        QVERIFY2(check->evidence.contains(QStringLiteral("más de una hora")), qPrintable(check->evidence));
+        QCOMPARE(simulacro.state(), drills::Simulacro::State::Ready);
+        simulacro.cancel(QStringLiteral("prueba"));
+
+        // Stored: the newest run of this server is the one just made, with the probe's own verdicts.
+        QTRY_VERIFY(direct.lastCheckRuns(1).first().id != before);
+        const store::CheckRunRecord now = direct.lastCheckRuns(1).first();
+        QVERIFY(now.startedUtc.secsTo(QDateTime::currentDateTimeUtc()) < 60);
+        QVERIFY(now.results.size() > 10);
+        bool anyFail = false;
+        for (const QJsonValue &v : now.results)
+            anyFail = anyFail || v[QLatin1String("status")].toString() == QLatin1String("fail");
+        QCOMPARE(check->verdict == drills::PreflightItem::Verdict::Fail, anyFail);
     }
 };
 

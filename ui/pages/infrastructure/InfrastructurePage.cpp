@@ -71,13 +71,6 @@ QString esc(const QString &text)
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
-struct SaveResult
-{
-    QList<store::CheckRunRecord> previous;
-    bool saved = false;
-    QString error;
-};
-
 } // namespace
 
 InfrastructurePage::InfrastructurePage(const QString &dataDir, QWidget *parent)
@@ -306,36 +299,12 @@ void InfrastructurePage::onRunFinished(const CheckReport &report)
         showReport(report, inMemory, tr("(no se guardó: sin base de datos)"));
         return;
     }
-    store::CheckRunRecord run;
-    run.profileName = m_connection.name;
-    run.host = hostKey();
-    run.startedUtc = report.startedUtc;
-    run.durationMs = report.durationMs;
-    run.requirementsId = report.requirementsId;
-    for (const CheckResult &r : report.results)
-        run.results.append(r.toJson());
-    // Written before shown: the verdicts appear once the store committed them.
-    m_store.call<SaveResult>(
-        this,
-        [run](store::Store &s) {
-            SaveResult result;
-            if (!s.isOpen()) {
-                result.error = s.lastError();
-                return result;
-            }
-            // Compared with this server's previous run.
-            result.previous = s.lastCheckRuns(1);
-            result.saved = s.addCheckRun(run).has_value();
-            // A requirement that passed last time and fails now is a check_failed incident.
-            if (result.saved
-                && !incidents::judgeCheckRun(s, result.previous.isEmpty() ? QJsonArray() : result.previous.first().results,
-                                             run.results, QDateTime::currentDateTimeUtc()))
-                result.error = s.lastError();
-            if (!result.saved)
-                result.error = s.lastError();
-            return result;
-        },
-        [this, report, generation, inMemory](const SaveResult &saved) {
+    const store::CheckRunRecord run = incidents::checkRunRecord(report, m_connection.name, hostKey());
+    // Written before shown: the verdicts appear once the store committed them; compared with this
+    // server's previous run.
+    m_store.call<incidents::SavedCheckRun>(
+        this, [run](store::Store &s) { return incidents::saveCheckRun(s, run); },
+        [this, report, generation, inMemory](const incidents::SavedCheckRun &saved) {
             if (generation != m_generation)
                 return;
             std::optional<QHash<QString, Status>> previous = inMemory;
