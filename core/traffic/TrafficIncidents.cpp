@@ -2,10 +2,13 @@
 
 #include "common/Profile.h"
 #include "common/Tr.h"
+#include "TrafficSeries.h"
 
 #include <QJsonValue>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace difusor::traffic {
 
@@ -55,6 +58,26 @@ TrafficRuleConfig TrafficRuleConfig::fromProfile(const Profile &profile)
     c.floodMinRequests = std::uint64_t(number("traffic_flood_min_requests", double(c.floodMinRequests), 1, 1e12));
     c.silentAfterSeconds = int(number("traffic_silent_after_s", c.silentAfterSeconds, 5, 86400));
     return c;
+}
+
+SpikeBaseline spikeBaseline(const TrafficSeries &series, std::int64_t windowStart, std::int64_t firstLineUtc,
+                            const TrafficRuleConfig &config)
+{
+    const std::int64_t bucket = config.baselineBucketSeconds;
+    const auto floorTo = [bucket](std::int64_t t) { return t - (((t % bucket) + bucket) % bucket); };
+    const std::int64_t end = floorTo(windowStart);
+    const std::int64_t from = std::max(end - std::int64_t(config.baselineSeconds), floorTo(firstLineUtc) + bucket);
+    SpikeBaseline b;
+    if (end <= from)
+        return b;
+    std::vector<double> rates(std::size_t((end - from) / bucket), 0.0);
+    const auto resolution = bucket == 60 ? TrafficSeries::Resolution::Minute : TrafficSeries::Resolution::Second;
+    for (const auto &p : series.range(resolution, from, end))
+        rates[std::size_t((p.start - from) / bucket)] += double(p.counts.requests) / double(bucket);
+    std::nth_element(rates.begin(), rates.begin() + std::ptrdiff_t(rates.size() / 2), rates.end());
+    b.rps = rates[rates.size() / 2];
+    b.seconds = int(rates.size() * std::size_t(bucket));
+    return b;
 }
 
 TrafficIncidentRules::TrafficIncidentRules(const TrafficRuleConfig &config)

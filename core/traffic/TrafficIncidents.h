@@ -14,6 +14,8 @@ struct Profile;
 
 namespace difusor::traffic {
 
+class TrafficSeries;
+
 enum class TrafficIncidentKind {
     ServerErrors, // 5xx share of requests over a threshold in the window
     Spike,        // request rate far above the recent baseline
@@ -80,6 +82,18 @@ struct TrafficObservation
     bool tailLive = false;        // the tail is connected and reading
     bool siteUp = true;
 };
+
+// The spike rule's baseline at one moment: the median requests/s of the whole buckets in the span before
+// the window (windowStart, log clock, UTC seconds), counted from the bucket after the first line's (a
+// partial first bucket would read low). Minute buckets from the series' minutes, shorter ones from its
+// seconds (the last hour). rps < 0: no whole bucket yet.
+struct SpikeBaseline
+{
+    double rps = -1;
+    int seconds = 0; // the history it covers
+};
+SpikeBaseline spikeBaseline(const TrafficSeries &series, std::int64_t windowStart, std::int64_t firstLineUtc,
+                            const TrafficRuleConfig &config);
 
 // The traffic incident rules as a pure state machine (no clocks, no I/O): feed observations in time
 // order; each call returns what opened or closed. An incident closes when its condition is false,

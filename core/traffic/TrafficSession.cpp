@@ -580,21 +580,9 @@ void TrafficSession::judge()
             o.requests += p.counts.requests;
             o.serverErrors += p.counts.status[5];
         }
-        // Baseline: median requests/s of the whole buckets before the window, since the bucket after the
-        // first line's (a partial first bucket would read low). Minute buckets from the minute series,
-        // shorter ones (a rehearsal at sandbox pace) from the per-second series (the last hour).
-        const std::int64_t bucket = cfg.baselineBucketSeconds;
-        const std::int64_t baseEnd = floorTo(from, bucket);
-        const std::int64_t baseFrom = std::max(baseEnd - std::int64_t(cfg.baselineSeconds), floorTo(d->firstLineUtc, bucket) + bucket);
-        if (baseEnd > baseFrom) {
-            std::vector<double> rates(std::size_t((baseEnd - baseFrom) / bucket), 0.0);
-            const auto resolution = bucket == 60 ? TrafficSeries::Resolution::Minute : TrafficSeries::Resolution::Second;
-            for (const auto &p : series->range(resolution, baseFrom, baseEnd))
-                rates[std::size_t((p.start - baseFrom) / bucket)] += double(p.counts.requests) / double(bucket);
-            std::nth_element(rates.begin(), rates.begin() + std::ptrdiff_t(rates.size() / 2), rates.end());
-            o.baselineRps = rates[rates.size() / 2];
-            o.baselineSeconds = int(rates.size() * std::size_t(bucket));
-        }
+        const SpikeBaseline baseline = spikeBaseline(*series, from, d->firstLineUtc, cfg);
+        o.baselineRps = baseline.rps;
+        o.baselineSeconds = baseline.seconds;
     }
 
     // Flood: per-address counts in slices of kSliceSeconds (console clock), summed over the window.

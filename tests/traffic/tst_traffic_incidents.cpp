@@ -3,6 +3,7 @@
 // and the thresholds from the profile's extra keys.
 #include "common/Profile.h"
 #include "traffic/TrafficIncidents.h"
+#include "traffic/TrafficSeries.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -203,6 +204,36 @@ private Q_SLOTS:
         QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineSeconds, 35);
         p.extra.insert(QStringLiteral("traffic_baseline_bucket_s"), 7); // does not divide a minute: minute buckets
         QCOMPARE(TrafficRuleConfig::fromProfile(p).baselineBucketSeconds, 60);
+    }
+
+    // The baseline from the series: whole buckets only, from the bucket after the first line's, the median.
+    void baselineFromSeries()
+    {
+        TrafficSeries series;
+        const std::int64_t minute = 1717300000 - 1717300000 % 60;
+        const std::int64_t t0 = minute + 37; // the first line, 37 s into a minute
+        for (std::int64_t t = t0; t < t0 + 300; ++t) {
+            TrafficCounts c;
+            c.requests = t >= minute + 180 && t < minute + 240 ? 40 : 10; // one busy minute
+            series.add(t, c);
+        }
+        TrafficRuleConfig cfg; // minute buckets, 15 minutes
+        SpikeBaseline b = spikeBaseline(series, t0 + 290, t0, cfg);
+        QCOMPARE(b.seconds, 240);  // the minutes from the one after the first line's to the window's
+        QCOMPARE(b.rps, 10.0);     // 10, 10, 40, 10: the median, not the mean
+        cfg.baselineBucketSeconds = 5;
+        cfg.baselineSeconds = 30;
+        b = spikeBaseline(series, t0 + 290, t0, cfg);
+        QCOMPARE(b.seconds, 30);
+        QCOMPARE(b.rps, 10.0);
+        b = spikeBaseline(series, t0 + 200, t0, cfg); // its six buckets all in the busy minute
+        QCOMPARE(b.rps, 40.0);
+        b = spikeBaseline(series, t0 + 5, t0, cfg);   // no whole bucket after the first line's yet
+        QCOMPARE(b.rps, -1.0);
+        QCOMPARE(b.seconds, 0);
+        b = spikeBaseline(series, t0 + 20, t0, cfg);  // three (:40 to :55): 10/s
+        QCOMPARE(b.seconds, 15);
+        QCOMPARE(b.rps, 10.0);
     }
 };
 
