@@ -84,6 +84,7 @@ StoreThread::~StoreThread()
     // The Store's connection must be closed on the thread that opened it.
     post([](Store &store) { store.close(); });
     m_thread.quit();
+    m_thread.lastPostDone();
     m_thread.wait();
     delete m_worker; // its thread has ended: safe to delete from here
 }

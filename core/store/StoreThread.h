@@ -45,6 +45,27 @@ Q_SIGNALS:
 // The product's way to use the Store: the connection lives on a worker thread, so an fsync'ing
 // commit never stalls the GUI. Jobs run in the order they were posted. A result comes back on the
 // context object's thread only after the job's transaction committed: "written before shown".
+// The store's QThread. Its event loop ends, then it waits until the owner said it will post no more
+// (an atomic ThreadSanitizer sees) before the thread finishes and glib closes the loop's wake-up eventfd:
+// the owner's last posts and quit() write that eventfd inside Qt/glib, ordered before the close by Qt's
+// own mutex, which TSan cannot see.
+class StoreQThread final : public QThread
+{
+public:
+    void lastPostDone() { m_lastPostDone.store(true, std::memory_order_release); }
+
+protected:
+    void run() override
+    {
+        exec();
+        while (!m_lastPostDone.load(std::memory_order_acquire))
+            QThread::yieldCurrentThread(); // microseconds: between quit() and the owner's next line
+    }
+
+private:
+    std::atomic<bool> m_lastPostDone{false};
+};
+
 class StoreThread final : public QObject
 {
     Q_OBJECT
@@ -134,7 +155,7 @@ private:
     void sendMail(std::function<void()> emitSignal);
     void deliverMail();
 
-    QThread m_thread;
+    StoreQThread m_thread;
     QObject *m_worker = nullptr;     // lives on m_thread
     StoreRelay *m_relay = nullptr;   // a child: lives until after the thread was joined
     std::atomic<quint64> m_nextTicket{1};

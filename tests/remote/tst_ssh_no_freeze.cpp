@@ -172,13 +172,18 @@ private Q_SLOTS:
 
     void connectThenDisconnectAtOnce()
     {
-        // Asked to connect and to disconnect before the worker even started: it never connects.
+        // Asked to connect and to disconnect at once: disconnected promptly. Usually the worker sees the
+        // stop before it dials; when its thread was quicker (a slow machine, ThreadSanitizer) the TCP
+        // connection it opened is closed by the client at once, and no session stays.
         auto host = makeHost(m_silent.serverPort(), m_dir.path());
         host->connectToHost();
         host->disconnectFromHost();
         QTRY_COMPARE_WITH_TIMEOUT(host->state(), ConnectionState::Disconnected, 1000 * test::timeScale());
         QTest::qWait(300);
-        QVERIFY(!m_silent.hasPendingConnections());
+        while (m_silent.hasPendingConnections()) {
+            std::unique_ptr<QTcpSocket> peer(m_silent.nextPendingConnection());
+            QVERIFY(closedSoon(peer.get(), 2000 * test::timeScale()));
+        }
     }
 
     void quitWhileConnectingExitsCleanly()
