@@ -1,8 +1,8 @@
 #include "StatsReport.h"
 
 #include "Classify.h"
-#include "LineSplitter.h"
 #include "LogIngest.h"
+#include "StatsShards.h"
 #include "common/Tr.h"
 
 #include <QFile>
@@ -11,10 +11,6 @@
 #include <QThread>
 
 #include <algorithm>
-#include <atomic>
-#include <deque>
-#include <sys/mman.h>
-#include <thread>
 
 namespace difusor::traffic {
 
@@ -243,242 +239,21 @@ StatsResult computeOneThread(const StatsOptions &options, std::shared_ptr<const 
     return r;
 }
 
-// The address is the line's first field, ended by a space (the parser's own rule when the format starts
-// with %h and a literal that starts with a space: an address never holds one).
-bool shardable(const LogFormat &f)
-{
-    const auto &t = f.tokens();
-    return t.size() >= 2 && t[0].field == LogFormat::Field::Host && t[1].field == LogFormat::Field::Literal
-        && !t[1].literal.empty() && t[1].literal[0] == ' ';
-}
-
-// Where share `index` of `count` starts in the 32-bit hash range. The first share runs on the calling
-// thread, which also starts the program, reads robots.pm and writes the report: it takes 3 % of the
-// addresses less, the others share that out (which addresses go where changes nothing in the counts).
-std::uint64_t shareStart(int index, int count)
-{
-    if (index <= 0)
-        return 0;
-    if (index >= count)
-        return std::uint64_t(1) << 32;
-    const double first = 1.0 / count - 0.03;
-    const double start = first + (1.0 - first) * double(index - 1) / double(count - 1);
-    return std::uint64_t(start * 4294967296.0);
-}
-
-// One thread's share: the lines whose address hashes into its part of the range (shareStart()).
-struct Shard
-{
-    Shard(const StatsOptions &options, const std::shared_ptr<const AwstatsRobots> &robots, int index, int count)
-        : counter(newCounter(options, robots))
-        , ingest(options.logFormat, *counter)
-        , from(shareStart(index, count))
-        , to(shareStart(index + 1, count))
-        , fixedOffset(counter->fixedOffset())
-    {
-    }
-
-    void line(std::string_view l, bool overlong)
-    {
-        const std::uint64_t at = lineNumber++;
-        std::size_t sp = 0;
-        while (sp < l.size() && l[sp] != ' ') // an address is short: no call to memchr
-            ++sp;
-        // "::ffff:a.b.c.d" and "a.b.c.d" are one visitor in awstats mode: the same share.
-        const std::string_view host = awstatsHost(l.substr(0, sp));
-        const std::uint64_t h = hashView(host) >> 32;
-        if (h < from || h >= to)
-            return;
-        const std::uint64_t parsed = ingest.parsedLines();
-        const int samples = int(ingest.samples().size());
-        ingest.line(l, overlong);
-        if (ingest.parsedLines() != parsed) {
-            newestLine = at;
-            // Where each day's lines lie in the input (see computeStats: a line must not come after a
-            // line two days newer). The console's lines are in too: stricter than needed, never wrong.
-            const LogRecord &r = ingest.record();
-            const std::int64_t local = fixedOffset ? r.utcTime() + std::int64_t(*fixedOffset) * 60 : r.localTime;
-            const std::int64_t day = local / 86400; // as TrafficCounter::add() cuts days
-            if (day != lastDay || lastSpan == nullptr) {
-                lastDay = day;
-                lastSpan = &days.try_emplace(day, at, at).first->second;
-            }
-            lastSpan->second = at;
-        } else if (int(ingest.samples().size()) != samples) {
-            sampleLines.push_back(at);
-        }
-    }
-
-    std::unique_ptr<TrafficCounter> counter;
-    LogIngest ingest;
-    std::uint64_t from; // this share's addresses: the upper 32 bits of their hash in [from, to)
-    std::uint64_t to;
-    std::optional<int> fixedOffset;
-    std::uint64_t lineNumber = 0;
-    std::int64_t newestLine = -1;
-    std::map<std::int64_t, std::pair<std::uint64_t, std::uint64_t>> days; // day -> first, last line
-    std::int64_t lastDay = 0;
-    std::pair<std::uint64_t, std::uint64_t> *lastSpan = nullptr;
-    std::vector<std::uint64_t> sampleLines;                                // line of each sample
-    QStringList errors;
-};
-
-// A plain file mapped once for every share. Each share walks it in slices; the last one past a slice lets
-// its pages go (and any share two slices past it), so resident memory stays at a few slices whatever the
-// file size, and the pages are mostly faulted in once, not once per share.
-class SharedMapping final
-{
-public:
-    static constexpr std::size_t kSlice = 4 << 20; // a multiple of the page size
-
-    SharedMapping(const QString &path, qint64 maxBytes, int shares)
-        : m_file(path)
-        , m_shares(shares)
-    {
-        if (!m_file.open(QIODevice::ReadOnly) || maxBytes < 2)
-            return;
-        char magic[2] = {};
-        if (m_file.peek(magic, 2) != 2 || (static_cast<unsigned char>(magic[0]) == 0x1f && static_cast<unsigned char>(magic[1]) == 0x8b))
-            return; // gzip: each share reads it itself
-        m_size = static_cast<std::size_t>(std::min(maxBytes, m_file.size()));
-        m_data = m_file.map(0, qint64(m_size));
-        if (!m_data)
-            return;
-        madvise(m_data, m_size, MADV_SEQUENTIAL);
-        m_passed = std::make_unique<std::atomic<int>[]>(m_size / kSlice + 1);
-    }
-    ~SharedMapping()
-    {
-        if (m_data)
-            m_file.unmap(m_data);
-    }
-    bool isMapped() const { return m_data != nullptr; }
-
-    template<typename F>
-    void read(F &&onLine)
-    {
-        LineSplitter splitter(kMaxLineLength);
-        for (std::size_t off = 0, k = 0; off < m_size; off += kSlice, ++k) {
-            const std::size_t n = std::min(kSlice, m_size - off);
-#ifdef MADV_POPULATE_READ
-            madvise(m_data + off, n, MADV_POPULATE_READ); // one call instead of a fault per few pages
-#endif
-            splitter.feed(reinterpret_cast<const char *>(m_data) + off, n, onLine);
-            if (m_passed[k].fetch_add(1) + 1 == m_shares)
-                madvise(m_data + off, n, MADV_DONTNEED);
-            // A share far ahead (the other one waits for a core on a busy machine) drops what it passed
-            // two slices ago anyway: the late one faults those pages in again, memory stays bounded.
-            if (k >= 2)
-                madvise(m_data + off - 2 * kSlice, kSlice, MADV_DONTNEED);
-        }
-        splitter.finish(onLine);
-    }
-
-private:
-    QFile m_file;
-    int m_shares;
-    std::size_t m_size = 0;
-    uchar *m_data = nullptr;
-    std::unique_ptr<std::atomic<int>[]> m_passed;
-};
-
-// TrafficCounter forgets a day once a line two days newer was counted. A share sees only its own lines,
-// so it may remember a day the single thread had forgotten; that matters only if a line of that day
-// comes after the first line two or more days newer, anywhere in the input.
-bool noLineTwoDaysLate(const std::vector<std::unique_ptr<Shard>> &shards)
-{
-    std::map<std::int64_t, std::pair<std::uint64_t, std::uint64_t>> days;
-    for (const auto &s : shards)
-        for (const auto &[day, span] : s->days) {
-            auto [it, inserted] = days.try_emplace(day, span);
-            if (!inserted) {
-                it->second.first = std::min(it->second.first, span.first);
-                it->second.second = std::max(it->second.second, span.second);
-            }
-        }
-    std::uint64_t firstNewer = UINT64_MAX; // first line of any day >= day + 2
-    std::deque<std::pair<std::int64_t, std::uint64_t>> firsts; // days newest first
-    for (auto it = days.rbegin(); it != days.rend(); ++it) {
-        while (!firsts.empty() && firsts.front().first >= it->first + 2) {
-            firstNewer = std::min(firstNewer, firsts.front().second);
-            firsts.pop_front();
-        }
-        if (it->second.second > firstNewer)
-            return false;
-        firsts.emplace_back(it->first, it->second.first);
-    }
-    return true;
-}
-
 } // namespace
 
 StatsResult computeStats(const StatsOptions &options)
 {
     QStringList errors;
     const std::shared_ptr<const AwstatsRobots> robots = robotsFor(options, errors);
-    int threads = options.threads > 0 ? options.threads : std::min(2, QThread::idealThreadCount());
-    if (threads <= 1 || !shardable(options.logFormat))
-        return computeOneThread(options, robots, errors);
-
-    // Every share reads the same bytes: a plain file that grows meanwhile is read up to its size now.
-    std::vector<std::unique_ptr<SharedMapping>> mapped;
-    std::vector<qint64> sizes;
-    for (const QString &f : options.files) {
-        const QFileInfo info(f);
-        sizes.push_back(info.exists() ? info.size() : -1);
-        mapped.push_back(std::make_unique<SharedMapping>(f, sizes.back(), threads));
-    }
-    std::vector<std::unique_ptr<Shard>> shards;
-    for (int i = 0; i < threads; ++i)
-        shards.push_back(std::make_unique<Shard>(options, robots, i, threads));
-    const auto run = [&options, &sizes, &mapped](Shard &s) {
-        const auto onLine = [&s](std::string_view l, bool overlong) { s.line(l, overlong); };
-        for (qsizetype i = 0; i < options.files.size(); ++i) {
-            if (mapped[std::size_t(i)]->isMapped()) {
-                mapped[std::size_t(i)]->read(onLine);
-            } else if (auto e = readLogLines(options.files[i], onLine, sizes[std::size_t(i)])) {
-                s.errors << *e;
-            }
+    const int threads = options.threads > 0 ? options.threads : std::min(2, QThread::idealThreadCount());
+    if (threads > 1 && shardable(options.logFormat)) {
+        std::optional<StatsResult> r = computeSharded(options, threads, [&] { return newCounter(options, robots); });
+        if (r) {
+            r->errors = errors + r->errors;
+            return std::move(*r);
         }
-    };
-    std::vector<std::thread> workers;
-    for (int i = 1; i < threads; ++i)
-        workers.emplace_back(run, std::ref(*shards[std::size_t(i)]));
-    run(*shards[0]);
-    for (std::thread &t : workers)
-        t.join();
-    mapped.clear();
-
-    bool exact = noLineTwoDaysLate(shards);
-    Shard &first = *shards[0];
-    std::int64_t newest = first.newestLine;
-    for (std::size_t i = 1; i < shards.size() && exact; ++i) {
-        Shard &s = *shards[i];
-        exact = first.counter->mergeShard(*s.counter, s.newestLine > newest) && exact;
-        newest = std::max(newest, s.newestLine);
-        shards[i]->counter.reset(); // its memory goes before the next one is added
     }
-    if (!exact) {
-        shards.clear();
-        return computeOneThread(options, robots, errors);
-    }
-
-    StatsResult r;
-    r.threads = threads;
-    r.errors = errors + first.errors; // every share read the same files: the first one's errors
-    // The first malformed lines of the input, in input order, from every share's first ones.
-    std::vector<std::pair<std::uint64_t, QString>> samples;
-    for (const auto &s : shards) {
-        r.parsedLines += s->ingest.parsedLines();
-        r.malformedLines += s->ingest.malformedLines();
-        for (std::size_t k = 0; k < s->sampleLines.size(); ++k)
-            samples.emplace_back(s->sampleLines[k], s->ingest.samples().at(qsizetype(k)));
-    }
-    std::sort(samples.begin(), samples.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (std::size_t k = 0; k < samples.size() && k < std::size_t(LogIngest::kMaxSamples); ++k)
-        r.malformedSamples << samples[k].second;
-    r.counter = std::move(first.counter);
-    return r;
+    return computeOneThread(options, robots, errors);
 }
 
 QJsonObject statsJson(const StatsOptions &options, const StatsResult &result)

@@ -54,9 +54,10 @@ public:
 std::optional<StatsOptions> parseStatsArguments(const QStringList &args, QString *error);
 
 // Reads and counts the files, one after the other. The result is always the one a single thread reading
-// every line in order gives. With threads > 1, each thread reads every line but parses and counts only
-// those of its share of client addresses (a hash of the line's first field, the address); the shares'
-// counts are then added (TrafficCounter::mergeShard). Exact because everything a line does depends only
+// every line in order gives. With threads > 1, each thread parses and counts only the lines of its share
+// of client addresses (a hash of the line's first field, the address; the calling thread reads the files
+// and hands the other threads their lines, StatsShards.h); the shares' counts are then added
+// (TrafficCounter::mergeShard). Exact because everything a line does depends only
 // on its own client's earlier lines; where that does not hold (a line more than a day older than a line
 // before it, whose day the single thread would have forgotten; a top list past its cap; a log format
 // whose first field is not the address) the lines are counted again in one thread.

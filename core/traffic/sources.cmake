@@ -1,6 +1,7 @@
 set(DIFUSOR_TRAFFIC_SOURCES
     StatsCommand.h StatsCommand.cpp
     StatsReport.h StatsReport.cpp
+    StatsShards.h StatsShards.cpp
     AwstatsRobots.h AwstatsRobots.cpp
     PerlSource.h PerlSource.cpp
     Classify.h Classify.cpp

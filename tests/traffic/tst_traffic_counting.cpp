@@ -458,6 +458,37 @@ private Q_SLOTS:
         QCOMPARE(statsText(o, many), statsText(o, one));
     }
 
+    // A log of several 4 MiB slices: the lines the reading thread hands the others point into the
+    // mapping (a line across two slices is a copy), in batches cut at each slice and every 16,384 lines.
+    void shardedAcrossSlices()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        difusor::test::LogGeneratorOptions g;
+        g.days = 2;
+        g.visitorsPerDay = 6000;
+        g.malformedEvery = 1009;
+        g.manyUserAgents = true;
+        QVERIFY(difusor::test::generateAccessLog(log, g).lines > 40000);
+        QVERIFY2(QFileInfo(log).size() > 3 * (4 << 20), qPrintable(QString::number(QFileInfo(log).size())));
+        StatsOptions o;
+        o.robots = QStringLiteral("builtin");
+        o.top = 10000;
+        o.files = {log};
+        o.threads = 1;
+        const StatsResult one = computeStats(o);
+        for (int threads : {2, 3}) {
+            o.threads = threads;
+            const StatsResult many = computeStats(o);
+            QCOMPARE(many.threads, threads);
+            QCOMPARE(many.parsedLines, one.parsedLines);
+            QCOMPARE(many.malformedLines, one.malformedLines);
+            QCOMPARE(many.malformedSamples, one.malformedSamples);
+            QCOMPARE(statsJson(o, many), statsJson(o, one));
+        }
+    }
+
     // A line more than a day older than a line before it: the one thread has forgotten its day (and
     // counts it as a new visit), a share may not have; computeStats sees it and counts in one thread.
     void shardedFallsBackOnLinesTwoDaysLate()
