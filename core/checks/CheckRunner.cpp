@@ -101,8 +101,7 @@ void CheckRunner::onConnected()
         : 0;
     m_downloadBytes = bytes;
     const QStringList args{QString::fromLatin1(m_nonce), m_requirements.sudoForFirewall() ? QStringLiteral("1") : QStringLiteral("0"),
-                           QString::number(m_probeCap), QStringLiteral("5"), QString::number(bytes),
-                           m_connection.publicationDir, m_connection.accessLog};
+                           QString::number(m_probeCap), QStringLiteral("5"), m_connection.publicationDir, m_connection.accessLog};
     m_probeSentUs = nowUs();
     m_probeJob = m_host->streamScript(QStringLiteral(":/scripts/probe.sh"), args);
     if (!m_probeJob) {
@@ -118,11 +117,12 @@ void CheckRunner::onConnected()
             }
         });
     }
-    // The upload (its own channel) starts once the probe's clock samples are in: compressing 4 MiB of random
-    // bytes keeps the SSH worker busy, and a clock line read behind it would arrive late and skew the offset.
-    m_uploadPendingBytes = bytes;
+    // The throughput measures (each on its own channel, both directions at once, while the probe gathers
+    // its facts) start once the probe's two clock samples are in: 4 MiB each way keep the SSH worker busy,
+    // and a clock line read behind them would arrive late and skew the offset.
+    m_throughputPendingBytes = bytes;
     if (!m_probeJob)
-        startUpload(std::exchange(m_uploadPendingBytes, 0));
+        startThroughput();
     partDone();
 }
 
@@ -154,21 +154,11 @@ void CheckRunner::onProbeLines(const QList<QByteArray> &lines)
             m_section = line.mid(open.size());
             m_afterCommandLine = false;
         } else if (line.startsWith(close)) {
-            if (m_section == "download")
-                m_downloadEndUs = now;
-            if (m_section == "clock_end" && m_uploadPendingBytes > 0)
-                startUpload(std::exchange(m_uploadPendingBytes, 0));
+            if (m_section == "clock_end")
+                startThroughput();
             m_section.clear();
         } else if (!m_afterCommandLine && line.startsWith("$ ")) {
             m_afterCommandLine = true;
-            if (m_section == "download")
-                m_downloadStartUs = now; // the command starts right after this line is written
-        } else if (m_section == "download") {
-            // Counted, not kept: a hostile server cannot grow memory through this section.
-            m_downloadSeen += line.size() + 1;
-            if (m_downloadSeen > 2 * m_downloadBytes + 65536 && m_probeJob)
-                m_probeJob->cancel();
-            continue;
         } else if ((m_section == "clock_start" || m_section == "clock_end") && m_afterCommandLine) {
             bool ok = false;
             const double server = line.trimmed().toDouble(&ok);
@@ -196,8 +186,7 @@ void CheckRunner::onProbeFinished(const remote::CommandResult &result)
         return;
     m_probeJob = nullptr;
     m_report.phaseMs.insert(QStringLiteral("probe_done"), m_elapsed.elapsed());
-    if (m_uploadPendingBytes > 0) // the probe ended before its clock_end section
-        startUpload(std::exchange(m_uploadPendingBytes, 0));
+    startThroughput(); // when the probe ended before its clock_end section
     m_report.probe = parseProbeOutput(m_raw, m_nonce, m_probeCap);
     if (m_rawCapped)
         ++m_report.probe.malformedFrames;
@@ -220,6 +209,61 @@ QByteArray throughputPayload(qint64 bytes)
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(payload.data()),
                                           payload.size() / qsizetype(sizeof(quint32)));
     return payload;
+}
+
+QString downloadCommand(const QByteArray &nonce, qint64 bytes)
+{
+    // Random bytes, not text: the SSH link may be compressed (the profile's "compression", on by default)
+    // and a compressible payload would measure zlib, not the network. Newlines and carriage returns are
+    // mapped away and the bytes folded into 4 KiB lines, so the console's line reader counts them exactly
+    // and in few lines. Framed like a probe section: the first line is timed on arrival, then the bytes.
+    const QString n = QString::fromLatin1(nonce);
+    return QStringLiteral("echo '==>%1 download'; head -c %2 /dev/urandom | tr '\\n\\r' AB | fold -b -w 4096; "
+                          "st=$?; echo; echo \"<==%1 exit $st\"")
+        .arg(n).arg(bytes);
+}
+
+void CheckRunner::startThroughput()
+{
+    const qint64 bytes = std::exchange(m_throughputPendingBytes, 0);
+    if (bytes <= 0 || m_done)
+        return;
+    startUpload(bytes);
+    startDownload(bytes);
+}
+
+void CheckRunner::startDownload(qint64 bytes)
+{
+    remote::RemoteJob *down = m_host->stream(downloadCommand(m_nonce, bytes));
+    if (!down)
+        return;
+    ++m_pending;
+    m_downloadJob = down;
+    const QByteArray open = "==>" + m_nonce + " download";
+    const QByteArray close = "<==" + m_nonce + " exit ";
+    connect(down, &remote::RemoteJob::linesReady, this, [this, bytes, open, close](const QList<QByteArray> &lines) {
+        const qint64 now = nowUs();
+        for (const QByteArray &line : lines) {
+            if (m_downloadStartUs == 0) {
+                if (line == open)
+                    m_downloadStartUs = now; // the bytes follow right after this line is written
+            } else if (line.startsWith(close)) {
+                m_downloadEndUs = now;
+                m_downloadExit = line.mid(close.size()).trimmed().toInt();
+            } else if (m_downloadEndUs == 0) {
+                // Counted, not kept: a hostile server cannot grow memory through this channel.
+                m_downloadSeen += line.size() + 1;
+                if (m_downloadSeen > 2 * bytes + 65536 && m_downloadJob)
+                    m_downloadJob->cancel();
+            }
+        }
+    });
+    connect(down, &remote::RemoteJob::finished, this, [this](const remote::CommandResult &) {
+        m_downloadJob = nullptr;
+        m_report.phaseMs.insert(QStringLiteral("download_done"), m_elapsed.elapsed());
+        partDone();
+    });
+    QTimer::singleShot(ProbeTimeoutMs, down, [down] { down->cancel(); });
 }
 
 void CheckRunner::startUpload(qint64 bytes)
@@ -258,10 +302,10 @@ void CheckRunner::computeConsoleFigures()
     const double fixedMs = m_firstLineUs > 0 ? double(m_firstLineUs - m_probeSentUs) / 1000.0 : 0;
     if (m_downloadBytes > 0) {
         const double ms = double(m_downloadEndUs - m_downloadStartUs) / 1000.0;
-        if (m_downloadStartUs > 0 && m_downloadEndUs > m_downloadStartUs && m_downloadSeen >= m_downloadBytes)
+        if (m_downloadStartUs > 0 && m_downloadEndUs > m_downloadStartUs && m_downloadSeen >= m_downloadBytes && m_downloadExit == 0)
             con.downloadMbps = throughputMbps(m_downloadSeen, ms, 0);
-        tp.append(QStringLiteral("servidor → consola: %1 bytes en líneas de texto, %2 ms (en el mismo canal de la sonda)")
-                      .arg(m_downloadSeen).arg(ms, 0, 'f', 1));
+        tp.append(QStringLiteral("servidor → consola: %1 bytes en líneas de texto, %2 ms (canal propio, a la vez que la subida); exit %3")
+                      .arg(m_downloadSeen).arg(ms, 0, 'f', 1).arg(m_downloadExit));
     }
     if (m_uploadBytes > 0) {
         const double ms = double(m_uploadElapsedUs) / 1000.0;
@@ -333,6 +377,8 @@ void CheckRunner::finish()
     m_done = true;
     if (m_probeJob)
         m_probeJob->cancel();
+    if (m_downloadJob)
+        m_downloadJob->cancel();
     computeConsoleFigures();
     EvaluationInput in;
     in.profile = m_requirements;

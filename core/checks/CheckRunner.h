@@ -67,7 +67,9 @@ private:
     void onConnectFailed(const QString &reason, bool definite);
     void onProbeLines(const QList<QByteArray> &lines);
     void onProbeFinished(const remote::CommandResult &result);
+    void startThroughput();
     void startUpload(qint64 bytes);
+    void startDownload(qint64 bytes);
     void startConsoleProbes();
     void computeConsoleFigures();
     void partDone();
@@ -87,7 +89,7 @@ private:
     QElapsedTimer m_elapsed;
     CheckReport m_report;
     QString m_probeError;
-    // The probe is read as it streams: clock lines and the download section are timed on arrival.
+    // The probe is read as it streams: its clock lines are timed on arrival.
     QPointer<remote::RemoteJob> m_probeJob;
     QByteArray m_raw;
     bool m_rawCapped = false;
@@ -101,8 +103,10 @@ private:
     qint64 m_downloadSeen = 0;
     qint64 m_downloadStartUs = 0;
     qint64 m_downloadEndUs = 0;
+    int m_downloadExit = -1;
+    QPointer<remote::RemoteJob> m_downloadJob;
     qint64 m_uploadBytes = 0;
-    qint64 m_uploadPendingBytes = 0; // started after the probe's clock_end section
+    qint64 m_throughputPendingBytes = 0; // both measures start after the probe's clock_end section
     qint64 m_uploadElapsedUs = -1;
     int m_uploadExit = -1;
     int m_pending = 0;
@@ -115,6 +119,9 @@ private:
 // The upload measure's payload: random bytes, so a compressed SSH link (the default) measures the network,
 // not zlib. A tail shorter than 4 bytes is zero.
 QByteArray throughputPayload(qint64 bytes);
+// The download measure's command (sh): a "==>NONCE download" line, `bytes` random bytes in 4 KiB lines
+// (no newline or carriage return among them), then "<==NONCE exit N".
+QString downloadCommand(const QByteArray &nonce, qint64 bytes);
 
 } // namespace difusor::checks
 

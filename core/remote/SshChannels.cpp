@@ -73,7 +73,7 @@ bool SshWorker::openChannel(Job &job)
     const quint64 id = job.spec.id;
     BlockingMode blocking(m_session, true);
     ssh_channel channel = ssh_channel_new(m_session);
-    if (!channel || ssh_channel_open_session(channel) != SSH_OK) {
+    if (!channel || openSessionChannel(channel) != SSH_OK) {
         const QString detail = QString::fromUtf8(ssh_get_error(m_session));
         if (channel)
             ssh_channel_free(channel);
@@ -332,6 +332,7 @@ void SshWorker::pump()
     }
     if (m_phase != Phase::Connected || !m_session)
         return;
+    quickAck();
 
     bool anyChannel = !m_killChannels.isEmpty();
     for (const auto &entry : m_jobs)

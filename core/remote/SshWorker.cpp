@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -471,11 +473,10 @@ void SshWorker::sendProbe()
     if (m_phase != Phase::Connected)
         return;
     // A channel open needs the server's confirmation: a real round trip with no process started.
-    BlockingMode blocking(m_session, true);
     QElapsedTimer clock;
     clock.start();
     ssh_channel channel = ssh_channel_new(m_session);
-    const int rc = channel ? ssh_channel_open_session(channel) : SSH_ERROR;
+    const int rc = channel ? openSessionChannel(channel) : SSH_ERROR;
     const qint64 elapsed = clock.elapsed();
     if (channel) {
         BlockingMode nb(m_session, false);
@@ -492,6 +493,40 @@ void SshWorker::sendProbe()
     if (m_notifier)
         m_notifier->setEnabled(true);
     Q_EMIT roundTripMeasured(elapsed);
+}
+
+// Our ACKs go out at once instead of up to 40 ms later (Linux's delayed ACK). sshd sends a message we
+// do not answer (its host keys, right after authentication) and then, with Nagle's algorithm on its
+// side, holds its next small packet (a channel's confirmation) until that message is acknowledged:
+// every session's first command started ~40 ms late. Not permanent in the kernel: set again after each
+// read (pump(), openSessionChannel()); a pending ACK goes out as it is set.
+void SshWorker::quickAck()
+{
+#ifdef TCP_QUICKACK
+    if (!m_session)
+        return;
+    const int fd = ssh_get_fd(m_session);
+    int one = 1;
+    if (fd >= 0)
+        ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
+}
+
+// ssh_channel_open_session, non-blocking and polled here rather than inside libssh, so that each time
+// bytes come in quickAck() acknowledges them at once (see there). Bounded by the probe timeout, as the
+// blocking call was; SSH_AGAIN when it ran out.
+int SshWorker::openSessionChannel(ssh_channel channel)
+{
+    BlockingMode nonBlocking(m_session, false);
+    const QDeadlineTimer deadline(m_config.timings.probeTimeoutMs());
+    int rc = ssh_channel_open_session(channel);
+    while (rc == SSH_AGAIN && !deadline.hasExpired()) {
+        pollfd pfd{ssh_get_fd(m_session), POLLIN, 0};
+        ::poll(&pfd, 1, int(qMin<qint64>(deadline.remainingTime(), 50)));
+        quickAck();
+        rc = ssh_channel_open_session(channel);
+    }
+    return rc;
 }
 
 void SshWorker::dropSession()

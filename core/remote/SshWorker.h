@@ -137,6 +137,8 @@ private:
     void becomeConnected();
     void dropSession();
     void sendProbe();
+    void quickAck();
+    int openSessionChannel(ssh_channel channel);
     void applyTimeout(int ms);
     bool abandoned() const; // the GUI side disconnected or went away since start(): stop quietly
     int connectSession(QString *timeoutText);

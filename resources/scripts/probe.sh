@@ -1,4 +1,4 @@
-# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT DLBYTES
+# difusor-console infrastructure probe (POSIX sh, sent on stdin: sh -s -- NONCE SUDO MAXBYTES TIMEOUT
 # [PUBLICATION_DIR [ACCESS_LOG]]).
 # Gathers every fact of the requirement profile in one round trip. Needs no root, installs nothing,
 # writes no file. Every command runs under `timeout`; each section is framed as
@@ -8,9 +8,9 @@
 #   <==NONCE exit N
 # The nonce comes from the console, so a command's own output cannot fake a frame.
 # SUDO=1 lets the firewall sections (and only those) try `sudo -n`, which never asks for a password.
-# DLBYTES > 0 ends with a "download" section of that many random bytes so the console,
-# which reads this output as it streams, can time the server-to-console throughput; the two "date"
-# sections let it compare clocks. Both are timed on arrival, on this same channel.
+# The two "date" sections come first, back to back, so the console, which reads this output as it
+# streams, can compare clocks (each line timed on arrival) before it starts the throughput measures on
+# channels of their own, while the facts are gathered.
 # PUBLICATION_DIR and ACCESS_LOG (the connection profile's; empty: not asked) get a section each
 # (path_publication, path_access_log) saying, as the SSH user sees it, whether the path exists, its type,
 # whether it may be read (and entered), its change time against the server's clock, and `ls -ld`.
@@ -25,9 +25,8 @@ N=${1:-probe}
 SUDO=${2:-0}
 MAX=${3:-65536}
 T=${4:-5}
-DL=${5:-0}
-PUB=${6:-}
-LOG=${7:-}
+PUB=${5:-}
+LOG=${6:-}
 
 PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin:/snap/bin
 LC_ALL=C
@@ -101,6 +100,7 @@ fw() {
 }
 
 sec clock_start date +%s.%N
+sec clock_end date +%s.%N
 
 # The three groups run at the same time (each command still under timeout); their output comes
 # out in order: hardware streams through the pipe (the kernel buffers 64 KiB of it) while software
@@ -182,20 +182,4 @@ pathsec() {
 [ -z "$PUB" ] || pathsec path_publication "$PUB"
 [ -z "$LOG" ] || pathsec path_access_log "$LOG"
 
-sec clock_end date +%s.%N
-
-# Not bounded by MAXBYTES: the console counts these lines and keeps none of them.
-case $DL in
-'' | *[!0-9]*) ;;
-0) ;;
-*)
-    # Random bytes, not text: the SSH link may be compressed (the profile's "compression", on by default)
-    # and a compressible payload would measure zlib, not the network. Newlines and carriage returns are
-    # mapped away and the bytes folded into 4 KiB lines, so the console's line reader counts them exactly
-    # and in few lines.
-    printf '==>%s download\n$ head -c %s /dev/urandom | tr '"'"'\\n\\r'"'"' AB | fold -b -w 4096\n' "$N" "$DL"
-    st=$( { { $TO head -c "$DL" /dev/urandom | tr '\n\r' AB | fold -b -w 4096; echo "$?" >&3; } >&4; } 3>&1 )
-    printf '\n<==%s exit %s\n' "$N" "${st:-255}"
-    ;;
-esac
 [ -z "$WD" ] || kill "$WD" 2>/dev/null || :

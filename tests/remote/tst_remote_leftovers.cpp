@@ -59,9 +59,9 @@ struct RemoteWork
     {
         watcher.start();
         tail.start({}, true);
-        // NONCE SUDO MAXBYTES TIMEOUT DLBYTES, as CheckRunner passes them; 60 s: lscpu hangs that long.
+        // NONCE SUDO MAXBYTES TIMEOUT, as CheckRunner passes them; 60 s: lscpu hangs that long.
         probe = host->streamScript(QStringLiteral(":/scripts/probe.sh"),
-                                   {nonce, QStringLiteral("0"), QStringLiteral("65536"), QStringLiteral("60"), QStringLiteral("0")});
+                                   {nonce, QStringLiteral("0"), QStringLiteral("65536"), QStringLiteral("60")});
         if (probe) {
             QObject::connect(probe, &remote::RemoteJob::linesReady, probe, [this](const QList<QByteArray> &lines) {
                 for (const QByteArray &l : lines)

@@ -78,7 +78,7 @@ std::optional<double> oursOnce(const Profile &profile, const checks::Requirement
 
 // One whole check on an already open connection (what the page's "Verificar ahora" does).
 std::optional<double> oursOnOpen(remote::SshHost &host, const Profile &profile,
-                                 const checks::RequirementProfile &requirements)
+                                 const checks::RequirementProfile &requirements, QMap<QString, QList<double>> &phases)
 {
     QElapsedTimer clock;
     clock.start();
@@ -94,6 +94,8 @@ std::optional<double> oursOnOpen(remote::SshHost &host, const Profile &profile,
     loop.exec();
     if (!report || report->runFailed)
         return std::nullopt;
+    for (auto it = report->phaseMs.begin(); it != report->phaseMs.end(); ++it)
+        phases[it.key()].append(double(it.value()));
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
@@ -194,7 +196,7 @@ int main(int argc, char **argv)
 
     // Warm-ups (page cache, python bytecode, the persisted master), then the four measures taken in
     // turn in each round, so a change in the machine's load hits all of them alike.
-    QMap<QString, QList<double>> phases, factsPhases, ignored;
+    QMap<QString, QList<double>> phases, factsPhases, openPhases, ignored;
     QList<double> ours, oursFacts, oursOpen, command, ansibleFresh, ansibleDefault;
     QTemporaryDir profileDir;
     const QString profilePath = profileDir.filePath(QStringLiteral("perfil.json"));
@@ -228,7 +230,7 @@ int main(int argc, char **argv)
             ours.append(*ms);
         if (const auto ms = oursOnce(profile, factsOnly, factsPhases, false))
             oursFacts.append(*ms);
-        if (const auto ms = oursOnOpen(openHost, profile, *requirements))
+        if (const auto ms = oursOnOpen(openHost, profile, *requirements, openPhases))
             oursOpen.append(*ms);
 #ifdef DIFUSOR_CONSOLE_BIN
         if (const auto ms = commandOnce(profilePath))
@@ -295,6 +297,9 @@ int main(int argc, char **argv)
         std::printf(" %s=%.0f", qPrintable(it.key()), median(it.value()));
     std::printf("\n                                              facts only:");
     for (auto it = factsPhases.begin(); it != factsPhases.end(); ++it)
+        std::printf(" %s=%.0f", qPrintable(it.key()), median(it.value()));
+    std::printf("\n                                    on an open connection:");
+    for (auto it = openPhases.begin(); it != openPhases.end(); ++it)
         std::printf(" %s=%.0f", qPrintable(it.key()), median(it.value()));
     std::printf("\n");
     return ours.isEmpty() ? 1 : 0;
