@@ -59,6 +59,14 @@ void CheckRunner::start()
         }
     });
 
+    // Each way's measure; the upload's random bytes are made now, while the connection is set up, not
+    // on the check's critical path.
+    const CheckSpec *bw = m_requirements.check(QStringLiteral("net.bandwidth"));
+    m_throughputBytes = (bw && bw->enabled)
+        ? std::clamp<qint64>(qint64(bw->number(QStringLiteral("probe_bytes"), 4194304)), 0, MaxThroughputBytes)
+        : 0;
+    m_uploadPayload = throughputPayload(m_throughputBytes);
+
     m_pending = 1; // the connection
     if (m_consoleProbes)
         startConsoleProbes();
@@ -95,11 +103,7 @@ void CheckRunner::onConnected()
     m_report.console.sshTarget = m_host->displayName();
     m_report.target = m_report.console.sshTarget;
 
-    const CheckSpec *bw = m_requirements.check(QStringLiteral("net.bandwidth"));
-    const qint64 bytes = (bw && bw->enabled)
-        ? std::clamp<qint64>(qint64(bw->number(QStringLiteral("probe_bytes"), 4194304)), 0, MaxThroughputBytes)
-        : 0;
-    m_downloadBytes = bytes;
+    const qint64 bytes = m_throughputBytes;
     const QStringList args{QString::fromLatin1(m_nonce), m_requirements.sudoForFirewall() ? QStringLiteral("1") : QStringLiteral("0"),
                            QString::number(m_probeCap), QStringLiteral("5"), m_connection.publicationDir, m_connection.accessLog};
     m_probeSentUs = nowUs();
@@ -117,9 +121,9 @@ void CheckRunner::onConnected()
             }
         });
     }
-    // The throughput measures (each on its own channel, both directions at once, while the probe gathers
-    // its facts) start once the probe's two clock samples are in: 4 MiB each way keep the SSH worker busy,
-    // and a clock line read behind them would arrive late and skew the offset.
+    // The throughput measures (each on a channel of its own, while the probe gathers its facts) start
+    // once the probe's two clock samples are in: 4 MiB each way keep the SSH worker busy, and a clock line
+    // read behind them would arrive late and skew the offset.
     m_throughputPendingBytes = bytes;
     if (!m_probeJob)
         startThroughput();
@@ -211,16 +215,12 @@ QByteArray throughputPayload(qint64 bytes)
     return payload;
 }
 
-QString downloadCommand(const QByteArray &nonce, qint64 bytes)
+QString downloadCommand(qint64 bytes)
 {
     // Random bytes, not text: the SSH link may be compressed (the profile's "compression", on by default)
-    // and a compressible payload would measure zlib, not the network. Newlines and carriage returns are
-    // mapped away and the bytes folded into 4 KiB lines, so the console's line reader counts them exactly
-    // and in few lines. Framed like a probe section: the first line is timed on arrival, then the bytes.
-    const QString n = QString::fromLatin1(nonce);
-    return QStringLiteral("echo '==>%1 download'; head -c %2 /dev/urandom | tr '\\n\\r' AB | fold -b -w 4096; "
-                          "st=$?; echo; echo \"<==%1 exit $st\"")
-        .arg(n).arg(bytes);
+    // and a compressible payload would measure zlib, not the network. One process, read by sshd in big
+    // chunks (a `tr | fold` pipeline framing them into lines took twice as long on a busy server).
+    return QStringLiteral("head -c %1 /dev/urandom").arg(bytes);
 }
 
 void CheckRunner::startThroughput()
@@ -228,42 +228,28 @@ void CheckRunner::startThroughput()
     const qint64 bytes = std::exchange(m_throughputPendingBytes, 0);
     if (bytes <= 0 || m_done)
         return;
-    startUpload(bytes);
+    // One way, then the other: each measures its direction alone (at once, on this machine's loopback
+    // sshd each held the other to 32-64 KiB per round trip, and both took longer than one after the other).
+    m_uploadAfterDownload = bytes;
     startDownload(bytes);
 }
 
 void CheckRunner::startDownload(qint64 bytes)
 {
-    remote::RemoteJob *down = m_host->stream(downloadCommand(m_nonce, bytes));
-    if (!down)
-        return;
     ++m_pending;
+    m_downloadBytes = bytes;
+    const qint64 sent = nowUs();
+    remote::RemoteJob *down = m_host->run(downloadCommand(bytes), {}, ProbeTimeoutMs);
     m_downloadJob = down;
-    const QByteArray open = "==>" + m_nonce + " download";
-    const QByteArray close = "<==" + m_nonce + " exit ";
-    connect(down, &remote::RemoteJob::linesReady, this, [this, bytes, open, close](const QList<QByteArray> &lines) {
-        const qint64 now = nowUs();
-        for (const QByteArray &line : lines) {
-            if (m_downloadStartUs == 0) {
-                if (line == open)
-                    m_downloadStartUs = now; // the bytes follow right after this line is written
-            } else if (line.startsWith(close)) {
-                m_downloadEndUs = now;
-                m_downloadExit = line.mid(close.size()).trimmed().toInt();
-            } else if (m_downloadEndUs == 0) {
-                // Counted, not kept: a hostile server cannot grow memory through this channel.
-                m_downloadSeen += line.size() + 1;
-                if (m_downloadSeen > 2 * bytes + 65536 && m_downloadJob)
-                    m_downloadJob->cancel();
-            }
-        }
-    });
-    connect(down, &remote::RemoteJob::finished, this, [this](const remote::CommandResult &) {
+    connect(down, &remote::RemoteJob::finished, this, [this, sent](const remote::CommandResult &result) {
         m_downloadJob = nullptr;
+        m_downloadElapsedUs = nowUs() - sent;
+        m_downloadSeen = result.stdOut.size();
+        m_downloadExit = result.ok() ? 0 : (result.exitStatus == 0 ? -1 : result.exitStatus);
         m_report.phaseMs.insert(QStringLiteral("download_done"), m_elapsed.elapsed());
+        startUpload(std::exchange(m_uploadAfterDownload, 0));
         partDone();
     });
-    QTimer::singleShot(ProbeTimeoutMs, down, [down] { down->cancel(); });
 }
 
 void CheckRunner::startUpload(qint64 bytes)
@@ -273,7 +259,10 @@ void CheckRunner::startUpload(qint64 bytes)
     ++m_pending;
     m_uploadBytes = bytes;
     const qint64 sent = nowUs();
-    remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), throughputPayload(bytes), 30000);
+    QByteArray payload = std::exchange(m_uploadPayload, QByteArray());
+    if (payload.size() != bytes)
+        payload = throughputPayload(bytes);
+    remote::RemoteJob *up = m_host->run(QStringLiteral("cat > /dev/null"), payload, 30000);
     connect(up, &remote::RemoteJob::finished, this, [this, sent](const remote::CommandResult &result) {
         m_uploadElapsedUs = nowUs() - sent;
         m_report.phaseMs.insert(QStringLiteral("upload_done"), m_elapsed.elapsed());
@@ -301,11 +290,12 @@ void CheckRunner::computeConsoleFigures()
     QStringList tp;
     const double fixedMs = m_firstLineUs > 0 ? double(m_firstLineUs - m_probeSentUs) / 1000.0 : 0;
     if (m_downloadBytes > 0) {
-        const double ms = double(m_downloadEndUs - m_downloadStartUs) / 1000.0;
-        if (m_downloadStartUs > 0 && m_downloadEndUs > m_downloadStartUs && m_downloadSeen >= m_downloadBytes && m_downloadExit == 0)
-            con.downloadMbps = throughputMbps(m_downloadSeen, ms, 0);
-        tp.append(QStringLiteral("servidor → consola: %1 bytes en líneas de texto, %2 ms (canal propio, a la vez que la subida); exit %3")
-                      .arg(m_downloadSeen).arg(ms, 0, 'f', 1).arg(m_downloadExit));
+        const double ms = double(m_downloadElapsedUs) / 1000.0;
+        if (m_downloadElapsedUs > 0 && m_downloadExit == 0 && m_downloadSeen == m_downloadBytes)
+            con.downloadMbps = throughputMbps(m_downloadBytes, ms, fixedMs);
+        tp.append(QStringLiteral("servidor → consola: $ %1 → %2 bytes, %3 ms, menos %4 ms de arranque del canal; exit %5")
+                      .arg(downloadCommand(m_downloadBytes)).arg(m_downloadSeen).arg(ms, 0, 'f', 1).arg(fixedMs, 0, 'f', 1)
+                      .arg(m_downloadExit));
     }
     if (m_uploadBytes > 0) {
         const double ms = double(m_uploadElapsedUs) / 1000.0;

@@ -99,10 +99,12 @@ private:
     qint64 m_firstLineUs = 0;   // channel + shell start-up: the fixed cost of any command
     double m_rttMs = -1;        // the transport's round trip (RemoteHost::roundTripMeasured)
     QList<ClockSample> m_clock;
+    qint64 m_throughputBytes = 0; // each way (net.bandwidth's probe_bytes; 0: not measured)
+    QByteArray m_uploadPayload;
+    qint64 m_uploadAfterDownload = 0; // the upload starts once the download is done
     qint64 m_downloadBytes = 0; // asked for
     qint64 m_downloadSeen = 0;
-    qint64 m_downloadStartUs = 0;
-    qint64 m_downloadEndUs = 0;
+    qint64 m_downloadElapsedUs = -1;
     int m_downloadExit = -1;
     QPointer<remote::RemoteJob> m_downloadJob;
     qint64 m_uploadBytes = 0;
@@ -119,9 +121,8 @@ private:
 // The upload measure's payload: random bytes, so a compressed SSH link (the default) measures the network,
 // not zlib. A tail shorter than 4 bytes is zero.
 QByteArray throughputPayload(qint64 bytes);
-// The download measure's command (sh): a "==>NONCE download" line, `bytes` random bytes in 4 KiB lines
-// (no newline or carriage return among them), then "<==NONCE exit N".
-QString downloadCommand(const QByteArray &nonce, qint64 bytes);
+// The download measure's command (sh): `bytes` random bytes on stdout.
+QString downloadCommand(qint64 bytes);
 
 } // namespace difusor::checks
 

@@ -241,21 +241,12 @@ private Q_SLOTS:
         QVERIFY2(qCompress(up, 9).size() > bytes * 99 / 100, "upload payload compresses");
 
         QProcess sh;
-        sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), checks::downloadCommand("DLN", bytes)});
+        sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), checks::downloadCommand(bytes)});
         QVERIFY(sh.waitForStarted(5000));
         QVERIFY(sh.waitForFinished(30000));
-        const QByteArray out = sh.readAllStandardOutput();
-        const QByteArray head = "==>DLN download\n";
-        QVERIFY2(out.startsWith(head), out.left(300).constData());
-        const qsizetype to = out.indexOf("\n<==DLN exit 0\n", head.size());
-        QVERIFY(to >= 0);
-        QVERIFY(out.endsWith("\n<==DLN exit 0\n"));
-        const qsizetype body = head.size();
-        QByteArray down = out.mid(body, to - body);
-        QCOMPARE(down.count('\n'), bytes / 4096 - 1); // 4 KiB lines
-        down.replace('\n', QByteArray());
+        QCOMPARE(sh.exitCode(), 0);
+        const QByteArray down = sh.readAllStandardOutput();
         QCOMPARE(down.size(), bytes);
-        QVERIFY(!down.contains('\r'));
         QVERIFY2(qCompress(down, 9).size() > bytes * 99 / 100, "download payload compresses");
     }
 

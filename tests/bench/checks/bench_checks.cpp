@@ -3,7 +3,8 @@
 // (ansible-core, python3 on the target) on the same sshd (the tests' fixture), median of N each
 // (default 5), printed side by side with the ratio and the 10x goal. Also where our time goes. When the
 // program is built, the headline figure is the command as users run it, whole process:
-// `difusor-console check --profile P --format json` (start-up, connect, probe, throughput, verdicts, exit).
+// `difusor-console check --profile P --format json` (start-up, connect, probe, throughput, verdicts, exit;
+// its own connection, uncompressed: see CheckCommand).
 // Usage: bench_checks [runs]
 #include "SshdFixture.h"
 #include "checks/CheckRunner.h"
@@ -265,7 +266,7 @@ int main(int argc, char **argv)
                     o, qPrintable(list(command)));
     else
         std::printf("  (the program is not built: the headline is the in-process check below)\n");
-    std::printf("  in process (connect, auth, probe, upload, console probes, verdicts):             %8.1f ms   [%s]\n",
+    std::printf("  in process, SSH compression on as in the GUI (connect, probe, throughput, verdicts):%8.1f ms   [%s]\n",
                 inProcess, qPrintable(list(ours)));
     std::printf("  difusor-console, facts only (no throughput, no URL/TCP console probes):         %8.1f ms   [%s]\n",
                 median(oursFacts), qPrintable(list(oursFacts)));
