@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <climits>
 #include <deque>
+#include <string_view>
+#include <unordered_map>
 
 namespace difusor::traffic {
 
@@ -87,10 +89,14 @@ std::shared_ptr<const AwstatsRobots> AwstatsRobots::load(const QString &robotsPm
     std::vector<std::string> lib;
     perl::readList(text, "%RobotsHashIDLib", lib); // only names: optional
     db->m_names.resize(db->m_patterns.size());
+    std::unordered_map<std::string_view, std::size_t> index; // the first pattern of each text, as std::find gave
+    index.reserve(db->m_patterns.size());
+    for (std::size_t i = 0; i < db->m_patterns.size(); ++i)
+        index.try_emplace(db->m_patterns[i], i);
     for (std::size_t k = 0; k + 1 < lib.size(); k += 2) {
-        const auto it = std::find(db->m_patterns.begin(), db->m_patterns.end(), lib[k]);
-        if (it != db->m_patterns.end())
-            db->m_names[static_cast<std::size_t>(it - db->m_patterns.begin())] = QString::fromUtf8(lib[k + 1].c_str());
+        const auto it = index.find(lib[k]);
+        if (it != index.end())
+            db->m_names[it->second] = QString::fromUtf8(lib[k + 1].c_str());
     }
     if (db->m_patterns.empty() || !db->build(error)) {
         if (error && error->isEmpty())
@@ -159,7 +165,14 @@ bool AwstatsRobots::build(QString *)
     for (int c = 'A'; c <= 'Z'; ++c)
         m_class[static_cast<std::size_t>(c)] = m_class[static_cast<std::size_t>(c + 32)];
 
-    // Trie, then failure links breadth-first, turning the goto table into a full transition table.
+    // Trie, then failure links breadth-first, turning the goto table into a full transition table. At
+    // most one node per character of every entry: reserved once, not grown node by node.
+    std::size_t maxNodes = 1;
+    for (const Entry &e : entries)
+        maxNodes += e.text.size();
+    m_next.reserve(maxNodes * static_cast<std::size_t>(m_classes));
+    m_firstOut.reserve(maxNodes);
+    m_triggerOut.reserve(maxNodes);
     addNode();
     for (const Entry &e : entries) {
         int node = 0;
