@@ -64,9 +64,8 @@ SpikeBaseline spikeBaseline(const TrafficSeries &series, std::int64_t windowStar
                             const TrafficRuleConfig &config)
 {
     const std::int64_t bucket = config.baselineBucketSeconds;
-    const auto floorTo = [bucket](std::int64_t t) { return t - (((t % bucket) + bucket) % bucket); };
-    const std::int64_t end = floorTo(windowStart);
-    const std::int64_t from = std::max(end - std::int64_t(config.baselineSeconds), floorTo(firstLineUtc) + bucket);
+    const std::int64_t end = floorTo(windowStart, bucket);
+    const std::int64_t from = std::max(end - std::int64_t(config.baselineSeconds), floorTo(firstLineUtc, bucket) + bucket);
     SpikeBaseline b;
     if (end <= from)
         return b;

@@ -2,12 +2,12 @@
 
 namespace difusor::traffic {
 
-namespace {
-
 std::int64_t floorTo(std::int64_t t, std::int64_t step)
 {
     return (t >= 0 ? t / step : (t - step + 1) / step) * step;
 }
+
+namespace {
 
 void addToRing(std::vector<TrafficSeries::Point> &ring, std::int64_t step, std::int64_t t, const TrafficCounts &d)
 {

@@ -7,6 +7,9 @@
 
 namespace difusor::traffic {
 
+// The start of the step-long period holding t (seconds; also before 1970).
+std::int64_t floorTo(std::int64_t t, std::int64_t step);
+
 // Live time series at three resolutions, keyed by UTC time: per second for the last hour, per minute
 // for the last ten days, per hour for all time. "Last" is relative to the newest time added, so a
 // replayed log behaves like a live one. Memory is fixed except one entry per hour.

@@ -26,11 +26,6 @@ constexpr int kSliceSeconds = 10; // flood detection: per-address counts in slic
 constexpr int kMaxClosePerTick = 2000;
 constexpr std::int64_t kRollUpAfterSeconds = 3600;
 
-std::int64_t floorTo(std::int64_t t, std::int64_t step)
-{
-    return (t >= 0 ? t / step : (t - step + 1) / step) * step;
-}
-
 bool sameCounts(const TrafficCounts &a, const TrafficCounts &b)
 {
     return a.requests == b.requests && a.hits == b.hits && a.pages == b.pages && a.visits == b.visits
