@@ -40,18 +40,26 @@ victims() {
         }'
 }
 
+# Every process stopped in any round is killed: one found in an early round may be gone from a later one
+# (its parent, an sshd session, exited meanwhile and it was handed to init), and left stopped it would
+# stay forever, its own watchdog stopped with it.
 if [ "$roots" != " " ]; then
-    all=""
+    stopped=" "
     round=0
     while [ $round -lt 8 ]; do
         round=$((round + 1))
-        found=$(victims)
-        [ -n "$found" ] || break
-        kill -STOP $found 2>/dev/null
-        [ "$found" = "$all" ] && break
-        all=$found
+        new=""
+        for p in $(victims); do
+            case $stopped in
+                *" $p "*) ;;
+                *) new="$new$p " ;;
+            esac
+        done
+        [ -n "$new" ] || break
+        kill -STOP $new 2>/dev/null
+        stopped="$stopped$new"
     done
-    [ -n "$all" ] && kill -KILL $all 2>/dev/null
+    [ "$stopped" != " " ] && kill -KILL $stopped 2>/dev/null
 fi
 
 if [ "$remove" = yes ]; then
