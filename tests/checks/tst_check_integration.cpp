@@ -186,7 +186,10 @@ private Q_SLOTS:
         QCOMPARE(find(*report, QStringLiteral("net.url"))->status, Status::Fail);
 
         qInfo("whole check: %lld ms (runner), %lld ms (wall, incl. session set-up)", report->durationMs, wallMs);
-        QVERIFY2(wallMs < 1000, qPrintable(QString::number(wallMs)));
+        // A bound against a hang or a lost second, not the speed figure (that is bench_checks', on a quiet
+        // machine): ctest -j2 runs this beside the fuzzers, and a loaded 2-core VM was seen at 2.2 s
+        // (8 MiB each way of throughput measure on a busy CPU) where it took 1 s alone (0.3 s on others).
+        QVERIFY2(wallMs < 5000, qPrintable(QString::number(wallMs)));
     }
 
     // probe.sh runs its hardware, software and network groups at the same time: every section must
