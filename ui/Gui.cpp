@@ -69,42 +69,6 @@ QString freshDemoStore(const QString &dir)
     return path;
 }
 
-void addGuiOptions(CommandLine &line)
-{
-    line.addOption({{QStringLiteral("profile")},
-                    MainWindow::tr("Conecta al inicio con el servidor de este perfil. Puede darse más de una vez: el "
-                                   "primero es el servidor principal, los demás se vigilan a su lado (una pestaña por "
-                                   "servidor)."),
-                    MainWindow::tr("PERFIL.json")});
-    line.addOption({{QStringLiteral("demo")},
-                    MainWindow::tr("Arranca el difusor de prueba (sandbox run) y se conecta a él: un ensayo con sshd, "
-                                   "nginx y rsync reales en 127.0.0.1. Sus datos van a una base aparte de la de las "
-                                   "noches reales.")});
-    // QApplication's own options, read by it from argv after us: accepted, never in the usage text.
-    // (Session managers restart a program with -session; -platform and -style are common.)
-    for (const char *name : {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "qwindowicon",
-                             "qwindowtitle", "style", "stylesheet", "session", "display", "geometry"}) {
-        QCommandLineOption option(QString::fromLatin1(name), QString(), QStringLiteral("X"));
-        option.setFlags(QCommandLineOption::HiddenFromHelp);
-        line.addOption(option);
-    }
-    for (const char *name : {"reverse", "widgetcount", "nograb", "dograb"}) {
-        QCommandLineOption option(QString::fromLatin1(name), QString());
-        option.setFlags(QCommandLineOption::HiddenFromHelp);
-        line.addOption(option);
-    }
-    line.setSingleDashLongOptions(); // "-platform x", as Qt writes its options
-}
-
-GuiOptions guiOptionsFrom(const CommandLine &line)
-{
-    GuiOptions options;
-    options.profiles = line.values(QStringLiteral("profile"));
-    options.demo = line.isSet(QStringLiteral("demo"));
-    options.languageGiven = line.isSet(QStringLiteral("lang")) || !qEnvironmentVariableIsEmpty("DIFUSOR_LANG");
-    return options;
-}
-
 int runGui(QApplication &app, const GuiOptions &options)
 {
     // --lang and DIFUSOR_LANG were applied by main(); otherwise the language saved in the settings.

@@ -1,5 +1,6 @@
 set(DIFUSOR_UI_SOURCES
     Gui.h Gui.cpp
+    GuiOptions.h GuiOptions.cpp
     MainWindow.h MainWindow.cpp
     commands/CommandLogModel.h commands/CommandLogModel.cpp
     commands/CommandLogDock.h commands/CommandLogDock.cpp

@@ -137,3 +137,7 @@ void MemoriaChartObject::drawObject(QPainter *painter, const QRectF &rect, QText
 }
 
 } // namespace difusor::exporting
+
+// Its moc code here, not in the library's shared moc file: only what draws the memoria needs Qt GUI, and the
+// program without Qt GUI (app/: the commands) links that shared file.
+#include "moc_MemoriaChart.cpp"

@@ -4899,6 +4899,10 @@
         <source> (no se guardó: %1)</source>
         <translation> (not saved: %1)</translation>
     </message>
+    <message>
+        <source>No se pudo abrir el programa de la ventana (%1): %2</source>
+        <translation>Could not start the window&apos;s program (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>difusor::sandbox::ControlClient</name>

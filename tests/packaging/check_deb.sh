@@ -61,13 +61,20 @@ has() { names "$1" | grep -qx "$2"; }
 # dpkg-shlibdeps computes; a hand-written list would miss or mistype them).
 dpkg-deb -x "$DEB" "$WORK/root"
 BIN="$WORK/root/usr/bin/difusor-console"
-if [ -x "$BIN" ]; then
-    needed=$(readelf -d "$BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-    [ -n "$needed" ] || fail "readelf found no NEEDED entries in the binary"
+# The commands' program and the window's (difusor-console becomes it for the window and `export`).
+WINDOW="$WORK/root/usr/libexec/difusor-console/difusor-console-gui"
+for exe in "$BIN" "$WINDOW"; do
+    name=${exe#"$WORK/root"}
+    if [ ! -x "$exe" ]; then
+        fail "$name is not in the package"
+        continue
+    fi
+    needed=$(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+    [ -n "$needed" ] || fail "readelf found no NEEDED entries in $name"
     for so in $needed; do
         path=$(ldconfig -p | awk -v so="$so" '$1 == so { print $NF; exit }')
         if [ -z "$path" ]; then
-            fail "$so (NEEDED) is not installed here; cannot tell its package"
+            fail "$so (NEEDED by $name) is not installed here; cannot tell its package"
             continue
         fi
         pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n1 | cut -d: -f1) || true
@@ -75,13 +82,17 @@ if [ -x "$BIN" ]; then
         if [ -z "$pkg" ]; then
             fail "$so: no package owns $path"
         elif has "$DEPENDS" "$pkg"; then
-            ok "Depends has $pkg ($so)"
+            ok "Depends has $pkg ($so, $name)"
         else
-            fail "Depends lacks $pkg, which holds $so"
+            fail "Depends lacks $pkg, which holds $so ($name)"
         fi
     done
-else
-    fail "usr/bin/difusor-console is not in the package"
+done
+# The commands' program loads no Qt GUI and no widgets (each command starts sooner without them).
+if [ -x "$BIN" ]; then
+    readelf -d "$BIN" | grep -q 'NEEDED.*libQt6\(Gui\|Widgets\|Charts\)' \
+        && fail "usr/bin/difusor-console needs Qt GUI or widgets: $(readelf -d "$BIN" | grep -o 'libQt6[A-Za-z]*' | tr '\n' ' ')" \
+        || ok "usr/bin/difusor-console loads no Qt GUI, widgets or charts"
 fi
 names "$DEPENDS" | grep -q '^libqt6core6' && ok "Depends has Qt 6 (libqt6core6*)" || fail "Depends has no libqt6core6*"
 names "$DEPENDS" | grep -q '^libssh-' && ok "Depends has libssh" || fail "Depends has no libssh-*"
@@ -98,6 +109,7 @@ done
 # 3. Files at their paths.
 dpkg-deb --contents "$DEB" >"$WORK/contents"
 for f in /usr/bin/difusor-console \
+         /usr/libexec/difusor-console/difusor-console-gui \
          "/usr/share/applications/$APP_ID.desktop" \
          "/usr/share/metainfo/$APP_ID.metainfo.xml" \
          "/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg" \
@@ -106,8 +118,10 @@ for f in /usr/bin/difusor-console \
          /usr/share/doc/difusor-console/changelog.gz; do
     grep -q "[[:space:]]\.$f\$" "$WORK/contents" && ok "contains $f" || fail "no $f in the package"
 done
-grep -q '^-rwxr-xr-x root/root .* \./usr/bin/difusor-console$' "$WORK/contents" \
-    && ok "binary is root:root 0755" || fail "binary owner or mode: $(grep 'usr/bin/difusor-console' "$WORK/contents")"
+for f in usr/bin/difusor-console usr/libexec/difusor-console/difusor-console-gui; do
+    grep -q "^-rwxr-xr-x root/root .* \\./$f\$" "$WORK/contents" \
+        && ok "/$f is root:root 0755" || fail "/$f owner or mode: $(grep "$f" "$WORK/contents")"
+done
 grep -q 'usr/local\|/home/\|/tmp/' "$WORK/contents" && fail "paths outside /usr: $(grep 'usr/local\|/home/\|/tmp/' "$WORK/contents")"
 changelog_version=$(dpkg-parsechangelog -l "$CHANGELOG" -S Version 2>/dev/null || sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' "$CHANGELOG")
 [ "$changelog_version" = "$VERSION" ] && ok "packaging/debian/changelog's top entry is $VERSION" \
