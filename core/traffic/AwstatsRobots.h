@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LargePages.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -81,7 +83,7 @@ private:
     // pattern share class 0; ASCII letters are folded).
     std::array<std::uint8_t, 256> m_class{};
     int m_classes = 1;
-    std::vector<std::int32_t> m_next;     // node * m_classes + class -> node
+    std::vector<std::int32_t, LargeAllocator<std::int32_t>> m_next; // node * m_classes + class -> node (~2 MB: huge pages)
     std::vector<std::int32_t> m_firstOut; // lowest literal index ending here or on the fail chain
     std::vector<std::uint64_t> m_triggerOut;
 };

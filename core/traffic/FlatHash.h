@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LargePages.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -117,8 +119,8 @@ public:
 private:
     void grow()
     {
-        std::vector<std::uint64_t> oldKeys;
-        std::vector<V> oldValues;
+        Keys oldKeys;
+        Values oldValues;
         oldKeys.swap(m_keys);
         oldValues.swap(m_values);
         const std::size_t n = oldKeys.empty() ? 1024 : oldKeys.size() * 2;
@@ -136,8 +138,11 @@ private:
         }
     }
 
-    std::vector<std::uint64_t> m_keys;
-    std::vector<V> m_values;
+    // Large tables in huge pages (LargePages.h): a table of a million addresses is written all at once.
+    using Keys = std::vector<std::uint64_t, LargeAllocator<std::uint64_t>>;
+    using Values = std::vector<V, LargeAllocator<V>>;
+    Keys m_keys;
+    Values m_values;
     std::size_t m_size = 0;
 };
 

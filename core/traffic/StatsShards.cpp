@@ -2,6 +2,7 @@
 
 #include "Classify.h"
 #include "FlatHash.h"
+#include "LargePages.h"
 #include "LogIngest.h"
 #include "common/Tr.h"
 
@@ -233,10 +234,15 @@ public:
         , m_first(first)
         , m_slices(file.slices())
         , m_next(shards.size(), 0)
+        , m_buffers(std::min(m_slices.size(), kAhead + shards.size() + 1))
+        , m_arena(static_cast<char *>(allocateLarge(m_buffers * PlainFile::kBuffer)))
     {
         for (Slice &s : m_slices)
             s.lists.resize(shards.size());
     }
+    ~ParallelFile() { freeLarge(m_arena, m_buffers * PlainFile::kBuffer); }
+    ParallelFile(const ParallelFile &) = delete;
+    ParallelFile &operator=(const ParallelFile &) = delete;
 
     // The input position after this file's lines.
     std::uint64_t end() const { return m_first + (std::uint64_t(m_slices.size()) << 24); }
@@ -261,25 +267,25 @@ public:
                 lock.lock();
                 ++m_next[index];
                 if (++m_slices[k].passed == m_shards.size())
-                    m_free.push_back(std::move(m_slices[k].buffer));
+                    m_free.push_back(m_slices[k].buffer);
                 m_changed.notify_all(); // the window moved: another share may cut again
             } else if (m_toCut < m_slices.size() && m_toCut < slowest() + kAhead) {
                 const std::size_t c = m_toCut++;
-                std::unique_ptr<char[]> buffer;
-                if (!m_free.empty()) {
-                    buffer = std::move(m_free.back());
+                char *buffer = nullptr;
+                if (!m_free.empty()) { // the last one freed: its pages are the likeliest in cache
+                    buffer = m_free.back();
                     m_free.pop_back();
+                } else {
+                    buffer = m_arena + m_carved++ * PlainFile::kBuffer; // at most m_buffers: the window
                 }
                 lock.unlock();
-                if (!buffer)
-                    buffer.reset(new char[PlainFile::kBuffer]);
                 std::vector<std::vector<Line>> lists(m_shards.size());
-                const int error = cut(c, buffer.get(), lists);
+                const int error = cut(c, buffer, lists);
                 lock.lock();
                 if (!m_error)
                     m_error = error;
                 m_slices[c].lists = std::move(lists);
-                m_slices[c].buffer = std::move(buffer);
+                m_slices[c].buffer = buffer;
                 m_slices[c].cut = true;
                 m_changed.notify_all();
             } else {
@@ -307,7 +313,7 @@ private:
     struct Slice
     {
         std::vector<std::vector<Line>> lists; // per share
-        std::unique_ptr<char[]> buffer;       // the lines' bytes
+        char *buffer = nullptr;               // the lines' bytes, in m_arena
         bool cut = false;
         std::size_t passed = 0; // shares that counted their list
     };
@@ -366,7 +372,11 @@ private:
     std::condition_variable m_changed;
     std::vector<Slice> m_slices;
     std::vector<std::size_t> m_next; // per share: the next slice to count
-    std::vector<std::unique_ptr<char[]>> m_free;
+    // The slices' buffers: one block in huge pages (LargePages.h), carved as needed, used again once free.
+    const std::size_t m_buffers;
+    char *const m_arena;
+    std::size_t m_carved = 0;
+    std::vector<char *> m_free;
     std::size_t m_toCut = 0;
     std::size_t m_done = 0;
     int m_error = 0;

@@ -6,6 +6,7 @@ set(DIFUSOR_TRAFFIC_SOURCES
     PerlSource.h PerlSource.cpp
     Classify.h Classify.cpp
     FlatHash.h
+    LargePages.h
     LineSplitter.h
     LogFormat.h LogFormat.cpp
     LogIngest.h LogIngest.cpp
