@@ -104,8 +104,10 @@ struct Shard
 // A plain (not gzip) file, read slice by slice with pread() by whichever share cuts the slice. Read, not
 // mapped: on the virtual machines seen here, touching a mapped file's pages cost four times what a
 // read() into a reused buffer costs (a 242 MB log cut into lines: 130-145 ms mapped, 34 ms read).
-// Slices of 512 KiB, up to 16 ahead: measured against 4 MiB and 4, 1 MiB and 8, 256 KiB and 24
-// (bench_traffic's log, 2 cores): 0.28-0.32 s against 0.32-0.38, 0.30-0.34 and 0.29-0.33.
+// Slices of 512 KiB, up to 4 ahead of the slowest share. Measured on 2 cores (bench_traffic's log, six
+// runs each, interleaved): 128 KiB/8, 256/4, 256/8, 512/4, 512/16 and 1 MiB/2 all gave 0.25-0.35 s, within
+// the host's noise of each other (mapped and 4 MiB/4 ahead before: 0.32-0.38 s); 512 KiB/4 keeps 2.5 MB
+// less resident than 512/16.
 class PlainFile final
 {
 public:
@@ -224,7 +226,7 @@ private:
 class ParallelFile final
 {
 public:
-    static constexpr std::size_t kAhead = 16;
+    static constexpr std::size_t kAhead = 4;
 
     // `first`: the position of the file's first line in the input (Shard::take's `at`): slice k's line i
     // is first + (k << 24) + i (a slice has fewer than 2^24 lines).

@@ -489,6 +489,86 @@ private Q_SLOTS:
         }
     }
 
+    // The lines at the edges of the slices the shares read and cut at once (512 KiB each): a line that
+    // ends on a slice's last byte, overlong lines across one edge and across whole slices (no line starts
+    // in them), empty and CRLF lines, a last line without '\n'. Every thread count reads the same lines.
+    void shardedSliceEdges()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        constexpr qint64 kSlice = 512 << 10;
+        QByteArray data;
+        int lines = 0, overlong = 0;
+        const auto line = [&](int i, const QByteArray &uaTail, const char *end = "\n") {
+            data += "10." + QByteArray::number(i % 7) + "." + QByteArray::number(i % 251) + "." + QByteArray::number(i % 13)
+                    + " - - [01/Oct/2026:" + QByteArray::number(10 + i % 10) + ":00:00 -0600] \"GET /p" + QByteArray::number(i % 50)
+                    + ".html HTTP/1.1\" 200 512 \"-\" \"" + kFirefox.toUtf8() + uaTail + "\"" + end;
+            ++lines;
+        };
+        int i = 0;
+        const auto fillTo = [&](qint64 offset) {
+            while (data.size() < offset - 400)
+                line(i++, QByteArray());
+        };
+        // Slice 1 ends exactly after a line: its '\n' is the slice's last byte.
+        fillTo(kSlice);
+        line(i++, QByteArray(int(kSlice - data.size()) - 190, 'a'));
+        QVERIFY(data.size() > kSlice - 300 && data.size() < kSlice + 300);
+        // Pad the last line so that it ends on byte kSlice - 1.
+        {
+            const qint64 excess = data.size() - kSlice;
+            const qsizetype lastStart = data.lastIndexOf('\n', data.size() - 2) + 1;
+            QByteArray last = data.mid(lastStart);
+            data.truncate(lastStart);
+            --lines;
+            const qsizetype uaEnd = last.lastIndexOf('"');
+            if (excess > 0)
+                last.remove(uaEnd - excess, excess);
+            else
+                last.insert(uaEnd, QByteArray(int(-excess), 'b'));
+            data += last;
+            ++lines;
+            QCOMPARE(qint64(data.size()), kSlice);
+            QCOMPARE(data.at(kSlice - 1), '\n');
+        }
+        // An overlong line across the edge of slices 2 and 3.
+        fillTo(2 * kSlice - 1000);
+        line(i++, QByteArray(40000, 'x'));
+        ++overlong;
+        // An overlong line over whole slices: none of its bytes starts a line.
+        fillTo(4 * kSlice);
+        line(i++, QByteArray(int(2 * kSlice + 12345), 'y'));
+        ++overlong;
+        data += "\n\r\n"; // empty lines (the second is only "\r")
+        for (int k = 0; k < 50; ++k)
+            line(i++, QByteArray(), "\r\n");
+        fillTo(8 * kSlice + 5000);
+        line(i++, QByteArray(), ""); // the last line, without '\n'
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(data), qint64(data.size()));
+        f.close();
+
+        StatsOptions o;
+        o.robots = QStringLiteral("builtin");
+        o.top = 10000;
+        o.files = {log};
+        o.threads = 1;
+        const StatsResult one = computeStats(o);
+        QCOMPARE(one.parsedLines, std::uint64_t(lines - overlong));
+        QCOMPARE(one.malformedLines, std::uint64_t(overlong));
+        for (int threads : {2, 3}) {
+            o.threads = threads;
+            const StatsResult many = computeStats(o);
+            QCOMPARE(many.threads, threads);
+            QCOMPARE(many.parsedLines, one.parsedLines);
+            QCOMPARE(many.malformedLines, one.malformedLines);
+            QCOMPARE(many.malformedSamples, one.malformedSamples);
+            QCOMPARE(statsJson(o, many), statsJson(o, one));
+        }
+    }
+
     // A line more than a day older than a line before it: the one thread has forgotten its day (and
     // counts it as a new visit), a share may not have; computeStats sees it and counts in one thread.
     void shardedFallsBackOnLinesTwoDaysLate()
