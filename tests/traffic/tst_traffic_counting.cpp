@@ -50,6 +50,31 @@ void feed(TrafficCounter &c, const QStringList &events, const QString &day = QSt
     }
 }
 
+// `log` on one thread, with our robot list and every page and address in the top lists.
+StatsOptions oneThreadAllTops(const QString &log)
+{
+    StatsOptions o;
+    o.robots = QStringLiteral("builtin");
+    o.top = 10000;
+    o.files = {log};
+    o.threads = 1;
+    return o;
+}
+
+// 2 and 3 threads count `o` exactly as one thread did (`one`): the same lines, samples and report.
+void sameOnTwoAndThreeThreads(StatsOptions o, const StatsResult &one)
+{
+    for (int threads : {2, 3}) {
+        o.threads = threads;
+        const StatsResult many = computeStats(o);
+        QCOMPARE(many.threads, threads);
+        QCOMPARE(many.parsedLines, one.parsedLines);
+        QCOMPARE(many.malformedLines, one.malformedLines);
+        QCOMPARE(many.malformedSamples, one.malformedSamples);
+        QCOMPARE(statsJson(o, many), statsJson(o, one));
+    }
+}
+
 } // namespace
 
 class TstTrafficCounting final : public QObject
@@ -472,21 +497,9 @@ private Q_SLOTS:
         g.manyUserAgents = true;
         QVERIFY(difusor::test::generateAccessLog(log, g).lines > 40000);
         QVERIFY2(QFileInfo(log).size() > 3 * (4 << 20), qPrintable(QString::number(QFileInfo(log).size())));
-        StatsOptions o;
-        o.robots = QStringLiteral("builtin");
-        o.top = 10000;
-        o.files = {log};
-        o.threads = 1;
+        const StatsOptions o = oneThreadAllTops(log);
         const StatsResult one = computeStats(o);
-        for (int threads : {2, 3}) {
-            o.threads = threads;
-            const StatsResult many = computeStats(o);
-            QCOMPARE(many.threads, threads);
-            QCOMPARE(many.parsedLines, one.parsedLines);
-            QCOMPARE(many.malformedLines, one.malformedLines);
-            QCOMPARE(many.malformedSamples, one.malformedSamples);
-            QCOMPARE(statsJson(o, many), statsJson(o, one));
-        }
+        sameOnTwoAndThreeThreads(o, one);
     }
 
     // The lines at the edges of the slices the shares read and cut at once (512 KiB each): a line that
@@ -550,23 +563,11 @@ private Q_SLOTS:
         QCOMPARE(f.write(data), qint64(data.size()));
         f.close();
 
-        StatsOptions o;
-        o.robots = QStringLiteral("builtin");
-        o.top = 10000;
-        o.files = {log};
-        o.threads = 1;
+        const StatsOptions o = oneThreadAllTops(log);
         const StatsResult one = computeStats(o);
         QCOMPARE(one.parsedLines, std::uint64_t(lines - overlong));
         QCOMPARE(one.malformedLines, std::uint64_t(overlong));
-        for (int threads : {2, 3}) {
-            o.threads = threads;
-            const StatsResult many = computeStats(o);
-            QCOMPARE(many.threads, threads);
-            QCOMPARE(many.parsedLines, one.parsedLines);
-            QCOMPARE(many.malformedLines, one.malformedLines);
-            QCOMPARE(many.malformedSamples, one.malformedSamples);
-            QCOMPARE(statsJson(o, many), statsJson(o, one));
-        }
+        sameOnTwoAndThreeThreads(o, one);
     }
 
     // A line more than a day older than a line before it: the one thread has forgotten its day (and
