@@ -1,6 +1,8 @@
 #include "TestEnv.h"
 
 #include <QDir>
+#include <QMutex>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
 
@@ -28,10 +30,22 @@ QString findProgram(const QString &name)
 
 int freePort()
 {
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
+    // Each port once per process: the kernel may give the port just closed back to the next call (seen
+    // in CI: an nginx fixture's two servers both on one port, so one site answered for the other).
+    static QMutex mutex;
+    static QSet<int> given;
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return 0;
+        const int port = server.serverPort();
+        const QMutexLocker lock(&mutex);
+        if (!given.contains(port)) {
+            given.insert(port);
+            return port;
+        }
+    }
+    return 0;
 }
 
 QString tempTemplate()

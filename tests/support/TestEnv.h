@@ -16,7 +16,7 @@ int timeScale();
 // Absolute path of a program (searching PATH plus /usr/sbin and /sbin), or empty.
 QString findProgram(const QString &name);
 
-// A free TCP port on 127.0.0.1 (bound and released; the kernel won't hand it out again soon).
+// A free TCP port on 127.0.0.1 (bound and released), never one this process was given before.
 int freePort();
 
 // Prefix for temporary folders of test fixtures: no_leftover_processes.sh looks for it.
