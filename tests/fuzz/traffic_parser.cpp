@@ -33,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return c;
     }();
     LogRecord r;
+    LogRecord reference;
     std::optional<LogParser> fromInput;
     bool first = true;
 
@@ -43,7 +44,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             if (auto f = LogFormat::fromString(QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size()))))
                 fromInput.emplace(*f);
         }
-        if (combined.parse(line, r) == ParseError::None) {
+        // The combined fast path and the token loop must agree on every input.
+        const ParseError fast = combined.parse(line, r);
+        const ParseError slow = combined.parseByTokens(line, reference);
+        const auto sameView = [](std::string_view x, std::string_view y) { return x.data() == y.data() && x.size() == y.size(); };
+        if (fast != slow
+            || (fast == ParseError::None
+                && !(sameView(r.host, reference.host) && sameView(r.method, reference.method)
+                     && sameView(r.path, reference.path) && sameView(r.protocol, reference.protocol)
+                     && sameView(r.referer, reference.referer) && sameView(r.userAgent, reference.userAgent)
+                     && r.status == reference.status && r.bytes == reference.bytes && r.localTime == reference.localTime
+                     && r.offsetMinutes == reference.offsetMinutes && r.serveTimeUs == reference.serveTimeUs)))
+            __builtin_trap();
+        if (fast == ParseError::None) {
             awstats.add(r);
             raw.add(r);
             live.add(r);

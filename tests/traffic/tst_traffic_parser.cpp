@@ -158,6 +158,71 @@ private Q_SLOTS:
         QCOMPARE(int(p.parse(view(line), r)), error);
     }
 
+    // parse() takes a written-out path for the combined layout; the token loop is the reference. Every
+    // recorded line, the malformed ones above, and each of them cut short at every byte and with every
+    // byte replaced by a character that matters to the layout: the same answer, the same views.
+    void combinedFastPathIsTheTokenLoop()
+    {
+        QList<QByteArray> lines = recordedLines("nginx_combined.log") + recordedLines("nginx_request_time.log");
+        const QByteArray ok = "10.0.0.1 - - [01/Oct/2026:10:00:00 -0600] \"GET / HTTP/1.1\" 200 10 \"-\" \"UA\"";
+        lines << ok << ok + " 0.250" << ok + " 0.250 x" << ok + "  12" << QByteArray(ok).replace("- - [", "- alice [")
+              << QByteArray(ok).replace("- - [", "- a b [") << QByteArray(ok).replace("- - [", "x - [")
+              << QByteArray(ok).replace("\"UA\"", "\"say \\\"hi\\\"\"") << QByteArray(ok).replace("\"-\"", "\"a \\\" b\"")
+              << QByteArray(ok).replace("\"-\"", "\"\"") << QByteArray(ok).replace("\"UA\"", "\"\"")
+              << QByteArray(ok).replace("-0600", "") << QByteArray(ok).replace(" 10 ", " - ")
+              << QByteArray(ok).replace("10.0.0.1", "2001:db8::1");
+        const char replacements[] = {' ', '"', '\\', '[', ']', '-', '0', '9', 'x', ':', '/', '.', '\r'};
+        LogParser fast;
+        LogParser tokens;
+        LogRecord a, b;
+        int compared = 0;
+        const auto same = [&](const QByteArray &line) {
+            const ParseError ea = fast.parse(view(line), a);
+            const ParseError eb = tokens.parseByTokens(view(line), b);
+            ++compared;
+            if (ea != eb)
+                return false;
+            if (ea != ParseError::None)
+                return true;
+            const auto sameView = [](std::string_view x, std::string_view y) { return x.data() == y.data() && x.size() == y.size(); };
+            return sameView(a.host, b.host) && sameView(a.method, b.method) && sameView(a.path, b.path)
+                   && sameView(a.protocol, b.protocol) && sameView(a.referer, b.referer)
+                   && sameView(a.userAgent, b.userAgent) && a.status == b.status && a.bytes == b.bytes
+                   && a.localTime == b.localTime && a.offsetMinutes == b.offsetMinutes && a.serveTimeUs == b.serveTimeUs;
+        };
+        int accepted = 0;
+        for (const QByteArray &line : std::as_const(lines)) {
+            QVERIFY2(same(line), line.constData());
+            accepted += fast.parse(view(line), a) == ParseError::None;
+            for (int cut = 0; cut < line.size(); ++cut)
+                QVERIFY2(same(line.left(cut)), line.left(cut).constData());
+            for (int at = 0; at < line.size(); ++at) {
+                for (char c : replacements) {
+                    QByteArray changed = line;
+                    changed[at] = c;
+                    QVERIFY2(same(changed), changed.constData());
+                }
+            }
+        }
+        QCOMPARE(accepted, lines.size() - 1); // all but the one without a zone, which the layout refuses
+        QVERIFY2(compared > 40000, QByteArray::number(compared).constData());
+
+        // Agents not written by us (tests/traffic/data/useragents), as the agent and as the referer.
+        QFile agents(QStringLiteral(DIFUSOR_TRAFFIC_DATA "/useragents/crawler-user-agents.txt"));
+        QVERIFY(agents.open(QIODevice::ReadOnly));
+        int agentLines = 0;
+        for (const QByteArray &agent : agents.readAll().split('\n')) {
+            if (agent.isEmpty())
+                continue;
+            const QByteArray asAgent = QByteArray(ok).replace("\"UA\"", QByteArray("\"" + agent + "\""));
+            const QByteArray asReferer = QByteArray(ok).replace("\"-\"", QByteArray("\"" + agent + "\""));
+            QVERIFY2(same(asAgent) && same(asReferer), agent.constData());
+            QCOMPARE(int(fast.parse(view(asAgent), a)), int(ParseError::None));
+            ++agentLines;
+        }
+        QVERIFY(agentLines > 2000);
+    }
+
     void timestampCacheDoesNotLeak()
     {
         LogParser p;
