@@ -137,6 +137,7 @@ private Q_SLOTS:
         QTest::newRow("day 31 of Nov") << QByteArray(ok).replace("01/Oct", "31/Nov") << int(ParseError::Date);
         QTest::newRow("hour") << QByteArray(ok).replace("10:00:00", "24:00:00") << int(ParseError::Date);
         QTest::newRow("zone") << QByteArray(ok).replace("-0600", "-06:0") << int(ParseError::Date);
+        QTest::newRow("empty date") << QByteArray(ok).replace("01/Oct/2026:10:00:00 -0600", "") << int(ParseError::Date);
         QTest::newRow("status letters") << QByteArray(ok).replace(" 200 ", " 2x0 ") << int(ParseError::Status);
         QTest::newRow("status 999") << QByteArray(ok).replace(" 200 ", " 999 ") << int(ParseError::Status);
         QTest::newRow("bytes") << QByteArray(ok).replace(" 10 ", " 1o ") << int(ParseError::Bytes);
