@@ -535,7 +535,7 @@ std::optional<StatsResult> computeSharded(const StatsOptions &options, int threa
     std::int64_t newest = first.newestLine;
     for (std::size_t i = 1; i < shards.size() && exact; ++i) {
         Shard &s = *shards[i];
-        exact = first.counter->mergeShard(*s.counter, s.newestLine > newest) && exact;
+        exact = first.counter->mergeShard(std::move(*s.counter), s.newestLine > newest) && exact;
         newest = std::max(newest, s.newestLine);
         shards[i]->counter.reset(); // its memory goes before the next one is added
     }

@@ -4,12 +4,36 @@
 
 namespace difusor::traffic {
 
+template<typename F>
+void TopCounter::forEachEntry(F &&f) const
+{
+    for (const Entry &e : m_entries)
+        f(e);
+    for (const TopCounter &a : m_absorbed)
+        a.forEachEntry(f);
+}
+
+std::size_t TopCounter::distinct() const
+{
+    std::size_t n = m_entries.size();
+    for (const TopCounter &a : m_absorbed)
+        n += a.distinct();
+    return n;
+}
+
+std::uint64_t TopCounter::overflow() const
+{
+    std::uint64_t n = m_overflow;
+    for (const TopCounter &a : m_absorbed)
+        n += a.overflow();
+    return n;
+}
+
 std::vector<TopCounter::Entry> TopCounter::top(std::size_t n) const
 {
     std::vector<const Entry *> ptrs;
-    ptrs.reserve(m_entries.size());
-    for (const Entry &e : m_entries)
-        ptrs.push_back(&e);
+    ptrs.reserve(distinct());
+    forEachEntry([&](const Entry &e) { ptrs.push_back(&e); });
     const std::size_t k = std::min(n, ptrs.size());
     std::partial_sort(ptrs.begin(), ptrs.begin() + static_cast<std::ptrdiff_t>(k), ptrs.end(),
                       [](const Entry *a, const Entry *b) { return a->count != b->count ? a->count > b->count : a->key < b->key; });
@@ -22,7 +46,7 @@ std::vector<TopCounter::Entry> TopCounter::top(std::size_t n) const
 
 bool TopCounter::merge(const TopCounter &other)
 {
-    const bool exact = m_overflow == 0 && other.m_overflow == 0;
+    bool exact = m_overflow == 0 && other.m_overflow == 0;
     // The index keeps each key's full hash (an entry's text is cut at 512 bytes).
     other.m_index.forEach([&](std::uint64_t hash, std::uint32_t slot) {
         if (slot == kOverflow)
@@ -31,7 +55,16 @@ bool TopCounter::merge(const TopCounter &other)
         add(hash, e.key, e.count);
     });
     m_overflow += other.m_overflow;
+    for (const TopCounter &a : other.m_absorbed)
+        exact = merge(a) && exact;
     return exact && m_overflow == 0;
+}
+
+bool TopCounter::absorbDisjoint(TopCounter &&other)
+{
+    const bool exact = overflow() == 0 && other.overflow() == 0 && distinct() + other.distinct() <= m_maxKeys;
+    m_absorbed.push_back(std::move(other));
+    return exact;
 }
 
 } // namespace difusor::traffic

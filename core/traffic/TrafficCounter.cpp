@@ -249,17 +249,15 @@ void TrafficCounter::add(const LogRecord &r)
     }
 }
 
-bool TrafficCounter::mergeShard(const TrafficCounter &other, bool otherIsNewer)
+bool TrafficCounter::mergeShard(TrafficCounter &&other, bool otherIsNewer)
 {
     for (const auto &[key, c] : other.m_periods)
         accumulate(m_periods[key], c);
-    other.m_totalUniques.forEach([this](std::uint64_t key, Empty) {
-        bool inserted = false;
-        m_totalUniques.findOrInsert(key, inserted);
-    });
+    // The other share's visitors are none of ours: a sum, not a union.
+    m_shardUniques += other.m_totalUniques.size() + other.m_shardUniques;
     m_rawTotalUniques += other.m_rawTotalUniques;
     bool exact = m_topPages.merge(other.m_topPages);
-    exact = m_topAddresses.merge(other.m_topAddresses) && exact;
+    exact = m_topAddresses.absorbDisjoint(std::move(other.m_topAddresses)) && exact;
     m_serveTimes.merge(other.m_serveTimes);
     if (otherIsNewer)
         m_lastOffsetMinutes = other.m_lastOffsetMinutes;
@@ -288,7 +286,7 @@ TrafficCounts TrafficCounter::totals() const
     TrafficCounts t = m_rolledTotal;
     for (const auto &[key, c] : m_periods)
         accumulate(t, c);
-    t.uniqueVisitors = m_mode == Mode::AwStats ? m_totalUniques.size() : m_rawTotalUniques;
+    t.uniqueVisitors = m_mode == Mode::AwStats ? m_totalUniques.size() + m_shardUniques : m_rawTotalUniques;
     return t;
 }
 

@@ -99,8 +99,9 @@ public:
     // Visits, unique visitors and robots depend only on a client's own lines, so sums are exact; the
     // tops are exact while under their cap (false otherwise: the caller counts again in one thread).
     // otherIsNewer: the other counter holds the newest line (its offset becomes lastOffsetMinutes()).
-    // Not for live counters (series and windows are not merged).
-    bool mergeShard(const TrafficCounter &other, bool otherIsNewer);
+    // Not for live counters (series and windows are not merged). What is kept per address (the top
+    // addresses, the unique visitors) is taken over whole, not looked up again.
+    bool mergeShard(TrafficCounter &&other, bool otherIsNewer);
 
     Mode mode() const { return m_mode; }
     Period period() const { return m_period; }
@@ -155,6 +156,7 @@ private:
     // 16 bytes each); raw mode: a running count of (day, address, agent).
     FlatSet m_totalUniques;
     std::uint64_t m_rawTotalUniques = 0;
+    std::uint64_t m_shardUniques = 0; // mergeShard(): the other shares' m_totalUniques, all apart
     TopCounter m_topPages;
     TopCounter m_topAddresses;
     ServeTimeHistogram m_serveTimes;

@@ -8,6 +8,7 @@
 #include "traffic/LogIngest.h"
 #include "traffic/StatsCommand.h"
 #include "traffic/StatsReport.h"
+#include "traffic/TopCounter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -481,6 +482,55 @@ private Q_SLOTS:
         QCOMPARE(statsJson(o, many), statsJson(o, one));
         QCOMPARE(statsCsv(many), statsCsv(one));
         QCOMPARE(statsText(o, many), statsText(o, one));
+    }
+
+    // The shares' top addresses are taken over whole (absorbDisjoint), not merged key by key: the same
+    // tops, distinct keys and overflow as merge(), exact only while the union is under the cap.
+    void topCounterAbsorbsDisjointShares()
+    {
+        const auto fill = [](TopCounter &c, std::initializer_list<std::pair<const char *, int>> keys) {
+            for (const auto &[key, n] : keys)
+                c.add(hashView(key), key, std::uint64_t(n));
+        };
+        TopCounter merged(10), absorbed(10), a(10), b(10), c(10);
+        fill(merged, {{"10.0.0.1", 5}, {"10.0.0.2", 1}});
+        fill(absorbed, {{"10.0.0.1", 5}, {"10.0.0.2", 1}});
+        fill(a, {{"10.0.0.3", 7}, {"10.0.0.4", 1}});
+        fill(b, {{"10.0.0.5", 2}, {"10.0.0.6", 5}});
+        fill(c, {{"10.0.0.3", 7}, {"10.0.0.4", 1}, {"10.0.0.5", 2}, {"10.0.0.6", 5}});
+        QVERIFY(merged.merge(c));
+        QVERIFY(absorbed.absorbDisjoint(std::move(a)));
+        QVERIFY(absorbed.absorbDisjoint(std::move(b)));
+        QCOMPARE(absorbed.distinct(), merged.distinct());
+        QCOMPARE(absorbed.distinct(), std::size_t(6));
+        QCOMPARE(absorbed.overflow(), std::uint64_t(0));
+        for (std::size_t n : {1, 3, 6, 10}) {
+            const auto x = absorbed.top(n), y = merged.top(n);
+            QCOMPARE(x.size(), y.size());
+            for (std::size_t i = 0; i < x.size(); ++i) {
+                QCOMPARE(x[i].key, y[i].key);
+                QCOMPARE(x[i].count, y[i].count);
+            }
+        }
+        QCOMPARE(QString::fromStdString(absorbed.top(1).front().key), QStringLiteral("10.0.0.3")); // 7, from a share
+        // A merge of a counter that had absorbed others takes those too.
+        TopCounter again(10);
+        QVERIFY(again.merge(absorbed));
+        QCOMPARE(again.distinct(), std::size_t(6));
+        QCOMPARE(again.top(6).back().count, std::uint64_t(1));
+
+        // Over the cap: not exact (the caller counts again in one thread), overflow summed.
+        TopCounter small(3), more(3);
+        fill(small, {{"a", 1}, {"b", 1}});
+        fill(more, {{"c", 1}, {"d", 1}});
+        QVERIFY(!small.absorbDisjoint(std::move(more)));
+        TopCounter full(1), spill(1);
+        fill(full, {{"a", 1}, {"b", 4}});
+        QCOMPARE(full.overflow(), std::uint64_t(4));
+        fill(spill, {{"c", 1}});
+        QVERIFY(!full.absorbDisjoint(std::move(spill)));
+        QCOMPARE(full.overflow(), std::uint64_t(4));
+        QCOMPARE(full.distinct(), std::size_t(2));
     }
 
     // A log of several 4 MiB slices: the lines the reading thread hands the others point into the
