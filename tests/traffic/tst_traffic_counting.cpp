@@ -533,6 +533,47 @@ private Q_SLOTS:
         QCOMPARE(full.distinct(), std::size_t(2));
     }
 
+    // A visitor written both as "::ffff:a.b.c.d" and "a.b.c.d" is one visitor to AWStats: its lines go to
+    // one share whatever the form, so two threads count what one does. Addresses of every length around
+    // the 16 bytes the share key reads whole, IPv6 ones past them, a line that ends at its address.
+    void shardedMappedAddressIsOneVisitor()
+    {
+        QTemporaryDir dir(difusor::test::tempTemplate());
+        QVERIFY(dir.isValid());
+        const QString log = dir.filePath(QStringLiteral("access.log"));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        int visitors = 0;
+        for (int i = 0; i < 400; ++i) {
+            const QByteArray v4 = "10." + QByteArray::number(i % 7 * 40) + '.' + QByteArray::number(i / 7 % 250) + '.' + QByteArray::number(i % 256);
+            const QByteArray v6 = "2001:db8:" + QByteArray::number(i, 16) + "::" + QByteArray::number(i * 77, 16) + ":1";
+            ++visitors;
+            for (int hit = 0; hit < 6; ++hit) {
+                const QByteArray host = i % 3 == 0 ? v6 : hit % 2 ? "::ffff:" + v4 : v4;
+                const QByteArray clock = "10:" + QByteArray::number(10 + hit * 7) + ':' + QByteArray::number(10 + i % 50);
+                f.write(host + " - - [01/Oct/2026:" + clock + " -0600] \"GET /p" + QByteArray::number(i % 9)
+                        + ".html HTTP/1.1\" 200 100 \"-\" \"Mozilla/5.0\"\n");
+            }
+        }
+        f.write("10.9.9.9\n"); // malformed, cut at its address
+        f.close();
+        StatsOptions o;
+        o.mode = TrafficCounter::Mode::AwStats;
+        o.robots = QStringLiteral("builtin");
+        o.top = 10000;
+        o.files = {log};
+        o.threads = 1;
+        const StatsResult one = computeStats(o);
+        o.threads = 2;
+        const StatsResult two = computeStats(o);
+        QCOMPARE(two.threads, 2);
+        QCOMPARE(int(one.counter->totals().uniqueVisitors), visitors);
+        QCOMPARE(two.counter->totals().uniqueVisitors, one.counter->totals().uniqueVisitors);
+        QCOMPARE(two.counter->totals().visits, one.counter->totals().visits);
+        QCOMPARE(statsJson(o, two), statsJson(o, one));
+        QCOMPARE(two.malformedLines, std::uint64_t(1));
+    }
+
     // A log of several 4 MiB slices: the lines the reading thread hands the others point into the
     // mapping (a line across two slices is a copy), in batches cut at each slice and every 16,384 lines.
     void shardedAcrossSlices()
