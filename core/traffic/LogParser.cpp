@@ -372,7 +372,11 @@ bool LogParser::parseDateTime(std::string_view v, LogRecord &out)
     return true;
 }
 
-ParseError LogParser::parse(std::string_view line, LogRecord &out)
+ParseError LogParser::parse(std::string_view line, LogRecord &out) { return parseLine(line, out, m_combined); }
+
+ParseError LogParser::parseByTokens(std::string_view line, LogRecord &out) { return parseLine(line, out, false); }
+
+ParseError LogParser::parseLine(std::string_view line, LogRecord &out, bool combined)
 {
     if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
@@ -383,24 +387,12 @@ ParseError LogParser::parse(std::string_view line, LogRecord &out)
     out = LogRecord{};
     const char *const begin = line.data();
     const char *const end = begin + line.size();
-    if (m_combined) {
+    if (combined) {
         if (parseCombined(begin, end, out))
             return ParseError::None;
         out = LogRecord{};
     }
     return parseTokens(begin, end, out);
-}
-
-ParseError LogParser::parseByTokens(std::string_view line, LogRecord &out)
-{
-    if (!line.empty() && line.back() == '\r')
-        line.remove_suffix(1);
-    if (line.empty())
-        return ParseError::Empty;
-    if (line.size() > kMaxLineLength)
-        return ParseError::TooLong;
-    out = LogRecord{};
-    return parseTokens(line.data(), line.data() + line.size(), out);
 }
 
 // Step by step what parseTokens() does with LogFormat::combined()'s tokens

@@ -30,6 +30,7 @@ public:
     ParseError parseByTokens(std::string_view line, LogRecord &out);
 
 private:
+    ParseError parseLine(std::string_view line, LogRecord &out, bool combined);
     bool parseDateTime(std::string_view v, LogRecord &out);
     // The "combined" layout written out, no token loop: true when the line is well formed and `out` is
     // what the token loop gives; false for anything else (then the token loop decides, error included).
