@@ -4,6 +4,7 @@
 #include "FlatHash.h"
 #include "LargePages.h"
 #include "LogIngest.h"
+#include "ShareKey.h"
 #include "common/Tr.h"
 
 #include <QFile>
@@ -33,69 +34,8 @@ bool shardable(const LogFormat &f)
 
 namespace {
 
-// Where share `index` of `count` starts in the 32-bit hash range: equal parts (every share cuts lines as
-// well as counting its own: ParallelFile). Which addresses go where changes nothing in the counts.
-std::uint64_t shareStart(int index, int count)
-{
-    if (index <= 0)
-        return 0;
-    if (index >= count)
-        return std::uint64_t(1) << 32;
-    return (std::uint64_t(index) << 32) / std::uint64_t(count);
-}
-
-// Bytes equal to `c` in a little-endian word: the lowest flagged byte is the first match (a borrow only
-// flags bytes after one). 0 when none.
-inline std::uint64_t bytesEqual(std::uint64_t w, char c)
-{
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    const std::uint64_t x = w ^ (ones * static_cast<unsigned char>(c));
-    return (x - ones) & ~x & (ones << 7);
-}
-
-// The share key of an address: any well-mixed function of its bytes alone. Up to 16 bytes (every IPv4
-// address, most IPv6 ones): two words, zero-padded, read whole when the buffer goes on past them.
-std::uint64_t addressKey(std::string_view a, const char *bufferEnd)
-{
-    if (a.size() > 16)
-        return hashView(a) >> 32;
-    std::uint64_t w[2] = {0, 0};
-    if (bufferEnd - a.data() >= 16) {
-        std::memcpy(w, a.data(), 16);
-        if (a.size() < 8) {
-            w[0] &= (std::uint64_t(1) << (8 * a.size())) - 1;
-            w[1] = 0;
-        } else if (a.size() < 16) {
-            w[1] &= (std::uint64_t(1) << (8 * (a.size() - 8))) - 1;
-        }
-    } else if (!a.empty()) {
-        std::memcpy(w, a.data(), a.size());
-    }
-    return mix64(w[0] ^ mix64(w[1] + a.size())) >> 32;
-}
-
-// The share key of a line: its address' key. "::ffff:a.b.c.d" and "a.b.c.d" are one visitor in awstats
-// mode: the same share. Little-endian machines find the address' end a word at a time.
-std::uint64_t shareKey(std::string_view l)
-{
-    const char *const end = l.data() + l.size();
-    std::size_t sp = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (l.size() >= 16) {
-        std::uint64_t w[2];
-        std::memcpy(w, l.data(), 16);
-        if (const std::uint64_t t = bytesEqual(w[0], ' '))
-            sp = std::size_t(__builtin_ctzll(t) >> 3);
-        else if (const std::uint64_t u = bytesEqual(w[1], ' '))
-            sp = 8 + std::size_t(__builtin_ctzll(u) >> 3);
-        else
-            sp = 16;
-    }
-#endif
-    while (sp < l.size() && l[sp] != ' ')
-        ++sp;
-    return addressKey(awstatsHost(l.substr(0, sp)), end);
-}
+using shares::shareKey;
+using shares::shareStart;
 
 // One thread's share: the lines whose address key falls into its part of the range (shareStart()).
 struct Shard

@@ -2,6 +2,7 @@ set(DIFUSOR_TRAFFIC_SOURCES
     StatsCommand.h StatsCommand.cpp
     StatsReport.h StatsReport.cpp
     StatsShards.h StatsShards.cpp
+    ShareKey.h
     AwstatsRobots.h AwstatsRobots.cpp
     PerlSource.h PerlSource.cpp
     Classify.h Classify.cpp
