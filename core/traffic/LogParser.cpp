@@ -1,5 +1,7 @@
 #include "LogParser.h"
 
+#include "Bytes.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -123,8 +125,7 @@ inline bool literalAt(const char *q, const char *end, std::string_view literal)
 }
 
 // First `c` in [p, end), or nullptr, without a call: sixteen bytes per step with SSE2 (every x86-64 has
-// it), else eight (the zero-byte trick on the word XOR c: the lowest flagged byte is always a true match,
-// a borrow only flags bytes after a match, and on a little-endian machine the lowest byte is the first).
+// it), else eight (bytesEqual, Bytes.h).
 // Fields are short (an agent ~100 bytes): a libc memchr call costs more than it saves here.
 inline const char *findByte(const char *p, const char *end, char c)
 {
@@ -139,14 +140,10 @@ inline const char *findByte(const char *p, const char *end, char c)
     }
 #endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    const std::uint64_t pattern8 = ones * static_cast<unsigned char>(c);
     while (end - p >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
-        const std::uint64_t x = w ^ pattern8;
-        const std::uint64_t t = (x - ones) & ~x & (ones << 7);
-        if (t)
+        if (const std::uint64_t t = bytesEqual(w, c))
             return p + (__builtin_ctzll(t) >> 3);
         p += 8;
     }

@@ -2,6 +2,7 @@
 
 // Which share of computeStats' threads counts a line (StatsShards.cpp): the one that owns its address.
 
+#include "Bytes.h"
 #include "Classify.h"
 #include "FlatHash.h"
 
@@ -20,15 +21,6 @@ inline std::uint64_t shareStart(int index, int count)
     if (index >= count)
         return std::uint64_t(1) << 32;
     return (std::uint64_t(index) << 32) / std::uint64_t(count);
-}
-
-// Bytes equal to `c` in a little-endian word: the lowest flagged byte is the first match (a borrow only
-// flags bytes after one). 0 when none.
-inline std::uint64_t bytesEqual(std::uint64_t w, char c)
-{
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    const std::uint64_t x = w ^ (ones * static_cast<unsigned char>(c));
-    return (x - ones) & ~x & (ones << 7);
 }
 
 // The share key of an address: any well-mixed function of its bytes alone. Up to 16 bytes (every IPv4

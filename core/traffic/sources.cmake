@@ -3,6 +3,7 @@ set(DIFUSOR_TRAFFIC_SOURCES
     StatsReport.h StatsReport.cpp
     StatsShards.h StatsShards.cpp
     ShareKey.h
+    Bytes.h
     AwstatsRobots.h AwstatsRobots.cpp
     PerlSource.h PerlSource.cpp
     Classify.h Classify.cpp
