@@ -99,6 +99,7 @@ private Q_SLOTS:
         RemoteJob *job = host.stream(QStringLiteral("echo up; DIFUSOR_MARK=%1 sleep 600").arg(QString::fromLatin1(mark)));
         JobWatch watch(job, &context);
         QVERIFY(QTest::qWaitFor([&] { return !watch.lines.isEmpty(); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return !markedProcesses(mark).isEmpty(); }, 5000));
         job->cancel();
         QVERIFY(watch.wait(5000));
         QCOMPARE(watch.result->error, RemoteError::Cancelled);

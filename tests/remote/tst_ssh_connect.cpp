@@ -510,7 +510,8 @@ private Q_SLOTS:
                 return environ.split('\0').contains("DIFUSOR_MARK=" + mark);
             });
         };
-        QVERIFY(!marked().isEmpty());
+        // "up" is written before the shell starts sleep: wait for the process, do not assume it.
+        QVERIFY(QTest::qWaitFor([&] { return !marked().isEmpty(); }, 5000));
         const QList<qint64> sessions = SshdFixture::descendantsOf(m_sshd->sshdPid());
         QVERIFY(!sessions.isEmpty());
         for (qint64 pid : sessions)

@@ -299,7 +299,8 @@ private Q_SLOTS:
         QObject context;
         JobWatch watch(other.stream(QStringLiteral("echo up; DIFUSOR_MARK=%1 sleep 600").arg(QString::fromLatin1(mark))), &context);
         QVERIFY(QTest::qWaitFor([&] { return !watch.lines.isEmpty(); }, 10000));
-        QVERIFY(!markedProcesses(mark).isEmpty());
+        // "up" is written before the shell starts sleep: wait for the process, do not assume it.
+        QVERIFY(QTest::qWaitFor([&] { return !markedProcesses(mark).isEmpty(); }, 5000));
         other.disconnectFromHost();
         QVERIFY(watch.wait(5000));
         QCOMPARE(watch.result->error, RemoteError::Disconnected);
@@ -317,6 +318,7 @@ private Q_SLOTS:
         QObject context;
         JobWatch watch(other->stream(QStringLiteral("echo up; DIFUSOR_MARK=%1 sleep 600").arg(QString::fromLatin1(mark))), &context);
         QVERIFY(QTest::qWaitFor([&] { return !watch.lines.isEmpty(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return !markedProcesses(mark).isEmpty(); }, 5000));
         other.reset(); // the job goes with its host; the remote process must too
         QVERIFY2(QTest::qWaitFor([&] { return markedProcesses(mark).isEmpty(); }, 5000), "sleep outlived its host");
     }
