@@ -1,9 +1,11 @@
-// difusor-console: the window, or one headless command (check, watch, stats, sandbox, incidents, drill, export).
+// difusor-console-commands and difusor-console-gui: one headless command (check, watch, stats, sandbox,
+// incidents, drill, export) or the window. app/front.cpp (`difusor-console`) becomes one of them.
 //
-// Built twice. difusor-console (DIFUSOR_COMMANDS_ONLY) has no Qt GUI and no widgets: every command starts
-// without loading them (measured here: `--version` 46 -> 35 ms). The window and `export` (the memoria's PDF
-// needs Qt GUI) are difusor-console-gui, the whole program, which difusor-console becomes with the same
-// arguments (execv: the same process and pid, nothing in between).
+// Built twice. difusor-console-commands (DIFUSOR_COMMANDS_ONLY) has no Qt GUI and no widgets: every command
+// starts without loading them (measured here: `--version` 46 -> 35 ms). The window and `export` (the memoria's
+// PDF needs Qt GUI) are difusor-console-gui, the whole program, which difusor-console-commands becomes with the
+// same arguments (execv: the same process and pid, nothing in between). `stats` has a program of its own
+// (app/stats.cpp), which the front picks; it runs here too when this program is called directly.
 #include "checks/CheckCommand.h"
 #include "common/CommandLine.h"
 #include "common/DataFolders.h"
@@ -116,13 +118,12 @@ QString programDescription()
 
 #ifdef DIFUSOR_COMMANDS_ONLY
 // This process becomes the window's program (difusor-console-gui) with the same arguments: beside this
-// program in the build, in ../DIFUSOR_WINDOW_PROGRAM once installed. Returns only if that failed.
+// program, in the build and once installed (libexec/difusor-console). Returns only if that failed.
 int becomeWindowProgram(int argc, char **argv)
 {
     const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget();
     const QDir dir = QFileInfo(self).dir();
-    const QStringList candidates = {dir.filePath(QStringLiteral("difusor-console-gui")),
-                                    QDir::cleanPath(dir.filePath(QStringLiteral(DIFUSOR_WINDOW_PROGRAM)))};
+    const QStringList candidates = {dir.filePath(QStringLiteral("difusor-console-gui"))};
     int error = ENOENT;
     for (const QString &candidate : candidates) {
         const QByteArray path = QFile::encodeName(candidate);

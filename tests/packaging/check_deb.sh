@@ -61,9 +61,13 @@ has() { names "$1" | grep -qx "$2"; }
 # dpkg-shlibdeps computes; a hand-written list would miss or mistype them).
 dpkg-deb -x "$DEB" "$WORK/root"
 BIN="$WORK/root/usr/bin/difusor-console"
-# The commands' program and the window's (difusor-console becomes it for the window and `export`).
-WINDOW="$WORK/root/usr/libexec/difusor-console/difusor-console-gui"
-for exe in "$BIN" "$WINDOW"; do
+# The front (bin) becomes one of the programs in libexec (app/front.cpp): stats, the other commands,
+# the window's (which the commands' program becomes for the window and `export`).
+PROGRAMS="$WORK/root/usr/libexec/difusor-console"
+STATS="$PROGRAMS/difusor-console-stats"
+COMMANDS="$PROGRAMS/difusor-console-commands"
+WINDOW="$PROGRAMS/difusor-console-gui"
+for exe in "$BIN" "$STATS" "$COMMANDS" "$WINDOW"; do
     name=${exe#"$WORK/root"}
     if [ ! -x "$exe" ]; then
         fail "$name is not in the package"
@@ -88,11 +92,22 @@ for exe in "$BIN" "$WINDOW"; do
         fi
     done
 done
-# The commands' program loads no Qt GUI and no widgets (each command starts sooner without them).
+# Each program loads only what it uses (each command starts sooner without the rest).
 if [ -x "$BIN" ]; then
-    readelf -d "$BIN" | grep -q 'NEEDED.*libQt6\(Gui\|Widgets\|Charts\)' \
-        && fail "usr/bin/difusor-console needs Qt GUI or widgets: $(readelf -d "$BIN" | grep -o 'libQt6[A-Za-z]*' | tr '\n' ' ')" \
-        || ok "usr/bin/difusor-console loads no Qt GUI, widgets or charts"
+    extra=$(readelf -d "$BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | grep -v '^libc\.so' || true)
+    [ -z "$extra" ] && ok "usr/bin/difusor-console loads only the C library" \
+        || fail "usr/bin/difusor-console needs more than the C library: $(echo $extra)"
+fi
+if [ -x "$COMMANDS" ]; then
+    readelf -d "$COMMANDS" | grep -q 'NEEDED.*libQt6\(Gui\|Widgets\|Charts\)' \
+        && fail "difusor-console-commands needs Qt GUI or widgets: $(readelf -d "$COMMANDS" | grep -o 'libQt6[A-Za-z]*' | tr '\n' ' ')" \
+        || ok "difusor-console-commands loads no Qt GUI, widgets or charts"
+fi
+if [ -x "$STATS" ]; then
+    extra=$(readelf -d "$STATS" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' \
+            | grep -E '^(libQt6|libssh|libssl|libcrypto|libkrb5|libgssapi)' | grep -v '^libQt6Core\.' || true)
+    [ -z "$extra" ] && ok "difusor-console-stats loads Qt Core and no other Qt module, libssh or OpenSSL" \
+        || fail "difusor-console-stats needs more than Qt Core: $(echo $extra)"
 fi
 names "$DEPENDS" | grep -q '^libqt6core6' && ok "Depends has Qt 6 (libqt6core6*)" || fail "Depends has no libqt6core6*"
 names "$DEPENDS" | grep -q '^libssh-' && ok "Depends has libssh" || fail "Depends has no libssh-*"
@@ -109,6 +124,8 @@ done
 # 3. Files at their paths.
 dpkg-deb --contents "$DEB" >"$WORK/contents"
 for f in /usr/bin/difusor-console \
+         /usr/libexec/difusor-console/difusor-console-stats \
+         /usr/libexec/difusor-console/difusor-console-commands \
          /usr/libexec/difusor-console/difusor-console-gui \
          "/usr/share/applications/$APP_ID.desktop" \
          "/usr/share/metainfo/$APP_ID.metainfo.xml" \
@@ -118,7 +135,8 @@ for f in /usr/bin/difusor-console \
          /usr/share/doc/difusor-console/changelog.gz; do
     grep -q "[[:space:]]\.$f\$" "$WORK/contents" && ok "contains $f" || fail "no $f in the package"
 done
-for f in usr/bin/difusor-console usr/libexec/difusor-console/difusor-console-gui; do
+for f in usr/bin/difusor-console usr/libexec/difusor-console/difusor-console-stats \
+         usr/libexec/difusor-console/difusor-console-commands usr/libexec/difusor-console/difusor-console-gui; do
     grep -q "^-rwxr-xr-x root/root .* \\./$f\$" "$WORK/contents" \
         && ok "/$f is root:root 0755" || fail "/$f owner or mode: $(grep "$f" "$WORK/contents")"
 done
