@@ -122,21 +122,15 @@ QString programDescription()
 int becomeWindowProgram(int argc, char **argv)
 {
     const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget();
-    const QDir dir = QFileInfo(self).dir();
-    const QStringList candidates = {dir.filePath(QStringLiteral("difusor-console-gui"))};
-    int error = ENOENT;
-    for (const QString &candidate : candidates) {
-        const QByteArray path = QFile::encodeName(candidate);
-        if (::access(path.constData(), X_OK) != 0)
-            continue;
-        ::execv(path.constData(), argv);
-        error = errno;
-    }
+    const QString window = QFileInfo(self).dir().filePath(QStringLiteral("difusor-console-gui"));
+    const QByteArray path = QFile::encodeName(window);
+    ::execv(path.constData(), argv);
+    const int error = errno;
     QCoreApplication app(argc, argv);
     difusor::installTranslations(difusor::chooseLanguage(argumentsOf(argc, argv)));
     std::fprintf(stderr, "%s\n",
                  qPrintable(Tr::tr("No se pudo abrir el programa de la ventana (%1): %2")
-                                .arg(candidates.join(QStringLiteral(", ")), QString::fromLocal8Bit(std::strerror(error)))));
+                                .arg(window, QString::fromLocal8Bit(std::strerror(error)))));
     return difusor::ExitFailed;
 }
 #endif

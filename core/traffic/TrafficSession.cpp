@@ -1,28 +1,23 @@
+// TrafficSession: the live tail of one server's access log, counted into periods that close on the log's
+// clock (TrafficSessionIncidents.cpp judges the window and raises the incidents).
 #include "TrafficSession.h"
+#include "TrafficSessionPrivate.h"
 
-#include "LogIngest.h"
 #include "common/MexicoTime.h"
 #include "common/Tr.h"
-#include "remote/RemoteHost.h"
 #include "incidents/IncidentLog.h"
-#include "store/StoreThread.h"
+#include "remote/RemoteHost.h"
 
-#include <QElapsedTimer>
-#include <QSignalBlocker>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonValue>
-#include <QTimer>
+#include <QSignalBlocker>
 
 #include <algorithm>
-#include <deque>
-#include <map>
 
 namespace difusor::traffic {
 
 namespace {
 
-constexpr int kSliceSeconds = 10; // flood detection: per-address counts in slices of this length
 constexpr int kMaxClosePerTick = 2000;
 constexpr std::int64_t kRollUpAfterSeconds = 3600;
 
@@ -50,74 +45,6 @@ TrafficCounts minus(const TrafficCounts &a, const TrafficCounts &b)
 
 } // namespace
 
-class TrafficSession::Private
-{
-public:
-    struct Slice
-    {
-        std::uint64_t requests = 0;
-        std::vector<TopCounter::Entry> top;
-    };
-
-    remote::RemoteHost *host = nullptr;
-    Profile profile;
-    Mode mode = Mode::AwStats;
-    int periodSeconds = 60;
-    int graceSeconds = 2;
-    store::ServerStore store;
-
-    LogFormat format = LogFormat::combined();
-    std::vector<std::string> consoleAddresses; // profile "console_addresses"
-    std::unique_ptr<TrafficCounter> counter;
-    std::unique_ptr<LogIngest> ingest;
-    LogTail *tail = nullptr;
-    bool running = false;
-    QString failure;      // why the log cannot be read (empty: it can, or not known yet)
-    bool everRead = false; // the script found a readable file at least once
-    TailState state = TailState::Stopped;
-    QTimer tick;
-    QElapsedTimer mono;
-
-    // Log clock (UTC seconds as a double so sub-second advance accumulates).
-    bool clockSet = false;
-    double clockBase = 0;
-    qint64 clockMonoMs = 0;
-    bool clockRunning = false;
-
-    // Period closing.
-    bool haveNext = false;
-    std::int64_t nextKey = 0;                       // local start of the oldest open period
-    std::map<std::int64_t, TrafficCounts> emitted;  // closed periods as emitted (with late deltas)
-    std::uint64_t emittedRequests = 0;
-
-    // Incidents.
-    TrafficIncidentRules rules;
-    std::optional<bool> siteUp;
-    QDateTime lastLineAt, watchingSince;
-    std::int64_t firstLineUtc = 0;
-    std::deque<Slice> slices;
-    std::uint64_t sliceStartParsed = 0;
-    qint64 sliceStartMs = 0;
-
-    double clockNow() const
-    {
-        if (!clockSet)
-            return 0;
-        return clockRunning ? clockBase + double(mono.elapsed() - clockMonoMs) / 1000.0 : clockBase;
-    }
-    void freezeClock()
-    {
-        clockBase = clockNow();
-        clockRunning = false;
-    }
-    void runClock()
-    {
-        if (clockRunning)
-            return;
-        clockMonoMs = mono.elapsed();
-        clockRunning = true;
-    }
-};
 
 TrafficSession::TrafficSession(remote::RemoteHost *host, const Profile &profile, QObject *parent)
     : QObject(parent)
@@ -551,122 +478,6 @@ void TrafficSession::emitOpenPeriods()
                                        std::int64_t(nowUtc * 1000.0)));
     }
     d->nextKey = lastKey + len;
-}
-
-void TrafficSession::judge()
-{
-    if (!d->counter)
-        return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const TrafficRuleConfig &cfg = d->rules.config();
-    TrafficObservation o;
-    o.at = now;
-    o.windowSeconds = cfg.windowSeconds;
-    o.lastLineAt = d->lastLineAt;
-    o.watchingSince = d->watchingSince;
-    o.tailLive = d->state == TailState::Live;
-    o.siteUp = d->siteUp.value_or(d->host && d->host->state() == remote::ConnectionState::Connected);
-
-    const TrafficSeries *series = d->counter->series();
-    if (d->clockSet && series) {
-        const auto end = std::int64_t(d->clockNow()) + 1;
-        const std::int64_t from = end - cfg.windowSeconds;
-        for (const auto &p : series->range(TrafficSeries::Resolution::Second, from, end)) {
-            o.requests += p.counts.requests;
-            o.serverErrors += p.counts.status[5];
-        }
-        const SpikeBaseline baseline = spikeBaseline(*series, from, d->firstLineUtc, cfg);
-        o.baselineRps = baseline.rps;
-        o.baselineSeconds = baseline.seconds;
-    }
-
-    // Flood: per-address counts in slices of kSliceSeconds (console clock), summed over the window.
-    const qint64 nowMs = d->mono.elapsed();
-    if (TopCounter *window = d->counter->windowAddresses(); window && nowMs - d->sliceStartMs >= kSliceSeconds * 1000) {
-        Private::Slice s;
-        s.requests = d->ingest->parsedLines() - d->sliceStartParsed;
-        s.top = window->top(5);
-        d->slices.push_back(std::move(s));
-        while (d->slices.size() > std::size_t(std::max(1, cfg.windowSeconds / kSliceSeconds)))
-            d->slices.pop_front();
-        d->counter->resetWindowAddresses();
-        d->sliceStartParsed = d->ingest->parsedLines();
-        d->sliceStartMs = nowMs;
-    }
-    {
-        std::uint64_t requests = 0;
-        std::map<std::string, std::uint64_t> byAddress;
-        for (const Private::Slice &s : d->slices) {
-            requests += s.requests;
-            for (const TopCounter::Entry &e : s.top)
-                byAddress[e.key] += e.count;
-        }
-        for (const auto &[address, n] : byAddress) {
-            if (n > o.topAddressRequests) {
-                o.topAddressRequests = n;
-                o.topAddress = QString::fromStdString(address);
-            }
-        }
-        // The share is judged against the same slices' requests.
-        // The slices run on the console clock, the window on the log clock: keep the slices' share.
-        if (requests > 0)
-            o.topAddressRequests = std::min(o.topAddressRequests, requests) * o.requests / requests;
-    }
-    recordIncidents(d->rules.observe(o), &o);
-}
-
-void TrafficSession::recordIncidents(const QList<TrafficIncidentChange> &changes, const TrafficObservation *seen,
-                                     bool stopping)
-{
-    const incidents::IncidentLog log(d->store);
-    for (const TrafficIncidentChange &c : changes) {
-        const TrafficIncident &i = c.incident;
-        if (log.isValid()) {
-            if (c.type == TrafficIncidentChange::Type::Opened) {
-                incidents::Condition condition;
-                condition.kind = trafficIncidentKindId(i.kind);
-                condition.subject = i.subject;
-                condition.title = trafficIncidentKindText(i.kind);
-                condition.detail = i.detail;
-                condition.startedUtc = i.opened;
-                condition.detectedUtc = std::max(QDateTime::currentDateTimeUtc(), i.opened);
-                if (seen)
-                    condition.evidence = observationEvidence(*seen);
-                log.raise(condition);
-            } else if (!stopping) {
-                // Stopping is not the condition ending: what is unresolved stays so in the store, and
-                // the next session settles it (IncidentLog::settleCarriedOver) if it is not seen again.
-                log.clear(trafficIncidentKindId(i.kind), i.subject, i.closed);
-            }
-        }
-        if (c.type == TrafficIncidentChange::Type::Opened)
-            Q_EMIT incidentOpened(c.incident);
-        else
-            Q_EMIT incidentClosed(c.incident);
-    }
-}
-
-QJsonObject TrafficSession::observationEvidence(const TrafficObservation &o)
-{
-    QJsonObject e{{QStringLiteral("at"), o.at.toUTC().toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("window_s"), o.windowSeconds},
-                  {QStringLiteral("requests"), double(o.requests)},
-                  {QStringLiteral("server_errors"), double(o.serverErrors)},
-                  {QStringLiteral("baseline_rps"), o.baselineRps >= 0 ? QJsonValue(o.baselineRps) : QJsonValue()},
-                  {QStringLiteral("baseline_minutes"), o.baselineSeconds / 60.0},
-                  {QStringLiteral("top_address"), o.topAddress},
-                  {QStringLiteral("top_address_requests"), double(o.topAddressRequests)},
-                  {QStringLiteral("last_line_at"), o.lastLineAt.isValid() ? QJsonValue(o.lastLineAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
-                  {QStringLiteral("tail_live"), o.tailLive},
-                  {QStringLiteral("site_up"), o.siteUp}};
-    QJsonArray lines;
-    if (d->ingest) {
-        for (const QByteArray &line : d->ingest->recentServerErrors())
-            lines.append(QString::fromUtf8(line));
-    }
-    if (!lines.isEmpty())
-        e.insert(QStringLiteral("recent_5xx_lines"), lines);
-    return e;
 }
 
 } // namespace difusor::traffic

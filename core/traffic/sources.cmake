@@ -29,5 +29,5 @@ target_link_libraries(difusor_core PUBLIC ZLIB::ZLIB)
 # The live tail runs over difusor::remote (SSH or local); only when that area is built.
 if("remote" IN_LIST DIFUSOR_CORE_AREAS)
     list(APPEND DIFUSOR_TRAFFIC_SOURCES LogTail.h LogTail.cpp LogTailScript.h LogTailScript.cpp
-         TrafficSession.h TrafficSession.cpp)
+         TrafficSession.h TrafficSession.cpp TrafficSessionPrivate.h TrafficSessionIncidents.cpp)
 endif()
